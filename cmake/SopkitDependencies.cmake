@@ -1,0 +1,12 @@
+# Every dependency comes from a Debian 12 package (scripts/install-deps).
+# Boost, Eigen and nlohmann-json are private: no public header includes them.
+find_package(Boost 1.74 REQUIRED)                 # headers only: Graph, Date_Time
+find_package(Eigen3 3.3 REQUIRED NO_MODULE)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(Threads REQUIRED)
+if(SOPKIT_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(SOPKIT_BUILD_BENCH)
+  find_package(benchmark REQUIRED)
+endif()

@@ -1,0 +1,59 @@
+// cli_util.cpp — argument parsing shared by the verbs.
+#include "cli_util.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "sopkit/error.hpp"
+
+namespace sopkit::cli {
+
+Args parse_args(const std::vector<std::string>& argv, const std::set<std::string>& flag_names,
+                const std::set<std::string>& option_names) {
+  Args a;
+  for (std::size_t i = 0; i < argv.size(); ++i) {
+    const std::string& s = argv[i];
+    if (s.size() > 2 && s.compare(0, 2, "--") == 0) {
+      std::string name = s, value;
+      bool has_value = false;
+      if (auto eq = s.find('='); eq != std::string::npos) {
+        name = s.substr(0, eq);
+        value = s.substr(eq + 1);
+        has_value = true;
+      }
+      if (flag_names.count(name)) {
+        if (has_value) throw UsageError{name + " takes no value"};
+        a.flags.insert(name);
+      } else if (option_names.count(name)) {
+        if (!has_value) {
+          if (i + 1 >= argv.size()) throw UsageError{name + " needs a value"};
+          value = argv[++i];
+        }
+        a.options[name] = value;
+      } else {
+        throw UsageError{"unknown option " + name};
+      }
+    } else if (s.size() > 1 && s[0] == '-' && s != "-") {
+      if (option_names.count(s)) {  // short options such as -o
+        if (i + 1 >= argv.size()) throw UsageError{s + " needs a value"};
+        a.options[s] = argv[++i];
+      } else {
+        throw UsageError{"unknown option " + s};
+      }
+    } else {
+      a.positional.push_back(s);
+    }
+  }
+  return a;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::io_error, "cannot open the file for reading", path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) throw Error(ErrorCode::io_error, "reading failed", path);
+  return ss.str();
+}
+
+}  // namespace sopkit::cli

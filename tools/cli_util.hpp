@@ -1,0 +1,42 @@
+// cli_util.hpp — argument parsing and exit codes shared by the sopkit verbs.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace sopkit::cli {
+
+// Exit codes of every verb: 0 done (no errors found), 1 the input has errors,
+// 2 usage or I/O problem (bad flags, unreadable file, unparseable input).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitUsage = 2;
+
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> options;  // "--start" -> "2024-04-05T08:00"
+  std::set<std::string> flags;                 // "--json"
+
+  bool flag(const std::string& name) const { return flags.count(name) != 0; }
+  const std::string* option(const std::string& name) const {
+    auto it = options.find(name);
+    return it == options.end() ? nullptr : &it->second;
+  }
+};
+
+// Thrown for a usage error; main() prints it with the verb's usage and exits 2.
+struct UsageError {
+  std::string message;
+};
+
+// Splits argv into positionals, flags and options (`--name value` or
+// `--name=value`). Unknown names are usage errors.
+Args parse_args(const std::vector<std::string>& argv, const std::set<std::string>& flag_names,
+                const std::set<std::string>& option_names);
+
+// Reads a whole file; throws sopkit::Error{io_error} naming it.
+std::string read_file(const std::string& path);
+
+}  // namespace sopkit::cli

@@ -1,0 +1,74 @@
+// main.cpp — `sopkit VERB ...`: dispatch to the verbs that are built in.
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli_util.hpp"
+#include "commands.hpp"
+#include "sopkit/error.hpp"
+
+namespace {
+
+struct Verb {
+  const char* name;
+  const char* usage;
+  int (*run)(const std::vector<std::string>&);
+};
+
+const Verb kVerbs[] = {
+#ifdef SOPKIT_HAVE_CMD_VALIDATE
+    {"validate", "sopkit validate FILE [--json]", sopkit::cli::cmd_validate},
+#endif
+#ifdef SOPKIT_HAVE_CMD_ANALYZE
+    {"analyze", "sopkit analyze FILE [--json] [--rework-rounds K]", sopkit::cli::cmd_analyze},
+#endif
+#ifdef SOPKIT_HAVE_CMD_SCHEDULE
+    {"schedule", "sopkit schedule FILE --start 2024-04-05T08:00 [--calendar FILE|id-2024] [--json]",
+     sopkit::cli::cmd_schedule},
+#endif
+#ifdef SOPKIT_HAVE_CMD_EVALUATE
+    {"evaluate", "sopkit evaluate DATA.csv [--period 2024-Q2] [--json]", sopkit::cli::cmd_evaluate},
+#endif
+#ifdef SOPKIT_HAVE_CMD_RENDER
+    {"render", "sopkit render FILE --format svg|html|bpmn|dot [-o OUT]", sopkit::cli::cmd_render},
+#endif
+#ifdef SOPKIT_HAVE_CMD_MONEV
+    {"monev", "sopkit monev --sop SOP.json --indicators DATA.csv --period 2024-Q2 --out DIR",
+     sopkit::cli::cmd_monev},
+#endif
+};
+
+void print_usage(std::ostream& out) {
+  out << "usage:\n";
+  for (const auto& v : kVerbs) out << "  " << v.usage << '\n';
+  out << "exit codes: 0 done, 1 the input has errors, 2 usage or I/O problem\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
+    print_usage(argc < 2 ? std::cerr : std::cout);
+    return argc < 2 ? sopkit::cli::kExitUsage : sopkit::cli::kExitOk;
+  }
+  std::vector<std::string> args(argv + 2, argv + argc);
+  for (const auto& v : kVerbs) {
+    if (std::strcmp(argv[1], v.name) != 0) continue;
+    try {
+      return v.run(args);
+    } catch (const sopkit::cli::UsageError& e) {
+      std::cerr << "sopkit " << v.name << ": " << e.message << "\nusage: " << v.usage << '\n';
+      return sopkit::cli::kExitUsage;
+    } catch (const sopkit::Error& e) {
+      std::cerr << "sopkit " << v.name << ": error: " << e.what() << '\n';
+      return sopkit::cli::kExitUsage;
+    } catch (const std::exception& e) {
+      std::cerr << "sopkit " << v.name << ": internal error: " << e.what() << '\n';
+      return sopkit::cli::kExitUsage;
+    }
+  }
+  std::cerr << "sopkit: unknown verb '" << argv[1] << "'\n";
+  print_usage(std::cerr);
+  return sopkit::cli::kExitUsage;
+}

@@ -73,8 +73,8 @@ class Duration {
   double max_minutes(const WorkConvention& conv = {}) const noexcept;
 
   bool operator==(const Duration& o) const noexcept {
-    return text_ == o.text_ && min_ == o.min_ && max_ == o.max_ &&
-           approximate_ == o.approximate_ && upper_bound_ == o.upper_bound_;
+    return text_ == o.text_ && min_ == o.min_ && max_ == o.max_ && approximate_ == o.approximate_ &&
+           upper_bound_ == o.upper_bound_;
   }
   bool operator!=(const Duration& o) const noexcept { return !(*this == o); }
 

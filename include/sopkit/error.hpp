@@ -6,7 +6,8 @@
 // its negative status values.
 //
 //   try { auto sop = sopkit::load_sop_file("sop.json"); }
-//   catch (const sopkit::Error& e) { std::cerr << e.what() << '\n'; }  // "sop.json:/steps/3/time: ..."
+//   catch (const sopkit::Error& e) { std::cerr << e.what() << '\n'; }  // "sop.json:/steps/3/time:
+//   ..."
 #pragma once
 
 #include <stdexcept>
@@ -17,17 +18,17 @@ namespace sopkit {
 // Stable error codes. The numbers are part of the C ABI (negated there): never
 // renumber, only append.
 enum class ErrorCode : int {
-  invalid_argument = 1,  // a caller passed a value outside the function's contract
-  parse_error = 2,       // text that is not well-formed (JSON syntax, CSV quoting, a waktu text)
-  format_error = 3,      // well-formed text with wrong structure, type or value
-  io_error = 4,          // a file could not be read or written
-  validation_failed = 5, // a document that loads but breaks a rule needed for the operation
-  not_found = 6,         // an id, key or calendar that does not exist
-  out_of_range = 7,      // an instant or value outside the data's coverage
-  no_memory = 8,         // allocation failed
-  buffer_too_small = 9,  // (C ABI) the caller's buffer cannot hold the result
-  not_computable = 10,   // a result that has no value for these inputs
-  internal = 11,         // a bug in sopkit: please report it
+  invalid_argument = 1,   // a caller passed a value outside the function's contract
+  parse_error = 2,        // text that is not well-formed (JSON syntax, CSV quoting, a waktu text)
+  format_error = 3,       // well-formed text with wrong structure, type or value
+  io_error = 4,           // a file could not be read or written
+  validation_failed = 5,  // a document that loads but breaks a rule needed for the operation
+  not_found = 6,          // an id, key or calendar that does not exist
+  out_of_range = 7,       // an instant or value outside the data's coverage
+  no_memory = 8,          // allocation failed
+  buffer_too_small = 9,   // (C ABI) the caller's buffer cannot hold the result
+  not_computable = 10,    // a result that has no value for these inputs
+  internal = 11,          // a bug in sopkit: please report it
 };
 
 // Short static name of a code ("parse_error").

@@ -53,7 +53,7 @@ struct DocumentDates {
 struct Approval {
   std::optional<std::string> position;  // "Kepala Dinas ..."
   std::optional<std::string> name;
-  std::optional<std::string> nip;       // civil-servant number, kept as text
+  std::optional<std::string> nip;  // civil-servant number, kept as text
   ExtraFields extra;
   bool operator==(const Approval& o) const;
 };
@@ -63,27 +63,25 @@ struct Actor {
   std::string id;
   std::string name;
   ExtraFields extra;
-  bool operator==(const Actor& o) const {
-    return id == o.id && name == o.name && extra == o.extra;
-  }
+  bool operator==(const Actor& o) const { return id == o.id && name == o.name && extra == o.extra; }
 };
 
 enum class StepKind : unsigned char { start, end, process, decision };
 
-const char* step_kind_name(StepKind kind) noexcept;              // "start"
+const char* step_kind_name(StepKind kind) noexcept;  // "start"
 std::optional<StepKind> step_kind_from_name(std::string_view name) noexcept;
 
 // One numbered activity with its mutu baku.
 struct Step {
-  std::string id;                         // the document's number, as text ("1", "4a")
-  std::string activity;                   // uraian prosedur
-  std::string actor;                      // Actor::id
+  std::string id;        // the document's number, as text ("1", "4a")
+  std::string activity;  // uraian prosedur
+  std::string actor;     // Actor::id
   StepKind kind = StepKind::process;
   std::vector<std::string> requirements;  // kelengkapan / persyaratan
   std::string time_text;                  // waktu as written; "" when the document has none
   std::optional<Duration> time;           // parsed waktu; empty when missing or unparseable
   std::string output;
-  std::string note;                       // keterangan
+  std::string note;  // keterangan
   // Flows. start/process: `next` (several ids = parallel branches).
   // decision: `yes` and `no` with optional labels ("Lengkap" / "Tidak lengkap").
   std::vector<std::string> next;

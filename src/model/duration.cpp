@@ -19,12 +19,18 @@ namespace sopkit {
 
 double WorkConvention::minutes_per(TimeUnit unit) const noexcept {
   switch (unit) {
-    case TimeUnit::second: return 1.0 / 60.0;
-    case TimeUnit::minute: return 1.0;
-    case TimeUnit::hour: return 60.0;
-    case TimeUnit::day: return minutes_per_day;
-    case TimeUnit::week: return minutes_per_day * days_per_week;
-    case TimeUnit::month: return minutes_per_day * days_per_month;
+    case TimeUnit::second:
+      return 1.0 / 60.0;
+    case TimeUnit::minute:
+      return 1.0;
+    case TimeUnit::hour:
+      return 60.0;
+    case TimeUnit::day:
+      return minutes_per_day;
+    case TimeUnit::week:
+      return minutes_per_day * days_per_week;
+    case TimeUnit::month:
+      return minutes_per_day * days_per_month;
   }
   return 0.0;
 }
@@ -54,35 +60,34 @@ struct UnitName {
 };
 
 constexpr UnitName kUnits[] = {
-    {"detik", TimeUnit::second},  {"dtk", TimeUnit::second},    {"det", TimeUnit::second},
-    {"s", TimeUnit::second},      {"sec", TimeUnit::second},    {"secs", TimeUnit::second},
+    {"detik", TimeUnit::second},  {"dtk", TimeUnit::second},     {"det", TimeUnit::second},
+    {"s", TimeUnit::second},      {"sec", TimeUnit::second},     {"secs", TimeUnit::second},
     {"second", TimeUnit::second}, {"seconds", TimeUnit::second}, {"menit", TimeUnit::minute},
-    {"mnt", TimeUnit::minute},    {"min", TimeUnit::minute},    {"mins", TimeUnit::minute},
+    {"mnt", TimeUnit::minute},    {"min", TimeUnit::minute},     {"mins", TimeUnit::minute},
     {"minute", TimeUnit::minute}, {"minutes", TimeUnit::minute}, {"jam", TimeUnit::hour},
-    {"h", TimeUnit::hour},        {"hrs", TimeUnit::hour},      {"hour", TimeUnit::hour},
-    {"hours", TimeUnit::hour},    {"hari", TimeUnit::day},      {"hk", TimeUnit::day},
-    {"d", TimeUnit::day},         {"day", TimeUnit::day},       {"days", TimeUnit::day},
-    {"minggu", TimeUnit::week},   {"mgg", TimeUnit::week},      {"mg", TimeUnit::week},
-    {"pekan", TimeUnit::week},    {"week", TimeUnit::week},     {"weeks", TimeUnit::week},
-    {"wk", TimeUnit::week},       {"wks", TimeUnit::week},      {"bulan", TimeUnit::month},
-    {"bln", TimeUnit::month},     {"month", TimeUnit::month},   {"months", TimeUnit::month},
+    {"h", TimeUnit::hour},        {"hrs", TimeUnit::hour},       {"hour", TimeUnit::hour},
+    {"hours", TimeUnit::hour},    {"hari", TimeUnit::day},       {"hk", TimeUnit::day},
+    {"d", TimeUnit::day},         {"day", TimeUnit::day},        {"days", TimeUnit::day},
+    {"minggu", TimeUnit::week},   {"mgg", TimeUnit::week},       {"mg", TimeUnit::week},
+    {"pekan", TimeUnit::week},    {"week", TimeUnit::week},      {"weeks", TimeUnit::week},
+    {"wk", TimeUnit::week},       {"wks", TimeUnit::week},       {"bulan", TimeUnit::month},
+    {"bln", TimeUnit::month},     {"month", TimeUnit::month},    {"months", TimeUnit::month},
     {"mth", TimeUnit::month},
 };
 
 // Words that qualify the whole text.
-constexpr const char* kApproxWords[] = {"sekitar", "kurleb", "kl", "approx", "approximately",
-                                        "about", "ca", "circa", "around", "kira"};
-constexpr const char* kBoundWords[] = {"maks", "maksimal", "maksimum", "max", "maximum",
-                                       "selambat", "lambatnya", "within", "paling", "lama"};
+constexpr const char* kApproxWords[] = {"sekitar", "kurleb", "kl",    "approx", "approximately",
+                                        "about",   "ca",     "circa", "around", "kira"};
+constexpr const char* kBoundWords[] = {"maks",     "maksimal",  "maksimum", "max",    "maximum",
+                                       "selambat", "lambatnya", "within",   "paling", "lama"};
 // Words that add nothing to the amount ("3 hari kerja", "2 working days").
 constexpr const char* kNoiseWords[] = {"kerja", "working", "business", "efektif", "dan", "and"};
 constexpr const char* kRangeWords[] = {"sd", "sampai", "hingga", "to", "until"};
 
-const char* kNumberWords[][2] = {{"setengah", "0.5"}, {"satu", "1"},   {"dua", "2"},
-                                 {"tiga", "3"},       {"empat", "4"},  {"lima", "5"},
-                                 {"enam", "6"},       {"tujuh", "7"},  {"delapan", "8"},
-                                 {"sembilan", "9"},   {"sepuluh", "10"}, {"half", "0.5"},
-                                 {"one", "1"},        {"two", "2"},    {"three", "3"}};
+const char* kNumberWords[][2] = {
+    {"setengah", "0.5"}, {"satu", "1"},   {"dua", "2"},   {"tiga", "3"},    {"empat", "4"},
+    {"lima", "5"},       {"enam", "6"},   {"tujuh", "7"}, {"delapan", "8"}, {"sembilan", "9"},
+    {"sepuluh", "10"},   {"half", "0.5"}, {"one", "1"},   {"two", "2"},     {"three", "3"}};
 
 template <std::size_t N>
 bool one_of(const std::string& w, const char* const (&list)[N]) {
@@ -92,12 +97,12 @@ bool one_of(const std::string& w, const char* const (&list)[N]) {
 }
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
-  for (std::size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
+  for (std::size_t pos = s.find(from); pos != std::string::npos;
+       pos = s.find(from, pos + to.size()))
     s.replace(pos, from.size(), to);
 }
 
-constexpr const char* kAmbiguousHr =
-    "'hr' is ambiguous (hari or hour?): write 'hari' or 'jam'";
+constexpr const char* kAmbiguousHr = "'hr' is ambiguous (hari or hour?): write 'hari' or 'jam'";
 
 class Parser {
  public:
@@ -108,19 +113,41 @@ class Parser {
   std::string parse(Amounts& min, Amounts& max, bool& approx, bool& bound) {
     std::string why = tokenize();
     if (!why.empty()) return why;
-    Amounts lo{}, hi{};          // the current run of parts
-    Amounts range_low{};         // the lower end, once a sign between parts was seen
+    Amounts lo{}, hi{};   // the current run of parts
+    Amounts range_low{};  // the lower end, once a sign between parts was seen
     bool any = false, crossed = false, part_ranged = false, after_sign = false;
     std::size_t i = 0;
     while (toks_[i].kind != Tok::end) {
       const Token& t = toks_[i];
-      if (t.kind == Tok::approx) { approx = true; ++i; continue; }
-      if (t.kind == Tok::bound) { bound = true; ++i; continue; }
-      if (t.kind == Tok::sep) { ++i; continue; }
+      if (t.kind == Tok::approx) {
+        approx = true;
+        ++i;
+        continue;
+      }
+      if (t.kind == Tok::bound) {
+        bound = true;
+        ++i;
+        continue;
+      }
+      if (t.kind == Tok::sep) {
+        ++i;
+        continue;
+      }
       if (t.kind == Tok::word) {
-        if (one_of(t.word, kApproxWords)) { approx = true; ++i; continue; }
-        if (one_of(t.word, kBoundWords)) { bound = true; ++i; continue; }
-        if (one_of(t.word, kNoiseWords)) { ++i; continue; }
+        if (one_of(t.word, kApproxWords)) {
+          approx = true;
+          ++i;
+          continue;
+        }
+        if (one_of(t.word, kBoundWords)) {
+          bound = true;
+          ++i;
+          continue;
+        }
+        if (one_of(t.word, kNoiseWords)) {
+          ++i;
+          continue;
+        }
         if (t.word == "hr") return kAmbiguousHr;
         if (find_unit(t.word)) return "a unit ('" + t.word + "') without a number before it";
         return "unknown word '" + t.word + "'";
@@ -180,13 +207,14 @@ class Parser {
   std::string tokenize() {
     std::string s;
     s.reserve(original_.size());
-    for (char c : original_) s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    for (char c : original_)
+      s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     // Multi-character signs first, so the single-character pass sees one token.
-    replace_all(s, "\xC2\xB1", " ~ ");      // ±
-    replace_all(s, "\xE2\x80\x93", " - ");  // en dash
-    replace_all(s, "\xE2\x80\x94", " - ");  // em dash
-    replace_all(s, "\xE2\x89\xA4", " <= "); // ≤
-    replace_all(s, "\xC2\xA0", " ");        // no-break space
+    replace_all(s, "\xC2\xB1", " ~ ");       // ±
+    replace_all(s, "\xE2\x80\x93", " - ");   // en dash
+    replace_all(s, "\xE2\x80\x94", " - ");   // em dash
+    replace_all(s, "\xE2\x89\xA4", " <= ");  // ≤
+    replace_all(s, "\xC2\xA0", " ");         // no-break space
     replace_all(s, "+/-", " ~ ");
     replace_all(s, "+-", " ~ ");
     replace_all(s, "s/d", " sd ");
@@ -209,12 +237,19 @@ class Parser {
     std::size_t i = 0;
     while (i < s.size()) {
       unsigned char c = static_cast<unsigned char>(s[i]);
-      if (std::isspace(c)) { ++i; continue; }
+      if (std::isspace(c)) {
+        ++i;
+        continue;
+      }
       if (std::isdigit(c)) {
         std::string num;
         while (i < s.size()) {
           unsigned char d = static_cast<unsigned char>(s[i]);
-          if (std::isdigit(d)) { num.push_back(static_cast<char>(d)); ++i; continue; }
+          if (std::isdigit(d)) {
+            num.push_back(static_cast<char>(d));
+            ++i;
+            continue;
+          }
           if ((d == ',' || d == '.') && i + 1 < s.size() &&
               std::isdigit(static_cast<unsigned char>(s[i + 1])) &&
               num.find('.') == std::string::npos) {
@@ -238,8 +273,16 @@ class Parser {
           toks_.push_back({Tok::word, 0.0, std::move(w)});
         continue;
       }
-      if (c == '-') { toks_.push_back({Tok::range, 0.0, {}}); ++i; continue; }
-      if (c == '~') { toks_.push_back({Tok::approx, 0.0, {}}); ++i; continue; }
+      if (c == '-') {
+        toks_.push_back({Tok::range, 0.0, {}});
+        ++i;
+        continue;
+      }
+      if (c == '~') {
+        toks_.push_back({Tok::approx, 0.0, {}});
+        ++i;
+        continue;
+      }
       if (c == '<') {
         toks_.push_back({Tok::bound, 0.0, {}});
         i += (i + 1 < s.size() && s[i + 1] == '=') ? 2 : 1;
@@ -282,21 +325,33 @@ std::string format_number(double v, Language lang) {
 const char* unit_word(TimeUnit u, Language lang, bool plural) {
   if (lang == Language::id) {
     switch (u) {
-      case TimeUnit::second: return "detik";
-      case TimeUnit::minute: return "menit";
-      case TimeUnit::hour: return "jam";
-      case TimeUnit::day: return "hari";
-      case TimeUnit::week: return "minggu";
-      case TimeUnit::month: return "bulan";
+      case TimeUnit::second:
+        return "detik";
+      case TimeUnit::minute:
+        return "menit";
+      case TimeUnit::hour:
+        return "jam";
+      case TimeUnit::day:
+        return "hari";
+      case TimeUnit::week:
+        return "minggu";
+      case TimeUnit::month:
+        return "bulan";
     }
   }
   switch (u) {
-    case TimeUnit::second: return plural ? "seconds" : "second";
-    case TimeUnit::minute: return plural ? "minutes" : "minute";
-    case TimeUnit::hour: return plural ? "hours" : "hour";
-    case TimeUnit::day: return plural ? "days" : "day";
-    case TimeUnit::week: return plural ? "weeks" : "week";
-    case TimeUnit::month: return plural ? "months" : "month";
+    case TimeUnit::second:
+      return plural ? "seconds" : "second";
+    case TimeUnit::minute:
+      return plural ? "minutes" : "minute";
+    case TimeUnit::hour:
+      return plural ? "hours" : "hour";
+    case TimeUnit::day:
+      return plural ? "days" : "day";
+    case TimeUnit::week:
+      return plural ? "weeks" : "week";
+    case TimeUnit::month:
+      return plural ? "months" : "month";
   }
   return "";
 }
@@ -375,7 +430,9 @@ double Duration::max_minutes(const WorkConvention& conv) const noexcept {
   return to_minutes(max_, conv);
 }
 
-DurationSum& DurationSum::operator+=(const Duration& d) noexcept { return add(d, 1.0); }
+DurationSum& DurationSum::operator+=(const Duration& d) noexcept {
+  return add(d, 1.0);
+}
 
 DurationSum& DurationSum::add(const Duration& d, double times) noexcept {
   for (std::size_t u = 0; u < kTimeUnitCount; ++u) {

@@ -26,8 +26,8 @@ bool Step::operator==(const Step& o) const {
   return id == o.id && activity == o.activity && actor == o.actor && kind == o.kind &&
          requirements == o.requirements && time_text == o.time_text && time == o.time &&
          output == o.output && note == o.note && next == o.next && yes == o.yes && no == o.no &&
-         yes_label == o.yes_label && no_label == o.no_label &&
-         no_probability == o.no_probability && extra == o.extra;
+         yes_label == o.yes_label && no_label == o.no_label && no_probability == o.no_probability &&
+         extra == o.extra;
 }
 
 bool SopDocument::operator==(const SopDocument& o) const {
@@ -40,10 +40,14 @@ bool SopDocument::operator==(const SopDocument& o) const {
 
 const char* step_kind_name(StepKind kind) noexcept {
   switch (kind) {
-    case StepKind::start: return "start";
-    case StepKind::end: return "end";
-    case StepKind::process: return "process";
-    case StepKind::decision: return "decision";
+    case StepKind::start:
+      return "start";
+    case StepKind::end:
+      return "end";
+    case StepKind::process:
+      return "process";
+    case StepKind::decision:
+      return "decision";
   }
   return "process";
 }
@@ -109,8 +113,12 @@ Sop::Sop(SopDocument document) {
   body_ = std::move(body);
 }
 
-const SopDocument& Sop::document() const noexcept { return body_->doc; }
-std::size_t Sop::step_count() const noexcept { return body_->doc.steps.size(); }
+const SopDocument& Sop::document() const noexcept {
+  return body_->doc;
+}
+std::size_t Sop::step_count() const noexcept {
+  return body_->doc.steps.size();
+}
 
 const Step& Sop::step(std::size_t index) const {
   if (index >= body_->doc.steps.size())
@@ -134,13 +142,17 @@ std::uint32_t Sop::step_actor(std::size_t step_index) const noexcept {
   return step_index < body_->step_actor.size() ? body_->step_actor[step_index] : kNoIndex;
 }
 
-const std::vector<Flow>& Sop::flows() const noexcept { return body_->flows; }
+const std::vector<Flow>& Sop::flows() const noexcept {
+  return body_->flows;
+}
 
 std::pair<std::size_t, std::size_t> Sop::out_flows(std::size_t index) const noexcept {
   if (index >= body_->doc.steps.size()) return {0, 0};
   return {body_->flow_begin[index], body_->flow_begin[index + 1]};
 }
 
-std::uint32_t Sop::start_index() const noexcept { return body_->start; }
+std::uint32_t Sop::start_index() const noexcept {
+  return body_->start;
+}
 
 }  // namespace sopkit

@@ -10,15 +10,17 @@ namespace {
 
 const WorkConvention kAsn{};  // 1 hari = 450 min, 1 minggu = 5 hari, 1 bulan = 22 hari
 
-double minutes(const char* text) { return Duration::parse(text).max_minutes(kAsn); }
+double minutes(const char* text) {
+  return Duration::parse(text).max_minutes(kAsn);
+}
 
 TEST(DurationParse, SeedTextsInEveryUnit) {
   EXPECT_DOUBLE_EQ(minutes("15 Menit"), 15);
   EXPECT_DOUBLE_EQ(minutes("3 Jam"), 180);
-  EXPECT_DOUBLE_EQ(minutes("2 hari"), 900);      // 2 × 450
-  EXPECT_DOUBLE_EQ(minutes("7 Hari"), 3150);     // 7 × 450
-  EXPECT_DOUBLE_EQ(minutes("1 Minggu"), 2250);   // 5 × 450
-  EXPECT_DOUBLE_EQ(minutes("3 bulan"), 29700);   // 3 × 22 × 450
+  EXPECT_DOUBLE_EQ(minutes("2 hari"), 900);     // 2 × 450
+  EXPECT_DOUBLE_EQ(minutes("7 Hari"), 3150);    // 7 × 450
+  EXPECT_DOUBLE_EQ(minutes("1 Minggu"), 2250);  // 5 × 450
+  EXPECT_DOUBLE_EQ(minutes("3 bulan"), 29700);  // 3 × 22 × 450
 }
 
 TEST(DurationParse, KeepsTheRawText) {
@@ -72,7 +74,9 @@ TEST(DurationParse, RangeBetweenWholeTimes) {
 }
 
 TEST(DurationParse, ApproximationsAreMarked) {
-  Duration d = Duration::parse("\xC2\xB1" "2 Menit");  // ±2 Menit
+  Duration d = Duration::parse(
+      "\xC2\xB1"
+      "2 Menit");  // ±2 Menit
   EXPECT_TRUE(d.is_approximate());
   EXPECT_DOUBLE_EQ(d.max_minutes(kAsn), 2);
   EXPECT_TRUE(Duration::parse("kurang lebih 10 menit").is_approximate());
@@ -100,7 +104,9 @@ TEST(DurationParse, NumberWords) {
   EXPECT_DOUBLE_EQ(minutes("Satu Hari"), 450);
 }
 
-TEST(DurationParse, ZeroIsAllowed) { EXPECT_TRUE(Duration::parse("0 menit").is_zero()); }
+TEST(DurationParse, ZeroIsAllowed) {
+  EXPECT_TRUE(Duration::parse("0 menit").is_zero());
+}
 
 void expect_rejected(const char* text, const char* fragment) {
   try {
@@ -150,7 +156,7 @@ TEST(WorkConvention, MonthLengthIsConfigurable) {
 
 TEST(DurationSum, SeedTotalKeepsUnitsApart) {
   // The seed's 13 standard times: 26 hari + 1 minggu + 3 jam + 2 × 15 menit.
-  const char* seed[] = {"15 Menit", "2 hari", "7 Hari",  "2 hari", "7 Hari", "3 Jam",   "1 Hari",
+  const char* seed[] = {"15 Menit", "2 hari",   "7 Hari", "2 hari", "7 Hari", "3 Jam",   "1 Hari",
                         "2 hari",   "1 Minggu", "3 Hari", "1 Hari", "1 Hari", "15 Menit"};
   DurationSum sum;
   for (const char* t : seed) sum += Duration::parse(t);
@@ -175,7 +181,9 @@ TEST(DurationSum, RangesShowBothEnds) {
   EXPECT_TRUE(sum.is_range());
 }
 
-TEST(DurationSum, EmptyIsZeroMinutes) { EXPECT_EQ(DurationSum{}.to_string(), "0 menit"); }
+TEST(DurationSum, EmptyIsZeroMinutes) {
+  EXPECT_EQ(DurationSum{}.to_string(), "0 menit");
+}
 
 TEST(FormatWorkingMinutes, SplitsByTheConvention) {
   EXPECT_EQ(format_working_minutes(14160), "31 hari 3 jam 30 menit");

@@ -1,0 +1,489 @@
+// sop_json.cpp — reading and writing the interchange format v1.
+//
+// The reader walks the JSON by hand instead of using nlohmann's from_json
+// adapters so that every error can name the JSON pointer of the field and say,
+// in the clerk's terms, what would have been right.
+#include "sopkit/sop_json.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "io/detail/iso_date.hpp"
+#include "sopkit/error.hpp"
+
+namespace sopkit {
+namespace {
+
+using nlohmann::json;
+using ojson = nlohmann::ordered_json;
+
+constexpr const char* kFormat = "sopkit.sop/1";
+// Real documents nest three levels; 64 leaves room and stops stack-eating input.
+constexpr std::size_t kMaxDepth = 64;
+
+std::string escape_pointer_token(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
+  }
+  return out;
+}
+
+// Walks one JSON value, knowing where it is.
+class Reader {
+ public:
+  Reader(const json& value, std::string pointer, const std::string& source)
+      : v_(value), ptr_(std::move(pointer)), src_(source) {}
+
+  [[noreturn]] void fail(const std::string& message) const {
+    throw Error(ErrorCode::format_error, message, src_ + ":" + (ptr_.empty() ? "/" : ptr_));
+  }
+
+  const json& value() const { return v_; }
+  const std::string& pointer() const { return ptr_; }
+
+  Reader at(const std::string& key) const {
+    return Reader(v_.at(key), ptr_ + "/" + escape_pointer_token(key), src_);
+  }
+  Reader at(std::size_t i) const { return Reader(v_.at(i), ptr_ + "/" + std::to_string(i), src_); }
+
+  void expect_object(const char* what) const {
+    if (!v_.is_object()) fail(std::string(what) + " must be a JSON object {...}, not " + type());
+  }
+
+  bool has(const char* key) const { return v_.contains(key); }
+
+  std::string string(const char* what) const {
+    if (!v_.is_string()) fail(std::string(what) + " must be text in quotes, not " + type());
+    return v_.get<std::string>();
+  }
+
+  // Member `key` as text; `fallback` when absent. Null is refused: text fields
+  // that may be empty are written "".
+  std::string string_member(const char* key, const char* what,
+                            const std::string& fallback = {}) const {
+    if (!has(key)) return fallback;
+    return at(key).string(what);
+  }
+
+  std::optional<std::string> nullable_member(const char* key, const char* what) const {
+    if (!has(key) || v_.at(key).is_null()) return std::nullopt;
+    return at(key).string(what);
+  }
+
+  std::vector<std::string> string_list_member(const char* key, const char* what) const {
+    std::vector<std::string> out;
+    if (!has(key) || v_.at(key).is_null()) return out;
+    Reader list = at(key);
+    if (!list.v_.is_array())
+      list.fail(std::string(what) + " must be a list of texts, e.g. [\"Format isian\"], not " +
+                list.type());
+    out.reserve(list.v_.size());
+    for (std::size_t i = 0; i < list.v_.size(); ++i) out.push_back(list.at(i).string(what));
+    return out;
+  }
+
+  std::optional<std::string> date_member(const char* key, const char* what) const {
+    auto s = nullable_member(key, what);
+    if (s && !detail::is_iso_date(*s))
+      at(key).fail(std::string(what) + " '" + *s +
+                   "' is not a calendar date written YYYY-MM-DD (e.g. 2023-01-01)");
+    return s;
+  }
+
+  // Unknown members, kept as canonical JSON object text.
+  ExtraFields extras(std::initializer_list<const char*> known) const {
+    json extra = json::object();
+    for (auto it = v_.begin(); it != v_.end(); ++it) {
+      bool is_known = false;
+      for (const char* k : known)
+        if (it.key() == k) is_known = true;
+      if (!is_known) extra[it.key()] = it.value();
+    }
+    return extra.empty() ? ExtraFields{} : extra.dump();
+  }
+
+  std::string type() const {
+    switch (v_.type()) {
+      case json::value_t::null:
+        return "null";
+      case json::value_t::object:
+        return "an object";
+      case json::value_t::array:
+        return "a list";
+      case json::value_t::string:
+        return "text";
+      case json::value_t::boolean:
+        return "true/false";
+      case json::value_t::number_integer:
+      case json::value_t::number_unsigned:
+      case json::value_t::number_float:
+        return "a number";
+      default:
+        return "an unsupported value";
+    }
+  }
+
+ private:
+  const json& v_;
+  std::string ptr_;
+  const std::string& src_;
+};
+
+Organization read_organization(const Reader& r) {
+  r.expect_object("organization");
+  Organization o;
+  o.government = r.nullable_member("government", "organization.government");
+  o.agency = r.nullable_member("agency", "organization.agency");
+  o.unit = r.nullable_member("unit", "organization.unit");
+  o.extra = r.extras({"government", "agency", "unit"});
+  return o;
+}
+
+std::vector<Revision> read_revisions(const Reader& dates) {
+  std::vector<Revision> out;
+  if (!dates.has("revised") || dates.value().at("revised").is_null()) return out;
+  Reader r = dates.at("revised");
+  auto one = [&](const Reader& item) {
+    Revision rev;
+    if (item.value().is_string()) {
+      rev.date = item.string("a revision date");
+    } else if (item.value().is_object()) {
+      rev.date = item.string_member("date", "revision date");
+      rev.description = item.string_member("description", "revision description");
+      for (auto it = item.value().begin(); it != item.value().end(); ++it)
+        if (it.key() != "date" && it.key() != "description")
+          item.at(it.key()).fail("a revision has only \"date\" and \"description\"");
+      if (!item.has("date")) item.fail("a revision needs its \"date\"");
+    } else {
+      item.fail("a revision is a date \"YYYY-MM-DD\" or {\"date\", \"description\"}, not " +
+                item.type());
+    }
+    if (!detail::is_iso_date(rev.date))
+      item.fail("revision date '" + rev.date + "' is not a calendar date written YYYY-MM-DD");
+    out.push_back(std::move(rev));
+  };
+  if (r.value().is_array()) {
+    for (std::size_t i = 0; i < r.value().size(); ++i) one(r.at(i));
+  } else {
+    one(r);
+  }
+  return out;
+}
+
+DocumentDates read_dates(const Reader& r) {
+  r.expect_object("dates");
+  DocumentDates d;
+  d.created = r.date_member("created", "dates.created");
+  d.revised = read_revisions(r);
+  d.effective = r.date_member("effective", "dates.effective");
+  d.extra = r.extras({"created", "revised", "effective"});
+  return d;
+}
+
+Approval read_approval(const Reader& r) {
+  r.expect_object("approval");
+  Approval a;
+  a.position = r.nullable_member("position", "approval.position");
+  a.name = r.nullable_member("name", "approval.name");
+  a.nip = r.nullable_member("nip", "approval.nip");
+  a.extra = r.extras({"position", "name", "nip"});
+  return a;
+}
+
+Actor read_actor(const Reader& r) {
+  r.expect_object("an actor");
+  if (!r.has("id")) r.fail("an actor needs an \"id\" (e.g. \"sekretaris\")");
+  Actor a;
+  a.id = r.at("id").string("actor id");
+  if (a.id.empty()) r.at("id").fail("actor id must not be empty");
+  a.name = r.string_member("name", "actor name", a.id);
+  a.extra = r.extras({"id", "name"});
+  return a;
+}
+
+Step read_step(const Reader& r) {
+  r.expect_object("a step");
+  if (!r.has("id")) r.fail("a step needs an \"id\", its number in the table (e.g. \"1\")");
+  Step s;
+  s.id = r.at("id").string("step id (write it in quotes, e.g. \"1\")");
+  if (s.id.empty()) r.at("id").fail("step id must not be empty");
+  s.activity = r.string_member("activity", "activity");
+  s.actor = r.string_member("actor", "actor (an actor id)");
+  if (r.has("kind")) {
+    std::string k = r.at("kind").string("kind");
+    auto kind = step_kind_from_name(k);
+    if (!kind) r.at("kind").fail("unknown kind '" + k + "': use start, end, process or decision");
+    s.kind = *kind;
+  }
+  s.requirements = r.string_list_member("requirements", "requirements");
+  if (r.has("time") && !r.value().at("time").is_null()) {
+    Reader t = r.at("time");
+    if (t.value().is_number())
+      t.fail("time needs its unit as text, e.g. \"15 Menit\" or \"2 hari\"");
+    s.time_text = t.string("time");
+    s.time = Duration::try_parse(s.time_text);  // unparseable: kept for validate()
+  }
+  s.output = r.string_member("output", "output");
+  s.note = r.string_member("note", "note");
+  if (r.has("next") && !r.value().at("next").is_null()) {
+    Reader n = r.at("next");
+    if (n.value().is_string()) {
+      s.next.push_back(n.string("next"));
+    } else if (n.value().is_array()) {
+      for (std::size_t i = 0; i < n.value().size(); ++i)
+        s.next.push_back(n.at(i).string("next (a step id)"));
+    } else {
+      n.fail("next must be a step id \"2\" or a list of ids [\"2\", \"3\"], not " + n.type());
+    }
+  }
+  s.yes = r.string_member("yes", "yes (a step id)");
+  s.no = r.string_member("no", "no (a step id)");
+  s.yes_label = r.string_member("yes_label", "yes_label");
+  s.no_label = r.string_member("no_label", "no_label");
+  if (r.has("no_probability") && !r.value().at("no_probability").is_null()) {
+    Reader p = r.at("no_probability");
+    if (!p.value().is_number()) p.fail("no_probability must be a number from 0 to 1");
+    s.no_probability = p.value().get<double>();
+  }
+  s.extra = r.extras({"id", "activity", "actor", "kind", "requirements", "time", "output", "note",
+                      "next", "yes", "no", "yes_label", "no_label", "no_probability"});
+  return s;
+}
+
+SopDocument read_document(const json& root, const std::string& source) {
+  Reader r(root, "", source);
+  r.expect_object("an SOP document");
+  if (!r.has("format"))
+    r.fail("missing \"format\": \"sopkit.sop/1\" (is this an SOP document in format v1?)");
+  SopDocument doc;
+  doc.format = r.at("format").string("format");
+  if (doc.format != kFormat)
+    r.at("format").fail("format '" + doc.format + "' is not supported; this version reads \"" +
+                        kFormat + "\"");
+  doc.number = r.string_member("number", "number (Nomor SOP)");
+  doc.title = r.string_member("title", "title (Judul SOP)");
+  if (r.has("organization") && !root.at("organization").is_null())
+    doc.organization = read_organization(r.at("organization"));
+  if (r.has("dates") && !root.at("dates").is_null()) doc.dates = read_dates(r.at("dates"));
+  if (r.has("approval") && !root.at("approval").is_null())
+    doc.approval = read_approval(r.at("approval"));
+  doc.legal_basis = r.string_list_member("legal_basis", "legal_basis (Dasar Hukum)");
+  doc.qualifications = r.string_list_member("qualifications", "qualifications");
+  doc.related_sops = r.string_list_member("related_sops", "related_sops (Keterkaitan)");
+  doc.equipment = r.string_list_member("equipment", "equipment");
+  doc.warnings = r.string_list_member("warnings", "warnings (Peringatan)");
+  doc.records = r.string_list_member("records", "records (Pencatatan dan Pendataan)");
+  auto read_list = [&](const char* key, auto read_one, auto& out) {
+    if (!r.has(key)) r.fail(std::string("missing \"") + key + "\" list");
+    Reader list = r.at(key);
+    if (!list.value().is_array())
+      list.fail(std::string(key) + " must be a list, not " + list.type());
+    out.reserve(list.value().size());
+    for (std::size_t i = 0; i < list.value().size(); ++i) out.push_back(read_one(list.at(i)));
+  };
+  read_list("actors", read_actor, doc.actors);
+  read_list("steps", read_step, doc.steps);
+  doc.extra = r.extras({"format", "number", "title", "organization", "dates", "approval",
+                        "legal_basis", "qualifications", "related_sops", "equipment", "warnings",
+                        "records", "actors", "steps"});
+  return doc;
+}
+
+// Line and column (1-based) of a byte offset, for syntax errors.
+std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset) {
+  std::size_t line = 1, col = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++col;  // count characters, not UTF-8 continuation bytes
+    }
+  }
+  return {line, col};
+}
+
+void put_nullable(ojson& o, const char* key, const std::optional<std::string>& v) {
+  o[key] = v ? ojson(*v) : ojson(nullptr);
+}
+
+void put_extras(ojson& o, const ExtraFields& extra) {
+  if (extra.empty()) return;
+  ojson e = ojson::parse(extra);
+  for (auto it = e.begin(); it != e.end(); ++it) o[it.key()] = it.value();
+}
+
+void put_nonempty(ojson& o, const char* key, const std::string& v) {
+  if (!v.empty()) o[key] = v;
+}
+
+}  // namespace
+
+SopDocument parse_sop_json(std::string_view text, const std::string& source) {
+  json root;
+  try {
+    bool too_deep = false;
+    root = json::parse(
+        text.begin(), text.end(),
+        [&](int depth, json::parse_event_t, json&) {
+          if (static_cast<std::size_t>(depth) > kMaxDepth) too_deep = true;
+          return !too_deep;
+        },
+        /*allow_exceptions=*/true);
+    if (too_deep)
+      throw Error(ErrorCode::format_error,
+                  "the document nests deeper than " + std::to_string(kMaxDepth) +
+                      " levels; an SOP never needs that",
+                  source);
+  } catch (const json::parse_error& e) {
+    auto [line, col] = line_column(text, e.byte == 0 ? 0 : e.byte - 1);
+    std::string what = e.what();
+    // nlohmann prefixes "[json.exception.parse_error.101] parse error at line..": keep the reason.
+    if (auto p = what.find(": "); p != std::string::npos) what = what.substr(p + 2);
+    throw Error(ErrorCode::parse_error, "not valid JSON: " + what,
+                source + ":" + std::to_string(line) + ":" + std::to_string(col));
+  }
+  return read_document(root, source);
+}
+
+Sop load_sop_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw Error(ErrorCode::io_error,
+                std::string("cannot open for reading: ") + std::strerror(errno), path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) throw Error(ErrorCode::io_error, "reading failed", path);
+  return Sop(parse_sop_json(ss.str(), path));
+}
+
+std::string sop_to_json(const SopDocument& doc, int indent) {
+  ojson o;
+  o["format"] = doc.format;
+  o["number"] = doc.number;
+  o["title"] = doc.title;
+  ojson org;
+  put_nullable(org, "government", doc.organization.government);
+  put_nullable(org, "agency", doc.organization.agency);
+  put_nullable(org, "unit", doc.organization.unit);
+  put_extras(org, doc.organization.extra);
+  o["organization"] = org;
+  ojson dates;
+  put_nullable(dates, "created", doc.dates.created);
+  if (doc.dates.revised.empty()) {
+    dates["revised"] = nullptr;
+  } else {
+    ojson revs = ojson::array();
+    for (const auto& r : doc.dates.revised) {
+      if (r.description.empty())
+        revs.push_back(r.date);
+      else
+        revs.push_back(ojson{{"date", r.date}, {"description", r.description}});
+    }
+    dates["revised"] = revs;
+  }
+  put_nullable(dates, "effective", doc.dates.effective);
+  put_extras(dates, doc.dates.extra);
+  o["dates"] = dates;
+  ojson approval;
+  put_nullable(approval, "position", doc.approval.position);
+  put_nullable(approval, "name", doc.approval.name);
+  put_nullable(approval, "nip", doc.approval.nip);
+  put_extras(approval, doc.approval.extra);
+  o["approval"] = approval;
+  o["legal_basis"] = doc.legal_basis;
+  o["qualifications"] = doc.qualifications;
+  o["related_sops"] = doc.related_sops;
+  o["equipment"] = doc.equipment;
+  o["warnings"] = doc.warnings;
+  o["records"] = doc.records;
+  ojson actors = ojson::array();
+  for (const auto& a : doc.actors) {
+    ojson j{{"id", a.id}, {"name", a.name}};
+    put_extras(j, a.extra);
+    actors.push_back(std::move(j));
+  }
+  o["actors"] = actors;
+  ojson steps = ojson::array();
+  for (const auto& s : doc.steps) {
+    ojson j;
+    j["id"] = s.id;
+    j["activity"] = s.activity;
+    j["actor"] = s.actor;
+    j["kind"] = step_kind_name(s.kind);
+    j["requirements"] = s.requirements;
+    j["time"] = s.time_text.empty() && !s.time ? ojson(nullptr) : ojson(s.time_text);
+    j["output"] = s.output;
+    j["note"] = s.note;
+    if (s.next.size() == 1)
+      j["next"] = s.next.front();
+    else if (!s.next.empty())
+      j["next"] = s.next;
+    put_nonempty(j, "yes", s.yes);
+    put_nonempty(j, "no", s.no);
+    put_nonempty(j, "yes_label", s.yes_label);
+    put_nonempty(j, "no_label", s.no_label);
+    if (s.no_probability) j["no_probability"] = *s.no_probability;
+    put_extras(j, s.extra);
+    steps.push_back(std::move(j));
+  }
+  o["steps"] = steps;
+  put_extras(o, doc.extra);
+  return o.dump(indent) + (indent >= 0 ? "\n" : "");
+}
+
+void save_sop_file(const SopDocument& doc, const std::string& path) {
+  const std::string text = sop_to_json(doc);  // before touching the disk: may throw
+  std::string tmp = path + ".tmp.XXXXXX";
+  int fd = ::mkstemp(tmp.data());
+  if (fd < 0)
+    throw Error(ErrorCode::io_error,
+                std::string("cannot create a temporary file beside it: ") + std::strerror(errno),
+                path);
+  auto fail = [&](const char* what) {
+    int err = errno;
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    throw Error(ErrorCode::io_error, std::string(what) + ": " + std::strerror(err), path);
+  };
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail("writing failed");
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) fail("flushing to disk failed");
+  // Keep the permissions of the file being replaced; a new file gets rw-r--r--.
+  struct stat old {};
+  ::fchmod(fd, ::stat(path.c_str(), &old) == 0 ? (old.st_mode & 07777) : 0644);
+  if (::close(fd) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    throw Error(ErrorCode::io_error, std::string("closing failed: ") + std::strerror(err), path);
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    throw Error(ErrorCode::io_error, std::string("cannot replace the file: ") + std::strerror(err),
+                path);
+  }
+}
+
+}  // namespace sopkit

@@ -1,0 +1,390 @@
+// analysis.cpp — analyze(): happy path, totals, workload, hand-offs, CPM and
+// rework loops of one SOP.
+//
+// An SOP has tens of steps, so clarity wins over speed here, except that the
+// CPM itself is the array version in cpm.cpp: one implementation, tested at
+// both scales.
+#include <algorithm>
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/strong_components.hpp>
+#include <cmath>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "sopkit/analysis.hpp"
+#include "sopkit/error.hpp"
+
+namespace sopkit {
+
+const StepTiming* CriticalPathAnalysis::find(const std::string& step_id) const noexcept {
+  for (const auto& s : steps)
+    if (s.id == step_id) return &s;
+  return nullptr;
+}
+
+namespace {
+
+using Index = std::uint32_t;
+
+// Flows that a run takes when every decision answers yes.
+bool on_happy_flow(const Flow& f) {
+  return f.kind != FlowKind::no;
+}
+
+std::string join_ids(const Sop& sop, const std::vector<Index>& steps, const char* sep) {
+  std::string out;
+  for (Index i : steps) {
+    if (!out.empty()) out += sep;
+    out += sop.step(i).id;
+  }
+  return out;
+}
+
+// Reports a document fault: thrown in strict mode, noted in lenient mode.
+struct FaultSink {
+  bool lenient;
+  std::vector<std::string>* notes;
+  void operator()(ErrorCode code, const std::string& message, const std::string& where) const {
+    if (!lenient) throw Error(code, message, where);
+    notes->push_back(where.empty() ? message : where + ": " + message);
+  }
+};
+
+// Strongly connected components of `sop`'s flows that pass `keep`, by Boost.
+template <typename Keep>
+std::vector<int> components(const Sop& sop, Keep keep) {
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+  Graph g(sop.step_count());
+  for (const Flow& f : sop.flows())
+    if (keep(f)) boost::add_edge(f.from, f.to, g);
+  std::vector<int> comp(sop.step_count(), 0);
+  if (!comp.empty()) boost::strong_components(g, comp.data());
+  return comp;
+}
+
+// Steps of one cycle among `members` (the happy-path steps), for the message
+// that explains why CPM is impossible: the first non-trivial strongly connected
+// component of the happy-path flows.
+std::vector<Index> find_happy_cycle(const Sop& sop, const std::vector<char>& happy) {
+  std::vector<int> comp =
+      components(sop, [&](const Flow& f) { return on_happy_flow(f) && happy[f.from]; });
+  std::map<int, std::vector<Index>> by_comp;
+  for (Index i = 0; i < comp.size(); ++i)
+    if (happy[i]) by_comp[comp[i]].push_back(i);
+  std::vector<Index> best;
+  for (Index i = 0; i < comp.size(); ++i) {
+    if (!happy[i]) continue;
+    const auto& members = by_comp[comp[i]];
+    bool self_loop = false;
+    auto [b, e] = sop.out_flows(i);
+    for (std::size_t k = b; k < e; ++k)
+      if (on_happy_flow(sop.flows()[k]) && sop.flows()[k].to == i) self_loop = true;
+    if (members.size() > 1 || self_loop) return members;
+  }
+  return best;
+}
+
+// Steps on some path restart ~> decision through flows that pass `keep`.
+template <typename Keep>
+std::vector<Index> steps_between(const Sop& sop, Index restart, Index decision, Keep keep) {
+  const std::size_t n = sop.step_count();
+  std::vector<std::vector<Index>> preds(n);
+  for (const Flow& f : sop.flows())
+    if (keep(f)) preds[f.to].push_back(f.from);
+  std::vector<char> ahead(n, 0), behind(n, 0);
+  std::vector<Index> stack{restart};
+  ahead[restart] = 1;
+  while (!stack.empty()) {
+    Index u = stack.back();
+    stack.pop_back();
+    auto [b, e] = sop.out_flows(u);
+    for (std::size_t k = b; k < e; ++k) {
+      const Flow& f = sop.flows()[k];
+      if (keep(f) && !ahead[f.to]) ahead[f.to] = 1, stack.push_back(f.to);
+    }
+  }
+  stack.push_back(decision);
+  behind[decision] = 1;
+  while (!stack.empty()) {
+    Index v = stack.back();
+    stack.pop_back();
+    for (Index u : preds[v])
+      if (!behind[u]) behind[u] = 1, stack.push_back(u);
+  }
+  std::vector<Index> out;
+  for (Index i = 0; i < n; ++i)
+    if (ahead[i] && behind[i]) out.push_back(i);
+  return out;
+}
+
+void add_minutes(const Step& s, const WorkConvention& conv, double& max_minutes,
+                 double& min_minutes) {
+  if (!s.time) return;
+  max_minutes += s.time->max_minutes(conv);
+  min_minutes += s.time->min_minutes(conv);
+}
+
+}  // namespace
+
+Analysis analyze(const Sop& sop, const AnalysisOptions& options) {
+  Analysis a;
+  a.convention = options.convention;
+  a.rework_rounds = options.rework_rounds;
+  const WorkConvention& conv = options.convention;
+  const FaultSink fault{options.lenient, &a.not_computed};
+  const std::size_t n = sop.step_count();
+  const auto& steps = sop.document().steps;
+  const auto& flows = sop.flows();
+
+  std::vector<double> max_minutes(n, 0.0), min_minutes(n, 0.0);
+  for (Index i = 0; i < n; ++i) {
+    if (steps[i].time) {
+      max_minutes[i] = steps[i].time->max_minutes(conv);
+      min_minutes[i] = steps[i].time->min_minutes(conv);
+    } else {
+      a.untimed_steps.push_back(steps[i].id);
+    }
+  }
+
+  // Probabilities are checked first: a wrong one is an input error whatever
+  // else the document holds.
+  bool probabilities_valid = true;
+  for (const Step& s : steps) {
+    if (!s.no_probability) continue;
+    double p = *s.no_probability;
+    if (p >= 0.0 && p < 1.0) continue;
+    probabilities_valid = false;
+    std::ostringstream msg;
+    msg << "the probability of the 'no' branch is " << p
+        << "; it must be at least 0 and below 1 (0.2 means one file in five is sent back)";
+    fault(ErrorCode::invalid_argument, msg.str(), "step " + s.id);
+  }
+
+  // Happy path: reach from the start step over next/yes flows.
+  const Index start = sop.start_index();
+  std::vector<char> happy(n, 0);
+  std::vector<Index> reached;  // discovery (breadth-first) order
+  if (start == kNoIndex) {
+    fault(ErrorCode::validation_failed,
+          "the SOP has no start step, so there is no path to analyse; give the first step "
+          "the kind \"start\"",
+          "");
+  } else {
+    happy[start] = 1;
+    reached.push_back(start);
+    for (std::size_t head = 0; head < reached.size(); ++head) {
+      auto [b, e] = sop.out_flows(reached[head]);
+      for (std::size_t k = b; k < e; ++k) {
+        const Flow& f = flows[k];
+        if (on_happy_flow(f) && !happy[f.to]) happy[f.to] = 1, reached.push_back(f.to);
+      }
+    }
+  }
+
+  // The happy-path DAG in compact indices, for cpm().
+  std::sort(reached.begin(), reached.end());
+  std::vector<Index> local(n, kNoIndex);
+  for (Index k = 0; k < reached.size(); ++k) local[reached[k]] = k;
+  std::vector<Index> from, to;
+  std::vector<double> dmax, dmin;
+  for (Index i : reached) {
+    dmax.push_back(max_minutes[i]);
+    dmin.push_back(min_minutes[i]);
+    auto [b, e] = sop.out_flows(i);
+    for (std::size_t k = b; k < e; ++k)
+      if (on_happy_flow(flows[k])) from.push_back(local[i]), to.push_back(local[flows[k].to]);
+  }
+  std::optional<CpmResult> worst_cpm, best_cpm;
+  try {
+    worst_cpm = cpm(dmax.data(), dmax.size(), from.data(), to.data(), from.size());
+    best_cpm = cpm(dmin.data(), dmin.size(), from.data(), to.data(), from.size());
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::validation_failed) throw;
+    worst_cpm.reset();
+    std::vector<Index> cycle = find_happy_cycle(sop, happy);
+    std::string where = cycle.empty() ? "" : "step " + sop.step(cycle.front()).id;
+    fault(ErrorCode::validation_failed,
+          "steps " + join_ids(sop, cycle, ", ") +
+              " form a cycle that a run with every decision answering 'yes' never leaves; a "
+              "loop must be closed by the 'no' branch of a decision, so the critical path "
+              "cannot be computed",
+          where);
+  }
+
+  std::vector<Index> order;  // happy path, global indices, topological when possible
+  if (worst_cpm) {
+    for (Index k : worst_cpm->order) order.push_back(reached[k]);
+  } else {
+    order = reached;
+  }
+  for (Index i : order) a.happy_path.push_back(steps[i].id);
+
+  // Totals.
+  for (Index i : order) {
+    if (steps[i].time) a.total += *steps[i].time;
+    add_minutes(steps[i], conv, a.working_minutes, a.min_working_minutes);
+  }
+
+  // Workload: declared actors in their order, then undeclared ids as met.
+  const auto& actors = sop.document().actors;
+  std::map<std::string, std::size_t> slot;
+  for (const Actor& act : actors) {
+    if (slot.count(act.id)) continue;
+    slot[act.id] = a.workload.size();
+    a.workload.push_back(ActorWorkload{act.id, act.name, 0.0, 0.0, 0});
+  }
+  for (Index i : order) {
+    const Step& s = steps[i];
+    auto it = slot.find(s.actor);
+    if (it == slot.end()) {
+      it = slot.emplace(s.actor, a.workload.size()).first;
+      a.workload.push_back(ActorWorkload{s.actor, "", 0.0, 0.0, 0});
+    }
+    ActorWorkload& w = a.workload[it->second];
+    add_minutes(s, conv, w.working_minutes, w.min_working_minutes);
+    ++w.steps;
+  }
+
+  // Hand-offs: happy-path flows whose ends have different actors.
+  for (Index i : order) {
+    auto [b, e] = sop.out_flows(i);
+    for (std::size_t k = b; k < e; ++k) {
+      const Flow& f = flows[k];
+      if (!on_happy_flow(f) || steps[f.to].actor == steps[i].actor) continue;
+      a.handoffs.push_back(Handoff{steps[i].id, steps[i].actor, steps[f.to].id, steps[f.to].actor});
+    }
+  }
+
+  // Longest single-actor stretch: longest path over same-actor happy flows, by
+  // dynamic programming in topological order.
+  if (worst_cpm && !order.empty()) {
+    // Pushed forward: when a step is reached in topological order the best
+    // same-actor chain ending just before it is known; (minutes, steps) is
+    // compared lexicographically and the first of equals is kept.
+    std::vector<double> best_minutes(n, 0.0);
+    std::vector<std::size_t> best_len(n, 0);
+    std::vector<Index> prev(n, kNoIndex);
+    for (Index i : order) {
+      best_minutes[i] += max_minutes[i];
+      best_len[i] += 1;
+      auto [b, e] = sop.out_flows(i);
+      for (std::size_t k = b; k < e; ++k) {
+        const Flow& f = flows[k];
+        if (!on_happy_flow(f) || steps[f.to].actor != steps[i].actor) continue;
+        bool better = prev[f.to] == kNoIndex || best_minutes[i] > best_minutes[f.to] ||
+                      (best_minutes[i] == best_minutes[f.to] && best_len[i] > best_len[f.to]);
+        if (!better) continue;
+        best_minutes[f.to] = best_minutes[i];
+        best_len[f.to] = best_len[i];
+        prev[f.to] = i;
+      }
+    }
+    Index end = kNoIndex;
+    for (Index i : order) {
+      if (end == kNoIndex || best_minutes[i] > best_minutes[end] ||
+          (best_minutes[i] == best_minutes[end] &&
+           (best_len[i] > best_len[end] || (best_len[i] == best_len[end] && i < end))))
+        end = i;
+    }
+    ActorStretch st;
+    st.actor = steps[end].actor;
+    Index ai = sop.step_actor(end);
+    if (ai != kNoIndex) st.name = actors[ai].name;
+    st.working_minutes = best_minutes[end];
+    std::vector<Index> chain;
+    for (Index i = end; i != kNoIndex; i = prev[i]) chain.push_back(i);
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) st.steps.push_back(steps[*it].id);
+    a.longest_single_actor_stretch = std::move(st);
+  }
+
+  // CPM figures per step.
+  auto timings = [&](const CpmResult& r, const std::vector<double>& d) {
+    CriticalPathAnalysis c;
+    c.duration = r.duration;
+    const double eps = 1e-9 * std::max(1.0, r.duration);
+    for (Index k : r.order) {
+      StepTiming t;
+      t.id = steps[reached[k]].id;
+      t.earliest_start = r.earliest_start[k];
+      t.earliest_finish = r.earliest_start[k] + d[k];
+      t.latest_start = r.latest_start[k];
+      t.latest_finish = r.latest_start[k] + d[k];
+      t.slack = r.slack(k);
+      t.critical = t.slack <= eps;
+      c.steps.push_back(std::move(t));
+    }
+    for (Index k : critical_path(r, d.data())) c.critical_path.push_back(steps[reached[k]].id);
+    return c;
+  };
+  if (worst_cpm) {
+    a.worst = timings(*worst_cpm, dmax);
+    a.best = timings(*best_cpm, dmin);
+  }
+
+  // Rework loops: a decision's no-branch into its own strongly connected
+  // component of the whole flow graph.
+  std::vector<int> comp = components(sop, [](const Flow&) { return true; });
+  for (Index d = 0; d < n; ++d) {
+    if (steps[d].kind != StepKind::decision) continue;
+    auto [b, e] = sop.out_flows(d);
+    for (std::size_t k = b; k < e; ++k) {
+      const Flow& f = flows[k];
+      if (f.kind != FlowKind::no || comp[f.to] != comp[d]) continue;
+      const Index restart = f.to;
+      const int c = comp[d];
+      // The steps re-done: on a happy path from the restart to the decision;
+      // when only other no-branches lead back, any path inside the component
+      // that does not leave through the decision itself.
+      std::vector<Index> round = steps_between(sop, restart, d, [&](const Flow& g) {
+        return on_happy_flow(g) && comp[g.from] == c && comp[g.to] == c;
+      });
+      if (round.empty())
+        round = steps_between(sop, restart, d, [&](const Flow& g) {
+          return g.from != d && comp[g.from] == c && comp[g.to] == c;
+        });
+      ReworkLoop loop;
+      loop.decision = steps[d].id;
+      loop.restart = steps[restart].id;
+      for (Index i : round) {
+        loop.steps.push_back(steps[i].id);
+        if (steps[i].time) loop.round += *steps[i].time;
+        add_minutes(steps[i], conv, loop.round_working_minutes, loop.round_min_working_minutes);
+      }
+      for (Index i = 0; i < n; ++i)
+        if (comp[i] == c) loop.component.push_back(steps[i].id);
+      loop.no_probability = steps[d].no_probability;
+      if (loop.no_probability && probabilities_valid) {
+        double p = *loop.no_probability;
+        loop.expected_rounds = p / (1.0 - p);  // geometric: mean failures before a yes
+      } else if (!loop.no_probability) {
+        a.decisions_without_probability.push_back(steps[d].id);
+      }
+      a.loops.push_back(std::move(loop));
+    }
+  }
+
+  // Worst case with k rounds of every loop; expected with the probabilities.
+  a.worst_case.total = a.total;
+  a.worst_case.working_minutes = a.working_minutes;
+  a.worst_case.min_working_minutes = a.min_working_minutes;
+  ReworkTotal expected = a.worst_case;
+  for (const ReworkLoop& loop : a.loops) {
+    const double k = options.rework_rounds;
+    a.worst_case.working_minutes += k * loop.round_working_minutes;
+    a.worst_case.min_working_minutes += k * loop.round_min_working_minutes;
+    expected.working_minutes += loop.expected_rounds * loop.round_working_minutes;
+    expected.min_working_minutes += loop.expected_rounds * loop.round_min_working_minutes;
+    for (const std::string& id : loop.steps) {
+      const Step& s = steps[sop.step_index(id)];
+      if (!s.time) continue;
+      a.worst_case.total.add(*s.time, k);
+      expected.total.add(*s.time, loop.expected_rounds);
+    }
+  }
+  if (probabilities_valid) a.expected = std::move(expected);
+  return a;
+}
+
+}  // namespace sopkit

@@ -1,0 +1,85 @@
+// The JSON form of an analysis ("sopkit.analysis/1", docs/analysis.md).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "io/detail/analysis_json.hpp"
+#include "sopkit/sop_json.hpp"
+
+namespace sopkit {
+namespace {
+
+using nlohmann::json;
+
+Sop seed() {
+  return load_sop_file(std::string(SOPKIT_SOURCE_DIR) + "/examples/sop-monev-capaian-kinerja.json");
+}
+
+TEST(AnalysisJson, WholeMinutesAreIntegers) {
+  EXPECT_EQ(detail::minutes_json(14160.0).dump(), "14160");
+  EXPECT_EQ(detail::minutes_json(0.5).dump(), "0.5");
+}
+
+TEST(AnalysisJson, SeedTotalHappyPathAndCriticalPath) {
+  Sop sop = seed();
+  json j = detail::analysis_json(sop, analyze(sop));
+  EXPECT_EQ(j["format"], "sopkit.analysis/1");
+  EXPECT_EQ(j["total"]["working_minutes"], 14160);
+  EXPECT_EQ(j["total"]["text"], "31 hari 3 jam 30 menit");
+  EXPECT_EQ(j["happy_path"].size(), 13u);
+  EXPECT_EQ(j["critical_path"].front(), "1");
+  EXPECT_EQ(j["duration"]["working_minutes"], 14160);
+}
+
+TEST(AnalysisJson, StepsCarryCpmFieldsByDocumentOrder) {
+  // Step 3 starts after 15 + 900 = 915 minutes and lasts 7 hari = 3150.
+  Sop sop = seed();
+  json j = detail::analysis_json(sop, analyze(sop));
+  const json& s3 = j["steps"][2];
+  EXPECT_EQ(s3["id"], "3");
+  EXPECT_EQ(s3["earliest_start"], 915);
+  EXPECT_EQ(s3["earliest_finish"], 915 + 3150);
+  EXPECT_EQ(s3["latest_start"], 915);
+  EXPECT_EQ(s3["latest_finish"], 915 + 3150);
+  EXPECT_EQ(s3["slack"], 0);
+  EXPECT_EQ(s3["critical"], true);
+  EXPECT_EQ(s3["best"]["earliest_start"], 915);
+}
+
+TEST(AnalysisJson, WorkloadHandoffsLoopsAndRework) {
+  Sop sop = seed();
+  json j = detail::analysis_json(sop, analyze(sop));
+  EXPECT_EQ(j["workload"][0]["actor"], "sekretaris");
+  EXPECT_EQ(j["workload"][0]["name"], "Sekretaris");
+  EXPECT_EQ(j["workload"][0]["working_minutes"], 2265);
+  EXPECT_EQ(j["workload"][0]["steps"], 2);
+  EXPECT_EQ(j["handoffs"]["count"], 8);
+  EXPECT_EQ(j["handoffs"]["list"][0]["from_step"], "1");
+  EXPECT_EQ(j["handoffs"]["list"][0]["to_actor"], "kasubbag_program");
+  ASSERT_EQ(j["loops"].size(), 1u);
+  EXPECT_EQ(j["loops"][0]["decision"], "11");
+  EXPECT_EQ(j["loops"][0]["round"]["working_minutes"], 1800);
+  EXPECT_EQ(j["loops"][0]["no_probability"], nullptr);
+  EXPECT_EQ(j["worst_case"]["working_minutes"], 15960);
+  EXPECT_EQ(j["worst_case"]["rework_rounds"], 1);
+  EXPECT_EQ(j["expected"]["working_minutes"], 14160);
+  EXPECT_EQ(j["expected"]["decisions_without_probability"], json::array({"11"}));
+}
+
+TEST(AnalysisJson, WhatCannotBeComputedIsNull) {
+  SopDocument doc = seed().document();
+  doc.steps[12].next = {"12"};  // 13 -> 12 -> 13: a cycle without a decision
+  Sop sop(doc);
+  AnalysisOptions o;
+  o.lenient = true;
+  json j = detail::analysis_json(sop, analyze(sop, o));
+  EXPECT_EQ(j["duration"], nullptr);
+  EXPECT_TRUE(j["critical_path"].empty());
+  EXPECT_EQ(j["steps"][0]["earliest_start"], nullptr);
+  EXPECT_EQ(j["longest_single_actor_stretch"], nullptr);
+  EXPECT_EQ(j["not_computed"].size(), 1u);
+  EXPECT_EQ(j["total"]["working_minutes"], 14160);
+}
+
+}  // namespace
+}  // namespace sopkit

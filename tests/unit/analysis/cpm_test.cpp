@@ -1,0 +1,186 @@
+// The critical path method on plain arrays (cpm(), critical_path()).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "sopkit/analysis.hpp"
+#include "sopkit/error.hpp"
+
+namespace sopkit {
+namespace {
+
+// 0 -> {1, 2} -> 3 -> 4, durations 10, 60, 120, 30, 5.
+//   ES: 0:0  1:10  2:10  3:max(70,130)=130  4:160        duration 165
+//   LS: 4:160  3:130  2:130-120=10  1:130-60=70  0:min(70,10)-10=0
+//   slack: node 1 has 70 - 10 = 60, every other node 0.
+struct Diamond {
+  std::vector<double> d{10, 60, 120, 30, 5};
+  std::vector<std::uint32_t> from{0, 0, 1, 2, 3};
+  std::vector<std::uint32_t> to{1, 2, 3, 3, 4};
+  CpmResult run() const { return cpm(d.data(), d.size(), from.data(), to.data(), from.size()); }
+};
+
+TEST(Cpm, EarliestStartIsTheLatestFinishOfThePredecessors) {
+  CpmResult r = Diamond{}.run();
+  EXPECT_EQ(r.earliest_start, (std::vector<double>{0, 10, 10, 130, 160}));
+  EXPECT_DOUBLE_EQ(r.duration, 165);
+}
+
+TEST(Cpm, LatestStartIsTheEarliestLatestStartOfTheSuccessorsMinusTheDuration) {
+  CpmResult r = Diamond{}.run();
+  EXPECT_EQ(r.latest_start, (std::vector<double>{0, 70, 10, 130, 160}));
+  EXPECT_DOUBLE_EQ(r.slack(1), 60);
+  EXPECT_DOUBLE_EQ(r.slack(2), 0);
+}
+
+TEST(Cpm, OrderIsTopologicalWithTiesByIndex) {
+  CpmResult r = Diamond{}.run();
+  EXPECT_EQ(r.order, (std::vector<std::uint32_t>{0, 1, 2, 3, 4}));
+}
+
+TEST(Cpm, KeepsTheSuccessorsAsCsr) {
+  CpmResult r = Diamond{}.run();
+  EXPECT_EQ(r.successor_begin, (std::vector<std::uint32_t>{0, 2, 3, 4, 5, 5}));
+  EXPECT_EQ(r.successors, (std::vector<std::uint32_t>{1, 2, 3, 3, 4}));
+}
+
+TEST(Cpm, CriticalPathFollowsZeroSlackNodesThatStartWhenThePreviousFinishes) {
+  Diamond g;
+  CpmResult r = g.run();
+  EXPECT_EQ(critical_path(r, g.d.data()), (std::vector<std::uint32_t>{0, 2, 3, 4}));
+}
+
+TEST(Cpm, EdgesNeedNotBeSortedNorNodesNumberedInOrder) {
+  // 3 -> 1 -> 0 and 2 -> 0 with durations 1, 2, 7, 4 (node 0..3):
+  //   ES 3:0, 1:4, 2:0, 0:max(4+2, 0+7) = 7; duration 8.
+  std::vector<double> d{1, 2, 7, 4};
+  std::vector<std::uint32_t> from{1, 2, 3}, to{0, 0, 1};
+  CpmResult r = cpm(d.data(), 4, from.data(), to.data(), 3);
+  EXPECT_EQ(r.earliest_start, (std::vector<double>{7, 4, 0, 0}));
+  EXPECT_DOUBLE_EQ(r.duration, 8);
+  // Chains 3-1-0 take 4+2+1 = 7 < 8, so 3 and 1 have one minute of slack.
+  EXPECT_DOUBLE_EQ(r.slack(3), 1);
+  EXPECT_EQ(critical_path(r, d.data()), (std::vector<std::uint32_t>{2, 0}));
+}
+
+TEST(Cpm, ParallelEdgesCountOnce) {
+  std::vector<double> d{5, 5};
+  std::vector<std::uint32_t> from{0, 0}, to{1, 1};
+  CpmResult r = cpm(d.data(), 2, from.data(), to.data(), 2);
+  EXPECT_DOUBLE_EQ(r.duration, 10);
+  EXPECT_EQ(r.order, (std::vector<std::uint32_t>{0, 1}));
+}
+
+TEST(Cpm, EmptyGraphHasZeroDuration) {
+  CpmResult r = cpm(nullptr, 0, nullptr, nullptr, 0);
+  EXPECT_DOUBLE_EQ(r.duration, 0);
+  EXPECT_TRUE(critical_path(r, nullptr).empty());
+}
+
+TEST(Cpm, CycleIsAValidationFailure) {
+  std::vector<double> d{1, 1, 1};
+  std::vector<std::uint32_t> from{0, 1, 2}, to{1, 2, 1};
+  try {
+    cpm(d.data(), 3, from.data(), to.data(), 3);
+    FAIL() << "a cycle must throw";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::validation_failed);
+    EXPECT_NE(std::string(e.what()).find("cycle"), std::string::npos);
+  }
+}
+
+TEST(Cpm, SelfLoopIsACycle) {
+  std::vector<double> d{1};
+  std::vector<std::uint32_t> from{0}, to{0};
+  EXPECT_THROW(cpm(d.data(), 1, from.data(), to.data(), 1), Error);
+}
+
+TEST(Cpm, EdgeToAMissingNodeIsAnInvalidArgument) {
+  std::vector<double> d{1, 1};
+  std::vector<std::uint32_t> from{0}, to{2};
+  try {
+    cpm(d.data(), 2, from.data(), to.data(), 1);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::invalid_argument);
+  }
+}
+
+TEST(Cpm, NegativeOrNanDurationIsAnInvalidArgument) {
+  std::vector<double> d{1, -1};
+  EXPECT_THROW(cpm(d.data(), 2, nullptr, nullptr, 0), Error);
+  d[1] = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_THROW(cpm(d.data(), 2, nullptr, nullptr, 0), Error);
+}
+
+TEST(Cpm, ReusedResultGivesTheSameFigures) {
+  Diamond g;
+  CpmResult r;
+  std::vector<double> big(100, 1.0);
+  cpm(big.data(), big.size(), nullptr, nullptr, 0, r);  // a larger graph first
+  cpm(g.d.data(), g.d.size(), g.from.data(), g.to.data(), g.from.size(), r);
+  EXPECT_EQ(r.earliest_start, Diamond{}.run().earliest_start);
+  EXPECT_EQ(r.latest_start, Diamond{}.run().latest_start);
+  EXPECT_EQ(r.order.size(), 5u);
+}
+
+TEST(Cpm, MemoryIsCountedFromTheArrays) {
+  CpmResult r = Diamond{}.run();
+  // At least 5 order + 6 offsets + 5 successors uint32 and 2 x 5 doubles.
+  EXPECT_GE(r.memory_bytes(), (5 + 6 + 5) * 4u + 10 * 8u);
+}
+
+// A layered graph like the benchmark's (edges from the previous layer and a
+// skip edge from two layers back), checked against a reference written the
+// obvious way: node indices are already topological, so ES is a max over the
+// predecessors in index order and LS a min over the successors backwards.
+TEST(Cpm, MatchesAReferenceOnALayeredGraph) {
+  const std::uint32_t n = 3000, w = 7;
+  std::uint64_t state = 42;
+  auto rnd = [&state](std::uint32_t k) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::uint32_t>((state >> 33) % k);
+  };
+  std::vector<double> d(n);
+  std::vector<std::uint32_t> from, to;
+  for (std::uint32_t v = 0; v < n; ++v) {
+    d[v] = 1 + rnd(480);
+    std::uint32_t layer = v / w;
+    if (layer >= 1) from.push_back((layer - 1) * w + rnd(w)), to.push_back(v);
+    if (layer >= 2 && rnd(2)) from.push_back((layer - 2) * w + rnd(w)), to.push_back(v);
+  }
+  // Shuffle the edge list: the input order must not matter.
+  for (std::size_t i = from.size(); i > 1; --i) {
+    std::size_t j = rnd(static_cast<std::uint32_t>(i));
+    std::swap(from[i - 1], from[j]);
+    std::swap(to[i - 1], to[j]);
+  }
+  std::vector<double> es(n, 0), ls(n);
+  double end = 0;
+  for (std::uint32_t v = 0; v < n; ++v)
+    for (std::size_t e = 0; e < from.size(); ++e)
+      if (to[e] == v) es[v] = std::max(es[v], es[from[e]] + d[from[e]]);
+  for (std::uint32_t v = 0; v < n; ++v) end = std::max(end, es[v] + d[v]);
+  for (std::uint32_t v = n; v-- > 0;) {
+    double lf = end;
+    for (std::size_t e = 0; e < from.size(); ++e)
+      if (from[e] == v) lf = std::min(lf, ls[to[e]]);
+    ls[v] = lf - d[v];
+  }
+  CpmResult r = cpm(d.data(), n, from.data(), to.data(), from.size());
+  EXPECT_DOUBLE_EQ(r.duration, end);
+  EXPECT_EQ(r.earliest_start, es);
+  EXPECT_EQ(r.latest_start, ls);
+  // The critical path is a chain whose durations add up to the project.
+  auto path = critical_path(r, d.data());
+  double sum = 0;
+  for (auto v : path) sum += d[v];
+  EXPECT_DOUBLE_EQ(sum, end);
+}
+
+}  // namespace
+}  // namespace sopkit

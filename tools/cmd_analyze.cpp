@@ -1,0 +1,181 @@
+// cmd_analyze.cpp — `sopkit analyze FILE [--json] [--rework-rounds K]`: happy
+// path, totals, critical path, rework loops, workload and hand-offs of an SOP.
+//
+// The analysis runs in lenient mode: a faulty document still shows every figure
+// that can be computed, next to the diagnostics that explain the rest (exit 1).
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli_util.hpp"
+#include "commands.hpp"
+#include "io/detail/analysis_json.hpp"
+#include "io/detail/json_values.hpp"
+#include "sopkit/analysis.hpp"
+#include "sopkit/sop_json.hpp"
+#include "sopkit/validation.hpp"
+
+namespace sopkit::cli {
+
+namespace {
+
+unsigned parse_rounds(const std::string& text) {
+  std::size_t used = 0;
+  unsigned long k = 0;
+  try {
+    k = std::stoul(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text.size() || text.empty() || text[0] == '-' || k > 1000)
+    throw UsageError{"--rework-rounds needs a whole number from 0 to 1000, not '" + text + "'"};
+  return static_cast<unsigned>(k);
+}
+
+// Minutes with the day/hour form beside them: "14160 (31 hari 3 jam 30 menit)".
+std::string minutes_text(double minutes, const WorkConvention& conv) {
+  std::ostringstream s;
+  s << detail::minutes_json(minutes).dump() << " min (" << format_working_minutes(minutes, conv)
+    << ")";
+  return s.str();
+}
+
+std::string ids_text(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : " -> ") + id;
+  return out.empty() ? "-" : out;
+}
+
+std::string cell(double v) {
+  return detail::minutes_json(v).dump();
+}
+
+void print_human(std::ostream& out, const Sop& sop, const Analysis& a,
+                 const std::vector<Diagnostic>& diagnostics) {
+  const SopDocument& doc = sop.document();
+  const WorkConvention& conv = a.convention;
+  std::map<std::string, std::string> actor_name;
+  for (const auto& act : doc.actors) actor_name.emplace(act.id, act.name);
+  auto name_of = [&](const std::string& id) {
+    auto it = actor_name.find(id);
+    return it == actor_name.end() || it->second.empty() ? id : it->second;
+  };
+
+  out << "SOP " << (doc.number.empty() ? "(no number)" : doc.number) << " — " << doc.title
+      << "\n\n";
+  out << "Happy path total:  " << a.total.to_string(conv) << " = "
+      << detail::minutes_json(a.working_minutes).dump() << " working minutes";
+  if (a.min_working_minutes != a.working_minutes)
+    out << " (best " << detail::minutes_json(a.min_working_minutes).dump() << ")";
+  out << "   [1 hari = " << detail::minutes_json(conv.minutes_per_day).dump() << " min]\n";
+  if (a.worst) out << "Elapsed (critical path): " << minutes_text(a.worst->duration, conv) << "\n";
+  out << "Happy path:        " << ids_text(a.happy_path) << "\n\n";
+
+  // Per-step table: CPM figures with the upper ends of the standard times.
+  out << std::left << std::setw(6) << "Step" << std::setw(22) << "Actor" << std::setw(12) << "Time"
+      << std::right << std::setw(8) << "Min" << std::setw(8) << "ES" << std::setw(8) << "EF"
+      << std::setw(8) << "LS" << std::setw(8) << "LF" << std::setw(8) << "Slack"
+      << "\n";
+  for (const Step& s : doc.steps) {
+    std::string actor = name_of(s.actor);
+    if (actor.size() > 21) actor = actor.substr(0, 20) + "~";
+    std::string time = s.time_text.empty() ? "-" : s.time_text;
+    if (time.size() > 11) time = time.substr(0, 10) + "~";
+    out << std::left << std::setw(6) << s.id << std::setw(22) << actor << std::setw(12) << time
+        << std::right << std::setw(8) << (s.time ? cell(s.time->max_minutes(conv)) : "?");
+    const StepTiming* t = a.worst ? a.worst->find(s.id) : nullptr;
+    if (t) {
+      out << std::setw(8) << cell(t->earliest_start) << std::setw(8) << cell(t->earliest_finish)
+          << std::setw(8) << cell(t->latest_start) << std::setw(8) << cell(t->latest_finish)
+          << std::setw(8) << cell(t->slack) << (t->critical ? "  *" : "");
+    } else {
+      out << "  " << (a.worst ? "(not on the happy path)" : "");
+    }
+    out << "\n";
+  }
+  out << "(minutes from the start of the run; * = critical)\n\n";
+
+  if (a.worst) out << "Critical path: " << ids_text(a.worst->critical_path) << "\n\n";
+
+  out << "Rework loops: " << a.loops.size() << "\n";
+  for (const auto& l : a.loops) {
+    out << "  decision " << l.decision << " (no -> " << l.restart << "): re-does "
+        << ids_text(l.steps) << "; one round " << l.round.to_string(conv) << " = "
+        << cell(l.round_working_minutes) << " min";
+    if (l.no_probability)
+      out << "; p(no) = " << *l.no_probability << ", expected rounds " << l.expected_rounds;
+    out << "\n";
+  }
+  out << "Worst case, " << a.rework_rounds
+      << " rework round(s) of every loop: " << a.worst_case.total.to_string(conv) << " = "
+      << cell(a.worst_case.working_minutes) << " min\n";
+  if (a.expected) {
+    out << "Expected (branch probabilities): " << minutes_text(a.expected->working_minutes, conv);
+    if (!a.decisions_without_probability.empty()) {
+      out << "; decisions without a probability (counted as 0):";
+      for (const auto& id : a.decisions_without_probability) out << ' ' << id;
+    }
+    out << "\n";
+  }
+  out << "\n";
+
+  out << "Workload per actor:\n";
+  for (const auto& w : a.workload)
+    out << "  " << std::left << std::setw(24) << (w.name.empty() ? w.actor : w.name) << std::right
+        << std::setw(3) << w.steps << " step(s)  " << minutes_text(w.working_minutes, conv) << "\n";
+  out << "\nHand-offs: " << a.handoffs.size() << "\n";
+  for (const auto& h : a.handoffs)
+    out << "  " << h.from_step << " (" << name_of(h.from_actor) << ") -> " << h.to_step << " ("
+        << name_of(h.to_actor) << ")\n";
+  if (const auto& st = a.longest_single_actor_stretch)
+    out << "Longest single-actor stretch: " << name_of(st->actor) << ", steps "
+        << ids_text(st->steps) << ", " << minutes_text(st->working_minutes, conv) << "\n";
+
+  if (!a.untimed_steps.empty()) {
+    out << "\nSteps without a usable time (counted as 0):";
+    for (const auto& id : a.untimed_steps) out << ' ' << id;
+    out << "\n";
+  }
+  if (!a.not_computed.empty()) {
+    out << "\nNot computed:\n";
+    for (const auto& why : a.not_computed) out << "  " << why << "\n";
+  }
+
+  std::size_t errors = 0, warnings = 0;
+  for (const auto& d : diagnostics) (d.severity == Severity::error ? errors : warnings)++;
+  out << "\nDiagnostics: " << errors << " error(s), " << warnings << " warning(s)\n";
+  for (const auto& d : diagnostics) {
+    out << "  " << severity_name(d.severity) << " [" << d.code << "]";
+    if (!d.step.empty()) out << " step " << d.step;
+    out << ": " << d.message << "\n";
+  }
+}
+
+}  // namespace
+
+int cmd_analyze(const std::vector<std::string>& argv) {
+  Args args = parse_args(argv, {"--json"}, {"--rework-rounds"});
+  if (args.positional.size() != 1) throw UsageError{"give exactly one SOP file"};
+  AnalysisOptions options;
+  options.lenient = true;
+  if (const std::string* k = args.option("--rework-rounds"))
+    options.rework_rounds = parse_rounds(*k);
+
+  Sop sop = load_sop_file(args.positional[0]);
+  std::vector<Diagnostic> diagnostics = validate(sop);
+  Analysis analysis = analyze(sop, options);
+
+  if (args.flag("--json")) {
+    nlohmann::json out = detail::analysis_json(sop, analysis);
+    out["file"] = args.positional[0];
+    out["diagnostics"] = detail::diagnostics_json(diagnostics);
+    std::cout << out.dump(2) << '\n';
+  } else {
+    print_human(std::cout, sop, analysis, diagnostics);
+  }
+  return has_errors(diagnostics) || !analysis.not_computed.empty() ? kExitFindings : kExitOk;
+}
+
+}  // namespace sopkit::cli

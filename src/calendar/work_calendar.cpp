@@ -1,0 +1,555 @@
+// work_calendar.cpp — building the per-day table and the working-time arithmetic.
+//
+// Every question is answered from tables made once when the calendar is built,
+// so that a bulk call costs a few array reads per element and never loops over
+// dates:
+//  * each coverage day points at a *pattern* (its list of office intervals;
+//    a calendar has only a handful: Mon-Thu, Fri, closed, a few overrides);
+//  * per pattern, three 1441-entry minute tables: the next working minute at
+//    or after m, the working minutes before m, and the minute at which r
+//    working minutes of the day are done;
+//  * per day, the cumulative working minutes before it and its rank among the
+//    working days, plus the list of working days.
+// Adding minutes is then cum[] + a galloping search; adding days is rank
+// arithmetic. The scalar and the bulk forms share the same inline kernels.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sopkit/calendar.hpp"
+#include "sopkit/error.hpp"
+
+namespace sopkit {
+
+namespace {
+
+constexpr int kTableSize = kMinutesPerDay + 1;
+constexpr std::uint16_t kNone = 0xFFFF;
+// 400 years of days is far more than any SOP needs and keeps tables bounded.
+constexpr std::int64_t kMaxCoverageDays = 146097;
+
+constexpr const char* kDayKeys[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+std::string at(const std::string& origin, const std::string& what) {
+  return origin.empty() ? what : origin;
+}
+
+// The office intervals of one day's hours, checked.
+std::vector<TimeInterval> intervals_of(const OfficeHours& h, const std::string& where) {
+  if (h.open == h.close && h.breaks.empty()) return {};
+  auto clock = [](int m) { return format_clock(m); };
+  if (h.open < 0 || h.close > kMinutesPerDay || h.open > kMinutesPerDay || h.close < 0)
+    throw Error(ErrorCode::validation_failed,
+                "office hours must lie within 00:00-24:00 (got open " + std::to_string(h.open) +
+                    ", close " + std::to_string(h.close) + " minutes after midnight)",
+                where);
+  if (h.open >= h.close)
+    throw Error(ErrorCode::validation_failed,
+                "office hours run backwards: open " + clock(h.open) + " is not before close " +
+                    clock(h.close),
+                where);
+  std::vector<TimeInterval> breaks = h.breaks;
+  std::sort(breaks.begin(), breaks.end(),
+            [](const TimeInterval& a, const TimeInterval& b) { return a.begin < b.begin; });
+  std::vector<TimeInterval> out;
+  int cur = h.open;
+  for (std::size_t i = 0; i < breaks.size(); ++i) {
+    const TimeInterval& b = breaks[i];
+    if (b.begin >= b.end)
+      throw Error(ErrorCode::validation_failed,
+                  "a break runs backwards: " + clock(b.begin) + "-" + clock(b.end), where);
+    if (b.begin < h.open || b.end > h.close)
+      throw Error(ErrorCode::validation_failed,
+                  "the break " + clock(b.begin) + "-" + clock(b.end) +
+                      " lies outside the office hours " + clock(h.open) + "-" + clock(h.close),
+                  where);
+    if (b.begin < cur)
+      throw Error(ErrorCode::validation_failed,
+                  "breaks overlap: " + clock(breaks[i - 1].begin) + "-" + clock(breaks[i - 1].end) +
+                      " and " + clock(b.begin) + "-" + clock(b.end),
+                  where);
+    if (b.begin > cur) out.push_back({cur, b.begin});
+    cur = b.end;
+  }
+  if (cur < h.close) out.push_back({cur, h.close});
+  if (out.empty())
+    throw Error(ErrorCode::validation_failed,
+                "breaks cover the whole day " + clock(h.open) + "-" + clock(h.close) +
+                    "; write a closed day instead",
+                where);
+  return out;
+}
+
+using Week = std::array<std::vector<TimeInterval>, 7>;
+
+Week week_intervals(const WeekSchedule& w, const std::string& origin, const char* what) {
+  Week out;
+  for (std::size_t d = 0; d < 7; ++d)
+    out[d] = intervals_of(w.days[d], origin.empty() ? std::string(what) + " " + kDayKeys[d]
+                                                    : origin + "/" + kDayKeys[d]);
+  return out;
+}
+
+int minutes_of(const std::vector<TimeInterval>& iv) {
+  int total = 0;
+  for (const TimeInterval& i : iv) total += i.end - i.begin;
+  return total;
+}
+
+[[noreturn]] void throw_coverage(const std::string& what, Date first, Date last,
+                                 const std::string& id, const std::string& where = {}) {
+  throw Error(ErrorCode::out_of_range,
+              what + "; the calendar" + (id.empty() ? std::string() : " '" + id + "'") +
+                  " has data for " + format_date(first) + " to " + format_date(last) +
+                  " only (load the years needed, e.g. WorkCalendar::indonesia(2023, 2026))",
+              where);
+}
+
+}  // namespace
+
+struct WorkCalendar::Body {
+  std::string id;
+  Date first = 0;
+  std::int64_t ndays = 0;
+  Instant base = 0;  // start_of(first)
+  WorkConvention conv;
+  std::vector<Holiday> holidays;  // sorted by date
+
+  struct DayInfo {
+    std::int32_t rank_at;     // working days before this day (its rank if it works)
+    std::int32_t rank_after;  // working days up to and including this day
+    std::uint16_t open;       // first opening minute (0 when closed)
+    std::uint16_t close;      // last closing minute (0 when closed)
+    std::uint16_t next_open;  // opening minute of the next working day after this one
+    std::uint16_t pattern;
+  };
+  std::vector<DayInfo> days;              // ndays
+  std::vector<std::int64_t> cum;          // ndays + 1: working minutes before each day
+  std::vector<std::int32_t> working;      // day indices of the working days
+  std::vector<std::uint16_t> next_tab;    // pattern * 1441 + m: next working minute >= m, or kNone
+  std::vector<std::uint16_t> before_tab;  // pattern * 1441 + m: working minutes in [0, m)
+  std::vector<std::uint16_t> done_tab;    // pattern * 1441 + r: minute when r minutes are done
+  std::vector<std::vector<TimeInterval>> patterns;
+
+  Date last() const noexcept { return first + ndays - 1; }
+
+  // ---- kernels shared by scalar and bulk forms; return false when out of range
+  bool add_minutes(Instant t, std::int64_t n, Instant& out) const noexcept {
+    const std::int64_t rel = t - base;
+    if (static_cast<std::uint64_t>(rel) >= static_cast<std::uint64_t>(ndays * kMinutesPerDay))
+      return false;
+    if (n == 0) {
+      out = t;
+      return true;
+    }
+    const std::int64_t dd = rel / kMinutesPerDay;
+    const std::int64_t m = rel - dd * kMinutesPerDay;
+    const DayInfo& di = days[static_cast<std::size_t>(dd)];
+    const std::int64_t target =
+        cum[static_cast<std::size_t>(dd)] + before_tab[di.pattern * kTableSize + m] + n;
+    if (n < 0 || target > cum[static_cast<std::size_t>(ndays)]) return false;
+    // Smallest i > dd with cum[i] >= target: gallop from dd, then binary search.
+    std::int64_t i = dd + 1;
+    if (cum[static_cast<std::size_t>(i)] < target) {
+      std::int64_t lo = i, step = 1, hi = i + 1;
+      while (hi < ndays && cum[static_cast<std::size_t>(hi)] < target) {
+        lo = hi;
+        step *= 2;
+        hi = lo + step;
+      }
+      if (hi > ndays) hi = ndays;
+      i = std::lower_bound(cum.begin() + lo + 1, cum.begin() + hi + 1, target) - cum.begin();
+    }
+    const std::int64_t day = i - 1;
+    const std::int64_t rem = target - cum[static_cast<std::size_t>(day)];
+    out = base + day * kMinutesPerDay +
+          done_tab[days[static_cast<std::size_t>(day)].pattern * kTableSize + rem];
+    return true;
+  }
+
+  // 1: ok, 0: start outside the coverage, -1: result past the coverage.
+  int add_days(Instant t, std::int64_t n, Instant& out) const noexcept {
+    const std::int64_t rel = t - base;
+    if (static_cast<std::uint64_t>(rel) >= static_cast<std::uint64_t>(ndays * kMinutesPerDay))
+      return 0;
+    const std::int64_t dd = rel / kMinutesPerDay;
+    const std::int64_t m = rel - dd * kMinutesPerDay;
+    const DayInfo& di = days[static_cast<std::size_t>(dd)];
+    const std::uint16_t nm = next_tab[di.pattern * kTableSize + m];
+    const bool rolls = nm == kNone;  // no office time left today: the next working day opens
+    const std::int64_t r = (rolls ? di.rank_after : di.rank_at) + n;
+    std::int64_t clock = rolls ? di.next_open : nm;
+    if (n < 0 || static_cast<std::uint64_t>(r) >= working.size()) return -1;
+    const std::int32_t td = working[static_cast<std::size_t>(r)];
+    const DayInfo& ti = days[static_cast<std::size_t>(td)];
+    clock = std::min<std::int64_t>(std::max<std::int64_t>(clock, ti.open), ti.close);
+    out = base + static_cast<std::int64_t>(td) * kMinutesPerDay + clock;
+    return 1;
+  }
+
+  // Working minutes before t; t in [base, base + ndays * 1440].
+  std::int64_t cumulative(Instant t) const noexcept {
+    const std::int64_t rel = t - base;
+    const std::int64_t dd = rel / kMinutesPerDay;
+    if (dd >= ndays) return cum[static_cast<std::size_t>(ndays)];
+    const std::int64_t m = rel - dd * kMinutesPerDay;
+    return cum[static_cast<std::size_t>(dd)] +
+           before_tab[days[static_cast<std::size_t>(dd)].pattern * kTableSize + m];
+  }
+
+  void check_in(Instant t, bool allow_end, const std::string& where = {}) const {
+    const Instant end = base + ndays * kMinutesPerDay;
+    if (t < base)
+      throw_coverage(format_instant(t) + " is before the calendar's data begins", first, last(), id,
+                     where);
+    if (t > end || (t == end && !allow_end))
+      throw_coverage(format_instant(t) + " is after the calendar's data ends", first, last(), id,
+                     where);
+  }
+
+  std::int64_t day_index(Date d) const {
+    if (d < first || d > last())
+      throw_coverage(format_date(d) + " is outside the calendar's data", first, last(), id);
+    return d - first;
+  }
+
+  [[noreturn]] void throw_add(Instant t, std::int64_t n, const char* unit, int status,
+                              const std::string& where) const {
+    if (n < 0)
+      throw Error(ErrorCode::invalid_argument,
+                  "cannot add a negative number of working " + std::string(unit) + " (" +
+                      std::to_string(n) + ")",
+                  where);
+    check_in(t, false, where);
+    (void)status;
+    throw_coverage("adding " + std::to_string(n) + " working " + unit + " to " + format_instant(t) +
+                       " runs past the end of the calendar's data",
+                   first, last(), id, where);
+  }
+};
+
+WorkCalendar::WorkCalendar(const CalendarSpec& spec) {
+  auto body = std::make_shared<Body>();
+  Body& b = *body;
+  b.id = spec.id;
+  b.conv = spec.convention;
+  if (!spec.from || !spec.to)
+    throw Error(ErrorCode::validation_failed,
+                "the calendar has no coverage: give the first and last date its data speaks for "
+                "(\"coverage\": {\"from\": ..., \"to\": ...})",
+                spec.id);
+  if (*spec.to < *spec.from)
+    throw Error(
+        ErrorCode::validation_failed,
+        "the coverage runs backwards: " + format_date(*spec.from) + " to " + format_date(*spec.to),
+        spec.id);
+  b.first = *spec.from;
+  b.ndays = *spec.to - *spec.from + 1;
+  if (b.ndays > kMaxCoverageDays)
+    throw Error(ErrorCode::validation_failed,
+                "the coverage spans more than 400 years: " + format_date(*spec.from) + " to " +
+                    format_date(*spec.to),
+                spec.id);
+  b.base = start_of(b.first);
+
+  const Week week = week_intervals(spec.week ? *spec.week : WeekSchedule::asn_five_day(),
+                                   spec.week_origin, "week");
+  int week_minutes = 0;
+  for (const auto& d : week) week_minutes += minutes_of(d);
+  if (week_minutes == 0)
+    throw Error(ErrorCode::validation_failed,
+                "the week has no office hours at all: adding working time would never end",
+                at(spec.week_origin, "week"));
+
+  // What decides each date: a holiday, an override, an active period, the week.
+  std::map<Date, std::string> taken;  // date -> origin of the entry that claims it
+  auto claim = [&](Date d, const std::string& origin, const char* what) {
+    const std::string where = at(origin, what);
+    if (d < b.first || d > b.last())
+      throw Error(ErrorCode::validation_failed,
+                  std::string(what) + " " + format_date(d) + " lies outside the coverage " +
+                      format_date(b.first) + " to " + format_date(b.last()),
+                  where);
+    auto [it, fresh] = taken.emplace(d, where);
+    if (!fresh)
+      throw Error(ErrorCode::validation_failed,
+                  "the date " + format_date(d) + " is given twice (also at " + it->second +
+                      "); keep one entry per date",
+                  where);
+  };
+  b.holidays = spec.holidays;
+  std::stable_sort(b.holidays.begin(), b.holidays.end(),
+                   [](const Holiday& x, const Holiday& y) { return x.date < y.date; });
+  for (const Holiday& h : spec.holidays) claim(h.date, h.origin, "holiday");
+  std::vector<Date> holiday_dates;
+  for (const Holiday& h : b.holidays) holiday_dates.push_back(h.date);
+  std::map<Date, std::vector<TimeInterval>> overrides;
+  for (const DayOverride& o : spec.overrides) {
+    claim(o.date, o.origin, "override");
+    overrides[o.date] = intervals_of(o.hours, at(o.origin, "override " + format_date(o.date)) +
+                                                  (o.origin.empty() ? "" : "/hours"));
+  }
+
+  struct Active {
+    Date from, to;
+    Week week;
+    std::string where;
+  };
+  std::vector<Active> periods;
+  for (const HoursPeriod& p : spec.periods) {
+    const std::string where = at(p.origin, "period '" + p.name + "'");
+    if (p.to < p.from)
+      throw Error(ErrorCode::validation_failed,
+                  "the period runs backwards: " + format_date(p.from) + " to " + format_date(p.to),
+                  where);
+    if (p.from < b.first || p.to > b.last())
+      throw Error(ErrorCode::validation_failed,
+                  "the period " + format_date(p.from) + " to " + format_date(p.to) +
+                      " lies outside the coverage " + format_date(b.first) + " to " +
+                      format_date(b.last()),
+                  where);
+    Week w = week_intervals(p.week, p.origin.empty() ? std::string() : p.origin + "/week",
+                            "period week");
+    const bool enabled =
+        !p.optional || std::find(spec.rules.begin(), spec.rules.end(), p.rule) != spec.rules.end();
+    if (!enabled) continue;
+    for (const Active& a : periods)
+      if (p.from <= a.to && a.from <= p.to)
+        throw Error(ErrorCode::validation_failed,
+                    "the period " + format_date(p.from) + " to " + format_date(p.to) +
+                        " overlaps another (" + a.where + ")",
+                    where);
+    periods.push_back({p.from, p.to, std::move(w), where});
+  }
+
+  // Per-day patterns, deduplicated.
+  std::map<std::vector<std::pair<int, int>>, std::uint16_t> pattern_ids;
+  std::vector<std::uint16_t> day_pattern(static_cast<std::size_t>(b.ndays));
+  for (std::int64_t i = 0; i < b.ndays; ++i) {
+    const Date d = b.first + i;
+    const std::vector<TimeInterval>* iv = nullptr;
+    static const std::vector<TimeInterval> kClosed;
+    const std::size_t wd = static_cast<std::size_t>(weekday_of(d));
+    auto o = overrides.find(d);
+    if (std::binary_search(holiday_dates.begin(), holiday_dates.end(), d)) {
+      iv = &kClosed;
+    } else if (o != overrides.end()) {
+      iv = &o->second;
+    } else {
+      iv = &week[wd];
+      for (const Active& a : periods)
+        if (d >= a.from && d <= a.to) iv = &a.week[wd];
+    }
+    std::vector<std::pair<int, int>> key;
+    for (const TimeInterval& t : *iv) key.emplace_back(t.begin, t.end);
+    auto [it, fresh] = pattern_ids.emplace(key, static_cast<std::uint16_t>(b.patterns.size()));
+    if (fresh) b.patterns.push_back(*iv);
+    day_pattern[static_cast<std::size_t>(i)] = it->second;
+  }
+
+  // Minute tables per pattern.
+  const std::size_t np = b.patterns.size();
+  b.next_tab.assign(np * kTableSize, kNone);
+  b.before_tab.assign(np * kTableSize, 0);
+  b.done_tab.assign(np * kTableSize, 0);
+  for (std::size_t p = 0; p < np; ++p) {
+    const auto& iv = b.patterns[p];
+    std::uint16_t* next = &b.next_tab[p * kTableSize];
+    std::uint16_t* before = &b.before_tab[p * kTableSize];
+    std::uint16_t* done = &b.done_tab[p * kTableSize];
+    int worked = 0;
+    std::size_t k = 0;
+    for (int m = 0; m < kMinutesPerDay; ++m) {
+      while (k < iv.size() && iv[k].end <= m) ++k;
+      before[m] = static_cast<std::uint16_t>(worked);
+      next[m] = k < iv.size() ? static_cast<std::uint16_t>(std::max(m, iv[k].begin)) : kNone;
+      if (k < iv.size() && m >= iv[k].begin) {
+        ++worked;
+        done[worked] = static_cast<std::uint16_t>(m + 1);
+      }
+    }
+    before[kMinutesPerDay] = static_cast<std::uint16_t>(worked);
+    done[0] = iv.empty() ? 0 : static_cast<std::uint16_t>(iv.front().begin);
+  }
+
+  // Per-day table.
+  b.days.resize(static_cast<std::size_t>(b.ndays));
+  b.cum.resize(static_cast<std::size_t>(b.ndays) + 1);
+  std::int64_t total = 0;
+  for (std::int64_t i = 0; i < b.ndays; ++i) {
+    const std::uint16_t p = day_pattern[static_cast<std::size_t>(i)];
+    const auto& iv = b.patterns[p];
+    Body::DayInfo& di = b.days[static_cast<std::size_t>(i)];
+    di.pattern = p;
+    di.rank_at = static_cast<std::int32_t>(b.working.size());
+    di.open = iv.empty() ? 0 : static_cast<std::uint16_t>(iv.front().begin);
+    di.close = iv.empty() ? 0 : static_cast<std::uint16_t>(iv.back().end);
+    b.cum[static_cast<std::size_t>(i)] = total;
+    total += minutes_of(iv);
+    if (!iv.empty()) b.working.push_back(static_cast<std::int32_t>(i));
+    di.rank_after = static_cast<std::int32_t>(b.working.size());
+  }
+  b.cum[static_cast<std::size_t>(b.ndays)] = total;
+  for (std::int64_t i = 0; i < b.ndays; ++i) {
+    Body::DayInfo& di = b.days[static_cast<std::size_t>(i)];
+    di.next_open = static_cast<std::size_t>(di.rank_after) < b.working.size()
+                       ? b.days[static_cast<std::size_t>(b.working[di.rank_after])].open
+                       : 0;
+  }
+  if (total == 0)
+    throw Error(ErrorCode::validation_failed,
+                "the calendar has no working time at all between " + format_date(b.first) +
+                    " and " + format_date(b.last()) + ": adding working time would never end",
+                spec.id);
+  body_ = std::move(body);
+}
+
+const std::string& WorkCalendar::id() const noexcept {
+  return body_->id;
+}
+Date WorkCalendar::first_date() const noexcept {
+  return body_->first;
+}
+Date WorkCalendar::last_date() const noexcept {
+  return body_->last();
+}
+const WorkConvention& WorkCalendar::convention() const noexcept {
+  return body_->conv;
+}
+const std::vector<Holiday>& WorkCalendar::holidays() const noexcept {
+  return body_->holidays;
+}
+
+bool WorkCalendar::is_working_day(Date d) const {
+  const auto& b = *body_;
+  return !b.patterns[b.days[static_cast<std::size_t>(b.day_index(d))].pattern].empty();
+}
+
+std::int64_t WorkCalendar::working_minutes_on(Date d) const {
+  const auto& b = *body_;
+  const std::int64_t i = b.day_index(d);
+  return b.cum[static_cast<std::size_t>(i) + 1] - b.cum[static_cast<std::size_t>(i)];
+}
+
+std::vector<TimeInterval> WorkCalendar::office_intervals(Date d) const {
+  const auto& b = *body_;
+  return b.patterns[b.days[static_cast<std::size_t>(b.day_index(d))].pattern];
+}
+
+std::optional<Holiday> WorkCalendar::holiday_on(Date d) const {
+  const auto& b = *body_;
+  b.day_index(d);
+  auto it = std::lower_bound(b.holidays.begin(), b.holidays.end(), d,
+                             [](const Holiday& h, Date x) { return h.date < x; });
+  if (it != b.holidays.end() && it->date == d) return *it;
+  return std::nullopt;
+}
+
+bool WorkCalendar::is_working_time(Instant t) const {
+  const auto& b = *body_;
+  b.check_in(t, false);
+  const std::int64_t rel = t - b.base;
+  const std::int64_t dd = rel / kMinutesPerDay;
+  const std::int64_t m = rel - dd * kMinutesPerDay;
+  return b.next_tab[b.days[static_cast<std::size_t>(dd)].pattern * kTableSize + m] == m;
+}
+
+Instant WorkCalendar::next_working_instant(Instant t) const {
+  const auto& b = *body_;
+  b.check_in(t, false);
+  Instant out = 0;
+  if (b.add_days(t, 0, out) != 1)
+    throw_coverage("there is no office time left after " + format_instant(t), b.first, b.last(),
+                   b.id);
+  return out;
+}
+
+Instant WorkCalendar::add_working_minutes(Instant t, std::int64_t minutes) const {
+  const auto& b = *body_;
+  Instant out = 0;
+  if (!b.add_minutes(t, minutes, out)) b.throw_add(t, minutes, "minutes", 0, {});
+  return out;
+}
+
+Instant WorkCalendar::add_working_days(Instant t, std::int64_t days) const {
+  const auto& b = *body_;
+  Instant out = 0;
+  const int status = b.add_days(t, days, out);
+  if (status != 1) b.throw_add(t, days, "days", status, {});
+  return out;
+}
+
+Instant WorkCalendar::add(Instant t, const Duration& d, DurationEnd end) const {
+  const WorkConvention& conv = body_->conv;
+  auto amount = [&](TimeUnit u) {
+    return end == DurationEnd::max ? d.max_amount(u) : d.min_amount(u);
+  };
+  const double days = amount(TimeUnit::day) + amount(TimeUnit::week) * conv.days_per_week +
+                      amount(TimeUnit::month) * conv.days_per_month;
+  const double minutes =
+      amount(TimeUnit::hour) * 60.0 + amount(TimeUnit::minute) + amount(TimeUnit::second) / 60.0;
+  if (!(days >= 0.0) || !(minutes >= 0.0) || !std::isfinite(days) || !std::isfinite(minutes))
+    throw Error(ErrorCode::invalid_argument,
+                "cannot add a negative or non-finite duration: '" + d.text() + "'");
+  // Tolerances absorb binary fractions: 0.1 hari × 450 must give 45, not 46.
+  double whole = std::floor(days + 1e-9);
+  double fraction = days - whole;
+  if (fraction < 1e-9) fraction = 0.0;
+  const double total_minutes = fraction * conv.minutes_per_day + minutes;
+  const auto office_minutes = static_cast<std::int64_t>(std::ceil(total_minutes - 1e-6));
+  Instant r = t;
+  if (whole > 0.0) r = add_working_days(r, static_cast<std::int64_t>(whole));
+  if (office_minutes > 0) r = add_working_minutes(r, office_minutes);
+  if (whole <= 0.0 && office_minutes <= 0) body_->check_in(t, false);
+  return r;
+}
+
+std::int64_t WorkCalendar::working_minutes_between(Instant a, Instant b_) const {
+  const auto& b = *body_;
+  b.check_in(a, true);
+  b.check_in(b_, true);
+  return b.cumulative(b_) - b.cumulative(a);
+}
+
+std::int64_t WorkCalendar::working_days_between(Instant a, Instant b_) const {
+  const auto& b = *body_;
+  b.check_in(a, true);
+  b.check_in(b_, true);
+  auto upto = [&](Instant t) -> std::int64_t {
+    const std::int64_t dd = (t - b.base) / kMinutesPerDay;
+    return dd >= b.ndays ? static_cast<std::int64_t>(b.working.size())
+                         : b.days[static_cast<std::size_t>(dd)].rank_after;
+  };
+  return upto(b_) - upto(a);
+}
+
+void WorkCalendar::add_working_minutes(const Instant* start, const std::int64_t* minutes,
+                                       Instant* out, std::size_t n) const {
+  const auto& b = *body_;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Instant t = start[i];
+    const std::int64_t k = minutes[i];
+    Instant r;
+    if (!b.add_minutes(t, k, r)) b.throw_add(t, k, "minutes", 0, "element " + std::to_string(i));
+    out[i] = r;
+  }
+}
+
+void WorkCalendar::add_working_days(const Instant* start, const std::int64_t* days, Instant* out,
+                                    std::size_t n) const {
+  const auto& b = *body_;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Instant t = start[i];
+    const std::int64_t k = days[i];
+    Instant r;
+    const int status = b.add_days(t, k, r);
+    if (status != 1) b.throw_add(t, k, "days", status, "element " + std::to_string(i));
+    out[i] = r;
+  }
+}
+
+}  // namespace sopkit

@@ -1,0 +1,91 @@
+// Civil dates and instants as plain integers: parsing, formatting, weekdays.
+#include <gtest/gtest.h>
+
+#include "sopkit/calendar.hpp"
+#include "sopkit/error.hpp"
+
+namespace sopkit {
+namespace {
+
+ErrorCode code_of(void (*fn)()) {
+  try {
+    fn();
+  } catch (const Error& e) {
+    return e.code();
+  }
+  return ErrorCode::internal;
+}
+
+TEST(CivilTime, EpochIsDayZeroAndMinuteZero) {
+  EXPECT_EQ(parse_date("1970-01-01"), 0);
+  EXPECT_EQ(parse_instant("1970-01-01T00:00"), 0);
+  EXPECT_EQ(parse_instant("1970-01-02T00:01"), 1441);  // 1440 + 1
+}
+
+TEST(CivilTime, KnownDateCounts) {
+  // 2000-03-01: 30 years of 365 days + 7 leap days (72..96) + Jan 31 + Feb 29 = 11017.
+  EXPECT_EQ(parse_date("2000-03-01"), 11017);
+  EXPECT_EQ(parse_date("1969-12-31"), -1);
+  EXPECT_EQ(make_date(2024, 4, 10), parse_date("2024-04-10"));
+}
+
+TEST(CivilTime, InstantAcceptsTSpaceOrDateAlone) {
+  const Instant t = make_instant(2024, 4, 5, 8, 0);
+  EXPECT_EQ(parse_instant("2024-04-05T08:00"), t);
+  EXPECT_EQ(parse_instant("2024-04-05 08:00"), t);
+  EXPECT_EQ(parse_instant("2024-04-05"), t - 8 * 60);  // a date alone is 00:00
+}
+
+TEST(CivilTime, FormatRoundTripsOverCenturies) {
+  for (Date d = make_date(1899, 12, 25); d < make_date(2101, 1, 5); d += 17) {
+    EXPECT_EQ(parse_date(format_date(d)), d);
+    const Instant t = start_of(d) + (d % 1440 + 1440) % 1440;
+    EXPECT_EQ(parse_instant(format_instant(t)), t);
+  }
+  EXPECT_EQ(format_instant(make_instant(1969, 12, 31, 23, 59)), "1969-12-31T23:59");
+}
+
+TEST(CivilTime, WeekdaysOfKnownDates) {
+  EXPECT_EQ(weekday_of(0), Weekday::thursday);                          // 1970-01-01
+  EXPECT_EQ(weekday_of(parse_date("2024-04-10")), Weekday::wednesday);  // Idul Fitri 1445 H
+  EXPECT_EQ(weekday_of(parse_date("2025-08-18")), Weekday::monday);
+  EXPECT_EQ(weekday_of(parse_date("1969-12-29")), Weekday::monday);
+}
+
+TEST(CivilTime, DateOfFloorsBeforeTheEpoch) {
+  EXPECT_EQ(date_of(-1), -1);
+  EXPECT_EQ(date_of(-1440), -1);
+  EXPECT_EQ(date_of(-1441), -2);
+  EXPECT_EQ(date_of(1439), 0);
+}
+
+TEST(CivilTime, ImpossibleDateIsAParseErrorThatSaysWhy) {
+  try {
+    parse_instant("2024-02-30T08:00");
+    FAIL() << "2024-02-30 parsed";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::parse_error);
+    EXPECT_NE(std::string(e.what()).find("February 2024 has 29 days"), std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(code_of([] { parse_date("2023-02-29"); }), ErrorCode::parse_error);  // not leap
+  EXPECT_EQ(parse_date("2024-02-29"), make_date(2024, 2, 29));                   // leap
+  EXPECT_EQ(code_of([] { parse_date("2024-13-01"); }), ErrorCode::parse_error);
+  EXPECT_EQ(code_of([] { parse_date("2024-4-1"); }), ErrorCode::parse_error);
+  EXPECT_EQ(code_of([] { parse_instant("2024-04-05T24:00"); }), ErrorCode::parse_error);
+  EXPECT_EQ(code_of([] { parse_instant("2024-04-05T08:60"); }), ErrorCode::parse_error);
+  EXPECT_EQ(code_of([] { parse_instant("2024-04-05X08:00"); }), ErrorCode::parse_error);
+  EXPECT_EQ(code_of([] { make_date(2024, 2, 30); }), ErrorCode::invalid_argument);
+  EXPECT_EQ(code_of([] { make_instant(2024, 2, 3, 24, 0); }), ErrorCode::invalid_argument);
+}
+
+TEST(CivilTime, ClockAllowsTwentyFourHundredAsEndOfDay) {
+  EXPECT_EQ(parse_clock("07:30"), 450);
+  EXPECT_EQ(parse_clock("24:00"), 1440);
+  EXPECT_EQ(code_of([] { parse_clock("24:01"); }), ErrorCode::parse_error);
+  EXPECT_EQ(code_of([] { parse_clock("7:30"); }), ErrorCode::parse_error);
+  EXPECT_EQ(format_clock(450), "07:30");
+}
+
+}  // namespace
+}  // namespace sopkit

@@ -230,6 +230,9 @@ CalendarSpec read_spec(const json& root, const std::string& source) {
 }
 
 std::string read_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw Error(ErrorCode::io_error, "cannot read a folder as a calendar file", path);
   std::ifstream in(path, std::ios::binary);
   if (!in)
     throw Error(ErrorCode::io_error,

@@ -1,0 +1,64 @@
+// guard.hpp — the one place where C++ exceptions become C status codes.
+//
+// Every extern "C" function body runs inside guard(): it catches everything,
+// stores the message in this thread's last-error slot and returns the code.
+// Nothing throws across the boundary.
+#pragma once
+
+#include <new>
+#include <string>
+
+#include "sopkit/error.hpp"
+#include "sopkit/sopkit.h"
+
+namespace sopkit::capi {
+
+// This thread's last error message ("" after a success).
+std::string& last_error() noexcept;
+
+inline int status_of(ErrorCode code) noexcept {
+  return -static_cast<int>(code);
+}
+
+inline int fail(int status, const std::string& message) noexcept {
+  try {
+    last_error() = message;
+  } catch (...) {
+    // No memory for the message: the code alone must do.
+  }
+  return status;
+}
+
+inline int invalid(const char* message) noexcept {
+  return fail(SOPKIT_EINVAL, message);
+}
+
+// Success: clears this thread's last error.
+inline int ok() noexcept {
+  last_error().clear();
+  return SOPKIT_OK;
+}
+
+template <typename F>
+int guard(F&& body) noexcept {
+  try {
+    last_error().clear();
+    return body();
+  } catch (const Error& e) {
+    return fail(status_of(e.code()), e.what());
+  } catch (const std::bad_alloc&) {
+    return fail(SOPKIT_ENOMEM, "out of memory");
+  } catch (const std::exception& e) {
+    return fail(SOPKIT_EINTERNAL, std::string("internal error: ") + e.what());
+  } catch (...) {
+    return fail(SOPKIT_EINTERNAL, "internal error: unknown exception");
+  }
+}
+
+}  // namespace sopkit::capi
+
+// Checks a required pointer argument; returns SOPKIT_EINVAL naming it.
+#define SOPKIT_REQUIRE(arg)                                                \
+  do {                                                                     \
+    if ((arg) == nullptr) return ::sopkit::capi::invalid(#arg " is NULL"); \
+  } while (0)

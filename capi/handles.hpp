@@ -1,0 +1,30 @@
+// handles.hpp — what the opaque C handles hold.
+//
+// Handles are immutable to callers. Texts a function lends out (JSON forms)
+// are made once, on first request, under std::call_once, so that concurrent
+// readers of one handle stay safe.
+#pragma once
+
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "sopkit/sop.hpp"
+#include "sopkit/validation.hpp"
+
+// A lazily made text owned by a handle.
+struct sopkit_lazy_text {
+  std::once_flag once;
+  std::string text;
+};
+
+struct sopkit_sop {
+  sopkit::Sop sop;
+  sopkit_lazy_text json;
+};
+
+struct sopkit_diagnostics {
+  std::vector<sopkit::Diagnostic> items;
+  std::size_t errors = 0;
+  sopkit_lazy_text json;
+};

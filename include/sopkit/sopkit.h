@@ -1,0 +1,222 @@
+/*
+ * sopkit.h — the stable C ABI of sopkit (C99).
+ *
+ * Everything sopkit does, reachable from any language that can call C: PHP FFI,
+ * Java (JNA/Panama), C#, Go (cgo), Python (cffi). Only `sopkit_*` symbols are
+ * exported, and the ABI only grows: functions are added, never changed.
+ *
+ * Conventions (after libgit2, SQLite and zstd):
+ *  - Objects are opaque handles made by `_load`/`_new` and released by `_free`;
+ *    every `_free` accepts NULL.
+ *  - Every function returns an `int` status: SOPKIT_OK (0) or a negative
+ *    SOPKIT_E* code. `sopkit_status_str()` names a code; `sopkit_last_error()`
+ *    gives the full message of this thread's last failure (file, line, JSON
+ *    pointer or step, and what would be right).
+ *  - Outputs come first, as `**out`, and are left untouched on failure.
+ *  - Ownership is stated per function: *static* (lives forever), *borrowed*
+ *    (owned by a handle, valid until that handle is freed), or *caller's*
+ *    (a buffer or array the caller allocated).
+ *  - Bulk numbers are caller-allocated arrays with an element count, so numpy
+ *    and other hosts pass their memory without copies.
+ *  - Whole documents and results travel as JSON text, so any language can use
+ *    sopkit in two calls.
+ *  - Thread safety: a handle is immutable once made; any number of threads may
+ *    call functions on the same handle or on different handles at once, unless
+ *    a function says otherwise. sopkit_last_error() is per thread.
+ *
+ *   sopkit_sop *sop = NULL;
+ *   if (sopkit_sop_load_file(&sop, "sop.json") != SOPKIT_OK) {
+ *     fprintf(stderr, "%s\n", sopkit_last_error());
+ *     return 1;
+ *   }
+ *   size_t n = 0;
+ *   sopkit_sop_step_count(sop, &n);
+ *   sopkit_sop_free(sop);
+ */
+#ifndef SOPKIT_H
+#define SOPKIT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32) && defined(SOPKIT_BUILDING_SHARED)
+#define SOPKIT_API __declspec(dllexport)
+#elif defined(__GNUC__)
+#define SOPKIT_API __attribute__((visibility("default")))
+#else
+#define SOPKIT_API
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Version                                                                   */
+/* ------------------------------------------------------------------------ */
+
+#define SOPKIT_VERSION_MAJOR 0
+#define SOPKIT_VERSION_MINOR 1
+#define SOPKIT_VERSION_PATCH 0
+/* MAJOR * 10000 + MINOR * 100 + PATCH, as sopkit_version_number() returns. */
+#define SOPKIT_VERSION_NUMBER \
+  (SOPKIT_VERSION_MAJOR * 10000 + SOPKIT_VERSION_MINOR * 100 + SOPKIT_VERSION_PATCH)
+
+/* The library's version as "MAJOR.MINOR.PATCH". Static. Never fails. */
+SOPKIT_API const char* sopkit_version(void);
+
+/* The library's version as SOPKIT_VERSION_NUMBER computes it; compare with the
+ * header's macro to detect a header/library mismatch. Never fails. */
+SOPKIT_API unsigned sopkit_version_number(void);
+
+/* ------------------------------------------------------------------------ */
+/* Status codes and errors                                                   */
+/* ------------------------------------------------------------------------ */
+
+typedef enum sopkit_status {
+  SOPKIT_OK = 0,
+  SOPKIT_EINVAL = -1,             /* an argument outside the function's contract (NULL, index) */
+  SOPKIT_EPARSE = -2,             /* text that is not well-formed (JSON, CSV, a waktu text) */
+  SOPKIT_EFORMAT = -3,            /* well-formed text with a wrong structure, type or value */
+  SOPKIT_EIO = -4,                /* a file could not be read or written */
+  SOPKIT_EVALIDATION = -5,        /* the document breaks a rule the operation needs */
+  SOPKIT_ENOTFOUND = -6,          /* an id, key or calendar that does not exist */
+  SOPKIT_ERANGE = -7,             /* an instant or value outside the data's coverage */
+  SOPKIT_ENOMEM = -8,             /* allocation failed */
+  SOPKIT_EBUFFER = -9,            /* the caller's buffer is too small */
+  SOPKIT_ENOTCOMPUTABLE = -10,    /* the result has no value for these inputs */
+  SOPKIT_EINTERNAL = -11,         /* a bug in sopkit: please report it */
+  SOPKIT_STATUS_RESERVED_ = -1000 /* codes may be added: keep a default: case */
+} sopkit_status;
+
+/* Short static text of a status ("invalid argument"); "unknown status" for a
+ * value that is not a status. Static. Never fails. Thread-safe. */
+SOPKIT_API const char* sopkit_status_str(int status);
+
+/* The full message of the last failure on the calling thread, or "" when the
+ * thread's last call succeeded. Borrowed: valid until the thread's next sopkit
+ * call. Thread-safe (one message per thread). */
+SOPKIT_API const char* sopkit_last_error(void);
+
+/* ------------------------------------------------------------------------ */
+/* SOP documents                                                             */
+/* ------------------------------------------------------------------------ */
+
+/* An SOP document in format v1 (docs/format.md), immutable once loaded. */
+typedef struct sopkit_sop sopkit_sop;
+
+/* Loads a format v1 file. On success *out is a new handle (free it with
+ * sopkit_sop_free). Errors: SOPKIT_EINVAL (out or path NULL), SOPKIT_EIO,
+ * SOPKIT_EPARSE (malformed JSON: message has line:column), SOPKIT_EFORMAT
+ * (wrong structure: message has the JSON pointer), SOPKIT_ENOMEM. A document
+ * with rule violations loads: call sopkit_sop_validate to see them. */
+SOPKIT_API int sopkit_sop_load_file(sopkit_sop** out, const char* path);
+
+/* As sopkit_sop_load_file, from `len` bytes of UTF-8 JSON text (need not be
+ * NUL-terminated). */
+SOPKIT_API int sopkit_sop_load_json(sopkit_sop** out, const char* json, size_t len);
+
+/* Releases a handle and everything borrowed from it. NULL is a no-op. */
+SOPKIT_API void sopkit_sop_free(sopkit_sop* sop);
+
+/* Saves the document atomically (temporary file + rename: never a half-written
+ * file). Errors: SOPKIT_EINVAL, SOPKIT_EIO, SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_sop_save_file(const sopkit_sop* sop, const char* path);
+
+/* The document as format v1 JSON text. *out_json is borrowed from the handle
+ * (valid until sopkit_sop_free). Errors: SOPKIT_EINVAL, SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_sop_to_json(const sopkit_sop* sop, const char** out_json);
+
+/* Number of steps and of actors. Errors: SOPKIT_EINVAL. */
+SOPKIT_API int sopkit_sop_step_count(const sopkit_sop* sop, size_t* out_count);
+SOPKIT_API int sopkit_sop_actor_count(const sopkit_sop* sop, size_t* out_count);
+
+/* Text fields of a step, for sopkit_sop_step_text. */
+typedef enum sopkit_step_field {
+  SOPKIT_STEP_ID = 0,
+  SOPKIT_STEP_ACTIVITY = 1,
+  SOPKIT_STEP_ACTOR = 2, /* the actor id */
+  SOPKIT_STEP_TIME = 3,  /* waktu as written, "" when none */
+  SOPKIT_STEP_OUTPUT = 4,
+  SOPKIT_STEP_NOTE = 5,
+  SOPKIT_STEP_FIELD_RESERVED_ = 1000
+} sopkit_step_field;
+
+/* A text field of step `index` (0-based, table order). *out is borrowed from
+ * the handle, UTF-8, NUL-terminated. Errors: SOPKIT_EINVAL (NULL, unknown
+ * field, index >= step count). */
+SOPKIT_API int sopkit_sop_step_text(const sopkit_sop* sop, size_t index, sopkit_step_field field,
+                                    const char** out);
+
+typedef enum sopkit_step_kind {
+  SOPKIT_STEP_START = 0,
+  SOPKIT_STEP_END = 1,
+  SOPKIT_STEP_PROCESS = 2,
+  SOPKIT_STEP_DECISION = 3,
+  SOPKIT_STEP_KIND_RESERVED_ = 1000
+} sopkit_step_kind;
+
+/* The kind of step `index`. Errors: SOPKIT_EINVAL. */
+SOPKIT_API int sopkit_sop_step_kind(const sopkit_sop* sop, size_t index, sopkit_step_kind* out);
+
+/* The standard time of step `index` in working minutes, lower and upper end
+ * (equal unless a range), under the default convention (1 hari = 450 min,
+ * 1 minggu = 5 hari, 1 bulan = 22 hari). Either output may be NULL.
+ * Errors: SOPKIT_EINVAL; SOPKIT_ENOTCOMPUTABLE when the step has no time or
+ * its text cannot be parsed (the message says which). */
+SOPKIT_API int sopkit_sop_step_minutes(const sopkit_sop* sop, size_t index, double* out_min,
+                                       double* out_max);
+
+/* Parses a standard time text ("1,5 jam", "1-3 Hari") into working minutes
+ * under the default convention. Either output may be NULL. Errors:
+ * SOPKIT_EINVAL (text NULL), SOPKIT_EPARSE (message names the text). */
+SOPKIT_API int sopkit_duration_parse(const char* text, double* out_min_minutes,
+                                     double* out_max_minutes);
+
+/* ------------------------------------------------------------------------ */
+/* Validation                                                                */
+/* ------------------------------------------------------------------------ */
+
+/* The findings of sopkit_sop_validate, immutable. */
+typedef struct sopkit_diagnostics sopkit_diagnostics;
+
+typedef enum sopkit_severity {
+  SOPKIT_SEVERITY_ERROR = 0,
+  SOPKIT_SEVERITY_WARNING = 1,
+  SOPKIT_SEVERITY_RESERVED_ = 1000
+} sopkit_severity;
+
+/* One finding. Every pointer is borrowed from the sopkit_diagnostics handle. */
+typedef struct sopkit_diagnostic {
+  sopkit_severity severity;
+  const char* code;    /* stable code: "unknown_actor", "duration_in_output" (docs/format.md) */
+  const char* step;    /* step id, "" for document-level findings */
+  const char* pointer; /* JSON pointer of the field, "" when none */
+  const char* message; /* for the person who typed the document */
+} sopkit_diagnostic;
+
+/* Checks every rule of docs/format.md. A faulty document is not a failure:
+ * the findings are in *out (free with sopkit_diagnostics_free). Errors:
+ * SOPKIT_EINVAL, SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_sop_validate(const sopkit_sop* sop, sopkit_diagnostics** out);
+
+/* Number of findings, and of those that are errors. Errors: SOPKIT_EINVAL. */
+SOPKIT_API int sopkit_diagnostics_count(const sopkit_diagnostics* d, size_t* out_count,
+                                        size_t* out_errors);
+
+/* Finding `index` (errors first, then warnings). Errors: SOPKIT_EINVAL. */
+SOPKIT_API int sopkit_diagnostics_get(const sopkit_diagnostics* d, size_t index,
+                                      sopkit_diagnostic* out);
+
+/* The findings as a JSON array of {severity, code, step, pointer, message}.
+ * *out_json is borrowed from the handle. Errors: SOPKIT_EINVAL, SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_diagnostics_to_json(const sopkit_diagnostics* d, const char** out_json);
+
+/* Releases the findings. NULL is a no-op. */
+SOPKIT_API void sopkit_diagnostics_free(sopkit_diagnostics* d);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SOPKIT_H */

@@ -1,0 +1,97 @@
+"""The sopkit program as a user runs it: exit codes, messages, stable JSON."""
+import json
+import os
+import subprocess
+
+import pytest
+
+CLI = os.environ["SOPKIT_CLI"]
+ROOT = os.environ["SOPKIT_SOURCE_DIR"]
+SEED = os.path.join(ROOT, "examples", "sop-monev-capaian-kinerja.json")
+
+
+def run(*args):
+    return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=120)
+
+
+def write(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return str(p)
+
+
+def test_no_arguments_is_a_usage_error():
+    r = run()
+    assert r.returncode == 2
+    assert "usage" in r.stderr
+
+
+def test_unknown_verb_is_a_usage_error():
+    r = run("frobnicate")
+    assert r.returncode == 2
+    assert "unknown verb 'frobnicate'" in r.stderr
+
+
+def test_validate_seed_has_no_errors_and_reports_the_output_column_time():
+    r = run("validate", SEED)
+    assert r.returncode == 0, r.stderr
+    assert "duration_in_output" in r.stdout
+    assert "0 error(s)" in r.stdout
+
+
+def test_validate_json_is_stable():
+    r = run("validate", SEED, "--json")
+    assert r.returncode == 0
+    out = json.loads(r.stdout)
+    assert out["valid"] is True and out["errors"] == 0
+    d = [x for x in out["diagnostics"] if x["code"] == "duration_in_output"]
+    assert d == [{"severity": "warning", "code": "duration_in_output", "step": "3",
+                  "pointer": "/steps/2/output", "message": d[0]["message"]}]
+
+
+def test_validate_document_with_errors_exits_1(tmp_path):
+    with open(SEED, encoding="utf-8") as f:
+        doc = json.load(f)
+    doc["steps"][4]["next"] = "99"
+    r = run("validate", write(tmp_path, "bad.json", json.dumps(doc)), "--json")
+    assert r.returncode == 1
+    out = json.loads(r.stdout)
+    assert any(d["code"] == "unknown_flow_target" and d["step"] == "5" for d in out["diagnostics"])
+
+
+def test_validate_missing_file_exits_2_naming_it():
+    r = run("validate", "/nonexistent/x.json")
+    assert r.returncode == 2
+    assert "/nonexistent/x.json" in r.stderr
+
+
+def test_validate_malformed_json_exits_2_with_line_and_column(tmp_path):
+    r = run("validate", write(tmp_path, "broken.json", '{\n "format": "sopkit.sop/1",\n "steps": [,]}'))
+    assert r.returncode == 2
+    assert "broken.json:3:" in r.stderr
+
+
+def test_validate_wrong_type_names_the_json_pointer(tmp_path):
+    with open(SEED, encoding="utf-8") as f:
+        doc = json.load(f)
+    doc["steps"][3]["time"] = 2
+    r = run("validate", write(tmp_path, "typed.json", json.dumps(doc)))
+    assert r.returncode == 2
+    assert "/steps/3/time" in r.stderr
+
+
+def test_unknown_option_is_a_usage_error():
+    r = run("validate", SEED, "--jsn")
+    assert r.returncode == 2
+    assert "unknown option --jsn" in r.stderr
+
+
+@pytest.mark.skipif("analyze" not in run("--help").stdout, reason="analyze verb not built")
+def test_analyze_seed_total_is_31_days_3_hours_30_minutes():
+    r = run("analyze", SEED, "--json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["total"]["working_minutes"] == 14160
+    assert out["total"]["text"] == "31 hari 3 jam 30 menit"
+    assert out["happy_path"] == [str(i) for i in range(1, 14)]
+    assert any(d["code"] == "duration_in_output" for d in out["diagnostics"])

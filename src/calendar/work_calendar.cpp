@@ -127,9 +127,13 @@ struct WorkCalendar::Body {
     std::uint16_t next_open;  // opening minute of the next working day after this one
     std::uint16_t pattern;
   };
-  std::vector<DayInfo> days;              // ndays
-  std::vector<std::int64_t> cum;          // ndays + 1: working minutes before each day
-  std::vector<std::int32_t> working;      // day indices of the working days
+  std::vector<DayInfo> days;      // ndays
+  std::vector<std::int64_t> cum;  // ndays + 1: working minutes before each day
+  struct WorkingDay {
+    std::int32_t day;  // day index
+    std::uint16_t open, close;
+  };
+  std::vector<WorkingDay> working;        // the working days in order: rank -> day and its span
   std::vector<std::uint16_t> next_tab;    // pattern * 1441 + m: next working minute >= m, or kNone
   std::vector<std::uint16_t> before_tab;  // pattern * 1441 + m: working minutes in [0, m)
   std::vector<std::uint16_t> done_tab;    // pattern * 1441 + r: minute when r minutes are done
@@ -184,10 +188,9 @@ struct WorkCalendar::Body {
     const std::int64_t r = (rolls ? di.rank_after : di.rank_at) + n;
     std::int64_t clock = rolls ? di.next_open : nm;
     if (n < 0 || static_cast<std::uint64_t>(r) >= working.size()) return -1;
-    const std::int32_t td = working[static_cast<std::size_t>(r)];
-    const DayInfo& ti = days[static_cast<std::size_t>(td)];
-    clock = std::min<std::int64_t>(std::max<std::int64_t>(clock, ti.open), ti.close);
-    out = base + static_cast<std::int64_t>(td) * kMinutesPerDay + clock;
+    const WorkingDay& w = working[static_cast<std::size_t>(r)];
+    clock = std::min<std::int64_t>(std::max<std::int64_t>(clock, w.open), w.close);
+    out = base + static_cast<std::int64_t>(w.day) * kMinutesPerDay + clock;
     return 1;
   }
 
@@ -390,14 +393,14 @@ WorkCalendar::WorkCalendar(const CalendarSpec& spec) {
     di.close = iv.empty() ? 0 : static_cast<std::uint16_t>(iv.back().end);
     b.cum[static_cast<std::size_t>(i)] = total;
     total += minutes_of(iv);
-    if (!iv.empty()) b.working.push_back(static_cast<std::int32_t>(i));
+    if (!iv.empty()) b.working.push_back({static_cast<std::int32_t>(i), di.open, di.close});
     di.rank_after = static_cast<std::int32_t>(b.working.size());
   }
   b.cum[static_cast<std::size_t>(b.ndays)] = total;
   for (std::int64_t i = 0; i < b.ndays; ++i) {
     Body::DayInfo& di = b.days[static_cast<std::size_t>(i)];
     di.next_open = static_cast<std::size_t>(di.rank_after) < b.working.size()
-                       ? b.days[static_cast<std::size_t>(b.working[di.rank_after])].open
+                       ? b.working[static_cast<std::size_t>(di.rank_after)].open
                        : 0;
   }
   if (total == 0)

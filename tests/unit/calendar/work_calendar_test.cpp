@@ -268,3 +268,62 @@ TEST(WorkCalendarSpec, MergingAWeekFileWithHolidayFiles) {
 
 }  // namespace
 }  // namespace sopkit
+
+namespace sopkit {
+namespace {
+
+// The documented file format, every section at once (docs/calendar.md).
+constexpr const char* kAgencyFile = R"({
+  "format": "sopkit.calendar/1",
+  "id": "pemkab-2024-03",
+  "coverage": {"from": "2024-03-01", "to": "2024-03-31"},
+  "decrees": {"perbup": "Peraturan Bupati Nomor 7 Tahun 2024"},
+  "week": {
+    "mon": {"open": "07:30", "close": "16:00", "breaks": [["12:00", "13:00"]]},
+    "tue": {"open": "07:30", "close": "16:00", "breaks": [["12:00", "13:00"]]},
+    "wed": {"open": "07:30", "close": "16:00", "breaks": [["12:00", "13:00"]]},
+    "thu": {"open": "07:30", "close": "16:00", "breaks": [["12:00", "13:00"]]},
+    "fri": {"open": "07:30", "close": "16:30", "breaks": [["11:30", "13:00"]]},
+    "sat": null
+  },
+  "holidays": [
+    {"date": "2024-03-11", "name": "Hari Suci Nyepi", "kind": "holiday", "decree": "SKB 855/2023"},
+    {"date": "2024-03-12", "name": "Cuti bersama Nyepi", "kind": "cuti_bersama", "decree": "SKB 855/2023"}
+  ],
+  "overrides": [
+    {"date": "2024-03-16", "name": "Hari kerja pengganti", "decree": "perbup",
+     "hours": {"open": "08:00", "close": "12:00"}}
+  ],
+  "periods": [
+    {"from": "2024-03-18", "to": "2024-03-31", "name": "Jam kerja Ramadan", "rule": "ramadan",
+     "optional": true, "decree": "perbup",
+     "week": {"mon": {"open": "08:00", "close": "15:00", "breaks": [["12:00", "12:30"]]}}}
+  ]
+})";
+
+TEST(CalendarFile, EverySectionOfTheFormatIsRead) {
+  const CalendarSpec spec = parse_calendar_spec(kAgencyFile, "agency.json");
+  EXPECT_EQ(spec.holidays.size(), 2u);
+  EXPECT_EQ(spec.holidays[1].kind, HolidayKind::collective_leave);
+  EXPECT_EQ(spec.overrides.at(0).decree, "Peraturan Bupati Nomor 7 Tahun 2024");  // by key
+  EXPECT_EQ(spec.holidays[0].origin, "agency.json:/holidays/0");
+  const WorkCalendar cal(spec);
+  EXPECT_EQ(cal.id(), "pemkab-2024-03");
+  EXPECT_FALSE(cal.is_working_day(parse_date("2024-03-12")));
+  EXPECT_EQ(cal.working_minutes_on(parse_date("2024-03-16")), 240);  // the special Saturday
+  // Sat 13:00 is past that day's 12:00 closing, so the start first rolls to the next
+  // opening (Mon 03-18 07:30); + 1 day = Tue 07:30.
+  EXPECT_EQ(test::fmt(cal.add_working_days(test::at("2024-03-16T13:00"), 1)), "2024-03-19T07:30");
+  // A Friday 13:00 + 1 day lands on the special Saturday, pulled to its 12:00 closing.
+  EXPECT_EQ(test::fmt(cal.add_working_days(test::at("2024-03-15T13:00"), 1)), "2024-03-16T12:00");
+  EXPECT_EQ(cal.working_minutes_on(parse_date("2024-03-18")), 450);  // rule not enabled
+
+  CalendarSpec with_rule = spec;
+  with_rule.rules.push_back("ramadan");
+  const WorkCalendar fasting(with_rule);
+  EXPECT_EQ(fasting.working_minutes_on(parse_date("2024-03-18")), 390);  // 08:00-15:00 - 30
+  EXPECT_EQ(fasting.working_minutes_on(parse_date("2024-03-19")), 0);    // period week: Mon only
+}
+
+}  // namespace
+}  // namespace sopkit

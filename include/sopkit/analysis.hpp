@@ -13,8 +13,8 @@
 // Definitions (docs/analysis.md has the long form):
 //  - The happy path is every step reached from the start step when each
 //    decision answers *yes*: `next` flows (all branches of a parallel split) and
-//    `yes` flows are followed, `no` flows are not. It is listed in a
-//    topological order of those flows, ties in document order.
+//    `yes` flows are followed, `no` flows are not. It is listed in document
+//    order when that is topological, else in the order of Kahn's algorithm.
 //  - A single figure in minutes is the upper end of the standard times (the
 //    time the SOP promises); the lower end of ranges such as "1-3 Hari" sits
 //    beside it as min_*.
@@ -41,7 +41,9 @@ namespace sopkit {
 // kept as CSR (successors of u are successors[successor_begin[u] ..
 // successor_begin[u + 1]]) so that callers can walk it without rebuilding it.
 struct CpmResult {
-  std::vector<std::uint32_t> order;            // a topological order (Kahn, FIFO, ties by index)
+  // A topological order: the index order when every edge goes from a lower to
+  // a higher index, else Kahn's (first in, first out; sources by index).
+  std::vector<std::uint32_t> order;
   std::vector<double> earliest_start;          // ES
   std::vector<double> latest_start;            // LS
   std::vector<std::uint32_t> successor_begin;  // n + 1 offsets into successors
@@ -57,8 +59,7 @@ struct CpmResult {
 // Runs CPM on n nodes and m edges (from[e] -> to[e]). Parallel edges are fine.
 // Throws Error{invalid_argument} for an index >= n or a duration that is
 // negative or not finite, Error{validation_failed} when the edges form a cycle.
-// O(n + m) time; memory 32 bytes per node and 4 per edge in the result, plus 4
-// per node while it runs.
+// O(n + m) time; memory: the result only, 32 bytes per node and 4 per edge.
 CpmResult cpm(const double* duration, std::size_t n, const std::uint32_t* from,
               const std::uint32_t* to, std::size_t m);
 

@@ -146,4 +146,30 @@ json analysis_json(const Sop& sop, const Analysis& a) {
   return out;
 }
 
+json schedule_json(const Sop& sop, const WorkCalendar& calendar, const Schedule& plan) {
+  static const char* const kWeekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                          "Friday", "Saturday", "Sunday"};
+  json out;
+  out["format"] = "sopkit.schedule/1";
+  out["number"] = sop.document().number;
+  out["title"] = sop.document().title;
+  out["calendar"] = calendar.id();
+  out["start"] = format_instant(plan.start);
+  out["due"] = format_instant(plan.due);
+  out["due_weekday"] = kWeekdays[static_cast<int>(weekday_of(date_of(plan.due)))];
+  out["working_minutes"] = calendar.working_minutes_between(plan.start, plan.due);
+  json steps = json::array();
+  for (const auto& p : plan.steps) {
+    const Step& s = sop.step(sop.step_index(p.id));
+    steps.push_back({{"id", p.id},
+                     {"actor", s.actor},
+                     {"time", s.time_text},
+                     {"start", format_instant(p.start)},
+                     {"end", format_instant(p.end)}});
+  }
+  out["steps"] = std::move(steps);
+  out["untimed_steps"] = ids_json(plan.untimed_steps);
+  return out;
+}
+
 }  // namespace sopkit::detail

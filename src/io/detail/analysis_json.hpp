@@ -1,11 +1,12 @@
-// analysis_json.hpp — nlohmann::json form of an Analysis ("sopkit.analysis/1"),
-// shared by `sopkit analyze --json` and the C ABI. Private: nlohmann stays out
-// of public headers. The shape is documented in docs/analysis.md.
+// analysis_json.hpp — nlohmann::json forms of an Analysis ("sopkit.analysis/1")
+// and a Schedule ("sopkit.schedule/1"), shared by the CLI and the C ABI. Private: nlohmann stays
+// out of public headers. The shape is documented in docs/analysis.md.
 #pragma once
 
 #include <nlohmann/json.hpp>
 
 #include "sopkit/analysis.hpp"
+#include "sopkit/schedule.hpp"
 #include "sopkit/sop.hpp"
 
 namespace sopkit::detail {
@@ -16,5 +17,9 @@ nlohmann::json minutes_json(double minutes);
 // The analysis of `sop` (the Sop it was computed from). Every key is always
 // present; what could not be computed is null (objects) or [] (lists).
 nlohmann::json analysis_json(const Sop& sop, const Analysis& analysis);
+
+// A planned run ("sopkit.schedule/1"): instants as "2024-04-05T08:00", the
+// calendar's id, and per step its actor, standard time, start and end.
+nlohmann::json schedule_json(const Sop& sop, const WorkCalendar& calendar, const Schedule& plan);
 
 }  // namespace sopkit::detail

@@ -37,7 +37,7 @@ TEST(Cpm, LatestStartIsTheEarliestLatestStartOfTheSuccessorsMinusTheDuration) {
   EXPECT_DOUBLE_EQ(r.slack(2), 0);
 }
 
-TEST(Cpm, OrderIsTopologicalWithTiesByIndex) {
+TEST(Cpm, OrderIsTheIndexOrderWhenEveryEdgeGoesForward) {
   CpmResult r = Diamond{}.run();
   EXPECT_EQ(r.order, (std::vector<std::uint32_t>{0, 1, 2, 3, 4}));
 }
@@ -65,6 +65,8 @@ TEST(Cpm, EdgesNeedNotBeSortedNorNodesNumberedInOrder) {
   // Chains 3-1-0 take 4+2+1 = 7 < 8, so 3 and 1 have one minute of slack.
   EXPECT_DOUBLE_EQ(r.slack(3), 1);
   EXPECT_EQ(critical_path(r, d.data()), (std::vector<std::uint32_t>{2, 0}));
+  // Kahn, first in first out: sources 2, 3; then 1 (freed by 3), then 0.
+  EXPECT_EQ(r.order, (std::vector<std::uint32_t>{2, 3, 1, 0}));
 }
 
 TEST(Cpm, ParallelEdgesCountOnce) {

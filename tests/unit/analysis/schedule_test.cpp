@@ -98,10 +98,10 @@ TEST(Schedule, ParallelBranchesJoinWhenTheLaterOneEnds) {
   //   A 2 hari from Thu 14:30: Fri 04-05 (1), Tue 04-16 (2) -> 04-16 14:30
   //   B 3 jam: 90 min to Thu 16:00, 90 from Fri 07:30 -> Fri 04-05 09:00
   //   J 1 jam after both: 04-16 14:30 -> 15:30
-  Sop sop = sop_of({step("S", StepKind::start, "30 menit", {"A", "B"}),
-                    step("A", StepKind::process, "2 hari", {"J"}),
-                    step("B", StepKind::process, "3 jam", {"J"}),
-                    step("J", StepKind::end, "1 jam")});
+  Sop sop =
+      sop_of({step("S", StepKind::start, "30 menit", {"A", "B"}),
+              step("A", StepKind::process, "2 hari", {"J"}),
+              step("B", StepKind::process, "3 jam", {"J"}), step("J", StepKind::end, "1 jam")});
   Schedule s = schedule(sop, cal2024(), parse_instant("2024-04-04T14:00"));
   EXPECT_EQ(end_of_step(s, "A"), "2024-04-16T14:30");
   EXPECT_EQ(end_of_step(s, "B"), "2024-04-05T09:00");
@@ -111,8 +111,8 @@ TEST(Schedule, ParallelBranchesJoinWhenTheLaterOneEnds) {
 
 TEST(Schedule, StepReadyAtClosingTimeStartsAtTheNextOpening) {
   // S 1 jam from Thu 15:00 ends at 16:00, closing time; E starts Fri 07:30.
-  Sop sop = sop_of({step("S", StepKind::start, "1 jam", {"E"}),
-                    step("E", StepKind::end, "15 menit")});
+  Sop sop =
+      sop_of({step("S", StepKind::start, "1 jam", {"E"}), step("E", StepKind::end, "15 menit")});
   Schedule s = schedule(sop, cal2024(), parse_instant("2024-04-04T15:00"));
   EXPECT_EQ(end_of_step(s, "S"), "2024-04-04T16:00");
   EXPECT_EQ(start_of_step(s, "E"), "2024-04-05T07:30");
@@ -136,9 +136,8 @@ TEST(Schedule, RangesPlanWithTheChosenEnd) {
   lower.end = DurationEnd::min;
   EXPECT_EQ(format_instant(schedule(sop, cal2024(), parse_instant("2024-03-04T08:00")).due),
             "2024-03-07T08:00");
-  EXPECT_EQ(
-      format_instant(schedule(sop, cal2024(), parse_instant("2024-03-04T08:00"), lower).due),
-      "2024-03-05T08:00");
+  EXPECT_EQ(format_instant(schedule(sop, cal2024(), parse_instant("2024-03-04T08:00"), lower).due),
+            "2024-03-05T08:00");
 }
 
 TEST(Schedule, RunPastTheCalendarCoverageIsOutOfRange) {
@@ -151,9 +150,9 @@ TEST(Schedule, RunPastTheCalendarCoverageIsOutOfRange) {
 }
 
 TEST(Schedule, CycleWithoutDecisionCannotBeScheduled) {
-  Sop sop = sop_of({step("S", StepKind::start, "1 jam", {"P"}),
-                    step("P", StepKind::process, "1 jam", {"S", "E"}),
-                    step("E", StepKind::end, "")});
+  Sop sop =
+      sop_of({step("S", StepKind::start, "1 jam", {"P"}),
+              step("P", StepKind::process, "1 jam", {"S", "E"}), step("E", StepKind::end, "")});
   try {
     schedule(sop, cal2024(), parse_instant("2024-03-04T08:00"));
     FAIL();

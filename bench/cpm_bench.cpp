@@ -1,0 +1,289 @@
+// cpm_bench.cpp — the critical path method on a million-step graph.
+//
+// Builds the layered graph of ../shared/baselines/gen_graph.py bit-identically
+// (same splitmix64 counters, same edge order) and times:
+//   BM_Cpm             sopkit::cpm() from the edge list: CSR, Kahn, both passes
+//   BM_CpmCriticalPath the same plus one critical path (a full analysis)
+//   BM_CpmReuse        cpm() into a result whose arrays are already allocated
+//   BM_CpmShuffled     cpm() on the same graph with nodes renumbered at random,
+//                      so that the index order is not topological: Kahn's path
+//   BM_LowerBound      the forward and backward passes alone, on arrays already
+//                      in topological order with both CSRs prebuilt
+// bench/compare_cpm.py runs it beside networkx and prints the ratios.
+//
+//   bench_cpm --n=1000000 --w=50 --benchmark_min_time=0.05
+//   bench_cpm --n=1000000 --memory    # peak RSS of one cpm() + critical path, as JSON
+#include <benchmark/benchmark.h>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "sopkit/analysis.hpp"
+
+namespace {
+
+std::size_t g_n = 1000000;  // --n
+std::size_t g_w = 50;       // --w (nodes per layer)
+
+// splitmix64 finaliser of key = (stream << 40) + idx + 1: the counter-based hash
+// the baselines use, so both sides draw the same numbers without data files.
+std::uint64_t splitmix(std::uint64_t stream, std::uint64_t idx) {
+  std::uint64_t z = ((stream << 40) + idx + 1) * 0x9E3779B97F4A7C15ULL;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+struct Graph {
+  std::vector<double> duration;
+  std::vector<std::uint32_t> from, to;
+};
+
+// gen_graph(n, w): main-flow edges (one from the previous layer) for every node
+// of layer >= 1 first, then the skip edges (from two or three layers back) of
+// about half the nodes of layer >= 2, each group in node order.
+Graph make_graph(std::size_t n, std::size_t w) {
+  Graph g;
+  g.duration.resize(n);
+  for (std::size_t v = 0; v < n; ++v) g.duration[v] = double(1 + splitmix(24, v) % 480);
+  g.from.reserve(n + n / 2 + 1);
+  g.to.reserve(n + n / 2 + 1);
+  for (std::size_t v = 0; v < n; ++v) {
+    std::size_t layer = v / w;
+    if (layer < 1) continue;
+    g.from.push_back(std::uint32_t((layer - 1) * w + splitmix(20, v) % w));
+    g.to.push_back(std::uint32_t(v));
+  }
+  for (std::size_t v = 0; v < n; ++v) {
+    std::size_t layer = v / w;
+    if (layer < 2 || (splitmix(21, v) & 1) != 1) continue;
+    std::size_t back = layer >= 3 ? 2 + splitmix(22, v) % 2 : 2;
+    g.from.push_back(std::uint32_t((layer - back) * w + splitmix(23, v) % w));
+    g.to.push_back(std::uint32_t(v));
+  }
+  return g;
+}
+
+const Graph& graph() {
+  static const Graph g = make_graph(g_n, g_w);
+  return g;
+}
+
+// The same graph with node v renamed perm[v] (Fisher-Yates on splitmix stream 99).
+const Graph& shuffled_graph() {
+  static const Graph g = [] {
+    const Graph& base = graph();
+    const std::size_t n = base.duration.size();
+    std::vector<std::uint32_t> perm(n);
+    for (std::size_t v = 0; v < n; ++v) perm[v] = std::uint32_t(v);
+    for (std::size_t i = n; i > 1; --i) std::swap(perm[i - 1], perm[splitmix(99, i) % i]);
+    Graph s;
+    s.duration.resize(n);
+    for (std::size_t v = 0; v < n; ++v) s.duration[perm[v]] = base.duration[v];
+    for (std::size_t e = 0; e < base.from.size(); ++e) {
+      s.from.push_back(perm[base.from[e]]);
+      s.to.push_back(perm[base.to[e]]);
+    }
+    return s;
+  }();
+  return g;
+}
+
+// Figures that compare_cpm.py checks against networkx and reports.
+void set_counters(benchmark::State& state, const sopkit::CpmResult& r) {
+  const Graph& g = graph();
+  const double items = double(g.duration.size() + g.from.size());
+  std::size_t critical = 0;
+  for (std::size_t v = 0; v < r.order.size(); ++v) critical += r.slack(v) == 0.0;
+  state.counters["nodes"] = double(g.duration.size());
+  state.counters["edges"] = double(g.from.size());
+  state.counters["project_duration"] = r.duration;
+  state.counters["critical_nodes"] = double(critical);
+  // Peak memory of cpm() (its result is all it allocates), per step and flow;
+  // and the same with the caller's input arrays.
+  double own = double(r.memory_bytes());
+  double input =
+      double(g.duration.size() * sizeof(double) + g.from.size() * 2 * sizeof(std::uint32_t));
+  state.counters["bytes_per_item"] = own / items;
+  state.counters["bytes_per_item_with_input"] = (own + input) / items;
+  state.SetItemsProcessed(std::int64_t(state.iterations() * items));
+}
+
+void BM_Cpm(benchmark::State& state) {
+  const Graph& g = graph();
+  sopkit::CpmResult last;
+  for (auto _ : state) {
+    sopkit::CpmResult r = sopkit::cpm(g.duration.data(), g.duration.size(), g.from.data(),
+                                      g.to.data(), g.from.size());
+    benchmark::DoNotOptimize(r.latest_start.data());
+    state.PauseTiming();  // free the previous result outside the timed region
+    last = std::move(r);
+    state.ResumeTiming();
+  }
+  set_counters(state, last);
+}
+BENCHMARK(BM_Cpm)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_CpmCriticalPath(benchmark::State& state) {
+  const Graph& g = graph();
+  sopkit::CpmResult last;
+  std::size_t path_length = 0;
+  for (auto _ : state) {
+    sopkit::CpmResult r = sopkit::cpm(g.duration.data(), g.duration.size(), g.from.data(),
+                                      g.to.data(), g.from.size());
+    auto path = sopkit::critical_path(r, g.duration.data());
+    benchmark::DoNotOptimize(path.data());
+    path_length = path.size();
+    state.PauseTiming();
+    last = std::move(r);
+    state.ResumeTiming();
+  }
+  set_counters(state, last);
+  state.counters["critical_path_nodes"] = double(path_length);
+}
+BENCHMARK(BM_CpmCriticalPath)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_CpmReuse(benchmark::State& state) {
+  const Graph& g = graph();
+  sopkit::CpmResult r;
+  for (auto _ : state) {
+    sopkit::cpm(g.duration.data(), g.duration.size(), g.from.data(), g.to.data(), g.from.size(), r);
+    benchmark::DoNotOptimize(r.latest_start.data());
+  }
+  set_counters(state, r);
+}
+BENCHMARK(BM_CpmReuse)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_CpmShuffled(benchmark::State& state) {
+  const Graph& g = shuffled_graph();
+  sopkit::CpmResult last;
+  for (auto _ : state) {
+    sopkit::CpmResult r = sopkit::cpm(g.duration.data(), g.duration.size(), g.from.data(),
+                                      g.to.data(), g.from.size());
+    benchmark::DoNotOptimize(r.latest_start.data());
+    state.PauseTiming();
+    last = std::move(r);
+    state.ResumeTiming();
+  }
+  set_counters(state, last);
+}
+BENCHMARK(BM_CpmShuffled)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The floor: what any CPM must do at least, with every preparation done
+// beforehand — nodes renumbered in topological order, predecessor and
+// successor CSRs built, durations permuted. Forward pulls ES from the
+// predecessors, backward pulls LF from the successors; one read of each edge
+// per pass, sequential over the nodes.
+void BM_LowerBound(benchmark::State& state) {
+  const Graph& g = graph();
+  const std::size_t n = g.duration.size(), m = g.from.size();
+  // Prepared with sopkit's own order; not timed.
+  sopkit::CpmResult ref = sopkit::cpm(g.duration.data(), n, g.from.data(), g.to.data(), m);
+  std::vector<std::uint32_t> rank(n);
+  for (std::size_t k = 0; k < n; ++k) rank[ref.order[k]] = std::uint32_t(k);
+  std::vector<double> d(n);
+  for (std::size_t v = 0; v < n; ++v) d[rank[v]] = g.duration[v];
+  std::vector<std::uint32_t> pb(n + 1, 0), sb(n + 1, 0), pred(m), succ(m);
+  for (std::size_t e = 0; e < m; ++e) ++pb[rank[g.to[e]] + 1], ++sb[rank[g.from[e]] + 1];
+  for (std::size_t i = 0; i < n; ++i) pb[i + 1] += pb[i], sb[i + 1] += sb[i];
+  {
+    std::vector<std::uint32_t> pc(pb.begin(), pb.end() - 1), sc(sb.begin(), sb.end() - 1);
+    for (std::size_t e = 0; e < m; ++e) {
+      std::uint32_t u = rank[g.from[e]], v = rank[g.to[e]];
+      pred[pc[v]++] = u;
+      succ[sc[u]++] = v;
+    }
+    for (std::size_t v = 0; v < n; ++v) {  // sorted runs read memory in order
+      std::sort(pred.begin() + pb[v], pred.begin() + pb[v + 1]);
+      std::sort(succ.begin() + sb[v], succ.begin() + sb[v + 1]);
+    }
+  }
+  std::vector<double> es(n), ls(n);
+  double project = 0;
+  for (auto _ : state) {
+    project = 0;
+    for (std::size_t v = 0; v < n; ++v) {
+      double e = 0;
+      for (std::uint32_t k = pb[v]; k < pb[v + 1]; ++k) e = std::max(e, es[pred[k]] + d[pred[k]]);
+      es[v] = e;
+      project = std::max(project, e + d[v]);
+    }
+    for (std::size_t v = n; v-- > 0;) {
+      double lf = project;
+      for (std::uint32_t k = sb[v]; k < sb[v + 1]; ++k) lf = std::min(lf, ls[succ[k]]);
+      ls[v] = lf - d[v];
+    }
+    benchmark::DoNotOptimize(ls.data());
+  }
+  std::size_t critical = 0;
+  for (std::size_t v = 0; v < n; ++v) critical += ls[v] == es[v];
+  state.counters["project_duration"] = project;
+  state.counters["critical_nodes"] = double(critical);
+  state.SetItemsProcessed(std::int64_t(state.iterations() * (n + m)));
+}
+BENCHMARK(BM_LowerBound)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+long max_rss_kib() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;  // KiB on Linux
+}
+
+// The process's own account of memory: peak resident set before and after one
+// full analysis (cpm() and a critical path) of the generated graph. The growth
+// is what the analysis itself needs; it checks the capacity count of the
+// benchmark counters against what the kernel saw.
+int measure_memory() {
+  const long start = max_rss_kib();
+  const Graph& g = graph();
+  const long before = max_rss_kib();
+  sopkit::CpmResult r =
+      sopkit::cpm(g.duration.data(), g.duration.size(), g.from.data(), g.to.data(), g.from.size());
+  auto path = sopkit::critical_path(r, g.duration.data());
+  const long after = max_rss_kib();
+  const double items = double(g.duration.size() + g.from.size());
+  std::printf(
+      "{\"nodes\": %zu, \"edges\": %zu, \"rss_start_kib\": %ld, \"rss_before_kib\": %ld, "
+      "\"rss_after_kib\": %ld, \"rss_growth_bytes_per_item\": %.2f, "
+      "\"result_bytes_per_item\": %.2f, \"input_and_analysis_bytes_per_item\": %.2f, "
+      "\"critical_path_nodes\": %zu}\n",
+      g.duration.size(), g.from.size(), start, before, after,
+      double(after - before) * 1024.0 / items, double(r.memory_bytes()) / items,
+      double(after - start) * 1024.0 / items, path.size());
+  return 0;
+}
+
+}  // namespace
+
+// Takes --n=N and --w=W (graph size, nodes per layer) and --memory before
+// handing the rest of the command line to Google Benchmark.
+int main(int argc, char** argv) {
+  std::vector<char*> rest;
+  bool memory = false;
+  for (int i = 0; i < argc; ++i) {
+    if (i > 0 && std::strncmp(argv[i], "--n=", 4) == 0) {
+      g_n = std::strtoull(argv[i] + 4, nullptr, 10);
+    } else if (i > 0 && std::strncmp(argv[i], "--w=", 4) == 0) {
+      g_w = std::strtoull(argv[i] + 4, nullptr, 10);
+    } else if (i > 0 && std::strcmp(argv[i], "--memory") == 0) {
+      memory = true;
+    } else {
+      rest.push_back(argv[i]);
+    }
+  }
+  if (g_w == 0) g_w = 1;
+  if (memory) return measure_memory();
+  int rest_argc = int(rest.size());
+  benchmark::Initialize(&rest_argc, rest.data());
+  if (benchmark::ReportUnrecognizedArguments(rest_argc, rest.data())) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

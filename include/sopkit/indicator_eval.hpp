@@ -1,0 +1,186 @@
+// indicator_eval.hpp — achievement (capaian), predicates, unit roll-ups, budget
+// absorption, deviation lights and early warning for an IndicatorSet.
+//
+// Achievements are stored raw (uncapped). A value that cannot be computed (a
+// zero or blank target, a blank realisation, ...) is never a number: it carries
+// a Reason instead. Formulas follow DESIGN.md §3 (Permendagri 86/2017, LKjIP
+// practice under PermenPAN-RB 53/2014 and 88/2021).
+//
+//   sopkit::achievement(sopkit::Polarity::negative, 8.0, 6.0).value;   // (16-6)/8 = 125
+//   sopkit::Evaluation ev = sopkit::evaluate(set);                     // every period
+//   for (const auto& r : ev.indicators) if (!r.achievement.computable())
+//     std::cout << sopkit::reason_name(r.achievement.reason);         // "target_zero"
+#pragma once
+
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sopkit/indicator_set.hpp"
+#include "sopkit/rating_scale.hpp"
+
+namespace sopkit {
+
+// Why a value is not computable. Names (reason_name) are stable API.
+enum class Reason : unsigned char {
+  none,                     // computable
+  target_blank,             // no target (or range) for the period
+  realisation_blank,        // nothing reported
+  target_zero,              // T = 0 (or the relevant range bound is 0)
+  target_negative,          // T < 0: the formulas assume non-negative quantities
+  realisation_zero,         // T/R formula with R = 0
+  realisation_negative,     // R < 0
+  not_finite,               // NaN or infinite input
+  unknown_polarity,         // (bulk API) a polarity code other than 0, 1, 2
+  weight_zero,              // roll-up: the computable indicators weigh 0 in all
+  no_computable_indicator,  // roll-up: every indicator was excluded
+  too_few_quarters,         // trend: fewer than two quarters reported
+  range_inverted,           // a target range with low > high
+};
+const char* reason_name(Reason r) noexcept;
+
+struct AchievementPolicy {
+  NegativeFormula negative_formula = NegativeFormula::difference;
+  // When true, T = 0 with R = 0 counts as 100 % (some agencies' practice for
+  // "zero cases, zero cases allowed"); otherwise it is target_zero.
+  bool zero_over_zero_is_100 = false;
+};
+
+// A percentage or the reason there is none (value is NaN then).
+struct Achievement {
+  double value = std::numeric_limits<double>::quiet_NaN();
+  Reason reason = Reason::none;
+  bool computable() const noexcept { return reason == Reason::none; }
+  static Achievement of(double v) noexcept { return {v, Reason::none}; }
+  static Achievement not_computable(Reason r) noexcept {
+    return {std::numeric_limits<double>::quiet_NaN(), r};
+  }
+};
+
+// Achievement against a single target, in percent:
+//   positive: R/T × 100; negative: (2T − R)/T × 100 or T/R × 100;
+//   range polarity against a point target T: R/T below, (2T − R)/T above.
+// `formula` overrides the policy's negative formula. Never throws.
+Achievement achievement(Polarity polarity, std::optional<double> target,
+                        std::optional<double> realisation, const AchievementPolicy& policy = {},
+                        std::optional<NegativeFormula> formula = std::nullopt) noexcept;
+
+// Achievement against a target range [low, high]: 100 inside; outside, the
+// polarity's formula against the nearer bound (positive: R/low below, R/high
+// above; negative: (2low − R)/low below, (2high − R)/high above; range: R/low
+// below, (2high − R)/high above). low > high is range_inverted. Never throws.
+Achievement achievement_in_range(Polarity polarity, std::optional<double> low,
+                                 std::optional<double> high, std::optional<double> realisation,
+                                 const AchievementPolicy& policy = {},
+                                 std::optional<NegativeFormula> formula = std::nullopt) noexcept;
+
+// Accumulates reported values in chronological order (blanks skipped): `sum`
+// adds, `last` takes the latest reported, `average` the mean. nullopt when
+// nothing was reported.
+std::optional<double> accumulate(Accumulation rule,
+                                 const std::vector<std::optional<double>>& values) noexcept;
+
+// Traffic light of a deviation (realisation − plan, in percentage points).
+enum class Light : unsigned char { none, green, yellow, red };
+const char* to_string(Light l) noexcept;
+
+// Red below `red_below`, green above `green_above`, yellow between. The
+// boundaries themselves are yellow unless the matching *_inclusive flag moves
+// them: default red d < −10, yellow −10 ≤ d ≤ −5, green d > −5.
+struct DeviationLights {
+  double red_below = -10.0;
+  bool red_inclusive = false;  // true: d <= red_below is red
+  double green_above = -5.0;
+  bool green_inclusive = false;  // true: d >= green_above is green
+};
+// Light::none for a blank deviation.
+Light deviation_light(std::optional<double> deviation, const DeviationLights& lights = {}) noexcept;
+
+struct EarlyWarningOptions {
+  bool enabled = true;
+  // Warn when the projected year-end achievement is below this percentage
+  // (76: below the Permendagri "Tinggi" band).
+  double threshold = 76.0;
+};
+
+struct EvaluationOptions {
+  AchievementPolicy policy;
+  Cap cap = Cap::none;  // applies to score, band, predicate and roll-ups
+  std::string scale = "permendagri-86-2017";
+  RatingScales scales = RatingScales::defaults();
+  DeviationLights lights;
+  EarlyWarningOptions warning;
+  // Only this period (results and roll-ups); early warning looks at the
+  // quarters up to it. nullopt: every period of the data.
+  std::optional<Period> period;
+};
+
+// One indicator in one period.
+struct IndicatorResult {
+  std::size_t indicator = 0;
+  Period period;
+  std::optional<double> target, target_low, target_high, realisation;
+  bool target_from_parts = false;       // derived from quarters (annual) or years (multi-year)
+  bool realisation_from_parts = false;  // idem
+  Achievement achievement;              // raw, uncapped
+  double score = std::numeric_limits<double>::quiet_NaN();  // capped achievement
+  std::size_t band = 0;   // in the scale in force; 0 not computable
+  std::string predicate;  // the band's label; "" when not computable
+  // Quarters only: Q1..this quarter accumulated by the indicator's rule.
+  std::optional<double> ytd_target, ytd_realisation;
+  Achievement ytd_achievement = Achievement::not_computable(Reason::target_blank);
+  // Money and physical progress (blank when their inputs are).
+  std::optional<double> absorption;           // budget_realisation / budget × 100
+  std::optional<double> efficiency;           // achievement − absorption (points)
+  std::optional<double> financial_deviation;  // absorption − financial_plan (points)
+  std::optional<double> physical_deviation;   // physical_realisation − physical_plan
+  Light financial_light = Light::none;
+  Light physical_light = Light::none;
+};
+
+// Weighted mean of capped achievements of every indicator owned by the unit or
+// a unit below it, for one period. Not-computable indicators are excluded and
+// counted.
+struct UnitResult {
+  std::size_t unit = 0;
+  Period period;
+  Achievement achievement;  // reason weight_zero or no_computable_indicator
+  std::size_t band = 0;
+  std::string predicate;
+  std::size_t included = 0;  // computable indicators averaged
+  std::size_t excluded = 0;  // not-computable indicators left out
+  double weight_sum = 0.0;
+};
+
+// Projected year-end achievement from the quarters reported so far (fewer than
+// four). pace: `sum` indicators scale the year-to-date total by 4/k, `last`
+// takes the latest value, `average` the mean; trend: least-squares line through
+// the (cumulative for `sum`) quarter values, extrapolated to Q4.
+struct EarlyWarning {
+  std::size_t indicator = 0;
+  int year = 0;
+  int quarters_reported = 0;  // the latest quarter with a realisation
+  std::optional<double> annual_target, annual_target_low, annual_target_high;
+  std::optional<double> pace_realisation, trend_realisation;
+  Achievement pace, trend;
+  // The projection judged: the trend when computable, else the pace.
+  Achievement projected;
+  bool warn = false;  // projected computable and below the threshold
+};
+
+struct Evaluation {
+  std::vector<IndicatorResult> indicators;  // by indicator, then period
+  std::vector<UnitResult> units;            // by period, then unit index
+  std::vector<EarlyWarning> warnings;       // by indicator, then year
+};
+
+// Evaluates every (indicator, period) row: an annual row with a blank target
+// or realisation takes it from its quarters by the accumulation rule; a
+// multi-year row from its years. Throws Error{not_found} when the scale is not
+// in force for a period, Error{invalid_argument} for a period filter the data
+// does not hold.
+Evaluation evaluate(const IndicatorSet& set, const EvaluationOptions& options = {});
+
+}  // namespace sopkit

@@ -1,0 +1,56 @@
+// indicator_io.hpp — indicator data from CSV and JSON, results to CSV and JSON.
+//
+// CSV: one row per indicator and period, RFC 4180 quoting, UTF-8 with or
+// without BOM, LF or CRLF. Header (any order):
+//   unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation
+// optional: target_low,target_high,budget,budget_realisation,financial_plan,
+//   physical_plan,physical_realisation,negative_formula,source
+// `unit` is a path "Dinas/Bidang Pembinaan SD/Seksi Kurikulum" that builds the
+// tree. An empty cell is blank, not zero. Errors are Error{parse_error |
+// format_error} whose where() is "file:line:column" (column = field number, as
+// in a spreadsheet). Loading is all-or-nothing. See docs/indicators.md.
+//
+//   sopkit::IndicatorSet set =
+//   sopkit::load_indicators_file("examples/indicators-disdikbud-2024.csv"); sopkit::Evaluation ev =
+//   sopkit::evaluate(set); std::string csv = sopkit::evaluation_to_csv(set, ev);
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "sopkit/indicator_eval.hpp"
+#include "sopkit/indicator_set.hpp"
+
+namespace sopkit {
+
+// Parses indicator CSV; `source` names the text in error locations.
+IndicatorSet parse_indicators_csv(std::string_view text, const std::string& source = "<text>");
+
+// Parses the JSON form "sopkit.indicators/1": {"format", "source"?, "units":
+// [{"id", "name", "parent"}], "indicators": [{"code", "name", "satuan", "unit"
+// (a unit id), "weight"?, "polarity", "accumulation", "negative_formula"?,
+// "source"?, "values": [{"period", "target", "realisation", ...}]}]}. null or
+// an absent key is blank. Throws Error{parse_error} with line:column, or
+// Error{format_error} with the JSON pointer (a unit cycle names the units).
+IndicatorSet parse_indicators_json(std::string_view text, const std::string& source = "<text>");
+
+// Reads a file and parses it as JSON when its name ends in ".json", else as CSV.
+// Throws Error{io_error} when it cannot be read.
+IndicatorSet load_indicators_file(const std::string& path);
+
+// The JSON form of a set (round-trips through parse_indicators_json).
+std::string indicators_to_json(const IndicatorSet& set, int indent = 2);
+
+// Results: one CSV row per indicator result (unit path, indicator, period,
+// target, realisation, achievement, reason, score, predicate, ytd, money and
+// physical progress), then one row per unit roll-up (indicator column empty).
+std::string evaluation_to_csv(const IndicatorSet& set, const Evaluation& ev);
+// {"format": "sopkit.evaluation/1", "indicators": [...], "units": [...],
+// "warnings": [...]}; a not-computable achievement is null with "reason".
+std::string evaluation_to_json(const IndicatorSet& set, const Evaluation& ev, int indent = 2);
+
+// Write atomically (temporary file + rename). Throw Error{io_error}.
+void save_evaluation_csv(const IndicatorSet& set, const Evaluation& ev, const std::string& path);
+void save_evaluation_json(const IndicatorSet& set, const Evaluation& ev, const std::string& path);
+
+}  // namespace sopkit

@@ -1,0 +1,179 @@
+// indicator_set.hpp — performance indicators (IKU/IKK) with their targets and
+// realisations per period, owned by units of a Dinas → Bidang → Seksi tree.
+//
+// The values are stored columnar, one row per (indicator, period); a blank
+// (not reported) value is distinct from a reported zero. An IndicatorSet is
+// built by adding units, indicators and cells; every add checks its input, so
+// a loader that builds a local set and returns it only at the end is
+// all-or-nothing.
+//
+//   sopkit::IndicatorSet set;
+//   auto sd = set.units().find_or_add_path("Dinas Pendidikan/Bidang Pembinaan SD");
+//   auto apk = set.add_indicator({"IKU-01", "APK SD", "%", sd});
+//   sopkit::Cell c{apk, sopkit::Period::parse("2024-Q1")};
+//   c.target = 100.0;  c.realisation = 97.5;
+//   set.add_cell(c);
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sopkit {
+
+// Higher is better, lower is better, or closer to a target range is better.
+enum class Polarity : unsigned char { positive = 0, negative = 1, range = 2 };
+// How quarter values add up to year-to-date and annual values: `sum` for flows
+// (documents produced), `last` for stocks and rates (APK, a percentage),
+// `average` for a mean level.
+enum class Accumulation : unsigned char { sum, last, average };
+// Achievement of a negative-polarity indicator: (2T − R)/T × 100 (`difference`,
+// the default) or T/R × 100 (`ratio`).
+enum class NegativeFormula : unsigned char { difference, ratio };
+
+const char* to_string(Polarity p) noexcept;
+const char* to_string(Accumulation a) noexcept;
+const char* to_string(NegativeFormula f) noexcept;
+// Parse the lower-case names above (ASCII case-insensitive; "negatif",
+// "positif" also accepted for polarity). Throw Error{invalid_argument} naming
+// the text and the accepted values.
+Polarity parse_polarity(std::string_view text);
+Accumulation parse_accumulation(std::string_view text);
+NegativeFormula parse_negative_formula(std::string_view text);
+
+// A reporting period: a quarter (triwulan), a year, or a multi-year Renstra
+// span whose target is the end-of-plan target.
+struct Period {
+  enum class Kind : unsigned char { quarter, year, multi_year };
+  Kind kind = Kind::year;
+  int year = 0;      // the year; for multi_year the first year
+  int quarter = 0;   // 1..4 for a quarter, else 0
+  int end_year = 0;  // the last year (== year unless multi_year)
+
+  static Period of_quarter(int year, int quarter);
+  static Period of_year(int year);
+  static Period of_span(int first_year, int last_year);
+  // "2024", "2024-Q1".."2024-Q4", "2024-TW1".."2024-TW4" (case-insensitive),
+  // "2021-2026" (multi-year). Throws Error{invalid_argument} naming the text.
+  static Period parse(std::string_view text);
+  // "2024", "2024-Q2", "2021-2026".
+  std::string to_string() const;
+  // The last day of the period, "YYYY-MM-DD" (which rating scale is in force).
+  std::string end_date() const;
+
+  bool operator==(const Period& o) const noexcept {
+    return kind == o.kind && year == o.year && quarter == o.quarter && end_year == o.end_year;
+  }
+  bool operator!=(const Period& o) const noexcept { return !(*this == o); }
+  // Chronological: quarters of a year, then the year, then spans by end year.
+  bool operator<(const Period& o) const noexcept;
+};
+
+// An indicator's description. Its values live in cells.
+struct Indicator {
+  std::string code;      // "IKU-01", unique in a set
+  std::string name;      // "Angka Partisipasi Kasar (APK) SD"
+  std::string satuan;    // unit of measure: "%", "dokumen", "sekolah"
+  std::size_t unit = 0;  // owner unit, an index into IndicatorSet::units()
+  double weight = 1.0;   // >= 0; weights are relative within a roll-up
+  Polarity polarity = Polarity::positive;
+  Accumulation accumulation = Accumulation::last;
+  std::optional<NegativeFormula> negative_formula;  // nullopt: the policy's
+  std::string source;  // where the figures come from ("ilustratif, bukan data resmi")
+};
+
+// One (indicator, period) row. nullopt = blank (not reported); 0 is a value.
+struct Cell {
+  std::size_t indicator = 0;
+  Period period;
+  std::optional<double> target;
+  std::optional<double> realisation;
+  std::optional<double> target_low;  // a target range [low, high] instead of `target`
+  std::optional<double> target_high;
+  std::optional<double> budget;              // pagu, in rupiah
+  std::optional<double> budget_realisation;  // realised spending, in rupiah
+  std::optional<double> financial_plan;      // planned absorption, % of pagu
+  std::optional<double> physical_plan;       // planned physical progress, %
+  std::optional<double> physical_realisation;
+  std::string origin;  // where the row came from ("data.csv:12"), for messages
+};
+
+// The organisation tree (Dinas → Bidang → Seksi, any depth). Names are unique
+// among siblings; a path joins names with '/'. A name may contain '/' when it
+// is added directly (JSON data does); path lookups then cannot reach it.
+class UnitTree {
+ public:
+  // Adds a unit under `parent` (nullopt: a root). `id` is optional and unique
+  // when given. Throws Error{invalid_argument} for an empty name, an unknown
+  // parent, a duplicate sibling name or id.
+  std::size_t add(std::string name, std::optional<std::size_t> parent, std::string id = {});
+  // Finds "Dinas/Bidang/Seksi" (segments trimmed), adding what is missing.
+  // Throws Error{invalid_argument} for an empty segment.
+  std::size_t find_or_add_path(std::string_view path);
+  std::optional<std::size_t> find_path(std::string_view path) const;
+  std::optional<std::size_t> find_id(std::string_view id) const;
+
+  std::size_t size() const noexcept { return names_.size(); }
+  const std::string& name(std::size_t unit) const { return names_.at(unit); }
+  const std::string& id(std::size_t unit) const { return ids_.at(unit); }
+  std::optional<std::size_t> parent(std::size_t unit) const;
+  std::vector<std::size_t> children(std::size_t unit) const;
+  std::string path(std::size_t unit) const;
+  std::size_t depth(std::size_t unit) const;  // 0 for a root
+  // True when `unit` is `ancestor` or lies below it.
+  bool within(std::size_t unit, std::size_t ancestor) const;
+
+ private:
+  std::vector<std::string> names_;
+  std::vector<std::string> ids_;
+  std::vector<std::size_t> parents_;  // size_t(-1) for a root
+};
+
+// Indicators, their units and their cells, stored column by column.
+class IndicatorSet {
+ public:
+  IndicatorSet();
+  ~IndicatorSet();
+  IndicatorSet(const IndicatorSet& o);
+  IndicatorSet& operator=(const IndicatorSet& o);
+  IndicatorSet(IndicatorSet&&) noexcept;
+  IndicatorSet& operator=(IndicatorSet&&) noexcept;
+
+  UnitTree& units() noexcept { return units_; }
+  const UnitTree& units() const noexcept { return units_; }
+
+  // Adds an indicator; returns its index. Throws Error{invalid_argument} for an
+  // empty or duplicate code, an unknown unit, or a weight that is negative or
+  // not finite.
+  std::size_t add_indicator(Indicator indicator);
+  std::size_t indicator_count() const noexcept { return indicators_.size(); }
+  const Indicator& indicator(std::size_t i) const { return indicators_.at(i); }
+  std::optional<std::size_t> find_indicator(std::string_view code) const;
+
+  // Adds a row. Throws Error{invalid_argument} (message naming the indicator,
+  // the period and, for a duplicate, the earlier row's origin) when: the
+  // indicator is unknown; (indicator, period) already has a row; a value is NaN
+  // or infinite; a target, range bound, budget, plan or realisation is negative;
+  // target_low > target_high; only one range bound is given; both a target and
+  // a range are given.
+  void add_cell(const Cell& cell);
+  std::size_t cell_count() const noexcept;
+  Cell cell(std::size_t row) const;
+  std::optional<std::size_t> find_cell(std::size_t indicator, const Period& period) const;
+  // Distinct periods of the cells, chronological.
+  std::vector<Period> periods() const;
+
+  // A label for the whole data set ("Ilustratif — bukan data resmi").
+  std::string source;
+
+ private:
+  struct Columns;  // Eigen arrays, one per value column (see indicator_set.cpp)
+  UnitTree units_;
+  std::vector<Indicator> indicators_;
+  std::unique_ptr<Columns> cols_;
+};
+
+}  // namespace sopkit

@@ -1,0 +1,126 @@
+// text.hpp — small text helpers shared by the indicator engine and its readers
+// and writers. Private to the library.
+#pragma once
+
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "sopkit/error.hpp"
+
+namespace sopkit::detail {
+
+inline std::string_view trim(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+inline std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// "YYYY-MM-DD" with a plausible month and day.
+inline bool is_iso_date(std::string_view s) noexcept {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  const int month = (s[5] - '0') * 10 + (s[6] - '0');
+  const int day = (s[8] - '0') * 10 + (s[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+// Shortest text that reads back to the same double ("100", "87.5",
+// "102.22222222222223").
+inline std::string format_number(double v) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  char buf[64];
+  const auto res = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, res.ptr);
+}
+
+// Fixed decimals for tables ("87.50").
+inline std::string format_fixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+// 1-based line and column (in bytes) of a byte offset.
+inline std::pair<std::size_t, std::size_t> line_column(std::string_view text,
+                                                       std::size_t offset) noexcept {
+  std::size_t line = 1, col = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return {line, col};
+}
+
+// A plain decimal number: optional sign, digits, optional '.', optional
+// exponent. No thousands separators, no decimal comma, no "nan"/"inf" (a
+// clerk's "1.000,5" must not become 1). nullopt when the text is not one.
+inline std::optional<double> parse_plain_number(std::string_view s) noexcept {
+  if (s.empty()) return std::nullopt;
+  std::size_t i = 0;
+  if (s[i] == '+' || s[i] == '-') ++i;
+  bool digits = false;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, digits = true;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, digits = true;
+  }
+  if (!digits) return std::nullopt;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    bool exp_digits = false;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, exp_digits = true;
+    if (!exp_digits) return std::nullopt;
+  }
+  if (i != s.size()) return std::nullopt;
+  const std::string copy(s);
+  return std::strtod(copy.c_str(), nullptr);  // may overflow to inf: the caller checks
+}
+
+inline std::string read_text_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::io_error, "cannot open the file for reading", path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) throw Error(ErrorCode::io_error, "reading failed", path);
+  return ss.str();
+}
+
+// Writes a temporary file beside `path` and renames it over: never a
+// half-written result.
+inline void write_file_atomically(const std::string& path, const std::string& content) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw Error(ErrorCode::io_error, "cannot open the file for writing", tmp);
+    out << content;
+    out.flush();
+    if (!out) throw Error(ErrorCode::io_error, "writing failed", tmp);
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    throw Error(ErrorCode::io_error, "cannot replace the file", path);
+  }
+}
+
+}  // namespace sopkit::detail

@@ -1,0 +1,465 @@
+// evaluate.cpp — achievement formulas, period accumulation, unit roll-ups,
+// money/physical progress and early warning.
+//
+// Every formula here returns a Reason instead of a number when its inputs do
+// not allow one: a report that says 0 % or 100 % for an indicator nobody
+// measured is worse than a report that says "not computable: target_blank".
+#include <Eigen/Dense>
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <utility>
+
+#include "sopkit/error.hpp"
+#include "sopkit/indicator_eval.hpp"
+
+namespace sopkit {
+
+const char* reason_name(Reason r) noexcept {
+  switch (r) {
+    case Reason::none:
+      return "none";
+    case Reason::target_blank:
+      return "target_blank";
+    case Reason::realisation_blank:
+      return "realisation_blank";
+    case Reason::target_zero:
+      return "target_zero";
+    case Reason::target_negative:
+      return "target_negative";
+    case Reason::realisation_zero:
+      return "realisation_zero";
+    case Reason::realisation_negative:
+      return "realisation_negative";
+    case Reason::not_finite:
+      return "not_finite";
+    case Reason::unknown_polarity:
+      return "unknown_polarity";
+    case Reason::weight_zero:
+      return "weight_zero";
+    case Reason::no_computable_indicator:
+      return "no_computable_indicator";
+    case Reason::too_few_quarters:
+      return "too_few_quarters";
+    case Reason::range_inverted:
+      return "range_inverted";
+  }
+  return "?";
+}
+
+const char* to_string(Light l) noexcept {
+  switch (l) {
+    case Light::none:
+      return "none";
+    case Light::green:
+      return "green";
+    case Light::yellow:
+      return "yellow";
+    case Light::red:
+      return "red";
+  }
+  return "?";
+}
+
+namespace {
+
+// Common checks of a target-like value and the realisation.
+Reason check_inputs(std::optional<double> t, std::optional<double> r) noexcept {
+  if (!t) return Reason::target_blank;
+  if (!r) return Reason::realisation_blank;
+  if (!std::isfinite(*t) || !std::isfinite(*r)) return Reason::not_finite;
+  if (*t < 0) return Reason::target_negative;
+  if (*r < 0) return Reason::realisation_negative;
+  return Reason::none;
+}
+
+// The polarity's formula against one bound `t` (> 0 unless zero-over-zero).
+// `below` says on which side of a range R lies (for a point target: R <= T).
+Achievement formula(Polarity p, double t, double r, bool below, NegativeFormula nf,
+                    const AchievementPolicy& policy) noexcept {
+  if (t == 0) {
+    if (policy.zero_over_zero_is_100 && r == 0) return Achievement::of(100.0);
+    return Achievement::not_computable(Reason::target_zero);
+  }
+  switch (p) {
+    case Polarity::positive:
+      return Achievement::of(r / t * 100.0);
+    case Polarity::negative:
+      if (nf == NegativeFormula::ratio) {
+        if (r == 0) return Achievement::not_computable(Reason::realisation_zero);
+        return Achievement::of(t / r * 100.0);
+      }
+      return Achievement::of((2.0 * t - r) / t * 100.0);
+    case Polarity::range:
+      return Achievement::of(below ? r / t * 100.0 : (2.0 * t - r) / t * 100.0);
+  }
+  return Achievement::not_computable(Reason::unknown_polarity);
+}
+
+}  // namespace
+
+Achievement achievement(Polarity polarity, std::optional<double> target,
+                        std::optional<double> realisation, const AchievementPolicy& policy,
+                        std::optional<NegativeFormula> nf) noexcept {
+  if (Reason why = check_inputs(target, realisation); why != Reason::none)
+    return Achievement::not_computable(why);
+  return formula(polarity, *target, *realisation, *realisation <= *target,
+                 nf ? *nf : policy.negative_formula, policy);
+}
+
+Achievement achievement_in_range(Polarity polarity, std::optional<double> low,
+                                 std::optional<double> high, std::optional<double> realisation,
+                                 const AchievementPolicy& policy,
+                                 std::optional<NegativeFormula> nf) noexcept {
+  if (low.has_value() != high.has_value()) return Achievement::not_computable(Reason::target_blank);
+  if (Reason why = check_inputs(low, realisation); why != Reason::none)
+    return Achievement::not_computable(why);
+  if (Reason why = check_inputs(high, realisation); why != Reason::none)
+    return Achievement::not_computable(why);
+  if (*low > *high) return Achievement::not_computable(Reason::range_inverted);
+  const double r = *realisation;
+  const NegativeFormula f = nf ? *nf : policy.negative_formula;
+  if (r < *low) return formula(polarity, *low, r, true, f, policy);
+  if (r > *high) return formula(polarity, *high, r, false, f, policy);
+  return Achievement::of(100.0);
+}
+
+std::optional<double> accumulate(Accumulation rule,
+                                 const std::vector<std::optional<double>>& values) noexcept {
+  double sum = 0.0;
+  std::size_t count = 0;
+  std::optional<double> last;
+  for (const auto& v : values) {
+    if (!v) continue;
+    sum += *v;
+    ++count;
+    last = v;
+  }
+  if (count == 0) return std::nullopt;
+  switch (rule) {
+    case Accumulation::sum:
+      return sum;
+    case Accumulation::last:
+      return last;
+    case Accumulation::average:
+      return sum / static_cast<double>(count);
+  }
+  return std::nullopt;
+}
+
+Light deviation_light(std::optional<double> d, const DeviationLights& l) noexcept {
+  if (!d || std::isnan(*d)) return Light::none;
+  const bool red = l.red_inclusive ? *d <= l.red_below : *d < l.red_below;
+  if (red) return Light::red;
+  const bool green = l.green_inclusive ? *d >= l.green_above : *d > l.green_above;
+  return green ? Light::green : Light::yellow;
+}
+
+namespace {
+
+// A period's target side: a point target or a range.
+struct Target {
+  std::optional<double> point, low, high;
+  bool is_range() const { return low.has_value(); }
+  bool blank() const { return !point && !low; }
+};
+
+Achievement achieve(const Indicator& ind, const Target& t, std::optional<double> r,
+                    const AchievementPolicy& policy) {
+  if (t.is_range())
+    return achievement_in_range(ind.polarity, t.low, t.high, r, policy, ind.negative_formula);
+  return achievement(ind.polarity, t.point, r, policy, ind.negative_formula);
+}
+
+// The cells of one indicator by period.
+using Rows = std::map<Period, std::size_t>;
+
+struct Context {
+  const IndicatorSet& set;
+  const EvaluationOptions& opt;
+  std::vector<Rows> rows;  // per indicator
+  std::vector<Cell> cells;
+
+  Context(const IndicatorSet& s, const EvaluationOptions& o) : set(s), opt(o) {
+    rows.resize(s.indicator_count());
+    cells.reserve(s.cell_count());
+    for (std::size_t i = 0; i < s.cell_count(); ++i) {
+      cells.push_back(s.cell(i));
+      rows[cells.back().indicator][cells.back().period] = i;
+    }
+  }
+
+  const Cell* find(std::size_t ind, const Period& p) const {
+    auto it = rows[ind].find(p);
+    return it == rows[ind].end() ? nullptr : &cells[it->second];
+  }
+
+  // Quarter cells 1..upto of a year (nullptr where absent).
+  std::vector<const Cell*> quarters(std::size_t ind, int year, int upto) const {
+    std::vector<const Cell*> out;
+    for (int q = 1; q <= upto; ++q) out.push_back(find(ind, Period::of_quarter(year, q)));
+    return out;
+  }
+
+  static std::vector<std::optional<double>> column(const std::vector<const Cell*>& cs,
+                                                   std::optional<double> Cell::*member) {
+    std::vector<std::optional<double>> v;
+    for (const Cell* c : cs) v.push_back(c ? c->*member : std::nullopt);
+    return v;
+  }
+
+  // An annual target from the quarters: all four quarter targets for `sum` and
+  // `average`, the Q4 target for `last` (a Q2 target is not the year's).
+  Target derive_annual_target(std::size_t ind, int year) const {
+    const Accumulation rule = set.indicator(ind).accumulation;
+    const auto qs = quarters(ind, year, 4);
+    Target t;
+    auto one = [&](std::optional<double> Cell::*member) -> std::optional<double> {
+      const auto v = column(qs, member);
+      if (rule == Accumulation::last) return v[3];
+      for (const auto& x : v)
+        if (!x) return std::nullopt;
+      return accumulate(rule, v);
+    };
+    t.point = one(&Cell::target);
+    t.low = one(&Cell::target_low);
+    t.high = one(&Cell::target_high);
+    if (!t.low || !t.high) t.low = t.high = std::nullopt;
+    if (t.low) t.point = std::nullopt;
+    return t;
+  }
+
+  // The realisation of a year: the annual row's, else its quarters' by the rule.
+  std::optional<double> annual_realisation(std::size_t ind, int year, bool* derived) const {
+    if (const Cell* c = find(ind, Period::of_year(year)); c && c->realisation)
+      return c->realisation;
+    const auto v = accumulate(set.indicator(ind).accumulation,
+                              column(quarters(ind, year, 4), &Cell::realisation));
+    if (v && derived) *derived = true;
+    return v;
+  }
+};
+
+IndicatorResult evaluate_cell(const Context& cx, const Cell& c) {
+  const Indicator& ind = cx.set.indicator(c.indicator);
+  const AchievementPolicy& policy = cx.opt.policy;
+  IndicatorResult r;
+  r.indicator = c.indicator;
+  r.period = c.period;
+  Target t{c.target, c.target_low, c.target_high};
+  std::optional<double> real = c.realisation;
+
+  if (c.period.kind == Period::Kind::year) {
+    if (t.blank()) {
+      t = cx.derive_annual_target(c.indicator, c.period.year);
+      r.target_from_parts = !t.blank();
+    }
+    if (!real) real = cx.annual_realisation(c.indicator, c.period.year, &r.realisation_from_parts);
+  } else if (c.period.kind == Period::Kind::multi_year && !real) {
+    // Renstra: the years of the span by the rule (`last` = the latest year,
+    // never a sum of rates).
+    std::vector<std::optional<double>> years;
+    bool derived = false;
+    for (int y = c.period.year; y <= c.period.end_year; ++y)
+      years.push_back(cx.annual_realisation(c.indicator, y, &derived));
+    real = accumulate(ind.accumulation, years);
+    r.realisation_from_parts = real.has_value();
+  }
+  r.target = t.point;
+  r.target_low = t.low;
+  r.target_high = t.high;
+  r.realisation = real;
+  r.achievement = achieve(ind, t, real, policy);
+
+  if (c.period.kind == Period::Kind::quarter) {
+    const auto qs = cx.quarters(c.indicator, c.period.year, c.period.quarter);
+    Target yt;
+    yt.point = accumulate(ind.accumulation, Context::column(qs, &Cell::target));
+    yt.low = accumulate(ind.accumulation, Context::column(qs, &Cell::target_low));
+    yt.high = accumulate(ind.accumulation, Context::column(qs, &Cell::target_high));
+    if (!yt.low || !yt.high) yt.low = yt.high = std::nullopt;
+    if (yt.low) yt.point = std::nullopt;
+    r.ytd_target = yt.low ? std::nullopt : yt.point;
+    r.ytd_realisation = accumulate(ind.accumulation, Context::column(qs, &Cell::realisation));
+    r.ytd_achievement = achieve(ind, yt, r.ytd_realisation, policy);
+  }
+
+  if (c.budget && c.budget_realisation && *c.budget > 0)
+    r.absorption = *c.budget_realisation / *c.budget * 100.0;
+  if (r.absorption && r.achievement.computable())
+    r.efficiency = r.achievement.value - *r.absorption;
+  if (r.absorption && c.financial_plan) r.financial_deviation = *r.absorption - *c.financial_plan;
+  if (c.physical_plan && c.physical_realisation)
+    r.physical_deviation = *c.physical_realisation - *c.physical_plan;
+  r.financial_light = deviation_light(r.financial_deviation, cx.opt.lights);
+  r.physical_light = deviation_light(r.physical_deviation, cx.opt.lights);
+  return r;
+}
+
+// Least-squares line through (x, y), evaluated at x_at. Needs >= 2 points.
+double linear_fit_at(const std::vector<double>& x, const std::vector<double>& y, double x_at) {
+  const auto n = static_cast<Eigen::Index>(x.size());
+  Eigen::MatrixXd a(n, 2);
+  Eigen::VectorXd b(n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    a(i, 0) = 1.0;
+    a(i, 1) = x[static_cast<std::size_t>(i)];
+    b(i) = y[static_cast<std::size_t>(i)];
+  }
+  const Eigen::Vector2d coef = a.colPivHouseholderQr().solve(b);
+  return coef(0) + coef(1) * x_at;
+}
+
+void early_warnings(const Context& cx, Evaluation& ev) {
+  const auto& opt = cx.opt;
+  for (std::size_t i = 0; i < cx.set.indicator_count(); ++i) {
+    const Indicator& ind = cx.set.indicator(i);
+    std::vector<int> years;
+    for (const auto& [p, row] : cx.rows[i])
+      if (p.kind == Period::Kind::quarter && (years.empty() || years.back() != p.year))
+        years.push_back(p.year);
+    for (int year : years) {
+      int upto = 4;
+      if (opt.period) {
+        if (year < opt.period->year || year > opt.period->end_year) continue;
+        if (opt.period->kind == Period::Kind::quarter) upto = opt.period->quarter;
+      }
+      const auto qs = cx.quarters(i, year, upto);
+      int k = 0;
+      for (int q = 1; q <= upto; ++q)
+        if (qs[static_cast<std::size_t>(q - 1)] && qs[static_cast<std::size_t>(q - 1)]->realisation)
+          k = q;
+      if (k == 0 || k == 4) continue;  // nothing to project from, or nothing left to project
+
+      EarlyWarning w;
+      w.indicator = i;
+      w.year = year;
+      w.quarters_reported = k;
+      Target t;
+      if (const Cell* a = cx.find(i, Period::of_year(year)); a && (a->target || a->target_low))
+        t = Target{a->target, a->target_low, a->target_high};
+      else
+        t = cx.derive_annual_target(i, year);
+      w.annual_target = t.point;
+      w.annual_target_low = t.low;
+      w.annual_target_high = t.high;
+
+      // Points (quarter, value): cumulative for `sum`, the level otherwise.
+      std::vector<double> xs, ys, levels;
+      double cum = 0.0;
+      for (int q = 1; q <= k; ++q) {
+        const Cell* c = qs[static_cast<std::size_t>(q - 1)];
+        if (!c || !c->realisation) continue;
+        cum += *c->realisation;
+        xs.push_back(q);
+        levels.push_back(*c->realisation);
+        ys.push_back(ind.accumulation == Accumulation::sum ? cum : *c->realisation);
+      }
+      switch (ind.accumulation) {
+        case Accumulation::sum:
+          w.pace_realisation = cum * 4.0 / k;
+          break;
+        case Accumulation::last:
+          w.pace_realisation = levels.back();
+          break;
+        case Accumulation::average: {
+          double s = 0;
+          for (double v : levels) s += v;
+          w.pace_realisation = s / static_cast<double>(levels.size());
+          break;
+        }
+      }
+      w.pace = achieve(ind, t, w.pace_realisation, opt.policy);
+      if (xs.size() >= 2) {
+        if (ind.accumulation == Accumulation::average) {
+          // The year's mean: reported quarters plus the line's later quarters.
+          double s = 0;
+          for (double v : levels) s += v;
+          for (int q = k + 1; q <= 4; ++q) s += linear_fit_at(xs, ys, q);
+          w.trend_realisation =
+              s / static_cast<double>(levels.size() + static_cast<std::size_t>(4 - k));
+        } else {
+          w.trend_realisation = linear_fit_at(xs, ys, 4.0);
+        }
+        // A falling line may cross zero; a negative quantity is no realisation.
+        if (*w.trend_realisation < 0) w.trend_realisation = 0.0;
+        w.trend = achieve(ind, t, w.trend_realisation, opt.policy);
+      } else {
+        w.trend = Achievement::not_computable(Reason::too_few_quarters);
+      }
+      w.projected = w.trend.computable() ? w.trend : w.pace;
+      w.warn = opt.warning.enabled && w.projected.computable() &&
+               w.projected.value < opt.warning.threshold;
+      ev.warnings.push_back(w);
+    }
+  }
+}
+
+}  // namespace
+
+Evaluation evaluate(const IndicatorSet& set, const EvaluationOptions& opt) {
+  Context cx(set, opt);
+  Evaluation ev;
+  if (opt.period) {
+    bool held = false;
+    for (const Cell& c : cx.cells) held = held || c.period == *opt.period;
+    if (!held)
+      throw Error(ErrorCode::invalid_argument,
+                  "the data hold no row for period " + opt.period->to_string());
+  }
+  for (std::size_t i = 0; i < set.indicator_count(); ++i) {
+    for (const auto& [p, row] : cx.rows[i]) {
+      if (opt.period && p != *opt.period) continue;
+      IndicatorResult r = evaluate_cell(cx, cx.cells[row]);
+      const RatingScale& scale = opt.scales.in_force(opt.scale, p.end_date());
+      r.score = apply_cap(r.achievement.value, opt.cap);
+      r.band = scale.band(r.score);
+      r.predicate = scale.label(r.band);
+      ev.indicators.push_back(std::move(r));
+    }
+  }
+
+  // Roll-ups: per period, per unit, the weighted mean of capped achievement of
+  // every indicator in the unit's subtree.
+  std::vector<Period> periods;
+  for (const auto& r : ev.indicators) periods.push_back(r.period);
+  std::sort(periods.begin(), periods.end());
+  periods.erase(std::unique(periods.begin(), periods.end()), periods.end());
+  const UnitTree& units = set.units();
+  for (const Period& p : periods) {
+    const RatingScale& scale = opt.scales.in_force(opt.scale, p.end_date());
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      UnitResult ur;
+      ur.unit = u;
+      ur.period = p;
+      double swc = 0.0;
+      bool any = false;
+      for (const auto& r : ev.indicators) {
+        if (r.period != p || !units.within(set.indicator(r.indicator).unit, u)) continue;
+        any = true;
+        if (!r.achievement.computable()) {
+          ++ur.excluded;
+          continue;
+        }
+        const double w = set.indicator(r.indicator).weight;
+        ++ur.included;
+        ur.weight_sum += w;
+        swc += w * r.score;
+      }
+      if (!any) continue;
+      if (ur.included == 0)
+        ur.achievement = Achievement::not_computable(Reason::no_computable_indicator);
+      else if (ur.weight_sum == 0)
+        ur.achievement = Achievement::not_computable(Reason::weight_zero);
+      else
+        ur.achievement = Achievement::of(swc / ur.weight_sum);
+      ur.band = scale.band(ur.achievement.value);
+      ur.predicate = scale.label(ur.band);
+      ev.units.push_back(std::move(ur));
+    }
+  }
+  early_warnings(cx, ev);
+  return ev;
+}
+
+}  // namespace sopkit

@@ -1,0 +1,240 @@
+// rating_scale.cpp — rating scales as data, their JSON form, and caps.
+#include "sopkit/rating_scale.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <utility>
+
+#include "indicators/detail/text.hpp"
+#include "sopkit/error.hpp"
+
+namespace sopkit {
+
+RatingScale::RatingScale(std::string name, std::string valid_from, std::vector<RatingBand> bands,
+                         std::string legal_basis)
+    : name_(std::move(name)),
+      valid_from_(std::move(valid_from)),
+      legal_basis_(std::move(legal_basis)),
+      bands_(std::move(bands)) {
+  const std::string where = "rating scale '" + name_ + "'";
+  if (name_.empty()) throw Error(ErrorCode::invalid_argument, "a rating scale needs a name");
+  if (!detail::is_iso_date(valid_from_))
+    throw Error(ErrorCode::invalid_argument,
+                "valid_from '" + valid_from_ + "' is not a date YYYY-MM-DD", where);
+  if (bands_.empty()) throw Error(ErrorCode::invalid_argument, "a scale needs bands", where);
+  for (const auto& b : bands_) {
+    if (std::isnan(b.lower)) throw Error(ErrorCode::invalid_argument, "a band edge is NaN", where);
+    if (b.label.empty()) throw Error(ErrorCode::invalid_argument, "a band has no label", where);
+  }
+  // Descending edges; at equal edges the inclusive one is the lower band
+  // (">= 50" sits below "> 50"), but we refuse the ambiguity outright.
+  std::sort(bands_.begin(), bands_.end(),
+            [](const RatingBand& a, const RatingBand& b) { return a.lower > b.lower; });
+  for (std::size_t i = 1; i < bands_.size(); ++i)
+    if (bands_[i].lower == bands_[i - 1].lower)
+      throw Error(ErrorCode::invalid_argument,
+                  "two bands share the edge " + detail::format_number(bands_[i].lower), where);
+  if (bands_.back().lower != -std::numeric_limits<double>::infinity())
+    throw Error(ErrorCode::invalid_argument,
+                "the lowest band must catch everything below (\"min\": null)", where);
+}
+
+RatingScale RatingScale::permendagri_86_2017() {
+  return RatingScale("permendagri-86-2017", "2017-12-01",
+                     {{91, true, "Sangat Tinggi"},
+                      {76, true, "Tinggi"},
+                      {66, true, "Sedang"},
+                      {51, true, "Rendah"},
+                      {-std::numeric_limits<double>::infinity(), true, "Sangat Rendah"}},
+                     "Permendagri 86/2017, evaluasi hasil RKPD/Renja");
+}
+
+RatingScale RatingScale::sakip_88_2021() {
+  return RatingScale("sakip-88-2021", "2021-12-01",
+                     {{90, false, "AA"},
+                      {80, false, "A"},
+                      {70, false, "BB"},
+                      {60, false, "B"},
+                      {50, false, "CC"},
+                      {30, false, "C"},
+                      {-std::numeric_limits<double>::infinity(), true, "D"}},
+                     "PermenPAN-RB 88/2021, evaluasi SAKIP");
+}
+
+RatingScale RatingScale::traffic_light() {
+  return RatingScale("traffic-light", "2017-12-01",
+                     {{91, true, "Hijau"},
+                      {66, true, "Kuning"},
+                      {-std::numeric_limits<double>::infinity(), true, "Merah"}},
+                     "dashboard convention on the Permendagri 86/2017 edges");
+}
+
+std::size_t RatingScale::band(double achievement) const noexcept {
+  if (std::isnan(achievement)) return 0;
+  const std::size_t k = bands_.size();
+  for (std::size_t i = 0; i < k; ++i) {
+    const RatingBand& b = bands_[i];
+    if (b.inclusive ? achievement >= b.lower : achievement > b.lower) return k - i;
+  }
+  return 1;  // unreachable: the lowest band is a catch-all
+}
+
+const std::string& RatingScale::label(std::size_t band) const {
+  static const std::string kNone;
+  if (band == 0) return kNone;
+  if (band > bands_.size())
+    throw Error(ErrorCode::out_of_range,
+                "band " + std::to_string(band) + " is above the scale's " +
+                    std::to_string(bands_.size()) + " bands",
+                "rating scale '" + name_ + "'");
+  return bands_[bands_.size() - band].label;
+}
+
+RatingScales RatingScales::defaults() {
+  RatingScales s;
+  s.add(RatingScale::permendagri_86_2017());
+  s.add(RatingScale::sakip_88_2021());
+  s.add(RatingScale::traffic_light());
+  return s;
+}
+
+void RatingScales::add(RatingScale scale) {
+  for (auto& s : scales_)
+    if (s.name() == scale.name() && s.valid_from() == scale.valid_from()) {
+      s = std::move(scale);
+      return;
+    }
+  scales_.push_back(std::move(scale));
+}
+
+const RatingScale& RatingScales::in_force(const std::string& name, const std::string& date) const {
+  const RatingScale* best = nullptr;
+  bool known = false;
+  for (const auto& s : scales_) {
+    if (s.name() != name) continue;
+    known = true;
+    // ISO dates compare correctly as text.
+    if (s.valid_from() <= date && (!best || s.valid_from() > best->valid_from())) best = &s;
+  }
+  if (!best)
+    throw Error(ErrorCode::not_found,
+                known ? "no version of the scale is in force on " + date
+                      : "there is no rating scale of this name",
+                "rating scale '" + name + "'");
+  return *best;
+}
+
+namespace {
+
+using nlohmann::json;
+
+[[noreturn]] void bad(const std::string& source, const std::string& pointer,
+                      const std::string& message) {
+  throw Error(ErrorCode::format_error, message, source + ":" + pointer);
+}
+
+RatingScale scale_from_json(const json& j, const std::string& source, const std::string& ptr) {
+  if (!j.is_object()) bad(source, ptr, "a rating scale must be an object");
+  auto str = [&](const char* key, bool required) -> std::string {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) {
+      if (required) bad(source, ptr, std::string("missing \"") + key + "\"");
+      return {};
+    }
+    if (!it->is_string()) bad(source, ptr + "/" + key, "must be a string");
+    return it->get<std::string>();
+  };
+  std::string name = str("name", true), valid_from = str("valid_from", true),
+              basis = str("legal_basis", false);
+  auto bands_it = j.find("bands");
+  if (bands_it == j.end() || !bands_it->is_array())
+    bad(source, ptr + "/bands", "\"bands\" must be an array");
+  std::vector<RatingBand> bands;
+  for (std::size_t i = 0; i < bands_it->size(); ++i) {
+    const json& b = (*bands_it)[i];
+    const std::string bp = ptr + "/bands/" + std::to_string(i);
+    if (!b.is_object()) bad(source, bp, "a band must be an object");
+    RatingBand band;
+    if (auto m = b.find("min"); m != b.end() && !m->is_null()) {
+      if (!m->is_number()) bad(source, bp + "/min", "must be a number or null");
+      band.lower = m->get<double>();
+    }
+    if (auto inc = b.find("inclusive"); inc != b.end()) {
+      if (!inc->is_boolean()) bad(source, bp + "/inclusive", "must be true or false");
+      band.inclusive = inc->get<bool>();
+    }
+    auto l = b.find("label");
+    if (l == b.end() || !l->is_string()) bad(source, bp + "/label", "must be a string");
+    band.label = l->get<std::string>();
+    bands.push_back(std::move(band));
+  }
+  try {
+    return RatingScale(std::move(name), std::move(valid_from), std::move(bands), std::move(basis));
+  } catch (const Error& e) {
+    bad(source, ptr, e.message());
+  }
+}
+
+}  // namespace
+
+RatingScales parse_rating_scales_json(std::string_view text, const std::string& source) {
+  json j;
+  try {
+    j = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    auto [line, col] = detail::line_column(text, e.byte == 0 ? 0 : e.byte - 1);
+    throw Error(ErrorCode::parse_error, "malformed JSON",
+                source + ":" + std::to_string(line) + ":" + std::to_string(col));
+  } catch (const json::exception& e) {
+    // Not a syntax error but a value JSON can write and C++ cannot hold
+    // (a number beyond double range): no position is known.
+    throw Error(ErrorCode::parse_error, std::string("unreadable JSON value: ") + e.what(), source);
+  }
+  RatingScales out;
+  if (j.is_object() && j.contains("scales")) {
+    const json& arr = j["scales"];
+    if (!arr.is_array()) bad(source, "/scales", "must be an array");
+    for (std::size_t i = 0; i < arr.size(); ++i)
+      out.add(scale_from_json(arr[i], source, "/scales/" + std::to_string(i)));
+  } else {
+    out.add(scale_from_json(j, source, ""));
+  }
+  return out;
+}
+
+RatingScales load_rating_scales_file(const std::string& path) {
+  return parse_rating_scales_json(detail::read_text_file(path), path);
+}
+
+double cap_limit(Cap cap) noexcept {
+  switch (cap) {
+    case Cap::none:
+      return std::numeric_limits<double>::infinity();
+    case Cap::at_100:
+      return 100.0;
+    case Cap::at_110:
+      return 110.0;
+    case Cap::at_120:
+      return 120.0;
+  }
+  return std::numeric_limits<double>::infinity();
+}
+
+double apply_cap(double achievement, Cap cap) noexcept {
+  const double lim = cap_limit(cap);
+  return achievement > lim ? lim : achievement;  // NaN compares false and stays NaN
+}
+
+Cap parse_cap(std::string_view text) {
+  if (text == "none") return Cap::none;
+  if (text == "100") return Cap::at_100;
+  if (text == "110") return Cap::at_110;
+  if (text == "120") return Cap::at_120;
+  throw Error(ErrorCode::invalid_argument,
+              "cap '" + std::string(text) + "' is not one of none, 100, 110, 120");
+}
+
+}  // namespace sopkit

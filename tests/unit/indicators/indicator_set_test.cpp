@@ -1,0 +1,184 @@
+// The IndicatorSet model: periods, the unit tree, cells and their checks.
+#include "sopkit/indicator_set.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "sopkit/error.hpp"
+
+namespace sopkit {
+namespace {
+
+TEST(Period, ParsesYearsQuartersTriwulanAndRenstraSpans) {
+  EXPECT_EQ(Period::parse("2024"), Period::of_year(2024));
+  EXPECT_EQ(Period::parse("2024-Q1"), Period::of_quarter(2024, 1));
+  EXPECT_EQ(Period::parse("2024-q4"), Period::of_quarter(2024, 4));
+  EXPECT_EQ(Period::parse("2024-TW2"), Period::of_quarter(2024, 2));
+  EXPECT_EQ(Period::parse(" 2024-tw3 "), Period::of_quarter(2024, 3));
+  EXPECT_EQ(Period::parse("2021-2026"), Period::of_span(2021, 2026));
+  EXPECT_EQ(Period::parse("2024-TW2").to_string(), "2024-Q2");
+  EXPECT_EQ(Period::parse("2021-2026").to_string(), "2021-2026");
+}
+
+TEST(Period, UnknownPeriodsAreErrors) {
+  for (const char* bad : {"2024-Q5", "2024-Q0", "2024-TW5", "24-Q1", "2024/Q1", "Q1-2024",
+                          "2026-2021", "2024-S1", "", "abcd"})
+    EXPECT_THROW(Period::parse(bad), Error) << bad;
+}
+
+TEST(Period, EndDatesSelectTheScaleInForce) {
+  EXPECT_EQ(Period::parse("2024-Q1").end_date(), "2024-03-31");
+  EXPECT_EQ(Period::parse("2024-Q3").end_date(), "2024-09-30");
+  EXPECT_EQ(Period::parse("2024").end_date(), "2024-12-31");
+  EXPECT_EQ(Period::parse("2021-2026").end_date(), "2026-12-31");
+}
+
+TEST(Period, OrderIsQuartersThenYearThenSpans) {
+  EXPECT_LT(Period::parse("2024-Q4"), Period::parse("2024"));
+  EXPECT_LT(Period::parse("2024"), Period::parse("2025-Q1"));
+  EXPECT_LT(Period::parse("2024-Q1"), Period::parse("2024-Q2"));
+  EXPECT_LT(Period::parse("2026"), Period::parse("2021-2026"));
+}
+
+TEST(UnitTree, PathsBuildTheTreeAnyDepth) {
+  UnitTree t;
+  const auto seksi = t.find_or_add_path("Dinas/Bidang Pembinaan SD/Seksi Kurikulum");
+  const auto bidang = *t.find_path("Dinas/Bidang Pembinaan SD");
+  const auto dinas = *t.find_path("Dinas");
+  EXPECT_EQ(t.size(), 3u);
+  EXPECT_EQ(t.parent(seksi), bidang);
+  EXPECT_EQ(t.parent(bidang), dinas);
+  EXPECT_FALSE(t.parent(dinas).has_value());
+  EXPECT_EQ(t.depth(seksi), 2u);
+  EXPECT_TRUE(t.within(seksi, dinas));
+  EXPECT_FALSE(t.within(dinas, seksi));
+  // Same path again (with spaces around the slashes) finds the same unit.
+  EXPECT_EQ(t.find_or_add_path("Dinas / Bidang Pembinaan SD / Seksi Kurikulum"), seksi);
+  EXPECT_EQ(t.path(seksi), "Dinas/Bidang Pembinaan SD/Seksi Kurikulum");
+  EXPECT_THROW(t.find_or_add_path("Dinas//Seksi"), Error);
+}
+
+IndicatorSet one_indicator(Polarity p = Polarity::positive) {
+  IndicatorSet s;
+  const auto u = s.units().find_or_add_path("Dinas");
+  Indicator d;
+  d.code = "IKU-01";
+  d.unit = u;
+  d.polarity = p;
+  s.add_indicator(d);
+  return s;
+}
+
+TEST(IndicatorSet, BlankIsStoredDistinctFromZero) {
+  IndicatorSet s = one_indicator();
+  Cell c;
+  c.period = Period::parse("2024-Q1");
+  c.target = 0.0;
+  s.add_cell(c);
+  const Cell back = s.cell(0);
+  ASSERT_TRUE(back.target.has_value());
+  EXPECT_EQ(*back.target, 0.0);
+  EXPECT_FALSE(back.realisation.has_value());
+  EXPECT_FALSE(back.budget.has_value());
+}
+
+TEST(IndicatorSet, DuplicateIndicatorPeriodIsRejectedNamingTheFirstRow) {
+  IndicatorSet s = one_indicator();
+  Cell c;
+  c.period = Period::parse("2024-Q1");
+  c.origin = "data.csv:2";
+  s.add_cell(c);
+  c.origin = "data.csv:5";
+  try {
+    s.add_cell(c);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(e.message().find("data.csv:2"), std::string::npos) << e.what();
+    EXPECT_EQ(e.where(), "data.csv:5");
+  }
+}
+
+TEST(IndicatorSet, NonFiniteAndNegativeValuesAreRejected) {
+  IndicatorSet s = one_indicator();
+  Cell c;
+  c.period = Period::parse("2024");
+  for (double bad : {std::nan(""), double(INFINITY), -1.0}) {
+    c.target = bad;
+    EXPECT_THROW(s.add_cell(c), Error) << bad;
+  }
+  c.target = 5;
+  c.budget = -100;
+  EXPECT_THROW(s.add_cell(c), Error);
+  EXPECT_EQ(s.cell_count(), 0u);
+}
+
+TEST(IndicatorSet, RangeNeedsBothBoundsInOrderAndNoPointTarget) {
+  IndicatorSet s = one_indicator();
+  Cell c;
+  c.period = Period::parse("2024");
+  c.target_low = 7;
+  EXPECT_THROW(s.add_cell(c), Error);
+  c.target_high = 6;
+  EXPECT_THROW(s.add_cell(c), Error);
+  c.target_high = 8;
+  c.target = 7.5;
+  EXPECT_THROW(s.add_cell(c), Error);
+  c.target.reset();
+  EXPECT_NO_THROW(s.add_cell(c));
+}
+
+TEST(IndicatorSet, IndicatorChecksCodeUnitAndWeight) {
+  IndicatorSet s = one_indicator();
+  Indicator d;
+  d.code = "IKU-01";
+  EXPECT_THROW(s.add_indicator(d), Error);  // duplicate code
+  d.code = "IKU-02";
+  d.unit = 7;
+  EXPECT_THROW(s.add_indicator(d), Error);  // no such unit
+  d.unit = 0;
+  d.weight = -1;
+  EXPECT_THROW(s.add_indicator(d), Error);
+  d.weight = std::nan("");
+  EXPECT_THROW(s.add_indicator(d), Error);
+  d.weight = 0;
+  EXPECT_NO_THROW(s.add_indicator(d));  // zero weight alone is allowed
+}
+
+TEST(IndicatorSet, CopiesAreIndependent) {
+  IndicatorSet s = one_indicator();
+  IndicatorSet copy = s;
+  Cell c;
+  c.period = Period::parse("2024");
+  copy.add_cell(c);
+  EXPECT_EQ(s.cell_count(), 0u);
+  EXPECT_EQ(copy.cell_count(), 1u);
+}
+
+TEST(IndicatorSet, ManyCellsGrowTheColumns) {
+  IndicatorSet s;
+  const auto u = s.units().find_or_add_path("Dinas");
+  for (int i = 0; i < 50; ++i) {
+    Indicator d;
+    d.code = "K" + std::to_string(i);
+    d.unit = u;
+    const auto k = s.add_indicator(d);
+    for (int q = 1; q <= 4; ++q) {
+      Cell c;
+      c.indicator = k;
+      c.period = Period::of_quarter(2024, q);
+      c.target = i;
+      c.realisation = q;
+      s.add_cell(c);
+    }
+  }
+  EXPECT_EQ(s.cell_count(), 200u);
+  const auto row = s.find_cell(*s.find_indicator("K37"), Period::of_quarter(2024, 3));
+  ASSERT_TRUE(row);
+  EXPECT_EQ(*s.cell(*row).target, 37.0);
+  EXPECT_EQ(*s.cell(*row).realisation, 3.0);
+  EXPECT_EQ(s.periods().size(), 4u);
+}
+
+}  // namespace
+}  // namespace sopkit

@@ -1,0 +1,151 @@
+// The JSON form "sopkit.indicators/1": unit tree, cycles, round trip, results.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "sopkit/error.hpp"
+#include "sopkit/indicator_io.hpp"
+
+namespace sopkit {
+namespace {
+
+const char* kDoc = R"({
+  "format": "sopkit.indicators/1",
+  "source": "Ilustratif",
+  "units": [
+    {"id": "seksi-kur", "name": "Seksi Kurikulum/Muatan Lokal", "parent": "bid-sd"},
+    {"id": "dinas", "name": "Dinas", "parent": null},
+    {"id": "bid-sd", "name": "Bidang Pembinaan SD", "parent": "dinas"}
+  ],
+  "indicators": [
+    {"code": "IKU-01", "name": "APK SD", "satuan": "%", "unit": "seksi-kur", "weight": 2,
+     "polarity": "positive", "accumulation": "last",
+     "values": [{"period": "2024-Q1", "target": 100, "realisation": null},
+                {"period": "2024-Q2", "target": 100, "realisation": 0}]},
+    {"code": "IKU-02", "name": "APS", "unit": "bid-sd", "polarity": "negative",
+     "accumulation": "last", "negative_formula": "ratio",
+     "values": [{"period": "2024", "target_low": 7, "target_high": 8, "realisation": 9}]}
+  ]
+})";
+
+std::string error_at(const std::string& text) {
+  try {
+    parse_indicators_json(text, "d.json");
+  } catch (const Error& e) {
+    return e.where();
+  }
+  return "";
+}
+
+TEST(IndicatorsJson, LoadsTheUnitTreeInAnyOrderWithSlashesInNames) {
+  const auto s = parse_indicators_json(kDoc, "d.json");
+  EXPECT_EQ(s.source, "Ilustratif");
+  const Indicator& d = s.indicator(*s.find_indicator("IKU-01"));
+  EXPECT_EQ(s.units().name(d.unit), "Seksi Kurikulum/Muatan Lokal");
+  EXPECT_EQ(s.units().depth(d.unit), 2u);
+  EXPECT_EQ(s.units().id(*s.units().parent(d.unit)), "bid-sd");
+  EXPECT_EQ(d.weight, 2.0);
+  EXPECT_FALSE(s.cell(0).realisation.has_value());  // null = blank
+  EXPECT_EQ(*s.cell(1).realisation, 0.0);
+  EXPECT_EQ(s.indicator(1).negative_formula, NegativeFormula::ratio);
+}
+
+TEST(IndicatorsJson, RangeWithRatioFormulaEvaluates) {
+  // negative, ratio, range 7–8, R = 9 (above): 8/9 × 100 = 88.89
+  const auto s = parse_indicators_json(kDoc, "d.json");
+  const auto ev = evaluate(s);
+  for (const auto& r : ev.indicators)
+    if (r.indicator == 1) {
+      EXPECT_NEAR(r.achievement.value, 800.0 / 9.0, 1e-9);
+    }
+}
+
+TEST(IndicatorsJson, RoundTripsThroughItsOwnOutput) {
+  const auto a = parse_indicators_json(kDoc, "d.json");
+  const auto b = parse_indicators_json(indicators_to_json(a), "again.json");
+  ASSERT_EQ(a.cell_count(), b.cell_count());
+  EXPECT_EQ(indicators_to_json(a), indicators_to_json(b));
+  EXPECT_EQ(b.units().path(b.indicator(0).unit),
+            "Dinas/Bidang Pembinaan SD/Seksi Kurikulum/Muatan Lokal");
+}
+
+TEST(IndicatorsJson, CsvDataRoundTripsToJson) {
+  const auto a = parse_indicators_csv(
+      "unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation\n"
+      "Dinas/Bidang,K1,x,%,positive,sum,1,2024-Q1,5,\n");
+  const auto b = parse_indicators_json(indicators_to_json(a));
+  EXPECT_EQ(b.units().path(b.indicator(0).unit), "Dinas/Bidang");
+  EXPECT_FALSE(b.cell(0).realisation.has_value());
+  EXPECT_EQ(b.indicator(0).accumulation, Accumulation::sum);
+}
+
+TEST(IndicatorsJsonErrors, UnitCycleIsAnErrorNamingTheUnits) {
+  try {
+    parse_indicators_json(R"({"format": "sopkit.indicators/1", "units": [
+      {"id": "a", "name": "A", "parent": "c"}, {"id": "b", "name": "B", "parent": "a"},
+      {"id": "c", "name": "C", "parent": "b"}], "indicators": []})",
+                          "d.json");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::format_error);
+    EXPECT_NE(e.message().find("cycle"), std::string::npos);
+    EXPECT_NE(e.message().find("'a'"), std::string::npos) << e.what();
+    EXPECT_NE(e.message().find("'c'"), std::string::npos) << e.what();
+  }
+  // A unit that is its own parent.
+  EXPECT_EQ(error_at(R"({"format": "sopkit.indicators/1", "units": [
+      {"id": "a", "name": "A", "parent": "a"}], "indicators": []})"),
+            "d.json:/units/0/parent");
+}
+
+TEST(IndicatorsJsonErrors, UnknownParentOrUnit) {
+  EXPECT_EQ(error_at(R"({"format": "sopkit.indicators/1", "units": [
+      {"id": "a", "name": "A", "parent": "zz"}], "indicators": []})"),
+            "d.json:/units/0/parent");
+  EXPECT_EQ(error_at(R"({"format": "sopkit.indicators/1", "units": [{"id": "a", "name": "A"}],
+      "indicators": [{"code": "K", "unit": "b", "polarity": "positive", "accumulation": "sum"}]})"),
+            "d.json:/indicators/0/unit");
+}
+
+TEST(IndicatorsJsonErrors, ValuesOfTheWrongTypeOrSign) {
+  const std::string head = R"({"format": "sopkit.indicators/1", "units": [{"id": "a", "name": "A"}],
+      "indicators": [{"code": "K", "unit": "a", "polarity": "positive", "accumulation": "sum",
+      "values": [)";
+  EXPECT_EQ(error_at(head + R"({"period": "2024", "target": "90"}]}]})"),
+            "d.json:/indicators/0/values/0/target");
+  EXPECT_EQ(error_at(head + R"({"period": "2024", "target": -1}]}]})"),
+            "d.json:/indicators/0/values/0/target");
+  EXPECT_EQ(error_at(head + R"({"period": "2024-Q9", "target": 1}]}]})"),
+            "d.json:/indicators/0/values/0/period");
+  EXPECT_EQ(error_at(head + R"({"period": "2024", "target": 1}, {"period": "2024"}]}]})"),
+            "d.json:/indicators/0/values/1");
+  // A number beyond double range fails while parsing: no pointer is known yet.
+  EXPECT_EQ(error_at(head + R"({"period": "2024", "target": 1e999}]}]})"), "d.json");
+}
+
+TEST(IndicatorsJsonErrors, UnknownPolarityAndMalformedJsonWithLineColumn) {
+  EXPECT_EQ(error_at(R"({"format": "sopkit.indicators/1", "units": [{"id": "a", "name": "A"}],
+      "indicators": [{"code": "K", "unit": "a", "polarity": "up", "accumulation": "sum"}]})"),
+            "d.json:/indicators/0/polarity");
+  EXPECT_EQ(error_at("{\n  \"format\": \"sopkit.indicators/1\",\n  \"units\": [,]\n}"),
+            "d.json:3:13");
+  EXPECT_EQ(error_at(R"({"format": "sopkit.sop/1"})"), "d.json:/format");
+}
+
+TEST(EvaluationJson, NotComputableIsNullWithReason) {
+  const auto s = parse_indicators_json(kDoc, "d.json");
+  const auto j = nlohmann::json::parse(evaluation_to_json(s, evaluate(s)));
+  EXPECT_EQ(j["format"], "sopkit.evaluation/1");
+  const auto& first = j["indicators"][0];  // IKU-01 2024-Q1, realisation blank
+  EXPECT_EQ(first["period"], "2024-Q1");
+  EXPECT_TRUE(first["achievement"].is_null());
+  EXPECT_EQ(first["reason"], "realisation_blank");
+  EXPECT_TRUE(first["predicate"].is_null());
+  const auto& second = j["indicators"][1];  // 0/100 = 0 %: a number, Sangat Rendah
+  EXPECT_EQ(second["achievement"], 0.0);
+  EXPECT_EQ(second["predicate"], "Sangat Rendah");
+  EXPECT_FALSE(j["units"].empty());
+}
+
+}  // namespace
+}  // namespace sopkit

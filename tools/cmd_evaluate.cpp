@@ -1,0 +1,116 @@
+// cmd_evaluate.cpp — `sopkit evaluate DATA.csv|DATA.json [--period 2024-Q2] [--json]`:
+// achievement per indicator and period, unit roll-ups and early warnings.
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#include "cli_util.hpp"
+#include "commands.hpp"
+#include "sopkit/error.hpp"
+#include "sopkit/indicator_io.hpp"
+
+namespace sopkit::cli {
+
+namespace {
+
+std::string fixed(double v, int decimals = 2) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+std::string opt(const std::optional<double>& v) {
+  return v ? fixed(*v) : "-";
+}
+
+std::string pad(std::string s, std::size_t width) {
+  // Pads by code points, not bytes, so that UTF-8 names line up.
+  std::size_t cps = 0;
+  for (unsigned char c : s) cps += (c & 0xC0) != 0x80;
+  if (cps < width) s.append(width - cps, ' ');
+  return s;
+}
+
+std::string describe(const Achievement& a, const std::string& predicate) {
+  if (!a.computable()) return std::string("not computable: ") + reason_name(a.reason);
+  return fixed(a.value) + " %  " + predicate;
+}
+
+void print_table(const IndicatorSet& set, const Evaluation& ev, std::ostream& out) {
+  if (!set.source.empty()) out << "Data: " << set.source << "\n\n";
+  out << pad("indicator", 10) << pad("period", 11) << pad("target", 16) << pad("realisation", 13)
+      << "achievement\n";
+  for (const auto& r : ev.indicators) {
+    const Indicator& d = set.indicator(r.indicator);
+    std::string target =
+        r.target_low ? fixed(*r.target_low) + "-" + fixed(*r.target_high) : opt(r.target);
+    if (r.target_from_parts) target += "*";
+    std::string real = opt(r.realisation);
+    if (r.realisation_from_parts) real += "*";
+    out << pad(d.code, 10) << pad(r.period.to_string(), 11) << pad(target, 16) << pad(real, 13)
+        << describe(r.achievement, r.predicate);
+    if (r.period.kind == Period::Kind::quarter && r.ytd_achievement.computable() &&
+        d.accumulation != Accumulation::last)
+      out << "  (YTD " << fixed(r.ytd_achievement.value) << " %)";
+    if (r.absorption) out << "  serapan " << fixed(*r.absorption) << " %";
+    if (r.physical_deviation)
+      out << "  fisik " << fixed(*r.physical_deviation) << " pp " << to_string(r.physical_light);
+    out << '\n';
+  }
+  out << "(* taken from the quarters or years)\n\nUnit roll-ups (weighted mean of capped "
+         "achievement)\n";
+  for (const auto& u : ev.units) {
+    std::string name(2 * set.units().depth(u.unit), ' ');
+    name += set.units().name(u.unit);
+    out << pad(u.period.to_string(), 11) << pad(name, 60) << describe(u.achievement, u.predicate)
+        << "  [" << u.included << " in, " << u.excluded << " excluded]\n";
+  }
+  if (!ev.warnings.empty()) {
+    out << "\nEarly warning (projected year-end achievement)\n";
+    for (const auto& w : ev.warnings) {
+      out << pad(set.indicator(w.indicator).code, 10) << w.year << " after Q" << w.quarters_reported
+          << ": "
+          << (w.projected.computable()
+                  ? fixed(w.projected.value) + " %"
+                  : std::string("not computable: ") + reason_name(w.projected.reason))
+          << (w.warn ? "  WARNING" : "") << '\n';
+    }
+  }
+}
+
+}  // namespace
+
+int cmd_evaluate(const std::vector<std::string>& argv) {
+  const Args a = parse_args(
+      argv, {"--json", "--csv", "--zero-over-zero-is-100"},
+      {"--period", "--cap", "--scale", "--scales", "--negative-formula", "--warn-below"});
+  if (a.positional.size() != 1) throw UsageError{"give exactly one data file"};
+  EvaluationOptions opt;
+  try {
+    if (auto p = a.option("--period")) opt.period = Period::parse(*p);
+    if (auto c = a.option("--cap")) opt.cap = parse_cap(*c);
+    if (auto s = a.option("--scale")) opt.scale = *s;
+    if (auto f = a.option("--negative-formula"))
+      opt.policy.negative_formula = parse_negative_formula(*f);
+    if (auto w = a.option("--warn-below")) opt.warning.threshold = std::stod(*w);
+  } catch (const Error& e) {
+    throw UsageError{e.message()};
+  } catch (const std::exception&) {
+    throw UsageError{"--warn-below needs a number"};
+  }
+  if (auto f = a.option("--scales"))
+    for (const auto& s : load_rating_scales_file(*f).all()) opt.scales.add(s);
+  opt.policy.zero_over_zero_is_100 = a.flag("--zero-over-zero-is-100");
+
+  const IndicatorSet set = load_indicators_file(a.positional[0]);
+  const Evaluation ev = evaluate(set, opt);
+  if (a.flag("--json"))
+    std::cout << evaluation_to_json(set, ev) << '\n';
+  else if (a.flag("--csv"))
+    std::cout << evaluation_to_csv(set, ev);
+  else
+    print_table(set, ev, std::cout);
+  return kExitOk;
+}
+
+}  // namespace sopkit::cli

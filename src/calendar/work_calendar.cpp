@@ -141,57 +141,83 @@ struct WorkCalendar::Body {
 
   Date last() const noexcept { return first + ndays - 1; }
 
-  // ---- kernels shared by scalar and bulk forms; return false when out of range
-  bool add_minutes(Instant t, std::int64_t n, Instant& out) const noexcept {
-    const std::int64_t rel = t - base;
-    if (static_cast<std::uint64_t>(rel) >= static_cast<std::uint64_t>(ndays * kMinutesPerDay))
-      return false;
-    if (n == 0) {
-      out = t;
+  // ---- kernels shared by scalar and bulk forms --------------------------------
+  // Raw pointers copied out of the body once per call, so the bulk loops keep
+  // them in registers; day arithmetic in 32 bits (coverage < 2^32 minutes).
+  struct Kernel {
+    Instant base;
+    std::uint64_t span;  // coverage in minutes
+    std::int64_t ndays;
+    const DayInfo* days;
+    const std::int64_t* cum;
+    const WorkingDay* working;
+    std::uint64_t nworking;
+    const std::uint16_t* next;
+    const std::uint16_t* before;
+    const std::uint16_t* done;
+
+    // false when t lies outside the coverage, n < 0, or the result past the coverage.
+    bool add_minutes(Instant t, std::int64_t n, Instant& out) const noexcept {
+      const std::uint64_t rel = static_cast<std::uint64_t>(t - base);
+      if (rel >= span || n < 0 || n > cum[ndays]) return false;  // no overflow below
+      const std::uint32_t rel32 = static_cast<std::uint32_t>(rel);
+      const std::uint32_t dd = rel32 / 1440u;
+      const std::uint32_t m = rel32 - dd * 1440u;
+      const std::int64_t target = cum[dd] + before[days[dd].pattern * kTableSize + m] + n;
+      if (n == 0) {
+        out = t;
+        return true;
+      }
+      if (target > cum[ndays]) return false;
+      // Smallest i > dd with cum[i] >= target: gallop from dd, then binary search.
+      std::int64_t i = dd + 1;
+      if (cum[i] < target) {
+        std::int64_t lo = i, step = 1, hi = i + 1;
+        while (hi < ndays && cum[hi] < target) {
+          lo = hi;
+          step *= 2;
+          hi = lo + step;
+        }
+        if (hi > ndays) hi = ndays;
+        i = std::lower_bound(cum + lo + 1, cum + hi + 1, target) - cum;
+      }
+      const std::int64_t day = i - 1;
+      out =
+          base + day * kMinutesPerDay + done[days[day].pattern * kTableSize + (target - cum[day])];
       return true;
     }
-    const std::int64_t dd = rel / kMinutesPerDay;
-    const std::int64_t m = rel - dd * kMinutesPerDay;
-    const DayInfo& di = days[static_cast<std::size_t>(dd)];
-    const std::int64_t target =
-        cum[static_cast<std::size_t>(dd)] + before_tab[di.pattern * kTableSize + m] + n;
-    if (n < 0 || target > cum[static_cast<std::size_t>(ndays)]) return false;
-    // Smallest i > dd with cum[i] >= target: gallop from dd, then binary search.
-    std::int64_t i = dd + 1;
-    if (cum[static_cast<std::size_t>(i)] < target) {
-      std::int64_t lo = i, step = 1, hi = i + 1;
-      while (hi < ndays && cum[static_cast<std::size_t>(hi)] < target) {
-        lo = hi;
-        step *= 2;
-        hi = lo + step;
-      }
-      if (hi > ndays) hi = ndays;
-      i = std::lower_bound(cum.begin() + lo + 1, cum.begin() + hi + 1, target) - cum.begin();
-    }
-    const std::int64_t day = i - 1;
-    const std::int64_t rem = target - cum[static_cast<std::size_t>(day)];
-    out = base + day * kMinutesPerDay +
-          done_tab[days[static_cast<std::size_t>(day)].pattern * kTableSize + rem];
-    return true;
-  }
 
-  // 1: ok, 0: start outside the coverage, -1: result past the coverage.
-  int add_days(Instant t, std::int64_t n, Instant& out) const noexcept {
-    const std::int64_t rel = t - base;
-    if (static_cast<std::uint64_t>(rel) >= static_cast<std::uint64_t>(ndays * kMinutesPerDay))
-      return 0;
-    const std::int64_t dd = rel / kMinutesPerDay;
-    const std::int64_t m = rel - dd * kMinutesPerDay;
-    const DayInfo& di = days[static_cast<std::size_t>(dd)];
-    const std::uint16_t nm = next_tab[di.pattern * kTableSize + m];
-    const bool rolls = nm == kNone;  // no office time left today: the next working day opens
-    const std::int64_t r = (rolls ? di.rank_after : di.rank_at) + n;
-    std::int64_t clock = rolls ? di.next_open : nm;
-    if (n < 0 || static_cast<std::uint64_t>(r) >= working.size()) return -1;
-    const WorkingDay& w = working[static_cast<std::size_t>(r)];
-    clock = std::min<std::int64_t>(std::max<std::int64_t>(clock, w.open), w.close);
-    out = base + static_cast<std::int64_t>(w.day) * kMinutesPerDay + clock;
-    return 1;
+    // false when t lies outside the coverage, n < 0, or the result past the coverage.
+    bool add_days(Instant t, std::int64_t n, Instant& out) const noexcept {
+      const std::uint64_t rel = static_cast<std::uint64_t>(t - base);
+      if (rel >= span || n < 0 || static_cast<std::uint64_t>(n) >= nworking) return false;
+      const std::uint32_t rel32 = static_cast<std::uint32_t>(rel);
+      const std::uint32_t dd = rel32 / 1440u;
+      const std::uint32_t m = rel32 - dd * 1440u;
+      const DayInfo& di = days[dd];
+      const std::uint16_t nm = next[di.pattern * kTableSize + m];
+      const bool rolls = nm == kNone;  // no office time left today: the next working day opens
+      const std::uint64_t r = static_cast<std::uint64_t>((rolls ? di.rank_after : di.rank_at) + n);
+      std::uint32_t clock = rolls ? di.next_open : nm;
+      if (n < 0 || r >= nworking) return false;
+      const WorkingDay& w = working[r];
+      clock = std::min<std::uint32_t>(std::max<std::uint32_t>(clock, w.open), w.close);
+      out = base + static_cast<std::int64_t>(w.day) * kMinutesPerDay + clock;
+      return true;
+    }
+  };
+
+  Kernel kernel() const noexcept {
+    return {base,
+            static_cast<std::uint64_t>(ndays * kMinutesPerDay),
+            ndays,
+            days.data(),
+            cum.data(),
+            working.data(),
+            working.size(),
+            next_tab.data(),
+            before_tab.data(),
+            done_tab.data()};
   }
 
   // Working minutes before t; t in [base, base + ndays * 1440].
@@ -220,7 +246,7 @@ struct WorkCalendar::Body {
     return d - first;
   }
 
-  [[noreturn]] void throw_add(Instant t, std::int64_t n, const char* unit, int status,
+  [[noreturn]] void throw_add(Instant t, std::int64_t n, const char* unit,
                               const std::string& where) const {
     if (n < 0)
       throw Error(ErrorCode::invalid_argument,
@@ -228,7 +254,6 @@ struct WorkCalendar::Body {
                       std::to_string(n) + ")",
                   where);
     check_in(t, false, where);
-    (void)status;
     throw_coverage("adding " + std::to_string(n) + " working " + unit + " to " + format_instant(t) +
                        " runs past the end of the calendar's data",
                    first, last(), id, where);
@@ -465,7 +490,7 @@ Instant WorkCalendar::next_working_instant(Instant t) const {
   const auto& b = *body_;
   b.check_in(t, false);
   Instant out = 0;
-  if (b.add_days(t, 0, out) != 1)
+  if (!b.kernel().add_days(t, 0, out))
     throw_coverage("there is no office time left after " + format_instant(t), b.first, b.last(),
                    b.id);
   return out;
@@ -474,15 +499,14 @@ Instant WorkCalendar::next_working_instant(Instant t) const {
 Instant WorkCalendar::add_working_minutes(Instant t, std::int64_t minutes) const {
   const auto& b = *body_;
   Instant out = 0;
-  if (!b.add_minutes(t, minutes, out)) b.throw_add(t, minutes, "minutes", 0, {});
+  if (!b.kernel().add_minutes(t, minutes, out)) b.throw_add(t, minutes, "minutes", {});
   return out;
 }
 
 Instant WorkCalendar::add_working_days(Instant t, std::int64_t days) const {
   const auto& b = *body_;
   Instant out = 0;
-  const int status = b.add_days(t, days, out);
-  if (status != 1) b.throw_add(t, days, "days", status, {});
+  if (!b.kernel().add_days(t, days, out)) b.throw_add(t, days, "days", {});
   return out;
 }
 
@@ -503,6 +527,9 @@ Instant WorkCalendar::add(Instant t, const Duration& d, DurationEnd end) const {
   double fraction = days - whole;
   if (fraction < 1e-9) fraction = 0.0;
   const double total_minutes = fraction * conv.minutes_per_day + minutes;
+  if (whole > 1e12 || total_minutes > 1e15)  // far past any coverage; keeps the casts defined
+    throw_coverage("adding '" + d.text() + "' runs past the end of the calendar's data",
+                   body_->first, body_->last(), body_->id);
   const auto office_minutes = static_cast<std::int64_t>(std::ceil(total_minutes - 1e-6));
   Instant r = t;
   if (whole > 0.0) r = add_working_days(r, static_cast<std::int64_t>(whole));
@@ -533,11 +560,12 @@ std::int64_t WorkCalendar::working_days_between(Instant a, Instant b_) const {
 void WorkCalendar::add_working_minutes(const Instant* start, const std::int64_t* minutes,
                                        Instant* out, std::size_t n) const {
   const auto& b = *body_;
+  const Body::Kernel kernel = b.kernel();
   for (std::size_t i = 0; i < n; ++i) {
     const Instant t = start[i];
     const std::int64_t k = minutes[i];
     Instant r;
-    if (!b.add_minutes(t, k, r)) b.throw_add(t, k, "minutes", 0, "element " + std::to_string(i));
+    if (!kernel.add_minutes(t, k, r)) b.throw_add(t, k, "minutes", "element " + std::to_string(i));
     out[i] = r;
   }
 }
@@ -545,12 +573,12 @@ void WorkCalendar::add_working_minutes(const Instant* start, const std::int64_t*
 void WorkCalendar::add_working_days(const Instant* start, const std::int64_t* days, Instant* out,
                                     std::size_t n) const {
   const auto& b = *body_;
+  const Body::Kernel kernel = b.kernel();
   for (std::size_t i = 0; i < n; ++i) {
     const Instant t = start[i];
     const std::int64_t k = days[i];
     Instant r;
-    const int status = b.add_days(t, k, r);
-    if (status != 1) b.throw_add(t, k, "days", status, "element " + std::to_string(i));
+    if (!kernel.add_days(t, k, r)) b.throw_add(t, k, "days", "element " + std::to_string(i));
     out[i] = r;
   }
 }

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <limits>
 #include <string>
 
 #include "sopkit/calendar.hpp"
@@ -162,6 +163,14 @@ TEST(CalendarErrors, AdditionRunningPastTheEndIsOutOfRange) {
             ErrorCode::out_of_range);
   EXPECT_EQ(error_of([&] { cal.next_working_instant(test::at("2024-12-31T17:00")); }).code(),
             ErrorCode::out_of_range);
+}
+
+TEST(CalendarErrors, HugeAmountsAreOutOfRangeNotOverflow) {
+  const WorkCalendar cal = WorkCalendar::indonesia("id-2024", test::shipped());
+  const Instant t = test::at("2024-03-04T08:00");
+  const std::int64_t huge = std::numeric_limits<std::int64_t>::max();
+  EXPECT_EQ(error_of([&] { cal.add_working_minutes(t, huge); }).code(), ErrorCode::out_of_range);
+  EXPECT_EQ(error_of([&] { cal.add_working_days(t, huge); }).code(), ErrorCode::out_of_range);
 }
 
 TEST(CalendarErrors, BulkNamesTheBadElement) {

@@ -143,7 +143,7 @@ struct ReworkLoop {
 
 // The happy-path total plus rework rounds.
 struct ReworkTotal {
-  DurationSum total;
+  DurationSum total;  // units kept apart; fractional for expected rounds ("31,44 hari")
   double working_minutes = 0.0;
   double min_working_minutes = 0.0;
 };

@@ -64,16 +64,15 @@ std::vector<int> components(const Sop& sop, Keep keep) {
   return comp;
 }
 
-// Steps of one cycle among `members` (the happy-path steps), for the message
-// that explains why CPM is impossible: the first non-trivial strongly connected
-// component of the happy-path flows.
+// Steps of one cycle among the happy-path steps, for the message that explains
+// why CPM is impossible: the first non-trivial strongly connected component of
+// the happy-path flows.
 std::vector<Index> find_happy_cycle(const Sop& sop, const std::vector<char>& happy) {
   std::vector<int> comp =
       components(sop, [&](const Flow& f) { return on_happy_flow(f) && happy[f.from]; });
   std::map<int, std::vector<Index>> by_comp;
   for (Index i = 0; i < comp.size(); ++i)
     if (happy[i]) by_comp[comp[i]].push_back(i);
-  std::vector<Index> best;
   for (Index i = 0; i < comp.size(); ++i) {
     if (!happy[i]) continue;
     const auto& members = by_comp[comp[i]];
@@ -83,7 +82,7 @@ std::vector<Index> find_happy_cycle(const Sop& sop, const std::vector<char>& hap
       if (on_happy_flow(sop.flows()[k]) && sop.flows()[k].to == i) self_loop = true;
     if (members.size() > 1 || self_loop) return members;
   }
-  return best;
+  return {};
 }
 
 // Steps on some path restart ~> decision through flows that pass `keep`.

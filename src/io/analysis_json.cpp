@@ -137,6 +137,12 @@ json analysis_json(const Sop& sop, const Analysis& a) {
   if (a.expected) {
     json e = total_json(a.expected->total, a.expected->working_minutes,
                         a.expected->min_working_minutes, conv);
+    // Expected rounds are fractional ("31,44 hari" reads badly): the text is
+    // the minutes in days, hours and minutes under the convention instead.
+    std::string text = format_working_minutes(a.expected->working_minutes, conv);
+    if (a.expected->min_working_minutes != a.expected->working_minutes)
+      text = format_working_minutes(a.expected->min_working_minutes, conv) + " - " + text;
+    e["text"] = text;
     e["decisions_without_probability"] = ids_json(a.decisions_without_probability);
     out["expected"] = std::move(e);
   } else {

@@ -66,6 +66,17 @@ TEST(AnalysisJson, WorkloadHandoffsLoopsAndRework) {
   EXPECT_EQ(j["expected"]["decisions_without_probability"], json::array({"11"}));
 }
 
+TEST(AnalysisJson, ExpectedTextIsTheMinutesInDaysHoursAndMinutes) {
+  // p = 0.1: 1/9 round of 1800 minutes = 200; 14160 + 200 = 14360
+  // = 31 x 450 + 410 = "31 hari 6 jam 50 menit".
+  SopDocument doc = seed().document();
+  doc.steps[10].no_probability = 0.1;
+  Sop sop(doc);
+  json j = detail::analysis_json(sop, analyze(sop));
+  EXPECT_DOUBLE_EQ(j["expected"]["working_minutes"].get<double>(), 14360);
+  EXPECT_EQ(j["expected"]["text"], "31 hari 6 jam 50 menit");
+}
+
 TEST(AnalysisJson, WhatCannotBeComputedIsNull) {
   SopDocument doc = seed().document();
   doc.steps[12].next = {"12"};  // 13 -> 12 -> 13: a cycle without a decision

@@ -28,3 +28,28 @@ struct sopkit_diagnostics {
   std::size_t errors = 0;
   sopkit_lazy_text json;
 };
+
+#include "sopkit/analysis.hpp"
+#include "sopkit/calendar.hpp"
+#include "sopkit/schedule.hpp"
+
+struct sopkit_analysis {
+  sopkit::Sop sop;  // shares the document's body: cheap
+  sopkit::Analysis analysis;
+  std::string total_text;
+  sopkit_lazy_text json;
+};
+
+struct sopkit_calendar {
+  explicit sopkit_calendar(sopkit::WorkCalendar c) : calendar(std::move(c)) {}
+  sopkit::WorkCalendar calendar;
+};
+
+struct sopkit_schedule {
+  sopkit_schedule(sopkit::Sop s, sopkit::WorkCalendar c, sopkit::Schedule p)
+      : sop(std::move(s)), calendar(std::move(c)), plan(std::move(p)) {}
+  sopkit::Sop sop;
+  sopkit::WorkCalendar calendar;
+  sopkit::Schedule plan;
+  sopkit_lazy_text json;
+};

@@ -215,6 +215,188 @@ SOPKIT_API int sopkit_diagnostics_to_json(const sopkit_diagnostics* d, const cha
 /* Releases the findings. NULL is a no-op. */
 SOPKIT_API void sopkit_diagnostics_free(sopkit_diagnostics* d);
 
+/* ------------------------------------------------------------------------ */
+/* Analysis: happy path, totals, CPM, rework loops, workload                 */
+/* ------------------------------------------------------------------------ */
+
+/* The result of sopkit_sop_analyze, immutable. */
+typedef struct sopkit_analysis sopkit_analysis;
+
+#define SOPKIT_ANALYSIS_OPTIONS_VERSION 1
+
+/* Options of sopkit_sop_analyze. Initialise with sopkit_analysis_options_init
+ * so that fields added later get their defaults. */
+typedef struct sopkit_analysis_options {
+  unsigned version;       /* SOPKIT_ANALYSIS_OPTIONS_VERSION */
+  unsigned rework_rounds; /* k of the worst case: every loop re-done k times (default 1) */
+  double minutes_per_day; /* working minutes of a hari (default 450) */
+  double days_per_week;   /* hari in a minggu (default 5) */
+  double days_per_month;  /* hari in a bulan (default 22) */
+  int lenient;            /* non-zero: never fail on document faults; see the JSON's not_computed */
+} sopkit_analysis_options;
+
+/* Fills *opts with the defaults. Errors: SOPKIT_EINVAL (opts NULL). */
+SOPKIT_API int sopkit_analysis_options_init(sopkit_analysis_options* opts);
+
+/* Analyses the document (docs/analysis.md): happy path, totals, CPM per step,
+ * rework loops, worst and expected totals, workload and hand-offs. `opts` may
+ * be NULL for the defaults. On success *out is a new handle (free with
+ * sopkit_analysis_free). Errors: SOPKIT_EINVAL (NULL, unknown options version,
+ * a convention value <= 0), SOPKIT_EVALIDATION (no start step, a cycle with no
+ * decision: the message names the steps), SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_sop_analyze(const sopkit_sop* sop, const sopkit_analysis_options* opts,
+                                  sopkit_analysis** out);
+
+/* Total standard time of the happy path in working minutes: lower and upper
+ * end (equal unless ranges). Either output may be NULL. Errors: SOPKIT_EINVAL. */
+SOPKIT_API int sopkit_analysis_total_minutes(const sopkit_analysis* a, double* out_min,
+                                             double* out_max);
+
+/* The total as text, days/hours/minutes kept apart ("31 hari 3 jam 30 menit").
+ * Borrowed from the handle. Errors: SOPKIT_EINVAL. */
+SOPKIT_API int sopkit_analysis_total_text(const sopkit_analysis* a, const char** out_text);
+
+/* Number of steps on the happy path, and the id of the i-th (borrowed).
+ * Errors: SOPKIT_EINVAL (index past the end). */
+SOPKIT_API int sopkit_analysis_path_length(const sopkit_analysis* a, size_t* out_count);
+SOPKIT_API int sopkit_analysis_path_step(const sopkit_analysis* a, size_t index,
+                                         const char** out_id);
+
+/* CPM figures of one happy-path step, in working minutes from the run's start,
+ * with the upper ends of the standard times. */
+typedef struct sopkit_step_timing {
+  const char* id; /* borrowed from the analysis handle */
+  double earliest_start, earliest_finish;
+  double latest_start, latest_finish;
+  double slack;
+  int critical; /* non-zero on the critical path */
+} sopkit_step_timing;
+
+/* Timing of the index-th happy-path step. Errors: SOPKIT_EINVAL (index past the
+ * end), SOPKIT_ENOTCOMPUTABLE (lenient analysis whose CPM could not run). */
+SOPKIT_API int sopkit_analysis_step_timing(const sopkit_analysis* a, size_t index,
+                                           sopkit_step_timing* out);
+
+/* Everything as JSON ("sopkit.analysis/1", docs/analysis.md), including the
+ * validation diagnostics. Borrowed from the handle. Errors: SOPKIT_EINVAL,
+ * SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_analysis_to_json(const sopkit_analysis* a, const char** out_json);
+
+/* Releases the analysis. NULL is a no-op. */
+SOPKIT_API void sopkit_analysis_free(sopkit_analysis* a);
+
+/* ------------------------------------------------------------------------ */
+/* Working calendar                                                          */
+/* ------------------------------------------------------------------------ */
+
+/* Instants are local civil time with minute precision: minutes since
+ * 1970-01-01T00:00 (no time zone: office hours are local). Dates are days
+ * since 1970-01-01. Both are int64_t so that hosts pass plain arrays
+ * (numpy datetime64[m] and datetime64[D] have exactly this layout). */
+
+/* Parses "2024-04-05T08:00" (also "2024-04-05 08:00", or a date alone = 00:00)
+ * into *out. Errors: SOPKIT_EINVAL (NULL), SOPKIT_EPARSE (bad text or a date
+ * that does not exist, e.g. 2024-02-30; the message names it). */
+SOPKIT_API int sopkit_instant_parse(const char* text, int64_t* out);
+
+/* Writes "YYYY-MM-DDTHH:MM" and a NUL into buf (capacity cap bytes; 17 is
+ * always enough). *out_needed (may be NULL) receives the length without the
+ * NUL. Errors: SOPKIT_EINVAL (buf NULL), SOPKIT_EBUFFER (cap too small: buf
+ * untouched, *out_needed set). */
+SOPKIT_API int sopkit_instant_format(int64_t instant, char* buf, size_t cap, size_t* out_needed);
+
+/* A working calendar: office hours per weekday with breaks, holidays and cuti
+ * bersama, per-date overrides; immutable once made. */
+typedef struct sopkit_calendar sopkit_calendar;
+
+/* The 5-day ASN week (Mon-Thu 07:30-16:00, Fri 07:30-16:30, breaks 12:00-13:00
+ * and Fri 11:30-13:00) with no holidays, covering 1 January of first_year to
+ * 31 December of last_year. Errors: SOPKIT_EINVAL (NULL, first > last, a year
+ * outside 1900..2200). */
+SOPKIT_API int sopkit_calendar_new_asn(sopkit_calendar** out, int first_year, int last_year);
+
+/* A shipped Indonesian calendar by id ("id-2024": national holidays and cuti
+ * bersama of that year with their decrees, docs/calendar.md), or the years
+ * first..last merged. Data are read from $SOPKIT_DATA_DIR/calendars when set,
+ * else from the installed data folder. Errors: SOPKIT_EINVAL, SOPKIT_ENOTFOUND
+ * (no such id or year), SOPKIT_EIO, SOPKIT_EFORMAT. */
+SOPKIT_API int sopkit_calendar_load_id(sopkit_calendar** out, const char* id);
+SOPKIT_API int sopkit_calendar_load_years(sopkit_calendar** out, int first_year, int last_year);
+
+/* A calendar from a "sopkit.calendar/1" file or JSON text (docs/calendar.md):
+ * how a host app builds its own (week, holidays, overrides, coverage). Errors:
+ * SOPKIT_EINVAL, SOPKIT_EIO, SOPKIT_EPARSE, SOPKIT_EFORMAT (the message has the
+ * JSON pointer), SOPKIT_EVALIDATION (office hours that overlap or run
+ * backwards, a week with no working time). */
+SOPKIT_API int sopkit_calendar_load_file(sopkit_calendar** out, const char* path);
+SOPKIT_API int sopkit_calendar_load_json(sopkit_calendar** out, const char* json, size_t len);
+
+/* Releases a calendar. NULL is a no-op. */
+SOPKIT_API void sopkit_calendar_free(sopkit_calendar* cal);
+
+/* Single-instant operations. Each fails with SOPKIT_ERANGE when the instant, or
+ * the result, lies outside the calendar's coverage (its holiday data would not
+ * speak for it), and SOPKIT_EINVAL for NULL or a negative amount. */
+
+/* *out = 1 when t is inside office hours on a working day, else 0. */
+SOPKIT_API int sopkit_calendar_is_working_time(const sopkit_calendar* cal, int64_t t, int* out);
+/* The first working instant at or after t. */
+SOPKIT_API int sopkit_calendar_next_working(const sopkit_calendar* cal, int64_t t, int64_t* out);
+/* t plus `minutes` of office time (breaks, evenings, weekends, holidays skipped). */
+SOPKIT_API int sopkit_calendar_add_minutes(const sopkit_calendar* cal, int64_t t, int64_t minutes,
+                                           int64_t* out);
+/* t plus `days` working days: the clock time is kept, non-working days skipped;
+ * a start outside office hours first moves to the next opening. */
+SOPKIT_API int sopkit_calendar_add_days(const sopkit_calendar* cal, int64_t t, int64_t days,
+                                        int64_t* out);
+/* t plus a standard time text ("2 hari 3 jam": days first, then office time),
+ * upper end of a range. Errors also: SOPKIT_EPARSE for the text. */
+SOPKIT_API int sopkit_calendar_add_text(const sopkit_calendar* cal, int64_t t, const char* waktu,
+                                        int64_t* out);
+/* Office minutes between a and b (negative when b < a). */
+SOPKIT_API int sopkit_calendar_minutes_between(const sopkit_calendar* cal, int64_t a, int64_t b,
+                                               int64_t* out);
+
+/* Bulk forms over caller-allocated arrays of n elements: out[i] = the single
+ * form of (start[i], amount[i]), written straight into `out` (zero copy; `out`
+ * may alias `start`). Negative amounts are refused before anything is written;
+ * when an element's result falls outside the coverage (SOPKIT_ERANGE, the
+ * message names the instant), the contents of `out` are unspecified. NULL
+ * arrays are allowed only when n == 0. Thread-safe; no allocation. */
+SOPKIT_API int sopkit_calendar_add_minutes_bulk(const sopkit_calendar* cal, const int64_t* start,
+                                                const int64_t* minutes, int64_t* out, size_t n);
+SOPKIT_API int sopkit_calendar_add_days_bulk(const sopkit_calendar* cal, const int64_t* start,
+                                             const int64_t* days, int64_t* out, size_t n);
+
+/* ------------------------------------------------------------------------ */
+/* Schedule: an SOP run on a working calendar                                */
+/* ------------------------------------------------------------------------ */
+
+typedef struct sopkit_schedule sopkit_schedule;
+
+/* Plans a run of the happy path from `start`: each step starts when every step
+ * before it has ended, and ends its standard time (upper end) later on the
+ * calendar. On success *out is a new handle. Errors: SOPKIT_EINVAL,
+ * SOPKIT_EVALIDATION (no start step, a cycle with no decision), SOPKIT_ERANGE
+ * (the run leaves the calendar's coverage), SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_sop_schedule(const sopkit_sop* sop, const sopkit_calendar* cal, int64_t start,
+                                   sopkit_schedule** out);
+
+/* When the last step ends. Errors: SOPKIT_EINVAL. */
+SOPKIT_API int sopkit_schedule_due(const sopkit_schedule* s, int64_t* out_due);
+
+/* Number of planned steps, and the index-th: its id (borrowed), planned start
+ * and end. Outputs other than the handle may be NULL. Errors: SOPKIT_EINVAL. */
+SOPKIT_API int sopkit_schedule_step_count(const sopkit_schedule* s, size_t* out_count);
+SOPKIT_API int sopkit_schedule_step(const sopkit_schedule* s, size_t index, const char** out_id,
+                                    int64_t* out_start, int64_t* out_end);
+
+/* The plan as JSON (the same as `sopkit schedule --json`). Borrowed. */
+SOPKIT_API int sopkit_schedule_to_json(const sopkit_schedule* s, const char** out_json);
+
+/* Releases a schedule. NULL is a no-op. */
+SOPKIT_API void sopkit_schedule_free(sopkit_schedule* s);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,188 @@
+// calendar.cpp — C ABI for instants and working calendars.
+#include <cstring>
+#include <memory>
+
+#include "guard.hpp"
+#include "handles.hpp"
+
+using sopkit::capi::fail;
+using sopkit::capi::guard;
+using sopkit::capi::invalid;
+using sopkit::capi::ok;
+
+namespace {
+
+// Makes a calendar handle from a factory that may throw.
+template <typename Make>
+int make_calendar(sopkit_calendar** out, Make&& make) {
+  return guard([&]() -> int {
+    *out = std::make_unique<sopkit_calendar>(make()).release();
+    return SOPKIT_OK;
+  });
+}
+
+// Runs a bulk operation straight into the caller's array: no scratch copy, so
+// the C ABI costs what the C++ call costs. Amounts are checked before anything
+// is written; a failure found while computing (a result past the coverage)
+// leaves `out` partly written, as the header says.
+template <typename Op>
+int bulk(const int64_t* start, const int64_t* amount, int64_t* out, size_t n, Op&& op) {
+  if (n == 0) return ok();
+  if (!start || !amount || !out)
+    return invalid("start, amount and out must not be NULL when n > 0");
+  return guard([&]() -> int {
+    for (size_t i = 0; i < n; ++i)
+      if (amount[i] < 0)
+        return fail(SOPKIT_EINVAL, "element " + std::to_string(i) + ": the amount is negative (" +
+                                       std::to_string(amount[i]) + ")");
+    op(start, amount, out, n);
+    return SOPKIT_OK;
+  });
+}
+
+}  // namespace
+
+extern "C" {
+
+int sopkit_instant_parse(const char* text, int64_t* out) {
+  SOPKIT_REQUIRE(text);
+  SOPKIT_REQUIRE(out);
+  return guard([&]() -> int {
+    *out = sopkit::parse_instant(text);
+    return SOPKIT_OK;
+  });
+}
+
+int sopkit_instant_format(int64_t instant, char* buf, size_t cap, size_t* out_needed) {
+  SOPKIT_REQUIRE(buf);
+  return guard([&]() -> int {
+    std::string text = sopkit::format_instant(instant);
+    if (out_needed) *out_needed = text.size();
+    if (cap < text.size() + 1)
+      return fail(SOPKIT_EBUFFER, "the buffer holds " + std::to_string(cap) + " bytes; " +
+                                      std::to_string(text.size() + 1) + " are needed");
+    std::memcpy(buf, text.c_str(), text.size() + 1);
+    return SOPKIT_OK;
+  });
+}
+
+int sopkit_calendar_new_asn(sopkit_calendar** out, int first_year, int last_year) {
+  SOPKIT_REQUIRE(out);
+  if (first_year > last_year || first_year < 1900 || last_year > 2200)
+    return invalid("years must run forwards within 1900..2200");
+  return make_calendar(out, [&] {
+    sopkit::CalendarSpec spec;
+    spec.id = "asn-" + std::to_string(first_year) + "-" + std::to_string(last_year);
+    spec.from = sopkit::make_date(first_year, 1, 1);
+    spec.to = sopkit::make_date(last_year, 12, 31);
+    return sopkit::WorkCalendar(spec);
+  });
+}
+
+int sopkit_calendar_load_id(sopkit_calendar** out, const char* id) {
+  SOPKIT_REQUIRE(out);
+  SOPKIT_REQUIRE(id);
+  return make_calendar(out, [&] { return sopkit::WorkCalendar::indonesia(id); });
+}
+
+int sopkit_calendar_load_years(sopkit_calendar** out, int first_year, int last_year) {
+  SOPKIT_REQUIRE(out);
+  return make_calendar(out, [&] { return sopkit::WorkCalendar::indonesia(first_year, last_year); });
+}
+
+int sopkit_calendar_load_file(sopkit_calendar** out, const char* path) {
+  SOPKIT_REQUIRE(out);
+  SOPKIT_REQUIRE(path);
+  return make_calendar(out, [&] { return sopkit::WorkCalendar::from_file(path); });
+}
+
+int sopkit_calendar_load_json(sopkit_calendar** out, const char* json, size_t len) {
+  SOPKIT_REQUIRE(out);
+  SOPKIT_REQUIRE(json);
+  return make_calendar(out, [&] {
+    return sopkit::WorkCalendar(sopkit::parse_calendar_spec(std::string_view(json, len), "<json>"));
+  });
+}
+
+void sopkit_calendar_free(sopkit_calendar* cal) {
+  delete cal;
+}
+
+int sopkit_calendar_is_working_time(const sopkit_calendar* cal, int64_t t, int* out) {
+  SOPKIT_REQUIRE(cal);
+  SOPKIT_REQUIRE(out);
+  return guard([&]() -> int {
+    *out = cal->calendar.is_working_time(t) ? 1 : 0;
+    return SOPKIT_OK;
+  });
+}
+
+int sopkit_calendar_next_working(const sopkit_calendar* cal, int64_t t, int64_t* out) {
+  SOPKIT_REQUIRE(cal);
+  SOPKIT_REQUIRE(out);
+  return guard([&]() -> int {
+    *out = cal->calendar.next_working_instant(t);
+    return SOPKIT_OK;
+  });
+}
+
+int sopkit_calendar_add_minutes(const sopkit_calendar* cal, int64_t t, int64_t minutes,
+                                int64_t* out) {
+  SOPKIT_REQUIRE(cal);
+  SOPKIT_REQUIRE(out);
+  if (minutes < 0) return invalid("minutes is negative");
+  return guard([&]() -> int {
+    *out = cal->calendar.add_working_minutes(t, minutes);
+    return SOPKIT_OK;
+  });
+}
+
+int sopkit_calendar_add_days(const sopkit_calendar* cal, int64_t t, int64_t days, int64_t* out) {
+  SOPKIT_REQUIRE(cal);
+  SOPKIT_REQUIRE(out);
+  if (days < 0) return invalid("days is negative");
+  return guard([&]() -> int {
+    *out = cal->calendar.add_working_days(t, days);
+    return SOPKIT_OK;
+  });
+}
+
+int sopkit_calendar_add_text(const sopkit_calendar* cal, int64_t t, const char* waktu,
+                             int64_t* out) {
+  SOPKIT_REQUIRE(cal);
+  SOPKIT_REQUIRE(waktu);
+  SOPKIT_REQUIRE(out);
+  return guard([&]() -> int {
+    *out = cal->calendar.add(t, sopkit::Duration::parse(waktu));
+    return SOPKIT_OK;
+  });
+}
+
+int sopkit_calendar_minutes_between(const sopkit_calendar* cal, int64_t a, int64_t b,
+                                    int64_t* out) {
+  SOPKIT_REQUIRE(cal);
+  SOPKIT_REQUIRE(out);
+  return guard([&]() -> int {
+    *out = cal->calendar.working_minutes_between(a, b);
+    return SOPKIT_OK;
+  });
+}
+
+int sopkit_calendar_add_minutes_bulk(const sopkit_calendar* cal, const int64_t* start,
+                                     const int64_t* minutes, int64_t* out, size_t n) {
+  SOPKIT_REQUIRE(cal);
+  return bulk(start, minutes, out, n,
+              [&](const int64_t* s, const int64_t* a, int64_t* o, size_t k) {
+                cal->calendar.add_working_minutes(s, a, o, k);
+              });
+}
+
+int sopkit_calendar_add_days_bulk(const sopkit_calendar* cal, const int64_t* start,
+                                  const int64_t* days, int64_t* out, size_t n) {
+  SOPKIT_REQUIRE(cal);
+  return bulk(start, days, out, n, [&](const int64_t* s, const int64_t* a, int64_t* o, size_t k) {
+    cal->calendar.add_working_days(s, a, o, k);
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,140 @@
+/* C ABI: instants, working calendars (shipped SKB data), bulk due dates. */
+#include <stdlib.h>
+
+#include "check.h"
+
+static int64_t at(const char* text) {
+  int64_t t = 0;
+  CHECK_OK(sopkit_instant_parse(text, &t));
+  return t;
+}
+
+static void test_instants(void) {
+  int64_t t = 0;
+  char buf[32];
+  size_t needed = 0;
+  CHECK_OK(sopkit_instant_parse("1970-01-02T00:30", &t));
+  CHECK(t == 24 * 60 + 30);
+  CHECK_OK(sopkit_instant_format(t, buf, sizeof buf, &needed));
+  CHECK(strcmp(buf, "1970-01-02T00:30") == 0);
+  CHECK(needed == 16);
+  CHECK_STATUS(sopkit_instant_format(t, buf, 5, &needed), SOPKIT_EBUFFER);
+  CHECK(needed == 16);
+  CHECK_STATUS(sopkit_instant_format(t, NULL, 0, NULL), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_instant_parse("2024-02-30T08:00", &t), SOPKIT_EPARSE);
+  CHECK(contains(sopkit_last_error(), "2024-02-30"));
+  CHECK_STATUS(sopkit_instant_parse(NULL, &t), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_instant_parse("2024-01-01", NULL), SOPKIT_EINVAL);
+}
+
+static void test_shipped_2024_calendar(void) {
+  sopkit_calendar* cal = NULL;
+  int working = -1;
+  int64_t t = 0, minutes = 0;
+  CHECK_OK(sopkit_calendar_load_id(&cal, "id-2024"));
+  /* Wed 2024-04-10 is Idul Fitri 1445 H; Mon 2024-04-08 is cuti bersama. */
+  CHECK_OK(sopkit_calendar_is_working_time(cal, at("2024-04-10T09:00"), &working));
+  CHECK(working == 0);
+  CHECK_OK(sopkit_calendar_is_working_time(cal, at("2024-04-08T09:00"), &working));
+  CHECK(working == 0);
+  CHECK_OK(sopkit_calendar_is_working_time(cal, at("2024-04-16T09:00"), &working));
+  CHECK(working == 1);
+  /* Fri 2024-04-05 16:00 + 1 working day: the holidays 8-15 April are skipped,
+   * the clock time kept: Tue 16 April 16:00. */
+  CHECK_OK(sopkit_calendar_add_days(cal, at("2024-04-05T16:00"), 1, &t));
+  CHECK(t == at("2024-04-16T16:00"));
+  /* Fri 15:00 + 120 office minutes: 90 until 16:30, then 30 from Tue 07:30. */
+  CHECK_OK(sopkit_calendar_add_minutes(cal, at("2024-04-05T15:00"), 120, &t));
+  CHECK(t == at("2024-04-16T08:00"));
+  CHECK_OK(sopkit_calendar_minutes_between(cal, at("2024-04-05T15:00"), t, &minutes));
+  CHECK(minutes == 120);
+  CHECK_OK(sopkit_calendar_next_working(cal, at("2024-04-06T10:00"), &t));
+  CHECK(t == at("2024-04-16T07:30"));
+  CHECK_OK(sopkit_calendar_add_text(cal, at("2024-04-16T08:00"), "1 jam 30 menit", &t));
+  CHECK(t == at("2024-04-16T09:30"));
+  CHECK_STATUS(sopkit_calendar_add_text(cal, at("2024-04-16T08:00"), "lama", &t), SOPKIT_EPARSE);
+  CHECK_STATUS(sopkit_calendar_add_minutes(cal, at("2024-04-16T08:00"), -5, &t), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_calendar_add_days(cal, at("2024-04-16T08:00"), -1, &t), SOPKIT_EINVAL);
+  /* Outside the data's coverage: refused, never a silent date. */
+  CHECK_STATUS(sopkit_calendar_add_days(cal, at("2024-12-30T08:00"), 10, &t), SOPKIT_ERANGE);
+  CHECK_STATUS(sopkit_calendar_is_working_time(cal, at("2023-06-01T08:00"), &working),
+               SOPKIT_ERANGE);
+  CHECK_STATUS(sopkit_calendar_is_working_time(NULL, 0, &working), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_calendar_next_working(cal, 0, NULL), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_calendar_minutes_between(cal, 0, 0, NULL), SOPKIT_EINVAL);
+  sopkit_calendar_free(cal);
+  sopkit_calendar_free(NULL);
+}
+
+static void test_loading_errors(void) {
+  sopkit_calendar* cal = NULL;
+  const char* bad =
+      "{\"format\": \"sopkit.calendar/1\", \"coverage\": {\"from\": \"2024-01-01\", \"to\": "
+      "\"2024-12-31\"},"
+      " \"holidays\": [{\"date\": \"2024-02-30\", \"name\": \"x\"}]}";
+  CHECK_STATUS(sopkit_calendar_load_id(&cal, "id-1999"), SOPKIT_ENOTFOUND);
+  CHECK_STATUS(sopkit_calendar_load_file(&cal, "/nonexistent/cal.json"), SOPKIT_EIO);
+  CHECK_STATUS(sopkit_calendar_load_json(&cal, "{", 1), SOPKIT_EPARSE);
+  CHECK(sopkit_calendar_load_json(&cal, bad, strlen(bad)) < 0);
+  CHECK(contains(sopkit_last_error(), "2024-02-30"));
+  CHECK(cal == NULL);
+  CHECK_STATUS(sopkit_calendar_load_id(NULL, "id-2024"), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_calendar_load_id(&cal, NULL), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_calendar_load_file(&cal, NULL), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_calendar_load_json(&cal, NULL, 0), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_calendar_new_asn(&cal, 2025, 2024), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_calendar_new_asn(NULL, 2024, 2024), SOPKIT_EINVAL);
+  CHECK_OK(sopkit_calendar_load_years(&cal, 2023, 2026));
+  sopkit_calendar_free(cal);
+  cal = NULL;
+  CHECK_STATUS(sopkit_calendar_load_years(&cal, 2019, 2020), SOPKIT_ENOTFOUND);
+}
+
+static void test_bulk_equals_single(void) {
+  enum { N = 1000 };
+  sopkit_calendar* cal = NULL;
+  int64_t start[N], amount[N], out[N], one = 0;
+  size_t i;
+  int same = 1;
+  int64_t base = at("2024-01-02T07:30");
+  CHECK_OK(sopkit_calendar_new_asn(&cal, 2024, 2025));
+  srand(7);
+  for (i = 0; i < N; ++i) {
+    start[i] = base + (int64_t)(rand() % (300 * 24 * 60));
+    amount[i] = rand() % 5000;
+  }
+  CHECK_OK(sopkit_calendar_add_minutes_bulk(cal, start, amount, out, N));
+  for (i = 0; i < N; ++i) {
+    CHECK_OK(sopkit_calendar_add_minutes(cal, start[i], amount[i], &one));
+    same = same && one == out[i];
+  }
+  CHECK(same);
+  for (i = 0; i < N; ++i) amount[i] = rand() % 30;
+  CHECK_OK(sopkit_calendar_add_days_bulk(cal, start, amount, out, N));
+  for (i = 0, same = 1; i < N; ++i) {
+    CHECK_OK(sopkit_calendar_add_days(cal, start[i], amount[i], &one));
+    same = same && one == out[i];
+  }
+  CHECK(same);
+  CHECK_OK(sopkit_calendar_add_days_bulk(cal, NULL, NULL, NULL, 0));
+  CHECK_STATUS(sopkit_calendar_add_days_bulk(cal, start, NULL, out, N), SOPKIT_EINVAL);
+  amount[3] = -1;
+  out[0] = 42;
+  CHECK_STATUS(sopkit_calendar_add_days_bulk(cal, start, amount, out, N), SOPKIT_EINVAL);
+  CHECK(contains(sopkit_last_error(), "element 3"));
+  CHECK(out[0] == 42); /* refused before writing */
+  amount[3] = 1;
+  start[5] = at("2025-12-31T15:00");
+  amount[5] = 400;
+  CHECK_STATUS(sopkit_calendar_add_days_bulk(cal, start, amount, out, N), SOPKIT_ERANGE);
+  CHECK_STATUS(sopkit_calendar_add_minutes_bulk(NULL, start, amount, out, N), SOPKIT_EINVAL);
+  sopkit_calendar_free(cal);
+}
+
+int main(void) {
+  test_instants();
+  test_shipped_2024_calendar();
+  test_loading_errors();
+  test_bulk_equals_single();
+  return check_summary();
+}

@@ -31,6 +31,7 @@ namespace {
 constexpr std::size_t kBlock = 1024;
 constexpr std::size_t kMaxEdges = 15;
 constexpr std::size_t kPrefetchDistance = 48;
+constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // Ascending lower edges of every band above the lowest; a value's band is 1 +
 // the number of edges it passes (edges strictly increase, so passing one edge
@@ -111,6 +112,28 @@ void block_generic(const double* t, const double* r, const std::uint8_t* p, std:
   }
 }
 
+// Per cell of a block: the weighted score and the weight that go into the
+// group sums (both 0 for a not-computable cell, as numpy's where(valid, ...)),
+// and whether any group id or weight is invalid. Vectorised like the kernel.
+SOPKIT_KERNEL_CLONES
+bool block_weights(const double* __restrict w, const std::int32_t* __restrict g,
+                   const double* __restrict score, std::size_t m, std::size_t group_count,
+                   double* __restrict wsc, double* __restrict wv) noexcept {
+  const auto count = static_cast<std::uint32_t>(std::min<std::size_t>(group_count, UINT32_MAX));
+  unsigned bad = 0;
+  for (std::size_t i = 0; i < m; ++i) {
+    const double wi = w[i];
+    const double s = score[i];
+    const bool valid = s == s;
+    wsc[i] = valid ? wi * s : 0.0;
+    wv[i] = valid ? wi : 0.0;
+    // A negative id wraps to a huge unsigned one.
+    bad |= static_cast<unsigned>(static_cast<std::uint32_t>(g[i]) >= count) |
+           static_cast<unsigned>(!(wi >= 0.0)) | static_cast<unsigned>(wi == kInf);
+  }
+  return bad != 0;
+}
+
 bool is_default_shape(const Edges& e) {
   return e.count == 4 && e.all_inclusive;
 }
@@ -129,6 +152,8 @@ bool run_range(const double* target, const double* realisation, const std::uint8
   alignas(64) double ach_buf[kBlock];
   alignas(64) double score_buf[kBlock];
   alignas(64) std::uint8_t band_buf[kBlock];
+  alignas(64) double wsc_buf[kBlock];  // w·score, 0 for a not-computable cell
+  alignas(64) double wv_buf[kBlock];   // w, 0 for a not-computable cell
   const bool fast = is_default_shape(e);
   bool ok = true;
   for (std::size_t b0 = begin; b0 < end; b0 += kBlock) {
@@ -142,8 +167,21 @@ bool run_range(const double* target, const double* realisation, const std::uint8
       block_generic(target + b0, realisation + b0, polarity + b0, m, ach, score_buf, band, e,
                     limit);
     if (!acc) continue;
-    const double* w = weight + b0;
     const std::int32_t* g = group + b0;
+    const bool bad = block_weights(weight + b0, g, score_buf, m, group_count, wsc_buf, wv_buf);
+    if (bad) {
+      // Rare: skip the cells whose group id or weight is invalid; the caller
+      // throws after the pass, naming the first of them.
+      ok = false;
+      for (std::size_t i = 0; i < m; ++i) {
+        const auto gi = static_cast<std::uint32_t>(g[i]);
+        const double wi = weight[b0 + i];
+        if (gi >= group_count || !(wi >= 0.0) || wi == kInf) continue;
+        acc[gi].weighted_sum += wsc_buf[i];
+        acc[gi].weight_sum += wv_buf[i];
+      }
+      continue;
+    }
     // The accumulators of 100k groups outgrow L2; ask for the line a few cells
     // ahead so that the random read-modify-writes overlap instead of queueing.
     const std::size_t ahead_end = std::min(end - b0, m + kPrefetchDistance);
@@ -152,17 +190,9 @@ bool run_range(const double* target, const double* realisation, const std::uint8
         const auto ga = static_cast<std::uint32_t>(g[i + kPrefetchDistance]);
         __builtin_prefetch(acc + (ga < group_count ? ga : 0), 1, 3);
       }
-      const auto gi = static_cast<std::uint32_t>(g[i]);  // negative ids wrap to huge
-      const double wi = w[i];
-      if (gi >= group_count || !(wi >= 0.0) || wi == std::numeric_limits<double>::infinity()) {
-        ok = false;
-        continue;
-      }
-      const double s = score_buf[i];
-      const bool valid = s == s;
-      Accumulator& a = acc[gi];
-      a.weighted_sum += valid ? wi * s : 0.0;
-      a.weight_sum += valid ? wi : 0.0;
+      Accumulator& a = acc[static_cast<std::uint32_t>(g[i])];
+      a.weighted_sum += wsc_buf[i];
+      a.weight_sum += wv_buf[i];
     }
   }
   return ok;

@@ -158,6 +158,7 @@ void BM_DayTableLowerBound(benchmark::State& state) {
   double checksum = 0;
   for (std::size_t i = 0; i < g_n; ++i) checksum += static_cast<double>(sopkit::date_of(d.out[i]));
   state.counters["checksum"] = checksum;
+  state.counters["n"] = static_cast<double>(g_n);
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * g_n));
 }
 

@@ -14,6 +14,7 @@
 // arithmetic. The scalar and the bulk forms share the same inline kernels.
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <map>
 #include <string>
@@ -557,30 +558,39 @@ std::int64_t WorkCalendar::working_days_between(Instant a, Instant b_) const {
   return upto(b_) - upto(a);
 }
 
+namespace {
+
+// The bulk loop of both units: the kernel inlined, the error path cold.
+template <class Add>
+void bulk_add(Add add, const Instant* start, const std::int64_t* amount, Instant* out,
+              std::size_t n, const std::function<void(std::size_t)>& fail) {
+  for (std::size_t i = 0; i < n; ++i) {
+    Instant r = 0;
+    if (!add(start[i], amount[i], r)) fail(i);
+    out[i] = r;
+  }
+}
+
+}  // namespace
+
 void WorkCalendar::add_working_minutes(const Instant* start, const std::int64_t* minutes,
                                        Instant* out, std::size_t n) const {
   const auto& b = *body_;
-  const Body::Kernel kernel = b.kernel();
-  for (std::size_t i = 0; i < n; ++i) {
-    const Instant t = start[i];
-    const std::int64_t k = minutes[i];
-    Instant r;
-    if (!kernel.add_minutes(t, k, r)) b.throw_add(t, k, "minutes", "element " + std::to_string(i));
-    out[i] = r;
-  }
+  const Body::Kernel k = b.kernel();
+  auto add = [&k](Instant t, std::int64_t m, Instant& r) { return k.add_minutes(t, m, r); };
+  bulk_add(add, start, minutes, out, n, [&](std::size_t i) {
+    b.throw_add(start[i], minutes[i], "minutes", "element " + std::to_string(i));
+  });
 }
 
 void WorkCalendar::add_working_days(const Instant* start, const std::int64_t* days, Instant* out,
                                     std::size_t n) const {
   const auto& b = *body_;
-  const Body::Kernel kernel = b.kernel();
-  for (std::size_t i = 0; i < n; ++i) {
-    const Instant t = start[i];
-    const std::int64_t k = days[i];
-    Instant r;
-    if (!kernel.add_days(t, k, r)) b.throw_add(t, k, "days", "element " + std::to_string(i));
-    out[i] = r;
-  }
+  const Body::Kernel k = b.kernel();
+  auto add = [&k](Instant t, std::int64_t d, Instant& r) { return k.add_days(t, d, r); };
+  bulk_add(add, start, days, out, n, [&](std::size_t i) {
+    b.throw_add(start[i], days[i], "days", "element " + std::to_string(i));
+  });
 }
 
 }  // namespace sopkit

@@ -1,0 +1,58 @@
+"""sopkit — SOP process graphs and performance indicators (capaian kinerja) for
+Indonesian government agencies, bound through sopkit's C ABI with cffi.
+
+    import sopkit
+
+    sop = sopkit.Sop.load("examples/sop-monev-capaian-kinerja.json")
+    sop.validate().ok                                    # True (5 warnings)
+    sop.analyze().total_text                             # '31 hari 3 jam 30 menit'
+    cal = sopkit.Calendar.indonesia("id-2024")
+    sop.schedule("2024-04-05T08:00", cal).due           # datetime(2024, 6, 4, 11, 30)
+    cal.add_days(np_datetime64_array, np_int_array)      # one C call, no copies
+
+Every failure raises a subclass of :class:`sopkit.Error` with the library's
+message. numpy is needed only by the bulk (array) functions, pandas only by
+``to_dataframe()``.
+"""
+from __future__ import annotations
+
+import pkgutil as _pkgutil
+
+# The compiled module may live beside this file (installed package) or in a
+# build folder that also holds a `sopkit/` directory (in-tree runs from CTest).
+__path__ = _pkgutil.extend_path(__path__, __name__)  # type: ignore[name-defined]
+
+from ._ffi import ffi as _ffi_obj, lib as _lib, text as _text  # noqa: E402
+from ._time import format_instant, parse_instant  # noqa: E402
+from .calendar import Calendar  # noqa: E402
+from .errors import (Error, FormatError, InternalError, InvalidArgumentError,  # noqa: E402
+                     NotComputableError, NotFoundError, ParseError, RangeError,
+                     SopkitBufferError, SopkitIOError, SopkitMemoryError, ValidationError)
+from .indicators import (ACCUMULATE_AVERAGE, ACCUMULATE_LAST, ACCUMULATE_SUM,  # noqa: E402
+                         NEGATIVE, POSITIVE, RANGE, Evaluation, EvaluationRow, IndicatorSet,
+                         evaluate, evaluate_grouped)
+from .sop import (Analysis, Diagnostic, Diagnostics, PlannedStep, Schedule, Severity,  # noqa: E402
+                  Sop, Step, StepKind, StepTiming, parse_duration)
+
+
+def version() -> str:
+    """The loaded library's version, "MAJOR.MINOR.PATCH"."""
+    return _text(_lib.sopkit_version())
+
+
+def version_number() -> int:
+    """The loaded library's MAJOR * 10000 + MINOR * 100 + PATCH."""
+    return int(_lib.sopkit_version_number())
+
+
+__version__ = version()
+
+__all__ = [
+    "Sop", "Step", "StepKind", "Diagnostic", "Diagnostics", "Severity", "Analysis", "StepTiming",
+    "Schedule", "PlannedStep", "parse_duration", "Calendar", "parse_instant", "format_instant",
+    "IndicatorSet", "Evaluation", "EvaluationRow", "evaluate", "evaluate_grouped", "POSITIVE",
+    "NEGATIVE", "RANGE", "ACCUMULATE_SUM", "ACCUMULATE_LAST", "ACCUMULATE_AVERAGE", "Error",
+    "InvalidArgumentError", "ParseError", "FormatError", "SopkitIOError", "ValidationError",
+    "NotFoundError", "RangeError", "SopkitMemoryError", "SopkitBufferError",
+    "NotComputableError", "InternalError", "version", "version_number",
+]

@@ -1,0 +1,110 @@
+"""numpy arrays for the bulk C calls, passed by address (no copies).
+
+numpy is imported here, lazily: the rest of the package works without it.
+An input that already is a C-contiguous array of the right dtype is passed as
+it is (``ffi.from_buffer`` on a view of its memory); anything else (lists,
+other units, strided views, scalars to broadcast) is converted once, which
+does copy. An ``out=`` array is never copied: it must have the right dtype,
+shape and layout and is written in place.
+"""
+from __future__ import annotations
+
+from typing import Any, Tuple
+
+
+def numpy() -> Any:
+    try:
+        import numpy as np
+    except ImportError as e:  # pragma: no cover - numpy is installed where tests run
+        raise ImportError("sopkit's bulk functions need numpy (apt-get install python3-numpy)") from e
+    return np
+
+
+def is_array_like(value: Any) -> bool:
+    """True for numpy arrays, lists and tuples: the arguments of the bulk forms."""
+    if isinstance(value, (list, tuple)):
+        return True
+    return type(value).__module__ == "numpy" and type(value).__name__ == "ndarray"
+
+
+def instants(value: Any, name: str) -> Any:
+    """A C-contiguous ``datetime64[m]`` array of the instants in `value`."""
+    np = numpy()
+    arr = value if isinstance(value, np.ndarray) else np.asarray(value)
+    if arr.dtype.kind in "iub":
+        raise TypeError(f"{name}: expected datetime64 values, got {arr.dtype}; a minutes count "
+                        "is arr.view('datetime64[m]')")
+    if arr.dtype != np.dtype("datetime64[m]"):
+        arr = arr.astype("datetime64[m]")
+    return np.ascontiguousarray(arr)
+
+
+def amounts(value: Any, name: str, timedelta_unit: str | None) -> Any:
+    """A C-contiguous int64 array of the amounts in `value` (timedelta64 values
+    are converted to `timedelta_unit` when given, refused otherwise)."""
+    np = numpy()
+    arr = value if isinstance(value, np.ndarray) else np.asarray(value)
+    if arr.dtype.kind == "m":
+        if timedelta_unit is None:
+            raise TypeError(f"{name}: expected integer working days, got {arr.dtype}")
+        arr = arr.astype(f"timedelta64[{timedelta_unit}]").view(np.int64)
+    elif arr.dtype.kind not in "iu":
+        raise TypeError(f"{name}: expected integers, got {arr.dtype}")
+    if arr.dtype != np.int64:
+        arr = arr.astype(np.int64)
+    return np.ascontiguousarray(arr)
+
+
+def broadcast(a: Any, b: Any) -> Tuple[Any, Any]:
+    """Both arrays at their common shape (copies only an array that must grow)."""
+    np = numpy()
+    if a.shape == b.shape:
+        return a, b
+    shape = np.broadcast_shapes(a.shape, b.shape)
+    if a.shape != shape:
+        a = np.ascontiguousarray(np.broadcast_to(a, shape))
+    if b.shape != shape:
+        b = np.ascontiguousarray(np.broadcast_to(b, shape))
+    return a, b
+
+
+def output(out: Any, shape: Tuple[int, ...], dtype: str, name: str = "out") -> Any:
+    """`out` checked for an in-place write, or a new empty array."""
+    np = numpy()
+    if out is None:
+        return np.empty(shape, dtype=dtype)
+    if not isinstance(out, np.ndarray):
+        raise TypeError(f"{name} must be a numpy array, got {type(out).__name__}")
+    if out.dtype != np.dtype(dtype):
+        raise TypeError(f"{name} must have dtype {dtype}, got {out.dtype}")
+    if out.shape != tuple(shape):
+        raise ValueError(f"{name} has shape {out.shape}; {tuple(shape)} is needed")
+    if not out.flags.c_contiguous or not out.flags.writeable:
+        raise ValueError(f"{name} must be a writeable C-contiguous array (it is written in place)")
+    return out
+
+
+def pointer(ffi: Any, ctype: str, arr: Any, writable: bool = False) -> Any:
+    """A C pointer to the array's own memory (no copy). datetime64 arrays are
+    viewed as int64, which has the same bytes."""
+    np = numpy()
+    if arr.dtype.kind in "mM":
+        arr = arr.view(np.int64)
+    return ffi.from_buffer(ctype, arr, require_writable=writable)
+
+
+def numbers(value: Any, dtype: str, name: str) -> Any:
+    """A C-contiguous array of `dtype` holding `value` (passed as it is when it
+    already is one; a bool array is viewed, not copied, as uint8 0/1)."""
+    np = numpy()
+    arr = value if isinstance(value, np.ndarray) else np.asarray(value)
+    want = np.dtype(dtype)
+    if arr.dtype == np.bool_ and want == np.uint8:
+        arr = arr.view(np.uint8)
+    elif arr.dtype != want:
+        if arr.dtype.kind not in "biuf":
+            raise TypeError(f"{name}: expected numbers, got {arr.dtype}")
+        if want.kind in "iu" and arr.dtype.kind == "f":
+            raise TypeError(f"{name}: expected integers, got {arr.dtype}")
+        arr = arr.astype(want)
+    return np.ascontiguousarray(arr)

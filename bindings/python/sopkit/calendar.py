@@ -1,0 +1,219 @@
+"""Working calendars: office hours, holidays and cuti bersama, and working-time
+arithmetic at minute precision (docs/calendar.md).
+
+    >>> cal = Calendar.indonesia("id-2024")
+    >>> cal.add_days(datetime(2024, 4, 5, 16, 0), 1)      # Lebaran 8-15 April skipped
+    datetime.datetime(2024, 4, 16, 16, 0)
+    >>> cal.add_minutes(np.array(["2024-04-05T15:00"], "datetime64[m]"), [120])
+    array(['2024-04-16T08:00'], dtype='datetime64[m]')
+
+Single instants come and go as ``datetime``; arrays as numpy ``datetime64[m]``,
+passed to the C bulk functions by address. Every operation refuses instants
+outside the calendar's coverage with :class:`RangeError`: a calendar never
+guesses about a year whose holidays it does not know.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from typing import Any, Optional, Union, overload
+
+from . import _arrays
+from ._ffi import Handle, check, cstr, ffi, lib
+from ._time import InstantLike, from_minutes, to_minutes
+
+__all__ = ["Calendar"]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+class Calendar(Handle):
+    """An immutable working calendar. Thread-safe: any number of threads may use
+    one calendar at once. Free it with ``close()`` or ``with``, or leave it to
+    the garbage collector."""
+
+    __slots__ = ("_label",)
+    _free = lib.sopkit_calendar_free
+
+    def __init__(self, ptr: Any, label: str) -> None:
+        super().__init__(ptr)
+        self._label = label
+
+    def __repr__(self) -> str:
+        return f"<sopkit.Calendar {self._label}{' (closed)' if self.closed else ''}>"
+
+    # ---- making calendars ------------------------------------------------
+
+    @classmethod
+    def _make(cls, label: str, call: Any, *args: Any) -> "Calendar":
+        out = ffi.new("sopkit_calendar **")
+        check(call(out, *args))
+        return cls(out[0], label)
+
+    @classmethod
+    def asn(cls, first_year: int, last_year: Optional[int] = None) -> "Calendar":
+        """The 5-day ASN week (Mon-Thu 07:30-16:00, Fri 07:30-16:30, breaks
+        12:00-13:00 and Fri 11:30-13:00) with no holidays, covering
+        first_year..last_year (default: that one year).
+
+        Raises:
+            InvalidArgumentError: years backwards or outside 1900..2200.
+        """
+        last = first_year if last_year is None else last_year
+        return cls._make(f"asn {first_year}..{last}", lib.sopkit_calendar_new_asn,
+                         int(first_year), int(last))
+
+    @classmethod
+    def indonesia(cls, first: Union[str, int], last_year: Optional[int] = None) -> "Calendar":
+        """A shipped Indonesian calendar: the ASN week plus the national holidays
+        and cuti bersama of the SKB 3 Menteri, by id (``"id-2024"``) or by years
+        (``indonesia(2023, 2026)``, ``indonesia(2024)``). Data are read from
+        ``$SOPKIT_DATA_DIR/calendars`` when set, else from the library's data.
+
+        Raises:
+            NotFoundError: no data for that id or year.
+            SopkitIOError, FormatError: unreadable or broken data file.
+        """
+        if isinstance(first, str):
+            if last_year is not None:
+                raise TypeError("give an id alone, or first and last year")
+            return cls._make(first, lib.sopkit_calendar_load_id, cstr(first))
+        last = first if last_year is None else last_year
+        return cls._make(f"id-{first}..{last}", lib.sopkit_calendar_load_years, int(first),
+                         int(last))
+
+    @classmethod
+    def load(cls, path: PathLike) -> "Calendar":
+        """A calendar from a ``sopkit.calendar/1`` file (an agency's own week,
+        local holidays, overrides).
+
+        Raises:
+            SopkitIOError, ParseError, FormatError (message has the JSON pointer),
+            ValidationError (office hours that overlap or run backwards).
+        """
+        p = os.fspath(path)
+        return cls._make(p, lib.sopkit_calendar_load_file, cstr(p))
+
+    @classmethod
+    def from_json(cls, text: str) -> "Calendar":
+        """A calendar from ``sopkit.calendar/1`` JSON text. Errors as :meth:`load`."""
+        data = text.encode("utf-8")
+        return cls._make("<json>", lib.sopkit_calendar_load_json, data, len(data))
+
+    # ---- single instants ---------------------------------------------------
+
+    def is_working_time(self, t: InstantLike) -> bool:
+        """Whether the minute at `t` lies inside office hours on a working day."""
+        out = ffi.new("int *")
+        check(lib.sopkit_calendar_is_working_time(self._handle, to_minutes(t), out))
+        return bool(out[0])
+
+    def next_working(self, t: InstantLike) -> _dt.datetime:
+        """The first working instant at or after `t`."""
+        out = ffi.new("int64_t *")
+        check(lib.sopkit_calendar_next_working(self._handle, to_minutes(t), out))
+        return from_minutes(out[0])
+
+    def add(self, t: InstantLike, amount: Union[str, _dt.timedelta]) -> _dt.datetime:
+        """`t` plus a working duration: a standard-time text (``"2 hari 3 jam"``:
+        days keep the clock time, then office minutes; the upper end of a range)
+        or a ``timedelta`` counted as **office time** (``timedelta(hours=2)`` = 120
+        office minutes; it must be whole minutes, not negative).
+
+        Raises:
+            ParseError: a text that is not a standard time.
+            RangeError: `t` or the result outside the coverage.
+        """
+        out = ffi.new("int64_t *")
+        if isinstance(amount, str):
+            check(lib.sopkit_calendar_add_text(self._handle, to_minutes(t), cstr(amount), out))
+        elif isinstance(amount, _dt.timedelta):
+            minutes, rest = divmod(amount, _dt.timedelta(minutes=1))
+            if rest:
+                raise ValueError(f"{amount} is not a whole number of minutes")
+            check(lib.sopkit_calendar_add_minutes(self._handle, to_minutes(t), minutes, out))
+        else:
+            raise TypeError("amount: a standard-time text or a timedelta; use add_minutes or "
+                            "add_days for numbers")
+        return from_minutes(out[0])
+
+    @overload
+    def add_minutes(self, t: InstantLike, minutes: int, out: None = None) -> _dt.datetime: ...
+    @overload
+    def add_minutes(self, t: Any, minutes: Any, out: Any = None) -> Any: ...
+
+    def add_minutes(self, t: Any, minutes: Any, out: Any = None) -> Any:
+        """`t` plus `minutes` of office time (breaks, evenings, weekends and
+        holidays skipped): the earliest instant at which that much office time
+        has passed.
+
+        Scalars give a ``datetime``. Arrays (``datetime64`` starts, integer or
+        ``timedelta64`` amounts, broadcast against each other) go through one
+        C bulk call and give a ``datetime64[m]`` array; `out`, when given, is
+        that array and is written in place (it may be the `t` array itself).
+
+        Raises:
+            InvalidArgumentError: a negative amount (nothing written).
+            RangeError: an instant or result outside the coverage (the message
+                names the element; `out` then holds unspecified values).
+        """
+        if out is None and not (_arrays.is_array_like(t) or _arrays.is_array_like(minutes)):
+            if isinstance(minutes, _dt.timedelta):
+                return self.add(t, minutes)
+            res = ffi.new("int64_t *")
+            check(lib.sopkit_calendar_add_minutes(self._handle, to_minutes(t), int(minutes), res))
+            return from_minutes(res[0])
+        return self._bulk(lib.sopkit_calendar_add_minutes_bulk, t, minutes, out, "m")
+
+    @overload
+    def add_days(self, t: InstantLike, days: int, out: None = None) -> _dt.datetime: ...
+    @overload
+    def add_days(self, t: Any, days: Any, out: Any = None) -> Any: ...
+
+    def add_days(self, t: Any, days: Any, out: Any = None) -> Any:
+        """`t` plus `days` working days: the clock time is kept and non-working
+        days are skipped; a start outside office hours first moves to the next
+        opening. Scalars and arrays as :meth:`add_minutes` (amounts must be
+        integers). Errors as :meth:`add_minutes`."""
+        if out is None and not (_arrays.is_array_like(t) or _arrays.is_array_like(days)):
+            res = ffi.new("int64_t *")
+            check(lib.sopkit_calendar_add_days(self._handle, to_minutes(t), int(days), res))
+            return from_minutes(res[0])
+        return self._bulk(lib.sopkit_calendar_add_days_bulk, t, days, out, None)
+
+    def _bulk(self, fn: Any, t: Any, amount: Any, out: Any, unit: Optional[str]) -> Any:
+        np = _arrays.numpy()
+        start = _arrays.instants(t, "start")
+        amt = _arrays.amounts(amount, "amount", unit)
+        start, amt = _arrays.broadcast(start, amt)
+        out = _arrays.output(out, start.shape, "datetime64[m]")
+        if np.may_share_memory(out, amt):
+            raise ValueError("out must not overlap the amounts")
+        if (np.may_share_memory(out, start)
+                and out.__array_interface__["data"][0] != start.__array_interface__["data"][0]):
+            raise ValueError("out may be the start array itself, but must not partly overlap it")
+        check(fn(self._handle, _arrays.pointer(ffi, "int64_t[]", start),
+                 _arrays.pointer(ffi, "int64_t[]", amt),
+                 _arrays.pointer(ffi, "int64_t[]", out, writable=True), start.size))
+        return out
+
+    def between(self, a: Any, b: Any) -> Any:
+        """Office minutes from `a` to `b` (negative when `b` is before `a`).
+
+        Scalars give an ``int``. Arrays give an int64 array; the C ABI has no bulk
+        form of this call yet, so arrays cost one C call per element.
+        """
+        res = ffi.new("int64_t *")
+        if not (_arrays.is_array_like(a) or _arrays.is_array_like(b)):
+            check(lib.sopkit_calendar_minutes_between(self._handle, to_minutes(a),
+                                                      to_minutes(b), res))
+            return int(res[0])
+        np = _arrays.numpy()
+        aa, bb = _arrays.broadcast(_arrays.instants(a, "a"), _arrays.instants(b, "b"))
+        result = np.empty(aa.shape, dtype=np.int64)
+        flat_a, flat_b, flat_out = aa.view(np.int64).ravel(), bb.view(np.int64).ravel(), result.ravel()
+        handle, fn = self._handle, lib.sopkit_calendar_minutes_between
+        for i in range(flat_a.size):
+            check(fn(handle, int(flat_a[i]), int(flat_b[i]), res))
+            flat_out[i] = res[0]
+        return result

@@ -1,0 +1,453 @@
+"""Performance indicators (capaian kinerja, docs/indicators.md).
+
+Two ways in:
+
+* :class:`IndicatorSet` — indicators with targets and realisations per period,
+  owned by a tree of units, from the CSV/JSON of docs/indicators.md or from
+  columns; :meth:`IndicatorSet.evaluate` gives achievement by polarity, year to
+  date, predicate, unit roll-ups and early warnings, as rows, plain dicts, JSON,
+  CSV or (with pandas) a DataFrame.
+* :func:`evaluate` / :func:`evaluate_grouped` — raw numpy columns of millions of
+  (target, realisation, polarity) cells, evaluated in one C call straight into
+  the caller's arrays.
+
+    >>> ev = IndicatorSet.from_csv("examples/indicators-disdikbud-2024.csv").evaluate()
+    >>> ev.to_dataframe().head()
+    >>> ach, band = sopkit.evaluate(T, R, polarity)        # numpy float64 / uint8
+"""
+from __future__ import annotations
+
+import io
+import json
+import math
+import os
+from dataclasses import asdict, dataclass
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+
+from . import _arrays
+from ._ffi import Handle, check, cstr, ffi, has, lib, text
+
+__all__ = ["POSITIVE", "NEGATIVE", "RANGE", "ACCUMULATE_SUM", "ACCUMULATE_LAST",
+           "ACCUMULATE_AVERAGE", "IndicatorSet", "Evaluation", "EvaluationRow", "evaluate",
+           "evaluate_grouped"]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+#: Polarity codes of the bulk arrays (a bool array "is negative" is accepted too).
+POSITIVE = 0  #: higher is better: R/T x 100
+NEGATIVE = 1  #: lower is better: (2T - R)/T x 100
+RANGE = 2  #: closer is better
+#: Accumulation codes across quarters.
+ACCUMULATE_SUM = 0
+ACCUMULATE_LAST = 1
+ACCUMULATE_AVERAGE = 2
+
+_POLARITY_NAMES = {"positive": POSITIVE, "negative": NEGATIVE, "range": RANGE}
+_ACCUMULATION_NAMES = {"sum": ACCUMULATE_SUM, "last": ACCUMULATE_LAST,
+                       "average": ACCUMULATE_AVERAGE}
+
+
+def _require(name: str) -> None:
+    if not has(name):  # pragma: no cover - only with an older libsopkit
+        raise NotImplementedError(f"this libsopkit has no {name}(); rebuild the package "
+                                  "against a newer sopkit.h")
+
+
+# ---------------------------------------------------------------------------
+# Raw cells
+# ---------------------------------------------------------------------------
+
+def _polarity(value: Any) -> Any:
+    np = _arrays.numpy()
+    arr = value if isinstance(value, np.ndarray) else np.asarray(value)
+    if arr.dtype.kind in "UO":
+        try:
+            arr = np.array([_POLARITY_NAMES[str(v).lower()] for v in arr.ravel()],
+                           dtype=np.uint8).reshape(arr.shape)
+        except KeyError as e:
+            raise ValueError(f"polarity: unknown value {e.args[0]!r} "
+                             "(positive, negative or range)") from None
+    return _arrays.numbers(arr, "uint8", "polarity")
+
+
+def _cells(target: Any, realisation: Any, polarity: Any) -> Tuple[Any, Any, Any]:
+    t = _arrays.numbers(target, "float64", "target")
+    r = _arrays.numbers(realisation, "float64", "realisation")
+    p = _polarity(polarity)
+    if p.ndim == 0:
+        p = _arrays.numpy().full(t.shape, p, dtype="uint8")
+    if not (t.shape == r.shape == p.shape):
+        raise ValueError(f"target {t.shape}, realisation {r.shape} and polarity {p.shape} "
+                         "must have one shape")
+    return t, r, p
+
+
+def _ptr(ctype: str, arr: Any, writable: bool = False) -> Any:
+    return ffi.NULL if arr is None else _arrays.pointer(ffi, ctype, arr, writable)
+
+
+def evaluate(target: Any, realisation: Any, polarity: Any, *,
+             achievement_out: Any = None, band_out: Any = None) -> Tuple[Any, Any]:
+    """Achievement (capaian, percent, raw and uncapped) and Permendagri 86/2017
+    band (1 Sangat Rendah .. 5 Sangat Tinggi) of each cell, in one C call.
+
+    Args:
+        target, realisation: float64 arrays (NaN = blank, not reported).
+        polarity: uint8 codes (:data:`POSITIVE`, :data:`NEGATIVE`, :data:`RANGE`),
+            a bool array "lower is better", names, or one value for every cell.
+        achievement_out, band_out: optional float64 / uint8 arrays of the same
+            shape, written in place (no copy) and returned.
+
+    Returns:
+        ``(achievement, band)``. A target of 0 or NaN, a blank realisation or an
+        unknown polarity give NaN and band 0: never a silent 0 % or 100 %.
+    """
+    _require("sopkit_evaluate_cells")
+    t, r, p = _cells(target, realisation, polarity)
+    ach = _arrays.output(achievement_out, t.shape, "float64", "achievement_out")
+    band = _arrays.output(band_out, t.shape, "uint8", "band_out")
+    check(lib.sopkit_evaluate_cells(_ptr("double[]", t), _ptr("double[]", r),
+                                    _ptr("uint8_t[]", p), t.size,
+                                    _ptr("double[]", ach, True), _ptr("uint8_t[]", band, True)))
+    return ach, band
+
+
+def evaluate_grouped(target: Any, realisation: Any, polarity: Any, weight: Any, group: Any,
+                     group_count: Optional[int] = None, *, cap: int = 0, threads: int = 1,
+                     per_cell: bool = True, achievement_out: Any = None, band_out: Any = None,
+                     group_mean_out: Any = None) -> Tuple[Any, Any, Any]:
+    """:func:`evaluate` fused with the weighted mean of the (capped) achievements
+    per group: ``mean[g] = sum(w*c)/sum(w)`` over group g's computable cells (NaN
+    for a group with none).
+
+    Args:
+        weight: float64 weights (>= 0, finite); group: int32 group ids in
+            ``[0, group_count)`` (default: ``max(group) + 1``).
+        cap: 0 (none), 100, 110 or 120 — applied to bands and means, never to
+            the achievement.
+        threads: cells split over this many threads inside the C call.
+        per_cell: False skips the per-cell outputs (returned as None).
+
+    Returns:
+        ``(achievement, band, group_mean)``.
+
+    Raises:
+        InvalidArgumentError: a group id out of range, a bad weight or cap.
+    """
+    _require("sopkit_evaluate_cells_grouped")
+    t, r, p = _cells(target, realisation, polarity)
+    w = _arrays.numbers(weight, "float64", "weight")
+    g = _arrays.numbers(group, "int32", "group")
+    if not (w.shape == g.shape == t.shape):
+        raise ValueError(f"weight {w.shape} and group {g.shape} must have the cells' shape {t.shape}")
+    if group_count is None:
+        group_count = int(g.max()) + 1 if g.size else 0
+    ach = band = None
+    if per_cell:
+        ach = _arrays.output(achievement_out, t.shape, "float64", "achievement_out")
+        band = _arrays.output(band_out, t.shape, "uint8", "band_out")
+    mean = _arrays.output(group_mean_out, (int(group_count),), "float64", "group_mean_out")
+    check(lib.sopkit_evaluate_cells_grouped(
+        _ptr("double[]", t), _ptr("double[]", r), _ptr("uint8_t[]", p), _ptr("double[]", w),
+        _ptr("int32_t[]", g), t.size, int(group_count), int(cap), int(threads),
+        _ptr("double[]", ach, True), _ptr("uint8_t[]", band, True),
+        _ptr("double[]", mean, True)))
+    return ach, band, mean
+
+
+# ---------------------------------------------------------------------------
+# Indicator sets
+# ---------------------------------------------------------------------------
+
+def _nan_to_none(x: float) -> Optional[float]:
+    return None if math.isnan(x) else x
+
+
+@dataclass(frozen=True)
+class EvaluationRow:
+    """One (indicator, period) result. Blank numbers are None."""
+    indicator: str  #: indicator code
+    unit: str  #: owner unit path
+    period: str  #: "2024", "2024-Q2"
+    target: Optional[float]
+    realisation: Optional[float]
+    achievement: Optional[float]  #: percent, raw (uncapped); None when not computable
+    score: Optional[float]  #: capped achievement
+    band: int  #: 0 when not computable
+    predicate: str  #: "Sangat Tinggi"; "" when not computable
+    reason: str  #: "" or why not computable ("target_zero", "realisation_blank", ...)
+
+    def to_dict(self) -> Dict[str, Any]:
+        return asdict(self)
+
+
+class Evaluation(Handle):
+    """The result of :meth:`IndicatorSet.evaluate`, immutable."""
+
+    __slots__ = ()
+    _free = lib.sopkit_evaluation_free if has("sopkit_evaluation_free") else None
+
+    def __len__(self) -> int:
+        out = ffi.new("size_t *")
+        check(lib.sopkit_evaluation_count(self._handle, out))
+        return int(out[0])
+
+    def __repr__(self) -> str:
+        if self.closed:
+            return "<sopkit.Evaluation (closed)>"
+        return f"<sopkit.Evaluation {len(self)} rows>"
+
+    def row(self, index: int) -> EvaluationRow:
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError(f"row index {index} out of range ({n} rows)")
+        r = ffi.new("sopkit_evaluation_row *")
+        check(lib.sopkit_evaluation_row_get(self._handle, index, r))
+        return EvaluationRow(text(r.indicator), text(r.unit), text(r.period),
+                             _nan_to_none(r.target), _nan_to_none(r.realisation),
+                             _nan_to_none(r.achievement), _nan_to_none(r.score), int(r.band),
+                             text(r.predicate), text(r.reason))
+
+    @property
+    def rows(self) -> List[EvaluationRow]:
+        return [self.row(i) for i in range(len(self))]
+
+    def __iter__(self) -> Iterator[EvaluationRow]:
+        return iter(self.rows)
+
+    def to_dicts(self) -> List[Dict[str, Any]]:
+        """The rows as plain dicts (blank numbers None)."""
+        return [r.to_dict() for r in self.rows]
+
+    def to_dict(self) -> Dict[str, Any]:
+        """Everything (rows, unit roll-ups, early warnings) as plain data: the JSON."""
+        return json.loads(self.to_json())
+
+    def to_json(self) -> str:
+        out = ffi.new("const char **")
+        check(lib.sopkit_evaluation_to_json(self._handle, out))
+        return text(out[0])
+
+    def to_csv(self) -> str:
+        out = ffi.new("const char **")
+        check(lib.sopkit_evaluation_to_csv(self._handle, out))
+        return text(out[0])
+
+    def arrays(self) -> Tuple[Any, Any]:
+        """(achievement float64, band uint8) numpy arrays of every row (NaN / 0
+        when not computable), filled by one C call."""
+        np = _arrays.numpy()
+        n = len(self)
+        ach, band = np.empty(n, dtype=np.float64), np.empty(n, dtype=np.uint8)
+        check(lib.sopkit_evaluation_arrays(self._handle, _ptr("double[]", ach, True),
+                                           _ptr("uint8_t[]", band, True), n))
+        return ach, band
+
+    def to_dataframe(self) -> Any:
+        """The rows as a pandas DataFrame (blank numbers NaN). Needs pandas."""
+        try:
+            import pandas as pd
+        except ImportError as e:  # pragma: no cover - pandas is installed where tests run
+            raise ImportError("Evaluation.to_dataframe needs pandas "
+                              "(apt-get install python3-pandas)") from e
+        rows = self.to_dicts()
+        columns = list(EvaluationRow.__dataclass_fields__)
+        df = pd.DataFrame(rows, columns=columns)
+        for c in ("target", "realisation", "achievement", "score"):
+            df[c] = df[c].astype("float64")
+        df["band"] = df["band"].astype("uint8")
+        return df
+
+
+def _texts(values: Optional[Sequence[Any]], name: str, n: int, required: bool) -> Tuple[Any, list]:
+    """A ``const char *const *`` array of `values` (and the buffers that keep it alive)."""
+    if values is None:
+        if required:
+            raise ValueError(f"{name} is required")
+        return ffi.NULL, []
+    items = list(values)
+    if len(items) != n:
+        raise ValueError(f"{name} has {len(items)} values; {n} rows are given")
+    keep = [ffi.new("char[]", cstr(str(v))) for v in items]
+    return ffi.new("const char *[]", keep), keep
+
+
+class IndicatorSet(Handle):
+    """Indicators with targets and realisations per period and the unit tree that
+    owns them; immutable, safe to share between threads."""
+
+    __slots__ = ("_source",)
+    _free = lib.sopkit_indicators_free if has("sopkit_indicators_free") else None
+
+    def __init__(self, ptr: Any, source: str) -> None:
+        super().__init__(ptr)
+        self._source = source
+
+    def __repr__(self) -> str:
+        if self.closed:
+            return "<sopkit.IndicatorSet (closed)>"
+        i, u, r = self.counts
+        return f"<sopkit.IndicatorSet {self._source!r}: {i} indicators, {u} units, {r} rows>"
+
+    @classmethod
+    def _make(cls, source: str, fn: Any, *args: Any) -> "IndicatorSet":
+        out = ffi.new("sopkit_indicators **")
+        check(fn(out, *args))
+        return cls(out[0], source)
+
+    @classmethod
+    def load(cls, path: PathLike) -> "IndicatorSet":
+        """Loads the CSV (``.csv``) or JSON (``.json``) of docs/indicators.md.
+
+        Raises:
+            SopkitIOError; ParseError / FormatError (the message has
+            file:line:column or the JSON pointer).
+        """
+        _require("sopkit_indicators_load_file")
+        p = os.fspath(path)
+        return cls._make(p, lib.sopkit_indicators_load_file, cstr(p))
+
+    @classmethod
+    def from_csv(cls, source: Union[PathLike, io.TextIOBase, Any]) -> "IndicatorSet":
+        """From CSV: a path (any extension), or an open text file. For CSV text in a
+        string use :meth:`from_csv_text`. Errors as :meth:`load`."""
+        if hasattr(source, "read"):
+            return cls.from_csv_text(source.read())
+        p = os.fspath(source)
+        if p.lower().endswith(".csv"):
+            return cls.load(p)
+        with open(p, encoding="utf-8") as f:
+            return cls.from_csv_text(f.read())
+
+    @classmethod
+    def from_csv_text(cls, csv_text: str) -> "IndicatorSet":
+        """From CSV text (header row first). Errors as :meth:`load`."""
+        _require("sopkit_indicators_load_csv")
+        data = csv_text.encode("utf-8")
+        return cls._make("<csv>", lib.sopkit_indicators_load_csv, data, len(data))
+
+    @classmethod
+    def from_json(cls, json_text: str) -> "IndicatorSet":
+        """From the JSON form (with the unit tree). Errors as :meth:`load`."""
+        _require("sopkit_indicators_load_json")
+        data = json_text.encode("utf-8")
+        return cls._make("<json>", lib.sopkit_indicators_load_json, data, len(data))
+
+    @classmethod
+    def from_columns(cls, *, unit: Sequence[str], code: Sequence[str], period: Sequence[str],
+                     target: Any, realisation: Any, polarity: Any,
+                     name: Optional[Sequence[str]] = None, satuan: Optional[Sequence[str]] = None,
+                     accumulation: Any = None, weight: Any = None) -> "IndicatorSet":
+        """From columns, one (indicator, period) row per index: texts as sequences
+        of str; numbers as sequences or numpy arrays (NaN / None = blank);
+        polarity and accumulation as codes or names ("negative", "sum"). An
+        indicator's definition comes from its first row and must agree later.
+
+        Raises:
+            FormatError: an unknown period or code, a duplicate row, a
+                definition that disagrees (the message names the row).
+        """
+        _require("sopkit_indicators_new")
+        np = _arrays.numpy()
+        n = len(code)
+        rows = ffi.new("sopkit_indicator_rows *")
+        rows.n = n
+        keep: List[Any] = []
+
+        def numbers(values: Any, dtype: str, label: str, names: Optional[Dict[str, int]] = None) -> Any:
+            if values is None:
+                return ffi.NULL
+            arr = np.asarray(values, dtype=object if names else None)
+            if names is not None and arr.dtype.kind in "UO":
+                try:
+                    arr = np.array([names[str(v).lower()] if isinstance(v, str) else v
+                                    for v in arr.ravel()])
+                except KeyError as e:
+                    raise ValueError(f"{label}: unknown value {e.args[0]!r}") from None
+            if dtype == "float64" and arr.dtype == object:
+                arr = np.array([np.nan if v is None else v for v in arr], dtype=np.float64)
+            arr = _arrays.numbers(arr, dtype, label)
+            if arr.shape != (n,):
+                raise ValueError(f"{label} has shape {arr.shape}; ({n},) is needed")
+            keep.append(arr)
+            return _ptr("double[]" if dtype == "float64" else "uint8_t[]", arr)
+
+        for field, values, required in (("unit", unit, True), ("code", code, True),
+                                         ("name", name, False), ("satuan", satuan, False),
+                                         ("period", period, True)):
+            ptr, bufs = _texts(values, field, n, required)
+            keep.extend(bufs)
+            keep.append(ptr)
+            setattr(rows, field, ptr)
+        rows.polarity = numbers(polarity, "uint8", "polarity", _POLARITY_NAMES)
+        rows.accumulation = numbers(accumulation, "uint8", "accumulation", _ACCUMULATION_NAMES)
+        rows.weight = numbers(weight, "float64", "weight")
+        rows.target = numbers(target, "float64", "target")
+        rows.realisation = numbers(realisation, "float64", "realisation")
+        result = cls._make("<columns>", lib.sopkit_indicators_new, rows)
+        del keep
+        return result
+
+    @classmethod
+    def from_dataframe(cls, df: Any) -> "IndicatorSet":
+        """From a pandas DataFrame with the CSV's columns (unit, indicator, name,
+        satuan, polarity, accumulation, weight, period, target, realisation)."""
+        def col(c: str) -> Any:
+            return df[c].tolist() if c in df.columns else None
+
+        return cls.from_columns(unit=col("unit"), code=col("indicator"), period=col("period"),
+                                target=df["target"].to_numpy(dtype="float64"),
+                                realisation=df["realisation"].to_numpy(dtype="float64"),
+                                polarity=col("polarity"), name=col("name"), satuan=col("satuan"),
+                                accumulation=col("accumulation"),
+                                weight=None if "weight" not in df.columns
+                                else df["weight"].to_numpy(dtype="float64"))
+
+    @property
+    def counts(self) -> Tuple[int, int, int]:
+        """(indicators, units, rows)."""
+        i, u, r = ffi.new("size_t *"), ffi.new("size_t *"), ffi.new("size_t *")
+        check(lib.sopkit_indicators_counts(self._handle, i, u, r))
+        return int(i[0]), int(u[0]), int(r[0])
+
+    def __len__(self) -> int:
+        return self.counts[2]
+
+    def evaluate(self, *, period: Optional[str] = None, cap: int = 0,
+                 scale: Optional[str] = None, negative_ratio: bool = False,
+                 zero_over_zero_is_100: bool = False,
+                 warning_threshold: Optional[float] = None) -> Evaluation:
+        """Evaluates every (indicator, period) row (docs/indicators.md).
+
+        Args:
+            period: only this period ("2024-Q2"); None: every period.
+            cap: 0, 100, 110 or 120 — for scoring and roll-ups.
+            scale: rating scale id ("permendagri-86-2017" default, "sakip-88-2021",
+                "traffic-light").
+            negative_ratio: T/R x 100 for lower-is-better instead of (2T-R)/T.
+            zero_over_zero_is_100: T = 0 and R = 0 count as 100 % (an explicit policy).
+            warning_threshold: early warning below this projected percent (default 76).
+
+        Raises:
+            InvalidArgumentError: bad cap or period text. NotFoundError: a scale not
+            in force for a period.
+        """
+        opts = ffi.new("sopkit_evaluate_options *")
+        check(lib.sopkit_evaluate_options_init(opts))
+        keep = []
+        opts.negative_ratio = 1 if negative_ratio else 0
+        opts.zero_over_zero_is_100 = 1 if zero_over_zero_is_100 else 0
+        opts.cap_percent = int(cap)
+        if scale is not None:
+            keep.append(ffi.new("char[]", cstr(scale)))
+            opts.scale = keep[-1]
+        if period is not None:
+            keep.append(ffi.new("char[]", cstr(period)))
+            opts.period = keep[-1]
+        if warning_threshold is not None:
+            opts.warning_threshold = float(warning_threshold)
+        out = ffi.new("sopkit_evaluation **")
+        check(lib.sopkit_indicators_evaluate(self._handle, opts, out))
+        return Evaluation(out[0])

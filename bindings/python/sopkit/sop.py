@@ -1,0 +1,396 @@
+"""SOP documents (format ``sopkit.sop/1``, docs/format.md): load, validate,
+analyse and schedule on a working calendar.
+
+    >>> with Sop.load("examples/sop-monev-capaian-kinerja.json") as sop:
+    ...     a = sop.analyze()
+    ...     a.total_text, a.total_minutes
+    ('31 hari 3 jam 30 menit', 14160.0)
+    ...     sop.schedule("2024-04-05T08:00", Calendar.indonesia("id-2024")).due
+    datetime.datetime(2024, 6, 4, 11, 30)
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import json
+import os
+from dataclasses import dataclass
+from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
+
+from ._ffi import Handle, check, cstr, ffi, lib, text
+from ._time import InstantLike, from_minutes, to_minutes
+from .calendar import Calendar
+
+__all__ = ["Sop", "Step", "StepKind", "Diagnostic", "Diagnostics", "Severity", "Analysis",
+           "StepTiming", "Schedule", "PlannedStep", "parse_duration"]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+class StepKind(enum.Enum):
+    """The symbol of a step in the flowchart."""
+    START = "start"
+    END = "end"
+    PROCESS = "process"
+    DECISION = "decision"
+
+
+_KINDS = {lib.SOPKIT_STEP_START: StepKind.START, lib.SOPKIT_STEP_END: StepKind.END,
+          lib.SOPKIT_STEP_PROCESS: StepKind.PROCESS, lib.SOPKIT_STEP_DECISION: StepKind.DECISION}
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the procedure table, as the document gives it."""
+    id: str
+    activity: str
+    actor: str  #: the actor id
+    kind: StepKind
+    time: str  #: the standard time (waktu) as written, "" when none
+    output: str
+    note: str
+    minutes: Optional[Tuple[float, float]]  #: (lower, upper) working minutes; None if untimed
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding of :meth:`Sop.validate`."""
+    severity: Severity
+    code: str  #: stable code ("unknown_actor", "duration_in_output", docs/format.md)
+    step: str  #: step id, "" for document-level findings
+    pointer: str  #: JSON pointer of the field, "" when none
+    message: str
+
+    def to_dict(self) -> Dict[str, str]:
+        return {"severity": self.severity.value, "code": self.code, "step": self.step,
+                "pointer": self.pointer, "message": self.message}
+
+
+class Diagnostics(List[Diagnostic]):
+    """The findings of :meth:`Sop.validate`, errors first, as a list."""
+
+    @property
+    def errors(self) -> List[Diagnostic]:
+        return [d for d in self if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> List[Diagnostic]:
+        return [d for d in self if d.severity is Severity.WARNING]
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error (warnings allowed)."""
+        return not self.errors
+
+    def to_json(self) -> str:
+        return json.dumps([d.to_dict() for d in self], ensure_ascii=False)
+
+
+def parse_duration(waktu: str) -> Tuple[float, float]:
+    """A standard time text ("1,5 jam", "1-3 Hari", "±2 Menit") as (lower, upper)
+    working minutes under the default convention (1 hari = 450 min).
+
+    Raises:
+        ParseError: the message names the text.
+    """
+    lo, hi = ffi.new("double *"), ffi.new("double *")
+    check(lib.sopkit_duration_parse(cstr(waktu), lo, hi))
+    return (lo[0], hi[0])
+
+
+class Sop(Handle):
+    """An SOP document, immutable once loaded; safe to share between threads."""
+
+    __slots__ = ("_source",)
+    _free = lib.sopkit_sop_free
+
+    def __init__(self, ptr: Any, source: str) -> None:
+        super().__init__(ptr)
+        self._source = source
+
+    @classmethod
+    def load(cls, path: PathLike) -> "Sop":
+        """Loads a format v1 file. A document with rule violations loads: see
+        :meth:`validate`.
+
+        Raises:
+            SopkitIOError: unreadable file.
+            ParseError: malformed JSON (the message has line:column).
+            FormatError: wrong structure (the message has the JSON pointer).
+        """
+        p = os.fspath(path)
+        out = ffi.new("sopkit_sop **")
+        check(lib.sopkit_sop_load_file(out, cstr(p)))
+        return cls(out[0], p)
+
+    @classmethod
+    def from_json(cls, text_: Union[str, bytes]) -> "Sop":
+        """Loads a document from format v1 JSON text. Errors as :meth:`load`."""
+        data = text_.encode("utf-8") if isinstance(text_, str) else bytes(text_)
+        out = ffi.new("sopkit_sop **")
+        check(lib.sopkit_sop_load_json(out, data, len(data)))
+        return cls(out[0], "<json>")
+
+    def __repr__(self) -> str:
+        if self.closed:
+            return "<sopkit.Sop (closed)>"
+        return f"<sopkit.Sop {self._source!r}: {len(self)} steps>"
+
+    def to_json(self) -> str:
+        """The document as format v1 JSON text (unknown fields kept)."""
+        out = ffi.new("const char **")
+        check(lib.sopkit_sop_to_json(self._handle, out))
+        return text(out[0])
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The document as plain Python data (``json.loads`` of :meth:`to_json`)."""
+        return json.loads(self.to_json())
+
+    def save(self, path: PathLike) -> None:
+        """Saves the document atomically (never a half-written file).
+
+        Raises:
+            SopkitIOError: the file could not be written.
+        """
+        check(lib.sopkit_sop_save_file(self._handle, cstr(os.fspath(path))))
+
+    def __len__(self) -> int:
+        out = ffi.new("size_t *")
+        check(lib.sopkit_sop_step_count(self._handle, out))
+        return int(out[0])
+
+    @property
+    def actor_count(self) -> int:
+        out = ffi.new("size_t *")
+        check(lib.sopkit_sop_actor_count(self._handle, out))
+        return int(out[0])
+
+    def step(self, index: int) -> Step:
+        """Step `index` (0-based, table order; negative counts from the end).
+
+        Raises:
+            IndexError: past the end.
+        """
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError(f"step index {index} out of range ({n} steps)")
+        h = self._handle
+        fields = []
+        ptr = ffi.new("const char **")
+        for f in (lib.SOPKIT_STEP_ID, lib.SOPKIT_STEP_ACTIVITY, lib.SOPKIT_STEP_ACTOR,
+                  lib.SOPKIT_STEP_TIME, lib.SOPKIT_STEP_OUTPUT, lib.SOPKIT_STEP_NOTE):
+            check(lib.sopkit_sop_step_text(h, index, f, ptr))
+            fields.append(text(ptr[0]))
+        kind = ffi.new("sopkit_step_kind *")
+        check(lib.sopkit_sop_step_kind(h, index, kind))
+        lo, hi = ffi.new("double *"), ffi.new("double *")
+        status = lib.sopkit_sop_step_minutes(h, index, lo, hi)
+        if status == lib.SOPKIT_ENOTCOMPUTABLE:
+            minutes = None
+        else:
+            check(status)
+            minutes = (lo[0], hi[0])
+        sid, activity, actor, time, output, note = fields
+        return Step(sid, activity, actor, _KINDS[kind[0]], time, output, note, minutes)
+
+    @property
+    def steps(self) -> List[Step]:
+        """Every step, in table order."""
+        return [self.step(i) for i in range(len(self))]
+
+    def __iter__(self) -> Iterator[Step]:
+        return iter(self.steps)
+
+    def validate(self) -> Diagnostics:
+        """Checks every rule of docs/format.md. A faulty document is not a
+        failure: the findings are returned (``.ok`` is False when any is an error)."""
+        out = ffi.new("sopkit_diagnostics **")
+        check(lib.sopkit_sop_validate(self._handle, out))
+        d = out[0]
+        try:
+            count, nerr = ffi.new("size_t *"), ffi.new("size_t *")
+            check(lib.sopkit_diagnostics_count(d, count, nerr))
+            item = ffi.new("sopkit_diagnostic *")
+            result = Diagnostics()
+            for i in range(count[0]):
+                check(lib.sopkit_diagnostics_get(d, i, item))
+                sev = Severity.ERROR if item.severity == lib.SOPKIT_SEVERITY_ERROR else Severity.WARNING
+                result.append(Diagnostic(sev, text(item.code), text(item.step), text(item.pointer),
+                                         text(item.message)))
+            return result
+        finally:
+            lib.sopkit_diagnostics_free(d)
+
+    def analyze(self, *, rework_rounds: int = 1, minutes_per_day: float = 450.0,
+                days_per_week: float = 5.0, days_per_month: float = 22.0,
+                lenient: bool = False) -> "Analysis":
+        """Happy path, totals, CPM per step, rework loops, workload and hand-offs
+        (docs/analysis.md).
+
+        Raises:
+            ValidationError: no start step, or a cycle with no decision (the
+                message names the steps); never with ``lenient=True``.
+            InvalidArgumentError: a convention value <= 0.
+        """
+        opts = ffi.new("sopkit_analysis_options *")
+        check(lib.sopkit_analysis_options_init(opts))
+        opts.rework_rounds = int(rework_rounds)
+        opts.minutes_per_day = float(minutes_per_day)
+        opts.days_per_week = float(days_per_week)
+        opts.days_per_month = float(days_per_month)
+        opts.lenient = 1 if lenient else 0
+        out = ffi.new("sopkit_analysis **")
+        check(lib.sopkit_sop_analyze(self._handle, opts, out))
+        return Analysis(out[0])
+
+    def schedule(self, start: InstantLike, calendar: Calendar) -> "Schedule":
+        """Plans a run of the happy path from `start` on `calendar`: each step
+        starts when the steps before it have ended and takes its standard time
+        (upper end) on the calendar.
+
+        Raises:
+            ValidationError: no start step, a cycle with no decision.
+            RangeError: the run leaves the calendar's coverage.
+        """
+        if not isinstance(calendar, Calendar):
+            raise TypeError(f"calendar must be a sopkit.Calendar, got {type(calendar).__name__}")
+        out = ffi.new("sopkit_schedule **")
+        check(lib.sopkit_sop_schedule(self._handle, calendar._handle, to_minutes(start), out))
+        return Schedule(out[0])
+
+
+@dataclass(frozen=True)
+class StepTiming:
+    """CPM figures of one happy-path step, in working minutes from the run's start."""
+    id: str
+    earliest_start: float
+    earliest_finish: float
+    latest_start: float
+    latest_finish: float
+    slack: float
+    critical: bool
+
+
+class Analysis(Handle):
+    """The result of :meth:`Sop.analyze`; independent of the Sop it came from."""
+
+    __slots__ = ()
+    _free = lib.sopkit_analysis_free
+
+    def __repr__(self) -> str:
+        if self.closed:
+            return "<sopkit.Analysis (closed)>"
+        return f"<sopkit.Analysis total {self.total_text!r}>"
+
+    @property
+    def total_minutes_range(self) -> Tuple[float, float]:
+        """(lower, upper) total working minutes of the happy path."""
+        lo, hi = ffi.new("double *"), ffi.new("double *")
+        check(lib.sopkit_analysis_total_minutes(self._handle, lo, hi))
+        return (lo[0], hi[0])
+
+    @property
+    def total_minutes(self) -> float:
+        """Total working minutes of the happy path (upper end: what the SOP promises)."""
+        return self.total_minutes_range[1]
+
+    @property
+    def total_text(self) -> str:
+        """The total with units kept apart: "31 hari 3 jam 30 menit"."""
+        out = ffi.new("const char **")
+        check(lib.sopkit_analysis_total_text(self._handle, out))
+        return text(out[0])
+
+    @property
+    def path(self) -> List[str]:
+        """Step ids of the happy path, in order."""
+        n = ffi.new("size_t *")
+        check(lib.sopkit_analysis_path_length(self._handle, n))
+        out = ffi.new("const char **")
+        ids = []
+        for i in range(n[0]):
+            check(lib.sopkit_analysis_path_step(self._handle, i, out))
+            ids.append(text(out[0]))
+        return ids
+
+    @property
+    def timings(self) -> List[StepTiming]:
+        """CPM figures per happy-path step.
+
+        Raises:
+            NotComputableError: a lenient analysis whose CPM could not run.
+        """
+        n = ffi.new("size_t *")
+        check(lib.sopkit_analysis_path_length(self._handle, n))
+        t = ffi.new("sopkit_step_timing *")
+        result = []
+        for i in range(n[0]):
+            check(lib.sopkit_analysis_step_timing(self._handle, i, t))
+            result.append(StepTiming(text(t.id), t.earliest_start, t.earliest_finish,
+                                     t.latest_start, t.latest_finish, t.slack, bool(t.critical)))
+        return result
+
+    def to_json(self) -> str:
+        """Everything as JSON ("sopkit.analysis/1", docs/analysis.md)."""
+        out = ffi.new("const char **")
+        check(lib.sopkit_analysis_to_json(self._handle, out))
+        return text(out[0])
+
+    def to_dict(self) -> Dict[str, Any]:
+        """Everything as plain Python data: loops, workload, hand-offs, diagnostics."""
+        return json.loads(self.to_json())
+
+
+@dataclass(frozen=True)
+class PlannedStep:
+    """One step of a scheduled run: planned start and end (local time)."""
+    id: str
+    start: _dt.datetime
+    end: _dt.datetime
+
+
+class Schedule(Handle):
+    """The result of :meth:`Sop.schedule`."""
+
+    __slots__ = ()
+    _free = lib.sopkit_schedule_free
+
+    def __repr__(self) -> str:
+        if self.closed:
+            return "<sopkit.Schedule (closed)>"
+        return f"<sopkit.Schedule due {self.due:%Y-%m-%dT%H:%M}>"
+
+    @property
+    def due(self) -> _dt.datetime:
+        """When the last step ends."""
+        out = ffi.new("int64_t *")
+        check(lib.sopkit_schedule_due(self._handle, out))
+        return from_minutes(out[0])
+
+    @property
+    def steps(self) -> List[PlannedStep]:
+        """Every planned step, in plan order."""
+        n = ffi.new("size_t *")
+        check(lib.sopkit_schedule_step_count(self._handle, n))
+        sid, s, e = ffi.new("const char **"), ffi.new("int64_t *"), ffi.new("int64_t *")
+        result = []
+        for i in range(n[0]):
+            check(lib.sopkit_schedule_step(self._handle, i, sid, s, e))
+            result.append(PlannedStep(text(sid[0]), from_minutes(s[0]), from_minutes(e[0])))
+        return result
+
+    def to_json(self) -> str:
+        """The plan as JSON (the same as ``sopkit schedule --json``)."""
+        out = ffi.new("const char **")
+        check(lib.sopkit_schedule_to_json(self._handle, out))
+        return text(out[0])
+
+    def to_dict(self) -> Dict[str, Any]:
+        return json.loads(self.to_json())

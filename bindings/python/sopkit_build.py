@@ -1,0 +1,162 @@
+"""cffi build script of sopkit's Python bindings (API mode, out of line).
+
+The declarations come from the C ABI header itself (include/sopkit/sopkit.h):
+comments, preprocessor lines and the C++ guards are stripped and the rest is
+handed to cffi's cdef, so every function the header declares is bound, and a
+function added to the header is bound by rebuilding. The compiled module
+`sopkit._native` includes the real header (the C compiler checks every
+declaration against it) and links libsopkit built by CMake.
+
+Where things are found (environment variables, then defaults):
+
+  SOPKIT_INCLUDE_DIR   folder holding sopkit/sopkit.h   (<repo>/include)
+  SOPKIT_LIBRARY       path of libsopkit.so itself      (CMake's $<TARGET_FILE:sopkit>)
+  SOPKIT_LIBRARY_DIR   folder holding libsopkit.so      (<repo>/build/release/src, else
+                                                          <repo>/build/dev/src)
+  SOPKIT_SOURCE_DIR    the repository                   (two folders above this file)
+
+The library's folder is written into the module as its run path (RPATH), so
+the installed package loads exactly the library it was compiled against.
+
+Run directly to build the module into a folder (used by CTest in-tree):
+
+  /usr/bin/python3 bindings/python/sopkit_build.py --out build/dev/tests/python/ext
+"""
+import argparse
+import os
+import pathlib
+import re
+import subprocess
+import sys
+
+from cffi import FFI
+
+HERE = pathlib.Path(__file__).resolve().parent
+
+
+def source_dir():
+    env = os.environ.get("SOPKIT_SOURCE_DIR")
+    return pathlib.Path(env) if env else HERE.parents[1]
+
+
+def include_dir():
+    env = os.environ.get("SOPKIT_INCLUDE_DIR")
+    return pathlib.Path(env) if env else source_dir() / "include"
+
+
+def library_dir():
+    if os.environ.get("SOPKIT_LIBRARY"):
+        return pathlib.Path(os.environ["SOPKIT_LIBRARY"]).resolve().parent
+    if os.environ.get("SOPKIT_LIBRARY_DIR"):
+        return pathlib.Path(os.environ["SOPKIT_LIBRARY_DIR"]).resolve()
+    for preset in ("release", "dev"):
+        candidate = source_dir() / "build" / preset / "src"
+        if (candidate / "libsopkit.so").exists():
+            return candidate
+    sys.exit("sopkit: libsopkit.so not found; build it (cmake --preset release && "
+             "cmake --build --preset release) or set SOPKIT_LIBRARY_DIR")
+
+
+def header_to_cdef(text):
+    """The C declarations of sopkit.h in the subset of C that cffi's cdef reads."""
+    text = re.sub(r"/\*.*?\*/", " ", text, flags=re.S)
+    text = re.sub(r"//[^\n]*", " ", text)
+    text = re.sub(r"\\\n", " ", text)  # join continued preprocessor lines
+    out, skip_depth, depth = [], None, 0
+    for line in text.splitlines():
+        s = line.strip()
+        if s.startswith("#"):
+            words = s[1:].split()
+            directive = words[0] if words else ""
+            if directive in ("if", "ifdef", "ifndef"):
+                depth += 1
+                if skip_depth is None and "__cplusplus" in s:
+                    skip_depth = depth
+            elif directive == "endif":
+                if skip_depth == depth:
+                    skip_depth = None
+                depth -= 1
+            elif directive == "define" and skip_depth is None:
+                m = re.fullmatch(r"#\s*define\s+(SOPKIT_\w+)\s+(-?\d+)", s)
+                if m:  # plain integer constants: cffi reads them
+                    out.append(f"#define {m.group(1)} {m.group(2)}")
+            continue
+        if skip_depth is None:
+            out.append(line)
+    cdef = "\n".join(out).replace("SOPKIT_API", "")
+    return cdef
+
+
+def exported_functions(library):
+    """The sopkit_* functions the built library exports (None when nm is missing)."""
+    try:
+        p = subprocess.run(["nm", "-D", "--defined-only", str(library)], capture_output=True,
+                           text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return {line.split()[-1].split("@")[0] for line in p.stdout.splitlines()
+            if line.split() and line.split()[-1].startswith("sopkit_")}
+
+
+def keep_exported(cdef, exported):
+    """`cdef` without the declarations of functions the library does not export
+    (the header can run ahead of a library that has not been rebuilt yet: those
+    functions are left out, and the package reports them missing)."""
+    if exported is None:
+        return cdef, []
+    kept, dropped, depth, start = [], [], 0, 0
+    for i, ch in enumerate(cdef):
+        if ch in "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif ch == ";" and depth == 0:
+            stmt = cdef[start:i + 1]
+            start = i + 1
+            m = re.search(r"\b(sopkit_\w+)\s*\(", stmt)
+            if m and not stmt.lstrip().startswith("typedef") and m.group(1) not in exported:
+                dropped.append(m.group(1))
+                continue
+            kept.append(stmt)
+    kept.append(cdef[start:])
+    return "".join(kept), dropped
+
+
+HEADER = include_dir() / "sopkit" / "sopkit.h"
+
+_libdir = str(library_dir())
+_cdef, MISSING = keep_exported(header_to_cdef(HEADER.read_text(encoding="utf-8")),
+                               exported_functions(pathlib.Path(_libdir) / "libsopkit.so"))
+if MISSING:
+    print(f"sopkit_build: the library in {_libdir} lacks {len(MISSING)} function(s) the header "
+          f"declares; not bound: {', '.join(MISSING)}", file=sys.stderr)
+
+ffibuilder = FFI()
+ffibuilder.cdef(_cdef)
+# The header's version, compiled in: the package refuses a library whose major
+# version differs from the header it was built against.
+ffibuilder.cdef("unsigned sopkit_py_header_version(void);")
+ffibuilder.set_source(
+    "sopkit._native",
+    '#include "sopkit/sopkit.h"\n'
+    "static unsigned sopkit_py_header_version(void) { return SOPKIT_VERSION_NUMBER; }\n",
+    include_dirs=[str(include_dir())],
+    library_dirs=[_libdir],
+    runtime_library_dirs=[_libdir],
+    libraries=["sopkit"],
+    extra_compile_args=["-O2"],
+)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", required=True, help="folder to write sopkit/_native*.so into")
+    a = ap.parse_args()
+    out = pathlib.Path(a.out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    path = ffibuilder.compile(tmpdir=str(out), verbose=False)
+    print(path)
+
+
+if __name__ == "__main__":
+    main()

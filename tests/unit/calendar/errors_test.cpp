@@ -220,6 +220,48 @@ TEST(CalendarErrors, MergingYearsWithAGapIsRejected) {
   EXPECT_TRUE(contains(e.what(), "gap")) << e.what();
 }
 
+TEST(CalendarErrors, TwoDifferentWeeksAreRejected) {
+  CalendarSpec spec = test::march_2024_spec();
+  spec.week = WeekSchedule::asn_five_day();
+  CalendarSpec other = test::march_2024_spec();
+  WeekSchedule six = WeekSchedule::asn_five_day();
+  six.days[5] = OfficeHours::from("08:00", "12:00");
+  other.week = six;
+  EXPECT_EQ(error_of([&] { spec.merge(other); }).code(), ErrorCode::validation_failed);
+  other.week = WeekSchedule::asn_five_day();  // the same week twice is fine
+  spec.merge(other);
+  EXPECT_TRUE(spec.week.has_value());
+}
+
+TEST(CalendarErrors, OverlappingActivePeriodsAreRejected) {
+  CalendarSpec spec = test::march_2024_spec();
+  HoursPeriod a;
+  a.from = parse_date("2024-03-04");
+  a.to = parse_date("2024-03-15");
+  a.week = WeekSchedule::asn_five_day();
+  a.name = "a";
+  HoursPeriod b = a;
+  b.from = parse_date("2024-03-15");
+  b.to = parse_date("2024-03-20");
+  b.name = "b";
+  spec.periods = {a, b};
+  const Error e = error_of([&] { WorkCalendar{spec}; });
+  EXPECT_EQ(e.code(), ErrorCode::validation_failed);
+  EXPECT_TRUE(contains(e.what(), "overlaps")) << e.what();
+  spec.periods[1].optional = true;  // a disabled optional period does not count
+  spec.periods[1].rule = "ramadan";
+  EXPECT_NO_THROW(WorkCalendar{spec});
+}
+
+TEST(CalendarErrors, OverrideOutsideTheCoverageIsRejected) {
+  CalendarSpec spec = test::march_2024_spec();
+  DayOverride o;
+  o.date = parse_date("2024-04-06");
+  o.hours = OfficeHours::from("08:00", "12:00");
+  spec.overrides.push_back(o);
+  EXPECT_EQ(error_of([&] { WorkCalendar{spec}; }).code(), ErrorCode::validation_failed);
+}
+
 TEST(CalendarErrors, SpecWithoutCoverageIsRejected) {
   EXPECT_EQ(error_of([] { WorkCalendar{CalendarSpec{}}; }).code(), ErrorCode::validation_failed);
 }

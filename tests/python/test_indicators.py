@@ -1,0 +1,231 @@
+"""Indicators: raw cells in bulk, indicator sets, evaluations as rows/dicts/DataFrame."""
+import io
+import json
+import math
+import sys
+
+import numpy as np
+import pytest
+
+import sopkit
+from sopkit._ffi import ffi, has
+
+from conftest import INDICATORS_CSV
+
+pytestmark = pytest.mark.skipif(
+    not has("sopkit_indicators_evaluate"),
+    reason="the libsopkit this module was built against has no indicator functions yet")
+
+NAN = float("nan")
+
+
+def _address(ptr):
+    return int(ffi.cast("uintptr_t", ptr))
+
+
+# ---- raw cells -------------------------------------------------------------
+
+def test_evaluate_applies_polarity_and_bands():
+    t = np.array([100.0, 10.0, 80.0, 100.0, 100.0])
+    r = np.array([80.0, 8.0, 92.0, 50.0, 95.0])
+    p = np.array([sopkit.POSITIVE, sopkit.NEGATIVE, sopkit.POSITIVE, sopkit.POSITIVE,
+                  sopkit.POSITIVE], dtype=np.uint8)
+    ach, band = sopkit.evaluate(t, r, p)
+    # 80/100 = 80 % (>= 76: Tinggi, 4); (2*10 - 8)/10 = 120 % (5); 92/80 = 115 %;
+    # 50 % (< 51: Sangat Rendah, 1); 95 % (5).
+    assert ach.tolist() == pytest.approx([80.0, 120.0, 115.0, 50.0, 95.0])
+    assert band.tolist() == [4, 5, 5, 1, 5]
+    assert ach.dtype == np.float64 and band.dtype == np.uint8
+
+
+def test_zero_target_and_blank_realisation_are_not_computable_never_zero():
+    ach, band = sopkit.evaluate([0.0, 100.0, 0.0], [5.0, NAN, 0.0], [0, 0, 0])
+    assert all(math.isnan(x) for x in ach)
+    assert band.tolist() == [0, 0, 0]
+
+
+def test_polarity_as_bool_names_or_one_value():
+    t, r = np.array([10.0, 10.0]), np.array([8.0, 12.0])
+    expected = sopkit.evaluate(t, r, np.array([1, 1], dtype=np.uint8))
+    for pol in (np.array([True, True]), ["negative", "NEGATIVE"], sopkit.NEGATIVE):
+        ach, band = sopkit.evaluate(t, r, pol)
+        assert np.array_equal(ach, expected[0]) and np.array_equal(band, expected[1])
+    with pytest.raises(ValueError, match="unknown"):
+        sopkit.evaluate(t, r, ["positive", "sideways"])
+
+
+def test_bool_polarity_is_viewed_not_copied():
+    from sopkit import _arrays
+
+    neg = np.array([True, False, True])
+    view = _arrays.numbers(neg, "uint8", "polarity")
+    assert view.ctypes.data == neg.ctypes.data and np.shares_memory(view, neg)
+
+
+def test_evaluate_writes_into_the_callers_arrays():
+    rng = np.random.default_rng(5)
+    t = rng.uniform(1, 1000, 10_000)
+    r = t * rng.uniform(0.3, 1.3, t.size)
+    p = (rng.integers(0, 5, t.size) == 0).astype(np.uint8)
+    ach = np.empty(t.size)
+    band = np.empty(t.size, dtype=np.uint8)
+    a_addr, b_addr = ach.ctypes.data, band.ctypes.data
+    res_a, res_b = sopkit.evaluate(t, r, p, achievement_out=ach, band_out=band)
+    assert res_a is ach and res_b is band
+    assert ach.ctypes.data == a_addr and band.ctypes.data == b_addr
+    # The numpy expression of the baseline, bit for bit.
+    expected = np.where(p == 1, 2.0 * t - r, r) / t * 100.0
+    assert np.array_equal(ach, expected)
+    assert np.array_equal(band, np.digitize(expected, [51.0, 66.0, 76.0, 91.0]) + 1)
+
+
+def test_evaluate_shape_errors():
+    with pytest.raises(ValueError, match="one shape"):
+        sopkit.evaluate([1.0, 2.0], [1.0], [0, 0])
+    with pytest.raises(TypeError, match="dtype"):
+        sopkit.evaluate([1.0], [1.0], [0], achievement_out=np.empty(1, dtype=np.float32))
+
+
+def test_evaluate_grouped_means_match_numpy():
+    rng = np.random.default_rng(6)
+    n, groups = 20_000, 300
+    t = np.where(rng.uniform(size=n) < 0.01, 0.0, rng.uniform(1, 1000, n))
+    r = rng.uniform(0.3, 1.3, n) * np.where(t > 0, t, 100.0)
+    neg = rng.integers(0, 5, n) == 0
+    w = rng.integers(1, 11, n).astype(np.float64)
+    g = rng.integers(0, groups, n).astype(np.int32)
+    mean_out = np.empty(groups)
+    ach, band, mean = sopkit.evaluate_grouped(t, r, neg, w, g, groups, group_mean_out=mean_out)
+    assert mean is mean_out
+    with np.errstate(divide="ignore", invalid="ignore"):
+        c = np.where(neg, 2.0 * t - r, r) / t * 100.0
+    c[t == 0] = np.nan
+    ok = ~np.isnan(c)
+    swc = np.bincount(g, weights=np.where(ok, w * c, 0.0), minlength=groups)
+    sw = np.bincount(g, weights=np.where(ok, w, 0.0), minlength=groups)
+    assert np.allclose(mean, swc / sw, rtol=1e-12, equal_nan=True)
+    assert np.array_equal(ach, c, equal_nan=True)
+    # Two threads inside the C call give the same means; per_cell=False skips cells.
+    _, _, mean2 = sopkit.evaluate_grouped(t, r, neg, w, g, groups, threads=2, per_cell=False)
+    assert np.allclose(mean2, mean, rtol=1e-12, equal_nan=True)
+    # A cap of 100 lowers no mean below the uncapped one and none above 100.
+    _, _, capped = sopkit.evaluate_grouped(t, r, neg, w, g, groups, cap=100)
+    assert np.nanmax(capped) <= 100.0 and np.all((capped <= mean) | np.isnan(mean))
+
+
+def test_evaluate_grouped_errors():
+    with pytest.raises(sopkit.InvalidArgumentError):
+        sopkit.evaluate_grouped([1.0], [1.0], [0], [1.0], [5], 2)  # group 5 of 2
+    with pytest.raises(sopkit.InvalidArgumentError):
+        sopkit.evaluate_grouped([1.0], [1.0], [0], [-1.0], [0], 1)
+    with pytest.raises(sopkit.InvalidArgumentError):
+        sopkit.evaluate_grouped([1.0], [1.0], [0], [1.0], [0], 1, cap=105)
+    _, _, mean = sopkit.evaluate_grouped([10.0, 10.0], [5.0, 8.0], [0, 0], [1.0, 3.0], [0, 2])
+    assert mean.shape == (3,) and math.isnan(mean[1])  # default count = max + 1
+
+
+# ---- indicator sets ----------------------------------------------------------
+
+@pytest.fixture
+def data():
+    with sopkit.IndicatorSet.from_csv(INDICATORS_CSV) as s:
+        yield s
+
+
+def test_from_csv_path_text_and_file_agree(data, tmp_path):
+    text = INDICATORS_CSV.read_text(encoding="utf-8")
+    copy = tmp_path / "data.txt"  # not .csv: read by Python, parsed as CSV
+    copy.write_text(text, encoding="utf-8")
+    for other in (sopkit.IndicatorSet.from_csv_text(text), sopkit.IndicatorSet.from_csv(copy),
+                  sopkit.IndicatorSet.from_csv(io.StringIO(text)),
+                  sopkit.IndicatorSet.load(INDICATORS_CSV)):
+        with other:
+            assert other.counts == data.counts
+    assert data.counts == (15, 16, 63)
+    assert len(data) == 63
+
+
+def test_csv_errors_name_the_place(tmp_path):
+    with pytest.raises(sopkit.SopkitIOError):
+        sopkit.IndicatorSet.load(tmp_path / "none.csv")
+    bad = INDICATORS_CSV.read_text(encoding="utf-8").replace("positive,last,2,2024,", "upwards,last,2,2024,", 1)
+    with pytest.raises(sopkit.Error) as e:
+        sopkit.IndicatorSet.from_csv_text(bad)
+    assert isinstance(e.value, (sopkit.ParseError, sopkit.FormatError))
+    assert "upwards" in str(e.value) or ":2" in str(e.value)
+
+
+def test_evaluation_rows_and_dicts(data):
+    with data.evaluate() as ev:
+        assert len(ev) == 63
+        first = ev.row(0)
+        # IKU-01 Q1: 104.1 / 106 x 100 = 98.2075 %: Sangat Tinggi.
+        assert (first.indicator, first.period) == ("IKU-01", "2024-Q1")
+        assert first.achievement == pytest.approx(104.1 / 106 * 100)
+        assert (first.band, first.predicate, first.reason) == (5, "Sangat Tinggi", "")
+        dicts = ev.to_dicts()
+        assert dicts[0]["achievement"] == first.achievement
+        assert json.dumps(dicts)  # plain data only
+        assert {d["reason"] for d in dicts if d["achievement"] is None} - {""}
+        ach, band = ev.arrays()
+        for d, a, b in zip(dicts, ach, band):
+            assert (math.isnan(a) if d["achievement"] is None else a == d["achievement"])
+            assert b == d["band"]
+        with pytest.raises(IndexError):
+            ev.row(63)
+
+
+def test_evaluation_json_and_csv(data):
+    with data.evaluate() as ev:
+        d = ev.to_dict()
+        assert {"indicators", "units", "warnings"} <= set(d)
+        header = ev.to_csv().splitlines()[0].split(",")
+        assert {"indicator", "period", "achievement", "predicate"} <= set(header)
+
+
+def test_evaluation_to_dataframe(data):
+    pd = pytest.importorskip("pandas")
+    with data.evaluate() as ev:
+        df = ev.to_dataframe()
+        rows = ev.rows
+    assert isinstance(df, pd.DataFrame) and len(df) == 63
+    assert list(df.columns)[:3] == ["indicator", "unit", "period"]
+    assert df["achievement"].dtype == np.float64 and df["band"].dtype == np.uint8
+    for i, r in enumerate(rows):
+        if r.achievement is None:
+            assert math.isnan(df["achievement"].iloc[i])
+        else:
+            assert df["achievement"].iloc[i] == r.achievement
+
+
+def test_evaluate_options(data):
+    with data.evaluate(period="2024-Q2") as q2:
+        assert {r.period for r in q2} == {"2024-Q2"}
+    with data.evaluate(cap=100) as capped:
+        assert all(r.score is None or r.score <= 100 for r in capped)
+    with data.evaluate(scale="sakip-88-2021") as sakip:
+        assert {r.predicate for r in sakip} & {"AA", "A", "BB", "B", "CC", "C", "D"}
+    with pytest.raises(sopkit.InvalidArgumentError):
+        data.evaluate(cap=105)
+
+
+def test_from_columns_and_from_dataframe():
+    cols = dict(unit=["Dinas/Bidang A", "Dinas/Bidang A", "Dinas/Bidang B"],
+                code=["K1", "K1", "K2"], period=["2024-Q1", "2024-Q2", "2024"],
+                target=[100.0, 100.0, 10.0], realisation=[80.0, None, 8.0],
+                polarity=["positive", "positive", "negative"], accumulation=["sum", "sum", "last"])
+    with sopkit.IndicatorSet.from_columns(**cols) as s:
+        assert s.counts[0] == 2 and s.counts[2] == 3
+        with s.evaluate() as ev:
+            by = {(r.indicator, r.period): r for r in ev}
+    assert by[("K1", "2024-Q1")].achievement == pytest.approx(80.0)
+    assert by[("K1", "2024-Q2")].achievement is None  # blank, not zero
+    assert by[("K2", "2024")].achievement == pytest.approx(120.0)  # (2*10 - 8)/10
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({"unit": cols["unit"], "indicator": cols["code"], "period": cols["period"],
+                       "target": cols["target"], "realisation": [80.0, np.nan, 8.0],
+                       "polarity": cols["polarity"], "accumulation": cols["accumulation"]})
+    with sopkit.IndicatorSet.from_dataframe(df) as s2, s2.evaluate() as ev2:
+        assert [r.achievement for r in ev2] == [by[(r.indicator, r.period)].achievement for r in ev2]
+    with pytest.raises(sopkit.FormatError, match="row"):
+        sopkit.IndicatorSet.from_columns(**dict(cols, period=["2024-Q1", "2024-Q1", "2024-Q9"]))

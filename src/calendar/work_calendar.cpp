@@ -197,12 +197,15 @@ struct WorkCalendar::Body {
       const std::uint32_t m = rel32 - dd * 1440u;
       const DayInfo& di = days[dd];
       const std::uint16_t nm = next[di.pattern * kTableSize + m];
-      const bool rolls = nm == kNone;  // no office time left today: the next working day opens
-      const std::uint64_t r = static_cast<std::uint64_t>((rolls ? di.rank_after : di.rank_at) + n);
-      std::uint32_t clock = rolls ? di.next_open : nm;
-      if (n < 0 || r >= nworking) return false;
+      // No office time left today: the next working day opens. Selected with a mask,
+      // not a branch: whether a random start rolls is unpredictable.
+      const std::int64_t rolls = -static_cast<std::int64_t>(nm == kNone);
+      const std::uint64_t r =
+          static_cast<std::uint64_t>(di.rank_at + ((di.rank_after - di.rank_at) & rolls) + n);
+      std::int64_t clock = nm + ((static_cast<std::int64_t>(di.next_open) - nm) & rolls);
+      if (r >= nworking) return false;
       const WorkingDay& w = working[r];
-      clock = std::min<std::uint32_t>(std::max<std::uint32_t>(clock, w.open), w.close);
+      clock = std::min<std::int64_t>(std::max<std::int64_t>(clock, w.open), w.close);
       out = base + static_cast<std::int64_t>(w.day) * kMinutesPerDay + clock;
       return true;
     }

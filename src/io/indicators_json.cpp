@@ -20,6 +20,8 @@ namespace sopkit {
 namespace {
 
 using nlohmann::json;
+// Output keeps keys in the order written (a reader sees code, period, achievement…).
+using ojson = nlohmann::ordered_json;
 constexpr const char* kFormat = "sopkit.indicators/1";
 
 struct Reader {
@@ -195,51 +197,51 @@ IndicatorSet load_indicators_file(const std::string& path) {
 
 namespace {
 
-json opt_num(const std::optional<double>& v) {
-  return v ? json(*v) : json(nullptr);
+ojson opt_num(const std::optional<double>& v) {
+  return v ? ojson(*v) : ojson(nullptr);
 }
 
 std::string unit_id(const UnitTree& t, std::size_t u) {
   return t.id(u).empty() ? "u" + std::to_string(u + 1) : t.id(u);
 }
 
-void put_achievement(json& o, const char* key, const Achievement& a) {
-  o[key] = a.computable() ? json(a.value) : json(nullptr);
+void put_achievement(ojson& o, const char* key, const Achievement& a) {
+  o[key] = a.computable() ? ojson(a.value) : ojson(nullptr);
   if (!a.computable()) o[std::string(key) + "_reason"] = reason_name(a.reason);
 }
 
 }  // namespace
 
 std::string indicators_to_json(const IndicatorSet& set, int indent) {
-  json j;
+  ojson j;
   j["format"] = kFormat;
   if (!set.source.empty()) j["source"] = set.source;
   const UnitTree& t = set.units();
-  j["units"] = json::array();
+  j["units"] = ojson::array();
   for (std::size_t u = 0; u < t.size(); ++u) {
     auto p = t.parent(u);
     j["units"].push_back({{"id", unit_id(t, u)},
                           {"name", t.name(u)},
-                          {"parent", p ? json(unit_id(t, *p)) : json(nullptr)}});
+                          {"parent", p ? ojson(unit_id(t, *p)) : ojson(nullptr)}});
   }
-  std::vector<json> inds;
+  std::vector<ojson> inds;
   for (std::size_t i = 0; i < set.indicator_count(); ++i) {
     const Indicator& d = set.indicator(i);
-    json o = {{"code", d.code},
-              {"name", d.name},
-              {"satuan", d.satuan},
-              {"unit", unit_id(t, d.unit)},
-              {"weight", d.weight},
-              {"polarity", to_string(d.polarity)},
-              {"accumulation", to_string(d.accumulation)}};
+    ojson o = {{"code", d.code},
+               {"name", d.name},
+               {"satuan", d.satuan},
+               {"unit", unit_id(t, d.unit)},
+               {"weight", d.weight},
+               {"polarity", to_string(d.polarity)},
+               {"accumulation", to_string(d.accumulation)}};
     if (d.negative_formula) o["negative_formula"] = to_string(*d.negative_formula);
     if (!d.source.empty()) o["source"] = d.source;
-    o["values"] = json::array();
+    o["values"] = ojson::array();
     inds.push_back(std::move(o));
   }
   for (std::size_t r = 0; r < set.cell_count(); ++r) {
     const Cell c = set.cell(r);
-    json v = {{"period", c.period.to_string()}};
+    ojson v = {{"period", c.period.to_string()}};
     auto put = [&](const char* key, const std::optional<double>& x) {
       if (x) v[key] = *x;
     };
@@ -260,33 +262,33 @@ std::string indicators_to_json(const IndicatorSet& set, int indent) {
 
 std::string evaluation_to_json(const IndicatorSet& set, const Evaluation& ev, int indent) {
   const UnitTree& t = set.units();
-  json j;
+  ojson j;
   j["format"] = "sopkit.evaluation/1";
   if (!set.source.empty()) j["source"] = set.source;
-  j["indicators"] = json::array();
+  j["indicators"] = ojson::array();
   for (const auto& r : ev.indicators) {
     const Indicator& d = set.indicator(r.indicator);
-    json o = {{"indicator", d.code},
-              {"name", d.name},
-              {"unit", t.path(d.unit)},
-              {"period", r.period.to_string()},
-              {"polarity", to_string(d.polarity)},
-              {"accumulation", to_string(d.accumulation)},
-              {"target", opt_num(r.target)},
-              {"realisation", opt_num(r.realisation)}};
+    ojson o = {{"indicator", d.code},
+               {"name", d.name},
+               {"unit", t.path(d.unit)},
+               {"period", r.period.to_string()},
+               {"polarity", to_string(d.polarity)},
+               {"accumulation", to_string(d.accumulation)},
+               {"target", opt_num(r.target)},
+               {"realisation", opt_num(r.realisation)}};
     if (r.target_low) {
       o["target_low"] = *r.target_low;
       o["target_high"] = *r.target_high;
     }
     if (r.target_from_parts) o["target_from_parts"] = true;
     if (r.realisation_from_parts) o["realisation_from_parts"] = true;
-    o["achievement"] = r.achievement.computable() ? json(r.achievement.value) : json(nullptr);
+    o["achievement"] = r.achievement.computable() ? ojson(r.achievement.value) : ojson(nullptr);
     if (!r.achievement.computable()) o["reason"] = reason_name(r.achievement.reason);
-    o["score"] = r.achievement.computable() ? json(r.score) : json(nullptr);
+    o["score"] = r.achievement.computable() ? ojson(r.score) : ojson(nullptr);
     o["band"] = r.band;
-    o["predicate"] = r.band ? json(r.predicate) : json(nullptr);
+    o["predicate"] = r.band ? ojson(r.predicate) : ojson(nullptr);
     if (r.period.kind == Period::Kind::quarter) {
-      json y = {{"target", opt_num(r.ytd_target)}, {"realisation", opt_num(r.ytd_realisation)}};
+      ojson y = {{"target", opt_num(r.ytd_target)}, {"realisation", opt_num(r.ytd_realisation)}};
       put_achievement(y, "achievement", r.ytd_achievement);
       o["ytd"] = std::move(y);
     }
@@ -302,25 +304,25 @@ std::string evaluation_to_json(const IndicatorSet& set, const Evaluation& ev, in
     }
     j["indicators"].push_back(std::move(o));
   }
-  j["units"] = json::array();
+  j["units"] = ojson::array();
   for (const auto& u : ev.units) {
-    json o = {{"unit", t.path(u.unit)}, {"period", u.period.to_string()}};
-    o["achievement"] = u.achievement.computable() ? json(u.achievement.value) : json(nullptr);
+    ojson o = {{"unit", t.path(u.unit)}, {"period", u.period.to_string()}};
+    o["achievement"] = u.achievement.computable() ? ojson(u.achievement.value) : ojson(nullptr);
     if (!u.achievement.computable()) o["reason"] = reason_name(u.achievement.reason);
-    o["predicate"] = u.band ? json(u.predicate) : json(nullptr);
+    o["predicate"] = u.band ? ojson(u.predicate) : ojson(nullptr);
     o["included"] = u.included;
     o["excluded"] = u.excluded;
     o["weight_sum"] = u.weight_sum;
     j["units"].push_back(std::move(o));
   }
-  j["warnings"] = json::array();
+  j["warnings"] = ojson::array();
   for (const auto& w : ev.warnings) {
-    json o = {{"indicator", set.indicator(w.indicator).code},
-              {"year", w.year},
-              {"quarters_reported", w.quarters_reported},
-              {"annual_target", opt_num(w.annual_target)},
-              {"pace_realisation", opt_num(w.pace_realisation)},
-              {"trend_realisation", opt_num(w.trend_realisation)}};
+    ojson o = {{"indicator", set.indicator(w.indicator).code},
+               {"year", w.year},
+               {"quarters_reported", w.quarters_reported},
+               {"annual_target", opt_num(w.annual_target)},
+               {"pace_realisation", opt_num(w.pace_realisation)},
+               {"trend_realisation", opt_num(w.trend_realisation)}};
     if (w.annual_target_low) {
       o["annual_target_low"] = *w.annual_target_low;
       o["annual_target_high"] = *w.annual_target_high;

@@ -33,16 +33,17 @@ IndicatorSet csv(const std::string& rows) {
   return parse_indicators_csv(text, "t.csv");
 }
 
-const IndicatorResult& result(const IndicatorSet& s, const Evaluation& ev, const char* code,
-                              const char* period) {
+// Copies: callers may pass a temporary Evaluation.
+IndicatorResult result(const IndicatorSet& s, const Evaluation& ev, const char* code,
+                       const char* period) {
   const auto ind = *s.find_indicator(code);
   for (const auto& r : ev.indicators)
     if (r.indicator == ind && r.period == Period::parse(period)) return r;
   throw std::runtime_error(std::string("no result ") + code + " " + period);
 }
 
-const UnitResult& unit_result(const IndicatorSet& s, const Evaluation& ev, const char* path,
-                              const char* period) {
+UnitResult unit_result(const IndicatorSet& s, const Evaluation& ev, const char* path,
+                       const char* period) {
   const auto u = *s.units().find_path(path);
   for (const auto& r : ev.units)
     if (r.unit == u && r.period == Period::parse(period)) return r;

@@ -72,5 +72,13 @@ TEST(ExampleData, SomeIndicatorsOnlyHaveTheFirstHalfAndWarnEarly) {
   EXPECT_TRUE(warned_k10);  // 0 then 1 of 4 documents: trend 3 → 75 %
 }
 
+TEST(ExampleData, JsonFormCarriesTheSameDataAsTheCsv) {
+  const IndicatorSet json = load_indicators_file(std::string(SOPKIT_SOURCE_DIR) +
+                                                 "/examples/indicators-disdikbud-2024.json");
+  EXPECT_EQ(json.source, example().source);
+  EXPECT_EQ(evaluation_to_csv(json, evaluate(json)),
+            evaluation_to_csv(example(), evaluate(example())));
+}
+
 }  // namespace
 }  // namespace sopkit

@@ -53,3 +53,17 @@ struct sopkit_schedule {
   sopkit::Schedule plan;
   sopkit_lazy_text json;
 };
+
+#include "sopkit/indicator_eval.hpp"
+#include "sopkit/indicator_set.hpp"
+
+struct sopkit_indicators {
+  sopkit::IndicatorSet set;
+};
+
+struct sopkit_evaluation {
+  sopkit::IndicatorSet set;  // the rows refer to its indicators and units
+  sopkit::Evaluation evaluation;
+  std::vector<std::string> periods, units;  // texts lent out by row_get
+  sopkit_lazy_text json, csv;
+};

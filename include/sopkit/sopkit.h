@@ -397,6 +397,153 @@ SOPKIT_API int sopkit_schedule_to_json(const sopkit_schedule* s, const char** ou
 /* Releases a schedule. NULL is a no-op. */
 SOPKIT_API void sopkit_schedule_free(sopkit_schedule* s);
 
+/* ------------------------------------------------------------------------ */
+/* Performance indicators (capaian kinerja)                                  */
+/* ------------------------------------------------------------------------ */
+
+/* Polarity codes, as in the bulk arrays and the CSV's polarity column. */
+#define SOPKIT_POLARITY_POSITIVE 0 /* higher is better: R/T x 100 */
+#define SOPKIT_POLARITY_NEGATIVE 1 /* lower is better: (2T - R)/T x 100 (T/R selectable) */
+#define SOPKIT_POLARITY_RANGE 2    /* closer is better */
+
+/* Accumulation codes across quarters. */
+#define SOPKIT_ACCUMULATE_SUM 0  /* flows: documents produced */
+#define SOPKIT_ACCUMULATE_LAST 1 /* stocks and rates: APK, a percentage */
+#define SOPKIT_ACCUMULATE_AVERAGE 2
+
+/* Achievement and band of raw cells, without building a set: for each i,
+ * achievement_out[i] = capaian of (target[i], realisation[i], polarity[i]) in
+ * percent (raw, uncapped), band_out[i] = its band in the Permendagri 86/2017
+ * scale (1 Sangat Rendah .. 5 Sangat Tinggi). A target of 0 or NaN, a NaN
+ * (blank) realisation or an unknown polarity code give NaN and band 0: never
+ * a silent 0 % or 100 %. Either output may be NULL; the caller's arrays are
+ * written in place (zero copy). Errors: SOPKIT_EINVAL (an input array NULL
+ * with n > 0). Thread-safe. */
+SOPKIT_API int sopkit_evaluate_cells(const double* target, const double* realisation,
+                                     const uint8_t* polarity, size_t n, double* achievement_out,
+                                     uint8_t* band_out);
+
+/* The fused kernel: as sopkit_evaluate_cells, plus the weighted mean of the
+ * (capped) achievements per group: group_mean_out[g] for g in [0, group_count)
+ * = sum(w*c)/sum(w) over the group's computable cells, NaN for a group with
+ * none. cap_percent: 0 (no cap), 100, 110 or 120 — applied to bands and means,
+ * never to achievement_out. threads: 0 or 1 runs on the calling thread.
+ * Errors: SOPKIT_EINVAL (NULL inputs, a group id outside [0, group_count), a
+ * negative or non-finite weight, an unknown cap: group_mean_out untouched). */
+SOPKIT_API int sopkit_evaluate_cells_grouped(const double* target, const double* realisation,
+                                             const uint8_t* polarity, const double* weight,
+                                             const int32_t* group, size_t n, size_t group_count,
+                                             int cap_percent, unsigned threads,
+                                             double* achievement_out, uint8_t* band_out,
+                                             double* group_mean_out);
+
+/* A set of indicators with their targets and realisations per period, and the
+ * tree of units that own them (Dinas -> Bidang -> Seksi). Immutable. */
+typedef struct sopkit_indicators sopkit_indicators;
+
+/* Loads the CSV of docs/indicators.md (file ending .csv) or its JSON form
+ * (.json). Errors: SOPKIT_EINVAL, SOPKIT_EIO, SOPKIT_EPARSE / SOPKIT_EFORMAT
+ * (the message has file:line:column or the JSON pointer). All-or-nothing. */
+SOPKIT_API int sopkit_indicators_load_file(sopkit_indicators** out, const char* path);
+SOPKIT_API int sopkit_indicators_load_csv(sopkit_indicators** out, const char* text, size_t len);
+SOPKIT_API int sopkit_indicators_load_json(sopkit_indicators** out, const char* text, size_t len);
+
+/* Rows of a set built from arrays: one (indicator, period) row per index.
+ * Texts are UTF-8; numbers NaN mean blank (not reported), 0 means zero. The
+ * indicator's definition (unit, name, satuan, polarity, accumulation, weight)
+ * is taken from its first row and must agree on later rows. */
+typedef struct sopkit_indicator_rows {
+  size_t n;
+  const char* const* unit;     /* unit path "Dinas/Bidang Pembinaan SD" (required) */
+  const char* const* code;     /* indicator code (required) */
+  const char* const* name;     /* may be NULL: the code */
+  const char* const* satuan;   /* may be NULL: "" */
+  const uint8_t* polarity;     /* SOPKIT_POLARITY_* (required) */
+  const uint8_t* accumulation; /* SOPKIT_ACCUMULATE_*; may be NULL: last */
+  const double* weight;        /* may be NULL: 1 */
+  const char* const* period;   /* "2024", "2024-Q2" or "2024-TW2" (required) */
+  const double* target;        /* required (NaN = blank) */
+  const double* realisation;   /* required (NaN = blank) */
+} sopkit_indicator_rows;
+
+/* Builds a set from arrays. Errors: SOPKIT_EINVAL (a required array NULL),
+ * SOPKIT_EFORMAT (an unknown period or code value, a duplicate (indicator,
+ * period) row, a negative weight, a definition that disagrees: the message
+ * names the row). */
+SOPKIT_API int sopkit_indicators_new(sopkit_indicators** out, const sopkit_indicator_rows* rows);
+
+/* Releases a set. NULL is a no-op. */
+SOPKIT_API void sopkit_indicators_free(sopkit_indicators* set);
+
+/* Numbers of indicators, units and (indicator, period) rows. Any output may be
+ * NULL. Errors: SOPKIT_EINVAL. */
+SOPKIT_API int sopkit_indicators_counts(const sopkit_indicators* set, size_t* out_indicators,
+                                        size_t* out_units, size_t* out_rows);
+
+#define SOPKIT_EVALUATE_OPTIONS_VERSION 1
+
+/* Options of sopkit_indicators_evaluate; initialise with
+ * sopkit_evaluate_options_init so that later fields get their defaults. */
+typedef struct sopkit_evaluate_options {
+  unsigned version;          /* SOPKIT_EVALUATE_OPTIONS_VERSION */
+  int negative_ratio;        /* non-zero: T/R x 100 for lower-is-better (default (2T-R)/T) */
+  int zero_over_zero_is_100; /* non-zero: T = 0 and R = 0 count as 100 % (default: not computable)
+                              */
+  int cap_percent;           /* 0 (default), 100, 110 or 120: for scoring and roll-ups */
+  const char* scale;         /* rating scale id: "permendagri-86-2017" (default), "sakip-88-2021",
+                                "traffic-light" */
+  const char* period;        /* only this period ("2024-Q2"); NULL: every period */
+  double warning_threshold;  /* early warning below this projected % (default 76) */
+} sopkit_evaluate_options;
+
+SOPKIT_API int sopkit_evaluate_options_init(sopkit_evaluate_options* opts);
+
+/* The result of an evaluation, immutable. */
+typedef struct sopkit_evaluation sopkit_evaluation;
+
+/* Evaluates every (indicator, period) row: achievement by polarity, year to
+ * date by the accumulation rule, predicate, unit roll-ups, money and physical
+ * progress, early warnings (docs/indicators.md). opts may be NULL. Errors:
+ * SOPKIT_EINVAL (NULL, unknown version, cap or period text), SOPKIT_ENOTFOUND
+ * (a scale not in force for a period), SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_indicators_evaluate(const sopkit_indicators* set,
+                                          const sopkit_evaluate_options* opts,
+                                          sopkit_evaluation** out);
+
+/* Number of result rows (indicator x period). Errors: SOPKIT_EINVAL. */
+SOPKIT_API int sopkit_evaluation_count(const sopkit_evaluation* ev, size_t* out_rows);
+
+/* Copies the raw achievement (NaN when not computable) and band (0 when not
+ * computable) of the first n rows into caller arrays; either may be NULL.
+ * Errors: SOPKIT_EINVAL (n larger than the row count). */
+SOPKIT_API int sopkit_evaluation_arrays(const sopkit_evaluation* ev, double* out_achievement,
+                                        uint8_t* out_band, size_t n);
+
+/* One result row; every pointer is borrowed from the evaluation handle. */
+typedef struct sopkit_evaluation_row {
+  const char* indicator;      /* code */
+  const char* unit;           /* owner unit path */
+  const char* period;         /* "2024-Q2" */
+  double target, realisation; /* NaN when blank */
+  double achievement;         /* percent, raw; NaN when not computable */
+  double score;               /* capped achievement */
+  unsigned band;              /* 0 when not computable */
+  const char* predicate;      /* "Sangat Tinggi"; "" when not computable */
+  const char* reason; /* "" or why not computable: "target_zero", "realisation_blank", ... */
+} sopkit_evaluation_row;
+
+SOPKIT_API int sopkit_evaluation_row_get(const sopkit_evaluation* ev, size_t index,
+                                         sopkit_evaluation_row* out);
+
+/* The whole evaluation as JSON (indicators, unit roll-ups, early warnings) or
+ * as the capaian CSV. Borrowed from the handle. Errors: SOPKIT_EINVAL,
+ * SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_evaluation_to_json(const sopkit_evaluation* ev, const char** out_json);
+SOPKIT_API int sopkit_evaluation_to_csv(const sopkit_evaluation* ev, const char** out_csv);
+
+/* Releases an evaluation. NULL is a no-op. */
+SOPKIT_API void sopkit_evaluation_free(sopkit_evaluation* ev);
+
 #ifdef __cplusplus
 }
 #endif

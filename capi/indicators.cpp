@@ -1,0 +1,308 @@
+// indicators.cpp — C ABI for the capaian kinerja engine: raw bulk kernels,
+// indicator sets, evaluations.
+#include <cmath>
+#include <memory>
+#include <optional>
+
+#include "guard.hpp"
+#include "handles.hpp"
+#include "sopkit/indicator_bulk.hpp"
+#include "sopkit/indicator_io.hpp"
+
+using sopkit::capi::fail;
+using sopkit::capi::guard;
+using sopkit::capi::invalid;
+using sopkit::capi::ok;
+
+namespace {
+
+std::optional<sopkit::Cap> cap_of(int percent) {
+  switch (percent) {
+    case 0:
+      return sopkit::Cap::none;
+    case 100:
+      return sopkit::Cap::at_100;
+    case 110:
+      return sopkit::Cap::at_110;
+    case 120:
+      return sopkit::Cap::at_120;
+    default:
+      return std::nullopt;
+  }
+}
+
+std::optional<double> blank_if_nan(double v) {
+  return std::isnan(v) ? std::nullopt : std::optional<double>(v);
+}
+
+double nan_if_blank(const std::optional<double>& v) {
+  return v ? *v : std::numeric_limits<double>::quiet_NaN();
+}
+
+template <typename Make>
+int make_set(sopkit_indicators** out, Make&& make) {
+  return guard([&]() -> int {
+    auto handle = std::make_unique<sopkit_indicators>();
+    handle->set = make();
+    *out = handle.release();
+    return SOPKIT_OK;
+  });
+}
+
+// Builds a set from the rows, naming the row of any fault.
+sopkit::IndicatorSet set_from_rows(const sopkit_indicator_rows& r) {
+  sopkit::IndicatorSet set;
+  set.source = "<arrays>";
+  for (std::size_t i = 0; i < r.n; ++i) {
+    const std::string where = "row " + std::to_string(i);
+    auto bad = [&](const std::string& what) -> sopkit::Error {
+      return sopkit::Error(sopkit::ErrorCode::format_error, what, where);
+    };
+    if (!r.unit[i] || !r.code[i] || !r.period[i]) throw bad("unit, code and period are required");
+    if (r.polarity[i] > 2)
+      throw bad("polarity code " + std::to_string(r.polarity[i]) + " is not 0, 1 or 2");
+    if (r.accumulation && r.accumulation[i] > 2)
+      throw bad("accumulation code " + std::to_string(r.accumulation[i]) + " is not 0, 1 or 2");
+    sopkit::Indicator def;
+    def.code = r.code[i];
+    def.name = r.name && r.name[i] ? r.name[i] : def.code;
+    def.satuan = r.satuan && r.satuan[i] ? r.satuan[i] : "";
+    def.unit = set.units().find_or_add_path(r.unit[i]);
+    def.weight = r.weight ? r.weight[i] : 1.0;
+    def.polarity = static_cast<sopkit::Polarity>(r.polarity[i]);
+    const sopkit::Accumulation acc[] = {sopkit::Accumulation::sum, sopkit::Accumulation::last,
+                                        sopkit::Accumulation::average};
+    def.accumulation = r.accumulation ? acc[r.accumulation[i]] : sopkit::Accumulation::last;
+    std::size_t index;
+    if (auto found = set.find_indicator(def.code)) {
+      index = *found;
+      const sopkit::Indicator& first = set.indicator(index);
+      if (first.unit != def.unit || first.polarity != def.polarity ||
+          first.accumulation != def.accumulation || first.weight != def.weight)
+        throw bad("indicator '" + def.code +
+                  "' is defined differently than on its first row (unit, polarity, accumulation "
+                  "or weight)");
+    } else {
+      try {
+        index = set.add_indicator(def);
+      } catch (const sopkit::Error& e) {
+        throw sopkit::Error(sopkit::ErrorCode::format_error, e.message(), where);
+      }
+    }
+    sopkit::Cell cell;
+    cell.indicator = index;
+    cell.origin = where;
+    try {
+      cell.period = sopkit::Period::parse(r.period[i]);
+      cell.target = blank_if_nan(r.target[i]);
+      cell.realisation = blank_if_nan(r.realisation[i]);
+      set.add_cell(cell);
+    } catch (const sopkit::Error& e) {
+      throw sopkit::Error(sopkit::ErrorCode::format_error, e.message(), where);
+    }
+  }
+  return set;
+}
+
+}  // namespace
+
+extern "C" {
+
+int sopkit_evaluate_cells(const double* target, const double* realisation, const uint8_t* polarity,
+                          size_t n, double* achievement_out, uint8_t* band_out) {
+  if (n > 0 && (!target || !realisation || !polarity))
+    return invalid("target, realisation and polarity must not be NULL when n > 0");
+  return guard([&]() -> int {
+    sopkit::evaluate_cells(target, realisation, polarity, n, achievement_out, band_out);
+    return SOPKIT_OK;
+  });
+}
+
+int sopkit_evaluate_cells_grouped(const double* target, const double* realisation,
+                                  const uint8_t* polarity, const double* weight,
+                                  const int32_t* group, size_t n, size_t group_count,
+                                  int cap_percent, unsigned threads, double* achievement_out,
+                                  uint8_t* band_out, double* group_mean_out) {
+  if (n > 0 && (!target || !realisation || !polarity || !weight || !group))
+    return invalid("target, realisation, polarity, weight and group must not be NULL when n > 0");
+  if (group_count > 0 && !group_mean_out) return invalid("group_mean_out is NULL");
+  auto cap = cap_of(cap_percent);
+  if (!cap) return invalid("cap_percent must be 0, 100, 110 or 120");
+  return guard([&]() -> int {
+    sopkit::GroupRollupOptions options;
+    options.cap = *cap;
+    options.threads = threads == 0 ? 1 : threads;
+    sopkit::evaluate_cells_grouped(target, realisation, polarity, weight, group, n, group_count,
+                                   achievement_out, band_out, group_mean_out, options);
+    return SOPKIT_OK;
+  });
+}
+
+int sopkit_indicators_load_file(sopkit_indicators** out, const char* path) {
+  SOPKIT_REQUIRE(out);
+  SOPKIT_REQUIRE(path);
+  return make_set(out, [&] { return sopkit::load_indicators_file(path); });
+}
+
+int sopkit_indicators_load_csv(sopkit_indicators** out, const char* text, size_t len) {
+  SOPKIT_REQUIRE(out);
+  SOPKIT_REQUIRE(text);
+  return make_set(
+      out, [&] { return sopkit::parse_indicators_csv(std::string_view(text, len), "<csv>"); });
+}
+
+int sopkit_indicators_load_json(sopkit_indicators** out, const char* text, size_t len) {
+  SOPKIT_REQUIRE(out);
+  SOPKIT_REQUIRE(text);
+  return make_set(
+      out, [&] { return sopkit::parse_indicators_json(std::string_view(text, len), "<json>"); });
+}
+
+int sopkit_indicators_new(sopkit_indicators** out, const sopkit_indicator_rows* rows) {
+  SOPKIT_REQUIRE(out);
+  SOPKIT_REQUIRE(rows);
+  if (rows->n > 0 && (!rows->unit || !rows->code || !rows->polarity || !rows->period ||
+                      !rows->target || !rows->realisation))
+    return invalid("unit, code, polarity, period, target and realisation arrays are required");
+  return make_set(out, [&] { return set_from_rows(*rows); });
+}
+
+void sopkit_indicators_free(sopkit_indicators* set) {
+  delete set;
+}
+
+int sopkit_indicators_counts(const sopkit_indicators* set, size_t* out_indicators,
+                             size_t* out_units, size_t* out_rows) {
+  SOPKIT_REQUIRE(set);
+  if (out_indicators) *out_indicators = set->set.indicator_count();
+  if (out_units) *out_units = set->set.units().size();
+  if (out_rows) *out_rows = set->set.cell_count();
+  return ok();
+}
+
+int sopkit_evaluate_options_init(sopkit_evaluate_options* opts) {
+  SOPKIT_REQUIRE(opts);
+  sopkit::EvaluationOptions defaults;
+  opts->version = SOPKIT_EVALUATE_OPTIONS_VERSION;
+  opts->negative_ratio = 0;
+  opts->zero_over_zero_is_100 = 0;
+  opts->cap_percent = 0;
+  opts->scale = nullptr;
+  opts->period = nullptr;
+  opts->warning_threshold = defaults.warning.threshold;
+  return ok();
+}
+
+int sopkit_indicators_evaluate(const sopkit_indicators* set, const sopkit_evaluate_options* opts,
+                               sopkit_evaluation** out) {
+  SOPKIT_REQUIRE(set);
+  SOPKIT_REQUIRE(out);
+  sopkit::EvaluationOptions options;
+  if (opts) {
+    if (opts->version != SOPKIT_EVALUATE_OPTIONS_VERSION)
+      return invalid(
+          "opts->version is not SOPKIT_EVALUATE_OPTIONS_VERSION: call "
+          "sopkit_evaluate_options_init first");
+    auto cap = cap_of(opts->cap_percent);
+    if (!cap) return invalid("cap_percent must be 0, 100, 110 or 120");
+    if (!std::isfinite(opts->warning_threshold)) return invalid("warning_threshold is not finite");
+    options.cap = *cap;
+    options.policy.negative_formula =
+        opts->negative_ratio ? sopkit::NegativeFormula::ratio : sopkit::NegativeFormula::difference;
+    options.policy.zero_over_zero_is_100 = opts->zero_over_zero_is_100 != 0;
+    options.warning.threshold = opts->warning_threshold;
+  }
+  return guard([&]() -> int {
+    if (opts && opts->scale) options.scale = opts->scale;
+    if (opts && opts->period) {
+      try {
+        options.period = sopkit::Period::parse(opts->period);
+      } catch (const sopkit::Error& e) {
+        return fail(SOPKIT_EINVAL, e.what());
+      }
+    }
+    auto handle = std::make_unique<sopkit_evaluation>();
+    handle->set = set->set;
+    handle->evaluation = sopkit::evaluate(handle->set, options);
+    for (const auto& r : handle->evaluation.indicators) {
+      handle->periods.push_back(r.period.to_string());
+      handle->units.push_back(handle->set.units().path(handle->set.indicator(r.indicator).unit));
+    }
+    *out = handle.release();
+    return SOPKIT_OK;
+  });
+}
+
+int sopkit_evaluation_count(const sopkit_evaluation* ev, size_t* out_rows) {
+  SOPKIT_REQUIRE(ev);
+  SOPKIT_REQUIRE(out_rows);
+  *out_rows = ev->evaluation.indicators.size();
+  return ok();
+}
+
+int sopkit_evaluation_arrays(const sopkit_evaluation* ev, double* out_achievement,
+                             uint8_t* out_band, size_t n) {
+  SOPKIT_REQUIRE(ev);
+  const auto& rows = ev->evaluation.indicators;
+  if (n > rows.size())
+    return fail(SOPKIT_EINVAL, "n is " + std::to_string(n) + " but the evaluation has " +
+                                   std::to_string(rows.size()) + " rows");
+  for (std::size_t i = 0; i < n; ++i) {
+    if (out_achievement) out_achievement[i] = rows[i].achievement.value;
+    if (out_band) out_band[i] = static_cast<uint8_t>(rows[i].band);
+  }
+  return ok();
+}
+
+int sopkit_evaluation_row_get(const sopkit_evaluation* ev, size_t index,
+                              sopkit_evaluation_row* out) {
+  SOPKIT_REQUIRE(ev);
+  SOPKIT_REQUIRE(out);
+  const auto& rows = ev->evaluation.indicators;
+  if (index >= rows.size())
+    return fail(SOPKIT_EINVAL, "row index " + std::to_string(index) + " is past the last (" +
+                                   std::to_string(rows.size()) + ")");
+  const sopkit::IndicatorResult& r = rows[index];
+  out->indicator = ev->set.indicator(r.indicator).code.c_str();
+  out->unit = ev->units[index].c_str();
+  out->period = ev->periods[index].c_str();
+  out->target = nan_if_blank(r.target);
+  out->realisation = nan_if_blank(r.realisation);
+  out->achievement = r.achievement.value;
+  out->score = r.score;
+  out->band = static_cast<unsigned>(r.band);
+  out->predicate = r.predicate.c_str();
+  out->reason = r.achievement.computable() ? "" : sopkit::reason_name(r.achievement.reason);
+  return ok();
+}
+
+int sopkit_evaluation_to_json(const sopkit_evaluation* ev, const char** out_json) {
+  SOPKIT_REQUIRE(ev);
+  SOPKIT_REQUIRE(out_json);
+  return guard([&]() -> int {
+    auto* self = const_cast<sopkit_evaluation*>(ev);
+    std::call_once(self->json.once, [&] {
+      self->json.text = sopkit::evaluation_to_json(ev->set, ev->evaluation, -1);
+    });
+    *out_json = self->json.text.c_str();
+    return SOPKIT_OK;
+  });
+}
+
+int sopkit_evaluation_to_csv(const sopkit_evaluation* ev, const char** out_csv) {
+  SOPKIT_REQUIRE(ev);
+  SOPKIT_REQUIRE(out_csv);
+  return guard([&]() -> int {
+    auto* self = const_cast<sopkit_evaluation*>(ev);
+    std::call_once(self->csv.once,
+                   [&] { self->csv.text = sopkit::evaluation_to_csv(ev->set, ev->evaluation); });
+    *out_csv = self->csv.text.c_str();
+    return SOPKIT_OK;
+  });
+}
+
+void sopkit_evaluation_free(sopkit_evaluation* ev) {
+  delete ev;
+}
+
+}  // extern "C"

@@ -1,0 +1,194 @@
+/* C ABI: raw bulk kernels, indicator sets from arrays and files, evaluations. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "check.h"
+
+static int near(double a, double b) {
+  return fabs(a - b) < 1e-9;
+}
+
+static void test_evaluate_cells(void) {
+  /* positive 80/100 = 80 (Tinggi, band 4); negative (2x10-9)/10 = 110 (band 5);
+   * T = 0 not computable; blank realisation not computable; R = 0 reported -> 0 %. */
+  const double target[] = {100, 10, 0, 50, 50};
+  const double real[] = {80, 9, 5, NAN, 0};
+  const uint8_t pol[] = {SOPKIT_POLARITY_POSITIVE, SOPKIT_POLARITY_NEGATIVE,
+                         SOPKIT_POLARITY_POSITIVE, SOPKIT_POLARITY_POSITIVE,
+                         SOPKIT_POLARITY_POSITIVE};
+  double ach[5];
+  uint8_t band[5];
+  CHECK_OK(sopkit_evaluate_cells(target, real, pol, 5, ach, band));
+  CHECK(near(ach[0], 80) && band[0] == 4);
+  CHECK(near(ach[1], 110) && band[1] == 5);
+  CHECK(isnan(ach[2]) && band[2] == 0);
+  CHECK(isnan(ach[3]) && band[3] == 0);
+  CHECK(ach[4] == 0 && band[4] == 1);
+  CHECK_OK(sopkit_evaluate_cells(target, real, pol, 5, NULL, band));
+  CHECK_OK(sopkit_evaluate_cells(NULL, NULL, NULL, 0, NULL, NULL));
+  CHECK_STATUS(sopkit_evaluate_cells(NULL, real, pol, 5, ach, band), SOPKIT_EINVAL);
+}
+
+static void test_evaluate_cells_grouped(void) {
+  /* group 0: 80 (w 1) and 120 capped to 110 (w 3) -> (80 + 330)/4 = 102.5;
+   * group 1: only a not-computable cell -> NaN. */
+  const double target[] = {100, 100, 0};
+  const double real[] = {80, 120, 1};
+  const uint8_t pol[] = {0, 0, 0};
+  const double weight[] = {1, 3, 1};
+  const int32_t group[] = {0, 0, 1};
+  const int32_t bad_group[] = {0, 0, 7};
+  double ach[3], mean[2] = {-1, -1};
+  uint8_t band[3];
+  CHECK_OK(sopkit_evaluate_cells_grouped(target, real, pol, weight, group, 3, 2, 110, 1, ach, band,
+                                         mean));
+  CHECK(near(mean[0], 102.5));
+  CHECK(isnan(mean[1]));
+  CHECK(near(ach[1], 120)); /* the raw value is never capped */
+  mean[0] = -1;
+  CHECK_STATUS(sopkit_evaluate_cells_grouped(target, real, pol, weight, bad_group, 3, 2, 0, 1, ach,
+                                             band, mean),
+               SOPKIT_EINVAL);
+  CHECK(mean[0] == -1);
+  CHECK_STATUS(sopkit_evaluate_cells_grouped(target, real, pol, weight, group, 3, 2, 105, 1, ach,
+                                             band, mean),
+               SOPKIT_EINVAL);
+  CHECK_STATUS(
+      sopkit_evaluate_cells_grouped(target, real, pol, NULL, group, 3, 2, 0, 1, ach, band, mean),
+      SOPKIT_EINVAL);
+  CHECK_STATUS(
+      sopkit_evaluate_cells_grouped(target, real, pol, weight, group, 3, 2, 0, 1, ach, band, NULL),
+      SOPKIT_EINVAL);
+}
+
+static void test_set_from_arrays(void) {
+  const char* unit[] = {"Dinas/Bidang SD", "Dinas/Bidang SD", "Dinas/Bidang SMP"};
+  const char* code[] = {"IKU-01", "IKU-01", "IKU-02"};
+  const char* period[] = {"2024-Q1", "2024-Q2", "2024-TW2"};
+  const uint8_t pol[] = {SOPKIT_POLARITY_POSITIVE, SOPKIT_POLARITY_POSITIVE,
+                         SOPKIT_POLARITY_NEGATIVE};
+  const double target[] = {100, 100, 2.0};
+  const double real[] = {91, NAN, 1.5};
+  sopkit_indicator_rows rows;
+  sopkit_indicators* set = NULL;
+  sopkit_evaluation* ev = NULL;
+  sopkit_evaluation_row row;
+  size_t indicators = 0, units = 0, n = 0;
+  double ach[3];
+  uint8_t band[3];
+  memset(&rows, 0, sizeof rows);
+  rows.n = 3;
+  rows.unit = unit;
+  rows.code = code;
+  rows.period = period;
+  rows.polarity = pol;
+  rows.target = target;
+  rows.realisation = real;
+  CHECK_OK(sopkit_indicators_new(&set, &rows));
+  CHECK_OK(sopkit_indicators_counts(set, &indicators, &units, &n));
+  CHECK(indicators == 2 && units == 3 && n == 3); /* Dinas, Bidang SD, Bidang SMP */
+  CHECK_OK(sopkit_indicators_evaluate(set, NULL, &ev));
+  CHECK_OK(sopkit_evaluation_count(ev, &n));
+  CHECK(n == 3);
+  CHECK_OK(sopkit_evaluation_arrays(ev, ach, band, 3));
+  CHECK(near(ach[0], 91) && band[0] == 5); /* exactly 91 is Sangat Tinggi */
+  CHECK(isnan(ach[1]) && band[1] == 0);
+  CHECK(near(ach[2], 125) && band[2] == 5); /* (2 x 2 - 1.5)/2 */
+  CHECK_OK(sopkit_evaluation_row_get(ev, 1, &row));
+  CHECK(strcmp(row.indicator, "IKU-01") == 0 && strcmp(row.period, "2024-Q2") == 0);
+  CHECK(strcmp(row.reason, "realisation_blank") == 0 && strcmp(row.predicate, "") == 0);
+  CHECK(isnan(row.realisation) && row.target == 100);
+  CHECK_OK(sopkit_evaluation_row_get(ev, 0, &row));
+  CHECK(strcmp(row.predicate, "Sangat Tinggi") == 0 && strcmp(row.reason, "") == 0);
+  CHECK(strcmp(row.unit, "Dinas/Bidang SD") == 0);
+  CHECK_STATUS(sopkit_evaluation_row_get(ev, 3, &row), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_evaluation_arrays(ev, ach, band, 4), SOPKIT_EINVAL);
+  sopkit_evaluation_free(ev);
+  sopkit_indicators_free(set);
+
+  /* Faults name the row; the output stays untouched. */
+  set = NULL;
+  code[1] = "IKU-02";
+  /* IKU-02 is first defined on row 1 (Bidang SD, positive), again on row 2. */
+  CHECK_STATUS(sopkit_indicators_new(&set, &rows), SOPKIT_EFORMAT);
+  CHECK(contains(sopkit_last_error(), "row 2") && contains(sopkit_last_error(), "differently"));
+  code[1] = "IKU-01";
+  period[1] = "2024-Q1";
+  CHECK_STATUS(sopkit_indicators_new(&set, &rows), SOPKIT_EFORMAT); /* duplicate row */
+  period[1] = "2024-Q5";
+  CHECK_STATUS(sopkit_indicators_new(&set, &rows), SOPKIT_EFORMAT);
+  CHECK(contains(sopkit_last_error(), "row 1"));
+  CHECK(set == NULL);
+  rows.target = NULL;
+  CHECK_STATUS(sopkit_indicators_new(&set, &rows), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_indicators_new(&set, NULL), SOPKIT_EINVAL);
+}
+
+static void test_example_file_and_options(void) {
+  const char* root = getenv("SOPKIT_SOURCE_DIR");
+  char path[1024];
+  sopkit_indicators* set = NULL;
+  sopkit_evaluation* ev = NULL;
+  sopkit_evaluate_options opts;
+  const char *json = NULL, *csv = NULL;
+  size_t n = 0;
+  snprintf(path, sizeof path, "%s/examples/indicators-disdikbud-2024.csv", root ? root : ".");
+  CHECK_OK(sopkit_indicators_load_file(&set, path));
+  CHECK_OK(sopkit_evaluate_options_init(&opts));
+  opts.period = "2024-Q2";
+  opts.cap_percent = 120;
+  opts.scale = "sakip-88-2021";
+  CHECK_OK(sopkit_indicators_evaluate(set, &opts, &ev));
+  CHECK_OK(sopkit_evaluation_count(ev, &n));
+  CHECK(n > 0);
+  CHECK_OK(sopkit_evaluation_to_json(ev, &json));
+  CHECK(contains(json, "2024-Q2"));
+  CHECK_OK(sopkit_evaluation_to_csv(ev, &csv));
+  CHECK(contains(csv, "IKU-01"));
+  sopkit_evaluation_free(ev);
+  ev = NULL;
+  opts.period = "2024-Q9";
+  CHECK_STATUS(sopkit_indicators_evaluate(set, &opts, &ev), SOPKIT_EINVAL);
+  opts.period = NULL;
+  opts.scale = "no-such-scale";
+  CHECK_STATUS(sopkit_indicators_evaluate(set, &opts, &ev), SOPKIT_ENOTFOUND);
+  opts.scale = NULL;
+  opts.cap_percent = 99;
+  CHECK_STATUS(sopkit_indicators_evaluate(set, &opts, &ev), SOPKIT_EINVAL);
+  opts.cap_percent = 0;
+  opts.version = 0;
+  CHECK_STATUS(sopkit_indicators_evaluate(set, &opts, &ev), SOPKIT_EINVAL);
+  CHECK(ev == NULL);
+  CHECK_STATUS(sopkit_evaluate_options_init(NULL), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_evaluation_to_json(NULL, &json), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_evaluation_to_csv(NULL, &csv), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_evaluation_count(NULL, &n), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_indicators_counts(NULL, &n, NULL, NULL), SOPKIT_EINVAL);
+  sopkit_evaluation_free(NULL);
+  sopkit_indicators_free(set);
+  sopkit_indicators_free(NULL);
+}
+
+static void test_loading_errors(void) {
+  sopkit_indicators* set = NULL;
+  const char* csv =
+      "unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation\n"
+      "Dinas,IKU-1,X,%,sideways,last,1,2024,100,90\n";
+  CHECK_STATUS(sopkit_indicators_load_file(&set, "/nonexistent/data.csv"), SOPKIT_EIO);
+  CHECK(sopkit_indicators_load_csv(&set, csv, strlen(csv)) < 0);
+  CHECK(contains(sopkit_last_error(), "<csv>:2:"));
+  CHECK(sopkit_indicators_load_json(&set, "{", 1) == SOPKIT_EPARSE);
+  CHECK(set == NULL);
+  CHECK_STATUS(sopkit_indicators_load_csv(&set, NULL, 0), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_indicators_load_json(NULL, "{}", 2), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_indicators_load_file(&set, NULL), SOPKIT_EINVAL);
+}
+
+int main(void) {
+  test_evaluate_cells();
+  test_evaluate_cells_grouped();
+  test_set_from_arrays();
+  test_example_file_and_options();
+  test_loading_errors();
+  return check_summary();
+}

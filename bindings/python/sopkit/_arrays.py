@@ -20,6 +20,11 @@ def numpy() -> Any:
     return np
 
 
+def contiguous(arr: Any) -> Any:
+    """`arr` itself when C-contiguous (0-d arrays stay 0-d), else a contiguous copy."""
+    return arr if arr.flags.c_contiguous else numpy().ascontiguousarray(arr)
+
+
 def is_array_like(value: Any) -> bool:
     """True for numpy arrays, lists and tuples: the arguments of the bulk forms."""
     if isinstance(value, (list, tuple)):
@@ -36,7 +41,7 @@ def instants(value: Any, name: str) -> Any:
                         "is arr.view('datetime64[m]')")
     if arr.dtype != np.dtype("datetime64[m]"):
         arr = arr.astype("datetime64[m]")
-    return np.ascontiguousarray(arr)
+    return contiguous(arr)
 
 
 def amounts(value: Any, name: str, timedelta_unit: str | None) -> Any:
@@ -52,7 +57,7 @@ def amounts(value: Any, name: str, timedelta_unit: str | None) -> Any:
         raise TypeError(f"{name}: expected integers, got {arr.dtype}")
     if arr.dtype != np.int64:
         arr = arr.astype(np.int64)
-    return np.ascontiguousarray(arr)
+    return contiguous(arr)
 
 
 def broadcast(a: Any, b: Any) -> Tuple[Any, Any]:
@@ -107,4 +112,4 @@ def numbers(value: Any, dtype: str, name: str) -> Any:
         if want.kind in "iu" and arr.dtype.kind == "f":
             raise TypeError(f"{name}: expected integers, got {arr.dtype}")
         arr = arr.astype(want)
-    return np.ascontiguousarray(arr)
+    return contiguous(arr)

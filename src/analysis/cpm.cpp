@@ -46,6 +46,19 @@ void reserve_large(std::vector<T>& v, std::size_t count) {
 #endif
 }
 
+// A duration cpm() accepts: finite and >= 0 (false for NaN too).
+inline bool valid_duration(double d) noexcept {
+  return d >= 0.0 && d <= std::numeric_limits<double>::max();
+}
+
+[[noreturn]] void throw_bad_duration(const double* duration, std::size_t n) {
+  std::size_t i = 0;
+  while (i + 1 < n && valid_duration(duration[i])) ++i;
+  throw Error(ErrorCode::invalid_argument, "cpm: duration of node " + std::to_string(i) + " is " +
+                                               std::to_string(duration[i]) +
+                                               "; it must be a finite number >= 0");
+}
+
 }  // namespace
 
 double CpmResult::slack(std::size_t node) const noexcept {
@@ -101,20 +114,7 @@ void cpm(const double* duration, std::size_t n, const std::uint32_t* from, const
     ++begin[u + 2];
     index_order &= u < v;
   }
-  // The durations are checked in the same sweep as the prefix sum: one pass
-  // over the nodes fewer. `!(d <= max)` also catches NaN.
-  bool durations_ok = true;
-  for (std::size_t i = 0; i < n; ++i) {
-    begin[i + 2] += begin[i + 1];
-    durations_ok &= duration[i] >= 0.0 && duration[i] <= std::numeric_limits<double>::max();
-  }
-  if (!durations_ok) {
-    std::size_t i = 0;
-    while (duration[i] >= 0.0 && duration[i] <= std::numeric_limits<double>::max()) ++i;
-    throw Error(ErrorCode::invalid_argument, "cpm: duration of node " + std::to_string(i) + " is " +
-                                                 std::to_string(duration[i]) +
-                                                 "; it must be a finite number >= 0");
-  }
+  for (std::size_t i = 0; i < n; ++i) begin[i + 2] += begin[i + 1];
   succ.resize(m);
   for (std::size_t e = 0; e < m; ++e) succ[begin[from[e] + 1]++] = to[e];
   begin.pop_back();  // n + 1 offsets: begin[n] == m
@@ -124,14 +124,19 @@ void cpm(const double* duration, std::size_t n, const std::uint32_t* from, const
   double project = 0.0;
   if (index_order) {
     // Forward pass in index order: every predecessor of a node has a lower
-    // index, so its earliest start is final when the sweep reaches it.
+    // index, so its earliest start is final when the sweep reaches it. The
+    // durations are checked on the way (this pass reads them anyway) and a bad
+    // one is reported before anything is returned.
+    bool durations_ok = true;
     for (std::size_t u = 0; u < n; ++u) {
       order[u] = static_cast<std::uint32_t>(u);
+      durations_ok &= valid_duration(duration[u]);
       double finish = es[u] + duration[u];
       project = std::max(project, finish);
       for (std::uint32_t k = begin[u], k_end = begin[u + 1]; k < k_end; ++k)
         es[succ[k]] = std::max(es[succ[k]], finish);
     }
+    if (!durations_ok) throw_bad_duration(duration, n);
     ls.resize(n);
   } else {
     // Kahn's algorithm with `order` as its own FIFO queue. A node is dequeued
@@ -139,6 +144,8 @@ void cpm(const double* duration, std::size_t n, const std::uint32_t* from, const
     // and can be pushed to its successors in the same sweep. The in-degree
     // counters live in latest_start, not needed before the backward pass: no
     // scratch array. Counts are whole numbers far below 2^53, exact as doubles.
+    for (std::size_t i = 0; i < n; ++i)
+      if (!valid_duration(duration[i])) throw_bad_duration(duration, n);
     auto& indegree = ls;
     indegree.assign(n, 0.0);
     for (std::size_t e = 0; e < m; ++e) indegree[to[e]] += 1.0;
@@ -173,13 +180,18 @@ void cpm(const double* duration, std::size_t n, const std::uint32_t* from, const
   out.duration = project;
 
   // Backward pass: a node must finish before the latest start of each successor.
-  // latest_start holds zeros now (or spent in-degrees): free to overwrite.
-  for (std::size_t i = n; i > 0; --i) {
-    std::uint32_t u = order[i - 1];
+  // latest_start holds zeros now (or spent in-degrees): free to overwrite. In
+  // index order the order array need not be read.
+  auto backward = [&](std::uint32_t u) {
     double latest_finish = project;
     for (std::uint32_t k = begin[u], k_end = begin[u + 1]; k < k_end; ++k)
       latest_finish = std::min(latest_finish, ls[succ[k]]);
     ls[u] = latest_finish - duration[u];
+  };
+  if (index_order) {
+    for (std::size_t i = n; i > 0; --i) backward(static_cast<std::uint32_t>(i - 1));
+  } else {
+    for (std::size_t i = n; i > 0; --i) backward(order[i - 1]);
   }
 }
 

@@ -119,6 +119,22 @@ TEST(Cpm, NegativeOrNanDurationIsAnInvalidArgument) {
   EXPECT_THROW(cpm(d.data(), 2, nullptr, nullptr, 0), Error);
 }
 
+TEST(Cpm, BadDurationIsCaughtOnBothOrderPaths) {
+  // 1 -> 0 goes backwards in index order, so Kahn's path runs.
+  std::vector<double> d{1, -1};
+  std::vector<std::uint32_t> from{1}, to{0};
+  try {
+    cpm(d.data(), 2, from.data(), to.data(), 1);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::invalid_argument);
+    EXPECT_NE(std::string(e.what()).find("node 1"), std::string::npos) << e.what();
+  }
+  // 0 -> 1 is in index order.
+  std::swap(from, to);
+  EXPECT_THROW(cpm(d.data(), 2, from.data(), to.data(), 1), Error);
+}
+
 TEST(Cpm, ReusedResultGivesTheSameFigures) {
   Diamond g;
   CpmResult r;

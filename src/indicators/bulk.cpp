@@ -134,6 +134,33 @@ bool block_weights(const double* __restrict w, const std::int32_t* __restrict g,
   return bad != 0;
 }
 
+// The default-shape kernel and block_weights in one pass, for the roll-up:
+// each cell's inputs are touched once while they are in registers.
+SOPKIT_KERNEL_CLONES
+bool block_default_rollup(const double* __restrict t, const double* __restrict r,
+                          const std::uint8_t* __restrict p, const double* __restrict w,
+                          const std::int32_t* __restrict g, std::size_t m, double* __restrict ach,
+                          std::uint8_t* __restrict band, double* __restrict wsc,
+                          double* __restrict wv, double e0, double e1, double e2, double e3,
+                          double limit, std::size_t group_count) noexcept {
+  const auto count = static_cast<std::uint32_t>(std::min<std::size_t>(group_count, UINT32_MAX));
+  unsigned bad = 0;
+  for (std::size_t i = 0; i < m; ++i) {
+    const double c = cell_achievement(t[i], r[i], p[i]);
+    ach[i] = c;
+    const double s = c > limit ? limit : c;
+    const int b = 1 + (s >= e0) + (s >= e1) + (s >= e2) + (s >= e3);
+    const bool valid = s == s;
+    band[i] = static_cast<std::uint8_t>(valid ? b : 0);
+    const double wi = w[i];
+    wsc[i] = valid ? wi * s : 0.0;
+    wv[i] = valid ? wi : 0.0;
+    bad |= static_cast<unsigned>(static_cast<std::uint32_t>(g[i]) >= count) |
+           static_cast<unsigned>(!(wi >= 0.0)) | static_cast<unsigned>(wi == kInf);
+  }
+  return bad != 0;
+}
+
 bool is_default_shape(const Edges& e) {
   return e.count == 4 && e.all_inclusive;
 }
@@ -160,15 +187,22 @@ bool run_range(const double* target, const double* realisation, const std::uint8
     const std::size_t m = std::min(kBlock, end - b0);
     double* ach = achievement_out ? achievement_out + b0 : ach_buf;
     std::uint8_t* band = band_out ? band_out + b0 : band_buf;
-    if (fast)
-      block_default(target + b0, realisation + b0, polarity + b0, m, ach, score_buf, band,
-                    e.edge[0], e.edge[1], e.edge[2], e.edge[3], limit);
-    else
-      block_generic(target + b0, realisation + b0, polarity + b0, m, ach, score_buf, band, e,
-                    limit);
-    if (!acc) continue;
-    const std::int32_t* g = group + b0;
-    const bool bad = block_weights(weight + b0, g, score_buf, m, group_count, wsc_buf, wv_buf);
+    const std::int32_t* g = group ? group + b0 : nullptr;
+    bool bad = false;
+    if (fast && acc) {
+      bad = block_default_rollup(target + b0, realisation + b0, polarity + b0, weight + b0, g, m,
+                                 ach, band, wsc_buf, wv_buf, e.edge[0], e.edge[1], e.edge[2],
+                                 e.edge[3], limit, group_count);
+    } else {
+      if (fast)
+        block_default(target + b0, realisation + b0, polarity + b0, m, ach, score_buf, band,
+                      e.edge[0], e.edge[1], e.edge[2], e.edge[3], limit);
+      else
+        block_generic(target + b0, realisation + b0, polarity + b0, m, ach, score_buf, band, e,
+                      limit);
+      if (!acc) continue;
+      bad = block_weights(weight + b0, g, score_buf, m, group_count, wsc_buf, wv_buf);
+    }
     if (bad) {
       // Rare: skip the cells whose group id or weight is invalid; the caller
       // throws after the pass, naming the first of them.
@@ -184,12 +218,19 @@ bool run_range(const double* target, const double* realisation, const std::uint8
     }
     // The accumulators of 100k groups outgrow L2; ask for the line a few cells
     // ahead so that the random read-modify-writes overlap instead of queueing.
-    const std::size_t ahead_end = std::min(end - b0, m + kPrefetchDistance);
-    for (std::size_t i = 0; i < m; ++i) {
-      if (i + kPrefetchDistance < ahead_end) {
-        const auto ga = static_cast<std::uint32_t>(g[i + kPrefetchDistance]);
-        __builtin_prefetch(acc + (ga < group_count ? ga : 0), 1, 3);
-      }
+    // Group ids ahead are read up to the range's end; the ids are not yet
+    // validated there, so the prefetch address is clamped.
+    const std::size_t ahead =
+        std::min(m, end - b0 > kPrefetchDistance ? end - b0 - kPrefetchDistance : 0);
+    std::size_t i = 0;
+    for (; i < ahead; ++i) {
+      const auto ga = static_cast<std::uint32_t>(g[i + kPrefetchDistance]);
+      __builtin_prefetch(acc + (ga < group_count ? ga : 0), 1, 3);
+      Accumulator& a = acc[static_cast<std::uint32_t>(g[i])];
+      a.weighted_sum += wsc_buf[i];
+      a.weight_sum += wv_buf[i];
+    }
+    for (; i < m; ++i) {
       Accumulator& a = acc[static_cast<std::uint32_t>(g[i])];
       a.weighted_sum += wsc_buf[i];
       a.weight_sum += wv_buf[i];

@@ -161,5 +161,29 @@ TEST(BulkGrouped, InvalidGroupIdOrWeightThrowsAndLeavesMeansUntouched) {
                Error);
 }
 
+TEST(BulkGrouped, InvalidGroupIdDeepInALargeInputIsFoundAndNamed) {
+  // Past the first kernel block and the prefetch distance: the id is read
+  // ahead before it is validated, and must never be written through.
+  const std::size_t n = 5000;
+  std::vector<double> t(n, 100.0), r(n, 90.0), w(n, 1.0), mean(4, 42.0);
+  std::vector<std::uint8_t> p(n, 0);
+  std::vector<std::int32_t> g(n, 1);
+  g[2500] = 1 << 30;
+  try {
+    evaluate_cells_grouped(t.data(), r.data(), p.data(), w.data(), g.data(), n, 4, nullptr, nullptr,
+                           mean.data());
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where(), "cell 2500");
+  }
+  EXPECT_EQ(mean[1], 42.0);
+  g[2500] = 3;  // valid again: 4999 cells of 90 % in group 1, one in group 3
+  evaluate_cells_grouped(t.data(), r.data(), p.data(), w.data(), g.data(), n, 4, nullptr, nullptr,
+                         mean.data());
+  EXPECT_DOUBLE_EQ(mean[1], 90.0);
+  EXPECT_DOUBLE_EQ(mean[3], 90.0);
+  EXPECT_TRUE(std::isnan(mean[0]));
+}
+
 }  // namespace
 }  // namespace sopkit

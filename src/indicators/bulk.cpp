@@ -7,6 +7,9 @@
 // arrays), then a scalar pass that scatters the block's weighted values into
 // the group accumulators while the block is still in L1.
 #include <algorithm>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <cmath>
 #include <limits>
 #include <string>
@@ -118,15 +121,15 @@ void block_generic(const double* t, const double* r, const std::uint8_t* p, std:
 SOPKIT_KERNEL_CLONES
 bool block_weights(const double* __restrict w, const std::int32_t* __restrict g,
                    const double* __restrict score, std::size_t m, std::size_t group_count,
-                   double* __restrict wsc, double* __restrict wv) noexcept {
+                   double* __restrict pair) noexcept {
   const auto count = static_cast<std::uint32_t>(std::min<std::size_t>(group_count, UINT32_MAX));
   unsigned bad = 0;
   for (std::size_t i = 0; i < m; ++i) {
     const double wi = w[i];
     const double s = score[i];
     const bool valid = s == s;
-    wsc[i] = valid ? wi * s : 0.0;
-    wv[i] = valid ? wi : 0.0;
+    pair[2 * i] = valid ? wi * s : 0.0;
+    pair[2 * i + 1] = valid ? wi : 0.0;
     // A negative id wraps to a huge unsigned one.
     bad |= static_cast<unsigned>(static_cast<std::uint32_t>(g[i]) >= count) |
            static_cast<unsigned>(!(wi >= 0.0)) | static_cast<unsigned>(wi == kInf);
@@ -140,9 +143,9 @@ SOPKIT_KERNEL_CLONES
 bool block_default_rollup(const double* __restrict t, const double* __restrict r,
                           const std::uint8_t* __restrict p, const double* __restrict w,
                           const std::int32_t* __restrict g, std::size_t m, double* __restrict ach,
-                          std::uint8_t* __restrict band, double* __restrict wsc,
-                          double* __restrict wv, double e0, double e1, double e2, double e3,
-                          double limit, std::size_t group_count) noexcept {
+                          std::uint8_t* __restrict band, double* __restrict pair, double e0,
+                          double e1, double e2, double e3, double limit,
+                          std::size_t group_count) noexcept {
   const auto count = static_cast<std::uint32_t>(std::min<std::size_t>(group_count, UINT32_MAX));
   unsigned bad = 0;
   for (std::size_t i = 0; i < m; ++i) {
@@ -153,8 +156,8 @@ bool block_default_rollup(const double* __restrict t, const double* __restrict r
     const bool valid = s == s;
     band[i] = static_cast<std::uint8_t>(valid ? b : 0);
     const double wi = w[i];
-    wsc[i] = valid ? wi * s : 0.0;
-    wv[i] = valid ? wi : 0.0;
+    pair[2 * i] = valid ? wi * s : 0.0;
+    pair[2 * i + 1] = valid ? wi : 0.0;
     bad |= static_cast<unsigned>(static_cast<std::uint32_t>(g[i]) >= count) |
            static_cast<unsigned>(!(wi >= 0.0)) | static_cast<unsigned>(wi == kInf);
   }
@@ -170,6 +173,18 @@ struct Accumulator {
   double weight_sum = 0.0;
 };
 
+// a.weighted_sum += p[0]; a.weight_sum += p[1] — as one SSE2 add where there
+// is one (lane by lane, so the sums are bit-for-bit those of scalar adds).
+inline void add_pair(Accumulator& a, const double* p) noexcept {
+#if defined(__SSE2__)
+  double* d = &a.weighted_sum;
+  _mm_storeu_pd(d, _mm_add_pd(_mm_loadu_pd(d), _mm_load_pd(p)));
+#else
+  a.weighted_sum += p[0];
+  a.weight_sum += p[1];
+#endif
+}
+
 // Cells [begin, end): per-cell outputs and the group scatter into `acc`.
 // Returns false when a group id or a weight is invalid (the cell is skipped).
 bool run_range(const double* target, const double* realisation, const std::uint8_t* polarity,
@@ -179,8 +194,9 @@ bool run_range(const double* target, const double* realisation, const std::uint8
   alignas(64) double ach_buf[kBlock];
   alignas(64) double score_buf[kBlock];
   alignas(64) std::uint8_t band_buf[kBlock];
-  alignas(64) double wsc_buf[kBlock];  // w·score, 0 for a not-computable cell
-  alignas(64) double wv_buf[kBlock];   // w, 0 for a not-computable cell
+  // Per cell (w·score, w), both 0 for a not-computable cell: interleaved so
+  // that one 16-byte add updates a group's two sums.
+  alignas(64) double pair_buf[2 * kBlock];
   const bool fast = is_default_shape(e);
   bool ok = true;
   for (std::size_t b0 = begin; b0 < end; b0 += kBlock) {
@@ -191,8 +207,8 @@ bool run_range(const double* target, const double* realisation, const std::uint8
     bool bad = false;
     if (fast && acc) {
       bad = block_default_rollup(target + b0, realisation + b0, polarity + b0, weight + b0, g, m,
-                                 ach, band, wsc_buf, wv_buf, e.edge[0], e.edge[1], e.edge[2],
-                                 e.edge[3], limit, group_count);
+                                 ach, band, pair_buf, e.edge[0], e.edge[1], e.edge[2], e.edge[3],
+                                 limit, group_count);
     } else {
       if (fast)
         block_default(target + b0, realisation + b0, polarity + b0, m, ach, score_buf, band,
@@ -201,7 +217,7 @@ bool run_range(const double* target, const double* realisation, const std::uint8
         block_generic(target + b0, realisation + b0, polarity + b0, m, ach, score_buf, band, e,
                       limit);
       if (!acc) continue;
-      bad = block_weights(weight + b0, g, score_buf, m, group_count, wsc_buf, wv_buf);
+      bad = block_weights(weight + b0, g, score_buf, m, group_count, pair_buf);
     }
     if (bad) {
       // Rare: skip the cells whose group id or weight is invalid; the caller
@@ -211,8 +227,8 @@ bool run_range(const double* target, const double* realisation, const std::uint8
         const auto gi = static_cast<std::uint32_t>(g[i]);
         const double wi = weight[b0 + i];
         if (gi >= group_count || !(wi >= 0.0) || wi == kInf) continue;
-        acc[gi].weighted_sum += wsc_buf[i];
-        acc[gi].weight_sum += wv_buf[i];
+        acc[gi].weighted_sum += pair_buf[2 * i];
+        acc[gi].weight_sum += pair_buf[2 * i + 1];
       }
       continue;
     }
@@ -226,14 +242,10 @@ bool run_range(const double* target, const double* realisation, const std::uint8
     for (; i < ahead; ++i) {
       const auto ga = static_cast<std::uint32_t>(g[i + kPrefetchDistance]);
       __builtin_prefetch(acc + (ga < group_count ? ga : 0), 1, 3);
-      Accumulator& a = acc[static_cast<std::uint32_t>(g[i])];
-      a.weighted_sum += wsc_buf[i];
-      a.weight_sum += wv_buf[i];
+      add_pair(acc[static_cast<std::uint32_t>(g[i])], pair_buf + 2 * i);
     }
     for (; i < m; ++i) {
-      Accumulator& a = acc[static_cast<std::uint32_t>(g[i])];
-      a.weighted_sum += wsc_buf[i];
-      a.weight_sum += wv_buf[i];
+      add_pair(acc[static_cast<std::uint32_t>(g[i])], pair_buf + 2 * i);
     }
   }
   return ok;

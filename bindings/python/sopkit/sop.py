@@ -74,6 +74,8 @@ class Diagnostic:
 class Diagnostics(List[Diagnostic]):
     """The findings of :meth:`Sop.validate`, errors first, as a list."""
 
+    _json: str = ""
+
     @property
     def errors(self) -> List[Diagnostic]:
         return [d for d in self if d.severity is Severity.ERROR]
@@ -88,7 +90,9 @@ class Diagnostics(List[Diagnostic]):
         return not self.errors
 
     def to_json(self) -> str:
-        return json.dumps([d.to_dict() for d in self], ensure_ascii=False)
+        """The findings as the library's JSON array of {severity, code, step,
+        pointer, message} (``sopkit_diagnostics_to_json``)."""
+        return self._json or json.dumps([d.to_dict() for d in self], ensure_ascii=False)
 
 
 def parse_duration(waktu: str) -> Tuple[float, float]:
@@ -224,6 +228,9 @@ class Sop(Handle):
                 sev = Severity.ERROR if item.severity == lib.SOPKIT_SEVERITY_ERROR else Severity.WARNING
                 result.append(Diagnostic(sev, text(item.code), text(item.step), text(item.pointer),
                                          text(item.message)))
+            js = ffi.new("const char **")
+            check(lib.sopkit_diagnostics_to_json(d, js))
+            result._json = text(js[0])
             return result
         finally:
             lib.sopkit_diagnostics_free(d)

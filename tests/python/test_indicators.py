@@ -229,3 +229,33 @@ def test_from_columns_and_from_dataframe():
         assert [r.achievement for r in ev2] == [by[(r.indicator, r.period)].achievement for r in ev2]
     with pytest.raises(sopkit.FormatError, match="row"):
         sopkit.IndicatorSet.from_columns(**dict(cols, period=["2024-Q1", "2024-Q1", "2024-Q9"]))
+
+
+JSON_FORM = {
+    "format": "sopkit.indicators/1",
+    "units": [{"id": "dinas", "name": "Dinas", "parent": None},
+              {"id": "bid-sd", "name": "Bidang Pembinaan SD", "parent": "dinas"}],
+    "indicators": [
+        {"code": "IKU-01", "name": "APK SD/MI", "satuan": "%", "unit": "bid-sd", "weight": 2,
+         "polarity": "positive", "accumulation": "last",
+         "values": [{"period": "2024-Q1", "target": 106, "realisation": 104.1},
+                    {"period": "2024-Q2", "target": 106, "realisation": None}]}],
+}
+
+
+def test_json_form_from_text_and_file(tmp_path):
+    text = json.dumps(JSON_FORM)
+    path = tmp_path / "data.json"
+    path.write_text(text, encoding="utf-8")
+    for s in (sopkit.IndicatorSet.from_json(text), sopkit.IndicatorSet.load(path)):
+        with s, s.evaluate() as ev:
+            assert s.counts == (1, 2, 2)
+            by = {r.period: r for r in ev}
+            # 104.1 / 106 x 100; the blank Q2 realisation is not computable, not 0 %.
+            assert by["2024-Q1"].achievement == pytest.approx(104.1 / 106 * 100)
+            assert by["2024-Q2"].achievement is None and by["2024-Q2"].reason
+    with pytest.raises(sopkit.ParseError):
+        sopkit.IndicatorSet.from_json("{")
+    bad = dict(JSON_FORM, units=[{"id": "a", "name": "A", "parent": "a"}])
+    with pytest.raises(sopkit.Error):
+        sopkit.IndicatorSet.from_json(json.dumps(bad))

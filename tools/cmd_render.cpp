@@ -1,0 +1,63 @@
+// cmd_render.cpp — `sopkit render FILE --format svg|html|bpmn|dot [-o OUT]
+// [--lang id|en]`: the SOP as the official table (SVG, printable HTML), as
+// BPMN 2.0 XML for bpmn.io / Camunda Modeler, or as Graphviz DOT.
+//
+// Without -o the picture goes to standard output.
+#include <fstream>
+#include <iostream>
+
+#include "cli_util.hpp"
+#include "commands.hpp"
+#include "sopkit/error.hpp"
+#include "sopkit/render.hpp"
+#include "sopkit/sop_json.hpp"
+
+namespace sopkit::cli {
+
+int cmd_render(const std::vector<std::string>& argv) {
+  // "-o" is accepted as the short form of "--out".
+  std::vector<std::string> normalised;
+  for (const auto& a : argv) normalised.push_back(a == "-o" ? "--out" : a);
+  Args args = parse_args(normalised, {}, {"--format", "--out", "--lang", "--rows-per-page"});
+  if (args.positional.size() != 1) throw UsageError{"give exactly one SOP file"};
+  const std::string* format = args.option("--format");
+  if (!format) throw UsageError{"--format is required: svg, html, bpmn or dot"};
+  RenderOptions options;
+  if (const std::string* lang = args.option("--lang")) {
+    if (*lang == "en")
+      options.lang = Language::en;
+    else if (*lang != "id")
+      throw UsageError{"--lang takes id or en, not '" + *lang + "'"};
+  }
+  if (const std::string* rows = args.option("--rows-per-page")) {
+    try {
+      options.max_rows_per_page = static_cast<std::size_t>(std::stoul(*rows));
+    } catch (const std::exception&) {
+      throw UsageError{"--rows-per-page takes a number, not '" + *rows + "'"};
+    }
+  }
+
+  Sop sop = load_sop_file(args.positional[0]);
+  std::string text;
+  if (*format == "svg")
+    text = render_sop_svg(sop, options);
+  else if (*format == "html")
+    text = render_sop_html(sop, options);
+  else if (*format == "bpmn")
+    text = render_sop_bpmn(sop, options);
+  else if (*format == "dot")
+    text = render_sop_dot(sop, options);
+  else
+    throw UsageError{"unknown --format '" + *format + "': use svg, html, bpmn or dot"};
+
+  if (const std::string* out = args.option("--out")) {
+    std::ofstream f(*out, std::ios::binary);
+    f << text;
+    if (!f.flush()) throw Error(ErrorCode::io_error, "cannot write the picture", *out);
+  } else {
+    std::cout << text;
+  }
+  return kExitOk;
+}
+
+}  // namespace sopkit::cli

@@ -22,8 +22,9 @@ ROOT = pathlib.Path(os.environ.get("SOPKIT_SOURCE_DIR") or pathlib.Path(__file__
 SEED = ROOT / "examples" / "sop-monev-capaian-kinerja.json"
 
 CHECK = r"""
-import sys, sopkit
+import os, sys, sopkit
 assert sopkit.__file__.startswith(sys.prefix), sopkit.__file__
+assert os.path.exists(os.path.join(os.path.dirname(sopkit.__file__), "py.typed"))
 with sopkit.Sop.load(sys.argv[1]) as sop, sopkit.Calendar.indonesia("id-2024") as cal:
     a = sop.analyze()
     assert (a.total_minutes, a.total_text) == (14160, "31 hari 3 jam 30 menit")

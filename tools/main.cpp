@@ -28,7 +28,11 @@ const Verb kVerbs[] = {
      sopkit::cli::cmd_schedule},
 #endif
 #ifdef SOPKIT_HAVE_CMD_EVALUATE
-    {"evaluate", "sopkit evaluate DATA.csv [--period 2024-Q2] [--json]", sopkit::cli::cmd_evaluate},
+    {"evaluate",
+     "sopkit evaluate DATA.csv|DATA.json [--period 2024-Q2] [--json|--csv] [--cap 100|110|120] "
+     "[--scale ID] [--scales FILE] [--negative-formula difference|ratio] [--zero-over-zero-is-100] "
+     "[--warn-below N]",
+     sopkit::cli::cmd_evaluate},
 #endif
 #ifdef SOPKIT_HAVE_CMD_RENDER
     {"render", "sopkit render FILE --format svg|html|bpmn|dot [-o OUT]", sopkit::cli::cmd_render},

@@ -24,6 +24,7 @@ const char* severity_name(Severity s) noexcept;  // "error" / "warning"
 //   no_start, multiple_starts, no_end, unknown_actor, duplicate_step_id,
 //   duplicate_actor_id, unknown_flow_target, decision_branches, flow_from_end,
 //   missing_flow, unreachable_step, cannot_reach_end, cycle_without_decision,
+//   cycle_through_yes,
 //   missing_time, invalid_time, duration_in_output, idle_actor,
 //   output_not_used, invalid_probability
 struct Diagnostic {

@@ -235,17 +235,16 @@ class Checker {
     }
   }
 
-  // A cycle that passes through no decision would run forever: look for cycles
-  // among the non-decision steps alone.
-  void cycles_without_decision() {
+  // Strongly connected components of the flows `keep` accepts; calls
+  // report(members) for each that holds a cycle.
+  template <typename Keep, typename Report>
+  void cycles(Keep&& keep, Report&& report) const {
     using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
     const std::size_t n = doc_.steps.size();
     Graph g(n);
     std::vector<bool> self_loop(n, false);
     for (const Flow& f : sop_.flows()) {
-      if (doc_.steps[f.from].kind == StepKind::decision ||
-          doc_.steps[f.to].kind == StepKind::decision)
-        continue;
+      if (!keep(f)) continue;
       if (f.from == f.to) self_loop[f.from] = true;
       boost::add_edge(f.from, f.to, g);
     }
@@ -253,15 +252,39 @@ class Checker {
     std::size_t count = n ? boost::strong_components(g, component.data()) : 0;
     std::vector<std::vector<std::size_t>> members(count);
     for (std::size_t i = 0; i < n; ++i) members[component[i]].push_back(i);
-    for (const auto& m : members) {
-      if (m.size() < 2 && !(m.size() == 1 && self_loop[m[0]])) continue;
-      std::string ids;
-      for (std::size_t i : m) ids += (ids.empty() ? "" : ", ") + doc_.steps[i].id;
-      error("cycle_without_decision", m.front(), "",
-            "steps " + ids +
-                " form a loop with no decision in it: the procedure would "
-                "never leave it; loop back only from a decision's \"no\" branch");
-    }
+    for (const auto& m : members)
+      if (m.size() > 1 || (m.size() == 1 && self_loop[m[0]])) report(m);
+  }
+
+  std::string ids_of(const std::vector<std::size_t>& steps) const {
+    std::string ids;
+    for (std::size_t i : steps) ids += (ids.empty() ? "" : ", ") + doc_.steps[i].id;
+    return ids;
+  }
+
+  bool is_decision(std::size_t i) const { return doc_.steps[i].kind == StepKind::decision; }
+
+  // A cycle that passes through no decision would run forever: look for cycles
+  // among the non-decision steps alone. A cycle that a decision closes with its
+  // *yes* branch runs forever too when every answer is yes (the happy path).
+  void cycles_without_decision() {
+    cycles([&](const Flow& f) { return !is_decision(f.from) && !is_decision(f.to); },
+           [&](const std::vector<std::size_t>& m) {
+             error("cycle_without_decision", m.front(), "",
+                   "steps " + ids_of(m) +
+                       " form a loop with no decision in it: the procedure "
+                       "would never leave it; loop back only from a decision's \"no\" branch");
+           });
+    cycles([&](const Flow& f) { return f.kind != FlowKind::no; },
+           [&](const std::vector<std::size_t>& m) {
+             if (std::none_of(m.begin(), m.end(), [&](std::size_t i) { return is_decision(i); }))
+               return;  // reported above
+             error("cycle_through_yes", m.front(), "",
+                   "steps " + ids_of(m) +
+                       " form a loop closed by a decision's \"yes\" branch: "
+                       "when every answer is yes the procedure never ends; loop back only from "
+                       "\"no\"");
+           });
   }
 
   void times_and_outputs() {

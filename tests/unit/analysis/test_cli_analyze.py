@@ -90,10 +90,12 @@ def test_usage_and_io_problems_exit_2(tmp_path):
     assert run("analyze", str(bad)).returncode == 2
 
 
-def test_cycle_closed_by_a_yes_branch_exits_1_even_if_validation_passes_it(tmp_path):
+def test_cycle_closed_by_a_yes_branch_exits_1_and_is_diagnosed(tmp_path):
     # 12 -> 10 makes 10 -> 11 (yes) -> 12 -> 10: answering yes never leaves it.
     def yes_loop(doc):
         doc["steps"][11]["next"] = ["13", "10"]
     r = run("analyze", seed_with(tmp_path, yes_loop), "--json")
     assert r.returncode == 1
-    assert "10, 11, 12" in json.loads(r.stdout)["not_computed"][0]
+    out = json.loads(r.stdout)
+    assert "10, 11, 12" in out["not_computed"][0]
+    assert any(d["code"] == "cycle_through_yes" for d in out["diagnostics"])

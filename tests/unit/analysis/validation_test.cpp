@@ -146,6 +146,13 @@ TEST(Validate, CycleThroughNoDecision) {
   EXPECT_NE(d[0].message.find("2, 4"), std::string::npos);
 }
 
+TEST(Validate, CycleClosedByAYesBranch) {
+  // 2 is a decision whose *yes* goes back to 1: answering yes never ends.
+  auto d =
+      findings(check(sound(R"("kind": "decision", "yes": "1", "no": "3")")), "cycle_through_yes");
+  EXPECT_NE(d[0].message.find("1, 2"), std::string::npos);
+}
+
 TEST(Validate, LoopBackThroughADecisionIsLegal) {
   // The sound document loops 2 -> 1 through the decision, even into the start.
   EXPECT_FALSE(has_errors(check(sound())));

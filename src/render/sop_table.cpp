@@ -276,8 +276,8 @@ TableLayout layout_sop_table(const Sop& sop, const RenderOptions& options) {
     std::sort(spans.begin(), spans.end());
     std::vector<std::size_t> lane_end;
     for (const auto& [a, b] : spans) {
-      auto it =
-          std::find_if(lane_end.begin(), lane_end.end(), [&](std::size_t e) { return e < a; });
+      auto it = std::find_if(lane_end.begin(), lane_end.end(),
+                             [lo = a](std::size_t e) { return e < lo; });
       if (it == lane_end.end())
         lane_end.push_back(b);
       else

@@ -1,0 +1,61 @@
+// report.hpp — the quarterly monev report (monitoring dan evaluasi capaian
+// kinerja): one self-contained HTML page, its JSON and the capaian CSV.
+//
+// The report joins the three parts of sopkit: the SOP that governs the monev
+// run, scheduled on the working calendar; the indicators evaluated for the
+// period (achievement, predikat, roll-ups, trend, early warning, efficiency,
+// deviations); and the SOP table itself.
+//
+//   sopkit::MonevOptions o;
+//   o.period = sopkit::Period::parse("2024-Q2");
+//   o.start = sopkit::default_monev_start(o.period);             // 2024-07-01T07:30
+//   auto r = sopkit::build_monev_report(sop, set, calendar, o);
+//   sopkit::write_monev_report(r, "out/");   // report.html, report.json, capaian.csv
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "sopkit/calendar.hpp"
+#include "sopkit/duration.hpp"
+#include "sopkit/indicator_eval.hpp"
+#include "sopkit/indicator_set.hpp"
+#include "sopkit/sop.hpp"
+
+namespace sopkit {
+
+struct MonevOptions {
+  Period period;                 // the quarter (or year) reported on
+  Instant start = 0;             // when this monev run starts
+  Language lang = Language::id;  // labels; predikat labels stay as the scale has them
+  EvaluationOptions evaluation;  // its `period` is set to `period`
+};
+
+struct MonevReport {
+  std::string html;  // report.html: inline SVG and CSS, no network resource
+  std::string json;  // report.json: "sopkit.monev/1", the same content
+  std::string csv;   // capaian.csv: evaluation_to_csv of the period
+};
+
+// Called between stages: ("evaluasi", 1, 8) ... so a CLI can show progress.
+using MonevProgress =
+    std::function<void(std::string_view stage, std::size_t done, std::size_t total)>;
+
+// The first working-day morning after the period: its last day + 1 at 07:30.
+Instant default_monev_start(const Period& period);
+
+// Builds the report. Throws what evaluate() throws (Error{invalid_argument} for
+// a period the data does not hold), and what schedule() throws for an SOP that
+// cannot be planned (Error{validation_failed}) or a run past the calendar's
+// coverage (Error{out_of_range}).
+MonevReport build_monev_report(const Sop& sop, const IndicatorSet& indicators,
+                               const WorkCalendar& calendar, const MonevOptions& options,
+                               const MonevProgress& progress = {});
+
+// Writes report.html, report.json and capaian.csv into `dir` (created when
+// missing). Throws Error{io_error} naming the file that could not be written.
+void write_monev_report(const MonevReport& report, const std::string& dir);
+
+}  // namespace sopkit

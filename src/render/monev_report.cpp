@@ -1,0 +1,682 @@
+// monev_report.cpp — the quarterly monev report: cover, the run's schedule on
+// the calendar (Gantt), achievement per unit, roll-ups, charts, early
+// warnings, efficiency and deviations, the SOP table; HTML, JSON and CSV.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "render/detail/svg_canvas.hpp"
+#include "sopkit/error.hpp"
+#include "sopkit/indicator_io.hpp"
+#include "sopkit/render.hpp"
+#include "sopkit/report.hpp"
+#include "sopkit/schedule.hpp"
+
+namespace sopkit {
+
+namespace {
+
+using detail::num;
+using detail::SvgCanvas;
+using nlohmann::json;
+
+// Band colours from the lowest band (red) to the highest (green); grey when
+// not computable. Scales with other band counts pick by position.
+std::string band_colour(std::size_t band, std::size_t bands) {
+  static const char* const kPalette[] = {"#c62828", "#ef6c00", "#f9a825", "#7cb342", "#2e7d32"};
+  if (band == 0 || bands == 0) return "#9e9e9e";
+  if (bands == 1) return kPalette[4];
+  double t = static_cast<double>(band - 1) / static_cast<double>(bands - 1);
+  return kPalette[static_cast<int>(std::lround(t * 4))];
+}
+
+const char* light_colour(Light l) {
+  switch (l) {
+    case Light::green:
+      return "#2e7d32";
+    case Light::yellow:
+      return "#f9a825";
+    case Light::red:
+      return "#c62828";
+    case Light::none:
+      break;
+  }
+  return "#9e9e9e";
+}
+
+class Writer {
+ public:
+  explicit Writer(Language lang) : en_(lang == Language::en) {}
+  const char* t(const char* id, const char* en) const { return en_ ? en : id; }
+  bool en() const { return en_; }
+
+  // 104.85 -> "104,9" (id) / "104.9" (en); blank as a dash.
+  std::string number(std::optional<double> v, int decimals = 1) const {
+    if (!v || !std::isfinite(*v)) return "–";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, *v);
+    std::string s(buf);
+    // Thousands separators for large amounts (rupiah).
+    std::size_t dot = s.find('.');
+    std::size_t int_end = dot == std::string::npos ? s.size() : dot;
+    std::size_t first = s[0] == '-' ? 1 : 0;
+    std::string grouped;
+    for (std::size_t i = first; i < int_end; ++i) {
+      grouped += s[i];
+      std::size_t left = int_end - i - 1;
+      if (left > 0 && left % 3 == 0) grouped += en_ ? ',' : '.';
+    }
+    std::string out = (first ? "-" : "") + grouped;
+    if (dot != std::string::npos) out += (en_ ? "." : ",") + s.substr(dot + 1);
+    return out;
+  }
+  std::string period_name(const Period& p) const {
+    static const char* const kRoman[] = {"I", "II", "III", "IV"};
+    if (p.kind == Period::Kind::quarter)
+      return en_ ? "Quarter " + std::to_string(p.quarter) + ", " + std::to_string(p.year)
+                 : "Triwulan " + std::string(kRoman[p.quarter - 1]) + " " + std::to_string(p.year);
+    return (en_ ? "Year " : "Tahun ") + p.to_string();
+  }
+
+ private:
+  bool en_;
+};
+
+std::string esc(std::string_view s) {
+  return xml_escape(s);
+}
+
+struct Context {
+  const Sop& sop;
+  const IndicatorSet& set;
+  const WorkCalendar& calendar;
+  const MonevOptions& options;
+  Writer w;
+  Evaluation ev;   // the period
+  Evaluation all;  // every period, for the trend
+  Schedule plan;
+  const RatingScale* scale = nullptr;
+};
+
+// ---- Gantt chart of the monev run -------------------------------------------
+
+std::string gantt_svg(const Context& c) {
+  const SopDocument& doc = c.sop.document();
+  const Date first = date_of(c.plan.start);
+  const Date last = date_of(c.plan.due);
+  const double days = static_cast<double>(last - first + 1);
+  const double label_w = 300, chart_w = 760, row_h = 18, top = 34;
+  const double day_w = chart_w / days;
+  const double height = top + row_h * static_cast<double>(c.plan.steps.size()) + 30;
+  SvgCanvas g;
+  g.out = "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"gantt\" class=\"chart\" viewBox=\"0 0 " +
+          num(label_w + chart_w + 10) + " " + num(height) +
+          "\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n";
+  auto x_of = [&](Instant t) {
+    return label_w + static_cast<double>(t - start_of(first)) / 1440.0 * day_w;
+  };
+  // Weekends light grey, holidays and cuti bersama red, each with its name.
+  for (Date d = first; d <= last; ++d) {
+    Weekday wd = weekday_of(d);
+    if (wd == Weekday::saturday || wd == Weekday::sunday)
+      g.rect(label_w + static_cast<double>(d - first) * day_w, top - 4, day_w, height - top - 22,
+             "fill:#eeeeee;stroke:none", "class=\"weekend\"");
+  }
+  for (const auto& h : c.calendar.holidays()) {
+    if (h.date < first || h.date > last) continue;
+    g.out += "<g class=\"holiday\" data-date=\"" + format_date(h.date) + "\"><title>" +
+             esc(format_date(h.date) + " " + h.name) + "</title>";
+    g.rect(label_w + static_cast<double>(h.date - first) * day_w, top - 4, day_w, height - top - 22,
+           "fill:#ffcdd2;stroke:none");
+    g.out += "</g>\n";
+  }
+  // Month ticks: the first of each month and the first day.
+  for (Date d = first; d <= last; ++d) {
+    std::string iso = format_date(d);
+    if (d == first || iso.substr(8) == "01") {
+      double x = label_w + static_cast<double>(d - first) * day_w;
+      g.line(x, top - 8, x, height - 26, "stroke:#999;stroke-dasharray:2,2");
+      g.text(x + 2, top - 12, iso, 9);
+    }
+  }
+  double y = top;
+  for (const auto& p : c.plan.steps) {
+    std::uint32_t si = c.sop.step_index(p.id);
+    const Step& s = doc.steps[si];
+    std::string label = p.id + ". " + s.activity;
+    auto lines = wrap_text(label, label_w - 10, 9);
+    std::string shown = lines.empty() ? "" : lines[0];
+    if (lines.size() > 1) shown += "…";
+    g.text(4, y + 12, shown, 9);
+    double x0 = x_of(p.start), x1 = std::max(x_of(p.end), x0 + 2);
+    g.out += "<g class=\"task\" data-step=\"" + esc(p.id) + "\"><title>" +
+             esc(label + ": " + format_instant(p.start) + " – " + format_instant(p.end)) +
+             "</title>";
+    g.rect(x0, y + 3, x1 - x0, row_h - 6, "fill:#1565c0;stroke:none");
+    g.out += "</g>\n";
+    y += row_h;
+  }
+  g.line(x_of(c.plan.due), top - 4, x_of(c.plan.due), y, "stroke:#c62828;stroke-width:1.5");
+  g.text(std::min(x_of(c.plan.due), label_w + chart_w - 120), y + 16,
+         std::string(c.w.t("Batas waktu ", "Due ")) + format_instant(c.plan.due), 10, "start", true,
+         "#c62828");
+  g.rect(label_w, height - 14, 10, 10, "fill:#ffcdd2");
+  g.text(label_w + 14, height - 5, c.w.t("Libur / cuti bersama", "Holiday / collective leave"), 9);
+  g.rect(label_w + 190, height - 14, 10, 10, "fill:#eeeeee");
+  g.text(label_w + 204, height - 5, c.w.t("Sabtu/Minggu", "Weekend"), 9);
+  g.out += "</svg>\n";
+  return g.out;
+}
+
+// ---- Charts -------------------------------------------------------------------
+
+std::string bar_chart_svg(const Context& c) {
+  const double label_w = 90, chart_w = 600, row_h = 14, top = 20;
+  const double max_pct = 150;
+  const double height = top + row_h * static_cast<double>(c.ev.indicators.size()) + 24;
+  SvgCanvas g;
+  g.out =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"bar-chart\" class=\"chart\" viewBox=\"0 0 " +
+      num(label_w + chart_w + 60) + " " + num(height) +
+      "\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n";
+  for (double pct : {0.0, 50.0, 100.0, 150.0}) {
+    double x = label_w + pct / max_pct * chart_w;
+    g.line(x, top - 4, x, height - 20,
+           pct == 100 ? "stroke:#333;stroke-width:1.2" : "stroke:#ccc;stroke-dasharray:2,2");
+    g.text(x, top - 8, c.w.number(pct, 0) + " %", 9, "middle");
+  }
+  double y = top;
+  for (const auto& r : c.ev.indicators) {
+    const Indicator& ind = c.set.indicator(r.indicator);
+    g.text(label_w - 4, y + 10, ind.code, 9, "end");
+    if (r.achievement.computable()) {
+      double v = std::clamp(r.achievement.value, 0.0, max_pct);
+      g.out += "<g class=\"bar\" data-indicator=\"" + esc(ind.code) + "\"><title>" +
+               esc(ind.name + ": " + c.w.number(r.achievement.value) + " % " + r.predicate) +
+               "</title>";
+      g.rect(label_w, y + 2, v / max_pct * chart_w, row_h - 4,
+             "fill:" + band_colour(r.band, c.scale ? c.scale->band_count() : 5));
+      g.out += "</g>";
+      g.text(label_w + v / max_pct * chart_w + 3, y + 10, c.w.number(r.achievement.value) + " %",
+             8);
+    } else {
+      g.text(label_w + 3, y + 10,
+             std::string(c.w.t("tidak dapat dihitung: ", "not computable: ")) +
+                 reason_name(r.achievement.reason),
+             8, "start", false, "#777");
+    }
+    y += row_h;
+  }
+  g.out += "</svg>\n";
+  return g.out;
+}
+
+struct Series {
+  std::string name;
+  std::vector<std::optional<double>> values;  // Q1..Q4
+};
+
+std::vector<Series> trend_series(const Context& c) {
+  std::vector<Series> out;
+  const int year = c.options.period.year;
+  for (std::size_t u = 0; u < c.set.units().size(); ++u) {
+    if (c.set.units().depth(u) > 1) continue;
+    Series s{c.set.units().name(u), std::vector<std::optional<double>>(4)};
+    for (const auto& r : c.all.units)
+      if (r.unit == u && r.period.kind == Period::Kind::quarter && r.period.year == year &&
+          r.achievement.computable())
+        s.values[static_cast<std::size_t>(r.period.quarter - 1)] = r.achievement.value;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::string trend_svg(const Context& c, const std::vector<Series>& series) {
+  static const char* const kColours[] = {"#1565c0", "#c62828", "#2e7d32", "#6a1b9a",
+                                         "#ef6c00", "#00838f", "#5d4037", "#ad1457"};
+  const double left = 50, top = 16, w = 520, h = 220;
+  double hi = 120;
+  for (const auto& s : series)
+    for (const auto& v : s.values)
+      if (v) hi = std::max(hi, std::ceil(*v / 20) * 20);
+  const double legend_h = 16 * static_cast<double>(series.size());
+  SvgCanvas g;
+  g.out =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"trend-chart\" class=\"chart small\" "
+      "viewBox=\"0 0 " +
+      num(left + w + 20) + " " + num(top + h + 40 + legend_h) +
+      "\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n";
+  auto y_of = [&](double v) { return top + h - v / hi * h; };
+  auto x_of = [&](std::size_t q) { return left + (static_cast<double>(q) + 0.5) * w / 4; };
+  for (double v = 0; v <= hi + 1e-9; v += 20) {
+    g.line(left, y_of(v), left + w, y_of(v), v == 100 ? "stroke:#333" : "stroke:#e0e0e0");
+    g.text(left - 4, y_of(v) + 3, c.w.number(v, 0), 9, "end");
+  }
+  for (std::size_t q = 0; q < 4; ++q)
+    g.text(x_of(q), top + h + 14, (c.w.en() ? "Q" : "TW") + std::to_string(q + 1), 9, "middle");
+  for (std::size_t i = 0; i < series.size(); ++i) {
+    const char* colour = kColours[i % 8];
+    std::vector<Point> pts;
+    for (std::size_t q = 0; q < 4; ++q) {
+      if (!series[i].values[q]) continue;
+      pts.push_back({x_of(q), y_of(*series[i].values[q])});
+    }
+    if (pts.size() > 1)
+      g.polyline(pts, std::string("fill:none;stroke-width:2;stroke:") + colour,
+                 "class=\"trend-line\"");
+    for (const auto& p : pts)
+      g.out += "<circle cx=\"" + num(p.x) + "\" cy=\"" + num(p.y) + "\" r=\"3\" fill=\"" + colour +
+               "\"/>";
+    double ly = top + h + 30 + 16 * static_cast<double>(i);
+    g.rect(left, ly - 8, 10, 10, std::string("fill:") + colour);
+    g.text(left + 16, ly, series[i].name, 9);
+  }
+  g.out += "</svg>\n";
+  return g.out;
+}
+
+// ---- HTML ---------------------------------------------------------------------
+
+const char* kCss = R"(
+@page { size: A4 landscape; margin: 10mm; }
+* { box-sizing: border-box; }
+body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 12px; color: #222;
+       margin: 0 auto; padding: 16px; max-width: 1120px; background: #fff; }
+h1 { font-size: 24px; margin: 0 0 8px; } h2 { font-size: 17px; border-bottom: 2px solid #1565c0;
+     padding-bottom: 3px; margin-top: 28px; } h3 { font-size: 14px; margin: 16px 0 6px; }
+section { break-inside: auto; }
+.cover { border: 2px solid #1565c0; padding: 28px; margin-bottom: 24px; }
+.cover .agency { font-size: 18px; font-weight: bold; }
+.cover table td { padding: 2px 12px 2px 0; vertical-align: top; }
+table.data { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 6px 0 12px; }
+table.data th, table.data td { border: 1px solid #999; padding: 3px 5px; vertical-align: top;
+     overflow-wrap: anywhere; word-wrap: break-word; }
+table.data th { background: #e3ebf6; text-align: left; }
+td.num { text-align: right; white-space: nowrap; }
+td.band { color: #fff; font-weight: bold; }
+td.nc { color: #777; font-style: italic; }
+.light { display: inline-block; width: 10px; height: 10px; border-radius: 5px; margin-right: 4px; }
+svg.chart { display: block; width: 100%; height: auto; max-width: 100%; }
+svg.chart.small { max-width: 640px; }
+svg.sop-table { display: block; width: 100%; height: auto; max-width: 100%; }
+section.sop-page { break-before: page; margin-bottom: 12px; }
+.summary { margin: 4px 0 8px; }
+.legend span { display: inline-block; padding: 1px 6px; margin-right: 4px; color: #fff; }
+)";
+
+std::string band_cell(const Context& c, const IndicatorResult& r) {
+  if (!r.achievement.computable()) return "<td class=\"nc\">–</td>";
+  return "<td class=\"band\" style=\"background:" +
+         band_colour(r.band, c.scale ? c.scale->band_count() : 5) + "\">" + esc(r.predicate) +
+         "</td>";
+}
+
+std::string light_cell(const Context& c, std::optional<double> v, Light l) {
+  if (!v) return "<td class=\"num\">–</td>";
+  return std::string("<td class=\"num\"><span class=\"light\" style=\"background:") +
+         light_colour(l) + "\"></span>" + c.w.number(v) + "</td>";
+}
+
+}  // namespace
+
+Instant default_monev_start(const Period& period) {
+  Date next = parse_date(period.end_date()) + 1;
+  return start_of(next) + 7 * 60 + 30;
+}
+
+MonevReport build_monev_report(const Sop& sop, const IndicatorSet& set,
+                               const WorkCalendar& calendar, const MonevOptions& options,
+                               const MonevProgress& progress) {
+  const std::size_t stages = 9;
+  std::size_t stage = 0;
+  auto step = [&](const char* id, const char* en) {
+    if (progress) progress(options.lang == Language::en ? en : id, ++stage, stages);
+  };
+  Context c{sop, set, calendar, options, Writer(options.lang), {}, {}, {}, nullptr};
+  const Writer& w = c.w;
+
+  step("evaluasi capaian", "evaluating achievement");
+  EvaluationOptions eo = options.evaluation;
+  eo.period = options.period;
+  c.ev = evaluate(set, eo);
+  c.scale = &eo.scales.in_force(eo.scale, options.period.end_date());
+  step("tren antar triwulan", "trend across quarters");
+  EvaluationOptions all_periods = options.evaluation;
+  all_periods.period.reset();
+  all_periods.warning.enabled = false;
+  c.all = evaluate(set, all_periods);
+  step("jadwal monev", "monev schedule");
+  c.plan = schedule(sop, calendar, options.start);
+
+  const SopDocument& doc = sop.document();
+  std::string agency = doc.organization.agency.value_or(
+      set.units().size() ? set.units().name(0) : std::string(w.t("Perangkat Daerah", "Agency")));
+  const std::string period_name = w.period_name(options.period);
+  json j;
+  j["format"] = "sopkit.monev/1";
+  j["lang"] = w.en() ? "en" : "id";
+  j["period"] = options.period.to_string();
+  j["cover"] = {{"government", doc.organization.government.value_or("")},
+                {"agency", agency},
+                {"period", period_name},
+                {"sop_number", doc.number},
+                {"sop_title", doc.title}};
+
+  std::string h =
+      "<!DOCTYPE html>\n<html lang=\"" + std::string(w.en() ? "en" : "id") +
+      "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+      esc(std::string(w.t("Laporan Monev Capaian Kinerja", "Performance monev report")) + " — " +
+          period_name) +
+      "</title>\n<style>" + kCss + "</style>\n</head>\n<body>\n";
+  // Cover.
+  h += "<section class=\"cover\" id=\"cover\">\n";
+  if (doc.organization.government) h += "<div>" + esc(*doc.organization.government) + "</div>\n";
+  h += "<div class=\"agency\">" + esc(agency) + "</div>\n<h1>" +
+       esc(w.t("Laporan Monitoring dan Evaluasi Capaian Kinerja",
+               "Performance Monitoring and Evaluation Report")) +
+       "</h1>\n<div class=\"period\" style=\"font-size:18px\">" + esc(period_name) + "</div>\n";
+  h += "<table><tr><td>" + std::string(w.t("Dasar pelaksanaan", "Procedure")) + "</td><td>SOP " +
+       esc(doc.number) + " — " + esc(doc.title) + "</td></tr>\n<tr><td>" +
+       w.t("Kalender kerja", "Working calendar") + "</td><td>" + esc(calendar.id()) +
+       "</td></tr>\n<tr><td>" + w.t("Mulai monev", "Monev starts") + "</td><td>" +
+       format_instant(c.plan.start) + "</td></tr>\n<tr><td>" + w.t("Batas waktu", "Due") +
+       "</td><td>" + format_instant(c.plan.due) + "</td></tr>\n<tr><td>" +
+       w.t("Jumlah indikator", "Indicators") + "</td><td>" + std::to_string(set.indicator_count()) +
+       "</td></tr>\n<tr><td>" + w.t("Skala predikat", "Rating scale") + "</td><td>" +
+       esc(c.scale->name()) + "</td></tr></table>\n</section>\n";
+
+  // Schedule.
+  step("jadwal (Gantt)", "schedule (Gantt)");
+  h += "<section id=\"schedule\"><h2>" +
+       std::string(w.t("1. Jadwal pelaksanaan monev", "1. Monev schedule")) + "</h2>\n";
+  h += "<p class=\"summary\">" +
+       esc(std::string(w.t("Mulai ", "Starts ")) + format_instant(c.plan.start) +
+           w.t(", batas waktu ", ", due ") + format_instant(c.plan.due) + " (" +
+           format_working_minutes(
+               static_cast<double>(calendar.working_minutes_between(c.plan.start, c.plan.due)),
+               WorkConvention{}, options.lang) +
+           w.t(" waktu kerja).", " of working time).")) +
+       "</p>\n";
+  h += gantt_svg(c);
+  json jsteps = json::array();
+  h += "<table class=\"data\" id=\"schedule-table\"><colgroup><col style=\"width:5%\"><col "
+       "style=\"width:45%\"><col style=\"width:20%\"><col style=\"width:15%\"><col "
+       "style=\"width:15%\"></colgroup><tr><th>No</th><th>" +
+       std::string(w.t("Kegiatan", "Activity")) + "</th><th>" + w.t("Pelaksana", "Actor") +
+       "</th><th>" + w.t("Mulai", "Start") + "</th><th>" + w.t("Selesai", "End") + "</th></tr>\n";
+  for (const auto& p : c.plan.steps) {
+    std::uint32_t si = sop.step_index(p.id);
+    const Step& s = doc.steps[si];
+    std::uint32_t ai = sop.step_actor(si);
+    std::string actor = ai == kNoIndex ? s.actor : doc.actors[ai].name;
+    h += "<tr><td>" + esc(p.id) + "</td><td>" + esc(s.activity) + "</td><td>" + esc(actor) +
+         "</td><td>" + format_instant(p.start) + "</td><td>" + format_instant(p.end) +
+         "</td></tr>\n";
+    jsteps.push_back({{"id", p.id},
+                      {"activity", s.activity},
+                      {"actor", actor},
+                      {"start", format_instant(p.start)},
+                      {"end", format_instant(p.end)}});
+  }
+  h += "</table>\n";
+  json jholidays = json::array();
+  std::string hol_rows;
+  for (const auto& hd : calendar.holidays()) {
+    if (hd.date < date_of(c.plan.start) || hd.date > date_of(c.plan.due)) continue;
+    jholidays.push_back(
+        {{"date", format_date(hd.date)}, {"name", hd.name}, {"kind", holiday_kind_name(hd.kind)}});
+    hol_rows += "<tr><td>" + format_date(hd.date) + "</td><td>" + esc(hd.name) + "</td></tr>\n";
+  }
+  if (!hol_rows.empty())
+    h += "<h3>" + std::string(w.t("Hari libur dalam periode", "Holidays in the run")) +
+         "</h3><table class=\"data\"><colgroup><col style=\"width:20%\"><col></colgroup>" +
+         hol_rows + "</table>\n";
+  h += "</section>\n";
+  j["schedule"] = {{"calendar", calendar.id()},
+                   {"start", format_instant(c.plan.start)},
+                   {"due", format_instant(c.plan.due)},
+                   {"steps", jsteps},
+                   {"untimed_steps", c.plan.untimed_steps},
+                   {"holidays", jholidays}};
+
+  // Achievement per unit.
+  step("tabel capaian", "achievement tables");
+  h += "<section id=\"achievement\"><h2>" +
+       std::string(w.t("2. Capaian kinerja per unit kerja", "2. Achievement by unit")) + " — " +
+       esc(period_name) + "</h2>\n<div class=\"legend\">";
+  if (c.scale)
+    for (std::size_t b = c.scale->band_count(); b >= 1; --b)
+      h += "<span style=\"background:" + band_colour(b, c.scale->band_count()) + "\">" +
+           esc(c.scale->label(b)) + "</span>";
+  h += "</div>\n";
+  std::map<std::string, std::vector<const IndicatorResult*>> by_unit;
+  for (const auto& r : c.ev.indicators)
+    by_unit[set.units().path(set.indicator(r.indicator).unit)].push_back(&r);
+  for (const auto& [path, rows] : by_unit) {
+    h += "<h3>" + esc(path) +
+         "</h3>\n<table class=\"data achievement\"><colgroup><col "
+         "style=\"width:9%\"><col style=\"width:39%\"><col style=\"width:7%\"><col "
+         "style=\"width:10%\"><col style=\"width:10%\"><col style=\"width:10%\"><col "
+         "style=\"width:15%\"></colgroup><tr><th>" +
+         w.t("Kode", "Code") + "</th><th>" + w.t("Indikator", "Indicator") + "</th><th>" +
+         w.t("Satuan", "Unit") + "</th><th>Target</th><th>" + w.t("Realisasi", "Actual") +
+         "</th><th>" + w.t("Capaian (%)", "Achievement (%)") + "</th><th>" +
+         w.t("Predikat", "Rating") + "</th></tr>\n";
+    for (const IndicatorResult* r : rows) {
+      const Indicator& ind = set.indicator(r->indicator);
+      std::string target =
+          r->target
+              ? w.number(r->target, 2)
+              : (r->target_low ? w.number(r->target_low, 2) + "–" + w.number(r->target_high, 2)
+                               : "–");
+      h += "<tr><td>" + esc(ind.code) + "</td><td>" + esc(ind.name) + "</td><td>" +
+           esc(ind.satuan) + "</td><td class=\"num\">" + target + "</td><td class=\"num\">" +
+           w.number(r->realisation, 2) + "</td>";
+      if (r->achievement.computable())
+        h += "<td class=\"num\">" + w.number(r->achievement.value) + "</td>";
+      else
+        h += "<td class=\"nc\">" + esc(reason_name(r->achievement.reason)) + "</td>";
+      h += band_cell(c, *r) + "</tr>\n";
+    }
+    h += "</table>\n";
+  }
+  h += "</section>\n";
+  j["evaluation"] = json::parse(evaluation_to_json(set, c.ev, -1));
+
+  // Roll-ups per Dinas and Bidang.
+  h += "<section id=\"rollup\"><h2>" +
+       std::string(w.t("3. Capaian per Dinas dan Bidang", "3. Roll-up by agency and division")) +
+       "</h2>\n<table class=\"data\"><colgroup><col style=\"width:46%\"><col "
+       "style=\"width:14%\"><col style=\"width:16%\"><col style=\"width:12%\"><col "
+       "style=\"width:12%\"></colgroup><tr><th>" +
+       w.t("Unit kerja", "Unit") + "</th><th>" + w.t("Capaian (%)", "Achievement (%)") +
+       "</th><th>" + w.t("Predikat", "Rating") + "</th><th>" +
+       w.t("Indikator dihitung", "Indicators counted") + "</th><th>" +
+       w.t("Tidak dapat dihitung", "Not computable") + "</th></tr>\n";
+  json jroll = json::array();
+  for (const auto& u : c.ev.units) {
+    if (set.units().depth(u.unit) > 1) continue;
+    std::string indent(set.units().depth(u.unit) * 4, ' ');
+    h += "<tr><td>" + std::string(set.units().depth(u.unit) ? "&#160;&#160;&#160;&#160;" : "") +
+         esc(set.units().name(u.unit)) + "</td>";
+    if (u.achievement.computable())
+      h += "<td class=\"num\">" + w.number(u.achievement.value) +
+           "</td><td class=\"band\" style=\"background:" +
+           band_colour(u.band, c.scale->band_count()) + "\">" + esc(u.predicate) + "</td>";
+    else
+      h += "<td class=\"nc\">" + esc(reason_name(u.achievement.reason)) + "</td><td>–</td>";
+    h += "<td class=\"num\">" + std::to_string(u.included) + "</td><td class=\"num\">" +
+         std::to_string(u.excluded) + "</td></tr>\n";
+    jroll.push_back(
+        {{"unit", set.units().path(u.unit)},
+         {"depth", set.units().depth(u.unit)},
+         {"achievement", u.achievement.computable() ? json(u.achievement.value) : json(nullptr)},
+         {"predicate", u.predicate},
+         {"included", u.included},
+         {"excluded", u.excluded}});
+  }
+  h += "</table>\n</section>\n";
+  j["rollups"] = jroll;
+
+  // Charts.
+  step("grafik", "charts");
+  std::vector<Series> series = trend_series(c);
+  h += "<section id=\"charts\"><h2>" +
+       std::string(w.t("4. Grafik capaian per indikator", "4. Achievement by indicator")) +
+       "</h2>\n" + bar_chart_svg(c) + "<h3>" +
+       w.t("Tren capaian antar triwulan", "Trend across quarters") + " " +
+       std::to_string(options.period.year) + "</h3>\n" + trend_svg(c, series) + "</section>\n";
+  json jtrend = json::array();
+  for (const auto& s : series) {
+    json vals = json::array();
+    for (const auto& v : s.values) vals.push_back(v ? json(*v) : json(nullptr));
+    jtrend.push_back({{"unit", s.name}, {"quarters", vals}});
+  }
+  j["trend"] = jtrend;
+
+  // Early warnings.
+  step("peringatan dini", "early warnings");
+  std::size_t warned = 0;
+  std::string wrows;
+  json jwarn = json::array();
+  for (const auto& ew : c.ev.warnings) {
+    if (!ew.warn) continue;
+    ++warned;
+    const Indicator& ind = set.indicator(ew.indicator);
+    wrows +=
+        "<tr><td>" + esc(ind.code) + "</td><td>" + esc(ind.name) + "</td><td class=\"num\">" +
+        std::to_string(ew.quarters_reported) + "</td><td class=\"num\">" +
+        w.number(ew.pace.computable() ? std::optional<double>(ew.pace.value) : std::nullopt) +
+        "</td><td class=\"num\">" +
+        w.number(ew.trend.computable() ? std::optional<double>(ew.trend.value) : std::nullopt) +
+        "</td><td class=\"num\" style=\"color:#c62828;font-weight:bold\">" +
+        w.number(ew.projected.value) + "</td></tr>\n";
+    jwarn.push_back({{"indicator", ind.code},
+                     {"quarters_reported", ew.quarters_reported},
+                     {"projected", ew.projected.value}});
+  }
+  h += "<section id=\"warnings\"><h2>" +
+       std::string(w.t("5. Peringatan dini", "5. Early warnings")) +
+       "</h2>\n<p class=\"summary\">" + std::to_string(warned) + " " +
+       w.t("indikator diproyeksikan di bawah ambang ", "indicators projected below ") +
+       w.number(options.evaluation.warning.threshold, 0) +
+       w.t(" % pada akhir tahun.", " % at year end.") + "</p>\n";
+  if (warned)
+    h += "<table class=\"data\"><colgroup><col style=\"width:10%\"><col style=\"width:46%\"><col "
+         "style=\"width:10%\"><col style=\"width:11%\"><col style=\"width:11%\"><col "
+         "style=\"width:12%\"></colgroup><tr><th>" +
+         std::string(w.t("Kode", "Code")) + "</th><th>" + w.t("Indikator", "Indicator") +
+         "</th><th>" + w.t("TW dilaporkan", "Quarters") + "</th><th>" +
+         w.t("Proyeksi laju (%)", "Pace (%)") + "</th><th>" +
+         w.t("Proyeksi tren (%)", "Trend (%)") + "</th><th>" +
+         w.t("Proyeksi (%)", "Projected (%)") + "</th></tr>\n" + wrows + "</table>\n";
+  h += "</section>\n";
+  j["early_warnings"] = jwarn;
+
+  // Efficiency and deviations.
+  step("efisiensi dan deviasi", "efficiency and deviations");
+  std::string erows, drows;
+  json jeff = json::array(), jdev = json::array();
+  for (const auto& r : c.ev.indicators) {
+    const Indicator& ind = set.indicator(r.indicator);
+    if (r.absorption) {
+      erows += "<tr><td>" + esc(ind.code) + "</td><td>" + esc(ind.name) +
+               "</td><td class=\"num\">" +
+               w.number(r.achievement.computable() ? std::optional<double>(r.achievement.value)
+                                                   : std::nullopt) +
+               "</td><td class=\"num\">" + w.number(r.absorption) + "</td><td class=\"num\">" +
+               w.number(r.efficiency) + "</td></tr>\n";
+      jeff.push_back({{"indicator", ind.code},
+                      {"absorption", *r.absorption},
+                      {"efficiency", r.efficiency ? json(*r.efficiency) : json(nullptr)}});
+    }
+    if (r.physical_deviation || r.financial_deviation) {
+      drows += "<tr><td>" + esc(ind.code) + "</td><td>" + esc(ind.name) + "</td>" +
+               light_cell(c, r.physical_deviation, r.physical_light) +
+               light_cell(c, r.financial_deviation, r.financial_light) + "</tr>\n";
+      jdev.push_back(
+          {{"indicator", ind.code},
+           {"physical", r.physical_deviation ? json(*r.physical_deviation) : json(nullptr)},
+           {"physical_light", to_string(r.physical_light)},
+           {"financial", r.financial_deviation ? json(*r.financial_deviation) : json(nullptr)},
+           {"financial_light", to_string(r.financial_light)}});
+    }
+  }
+  h += "<section id=\"efficiency\"><h2>" +
+       std::string(w.t("6. Efisiensi anggaran", "6. Budget efficiency")) + "</h2>\n";
+  if (erows.empty())
+    h += "<p>" + std::string(w.t("Data anggaran tidak tersedia.", "No budget data.")) + "</p>\n";
+  else
+    h += "<table class=\"data\"><colgroup><col style=\"width:10%\"><col style=\"width:51%\"><col "
+         "style=\"width:13%\"><col style=\"width:13%\"><col "
+         "style=\"width:13%\"></colgroup><tr><th>" +
+         std::string(w.t("Kode", "Code")) + "</th><th>" + w.t("Indikator", "Indicator") +
+         "</th><th>" + w.t("Capaian (%)", "Achievement (%)") + "</th><th>" +
+         w.t("Serapan (%)", "Absorption (%)") + "</th><th>" +
+         w.t("Efisiensi (poin)", "Efficiency (points)") + "</th></tr>\n" + erows + "</table>\n";
+  h += "</section>\n<section id=\"deviation\"><h2>" +
+       std::string(
+           w.t("7. Deviasi realisasi fisik dan keuangan", "7. Physical and financial deviation")) +
+       "</h2>\n";
+  if (drows.empty())
+    h += "<p>" + std::string(w.t("Data fisik/keuangan tidak tersedia.", "No progress data.")) +
+         "</p>\n";
+  else
+    h += "<table class=\"data\"><colgroup><col style=\"width:10%\"><col style=\"width:54%\"><col "
+         "style=\"width:18%\"><col style=\"width:18%\"></colgroup><tr><th>" +
+         std::string(w.t("Kode", "Code")) + "</th><th>" + w.t("Indikator", "Indicator") +
+         "</th><th>" + w.t("Deviasi fisik (poin)", "Physical deviation (points)") + "</th><th>" +
+         w.t("Deviasi keuangan (poin)", "Financial deviation (points)") + "</th></tr>\n" + drows +
+         "</table>\n";
+  h += "</section>\n";
+  j["efficiency"] = jeff;
+  j["deviations"] = jdev;
+
+  // The SOP table.
+  step("tabel SOP", "SOP table");
+  RenderOptions ro;
+  ro.lang = options.lang;
+  ro.id_prefix = "sop-";
+  TableLayout layout = layout_sop_table(sop, ro);
+  h += "<section id=\"sop\"><h2>" +
+       std::string(w.t("8. Standar Operasional Prosedur", "8. Standard operating procedure")) +
+       "</h2>\n" + render_sop_svg_pages(sop, ro) + "</section>\n</body>\n</html>\n";
+  j["sop"] = {{"number", doc.number},
+              {"title", doc.title},
+              {"steps", doc.steps.size()},
+              {"pages", layout.pages.size()}};
+
+  MonevReport report;
+  report.html = std::move(h);
+  report.json = j.dump(2) + "\n";
+  report.csv = evaluation_to_csv(set, c.ev);
+  return report;
+}
+
+void write_monev_report(const MonevReport& report, const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw Error(ErrorCode::io_error, "cannot create the folder: " + ec.message(), dir);
+  for (const auto& [name, text] :
+       {std::pair<const char*, const std::string*>{"report.html", &report.html},
+        {"report.json", &report.json},
+        {"capaian.csv", &report.csv}}) {
+    std::string path = (std::filesystem::path(dir) / name).string();
+    std::string tmp = path + ".tmp";
+    {
+      std::ofstream f(tmp, std::ios::binary);
+      f << *text;
+      if (!f.flush()) throw Error(ErrorCode::io_error, "cannot write the file", path);
+    }
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) throw Error(ErrorCode::io_error, "cannot write the file: " + ec.message(), path);
+  }
+}
+
+}  // namespace sopkit

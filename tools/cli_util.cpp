@@ -1,9 +1,7 @@
 // cli_util.cpp — argument parsing shared by the verbs.
 #include "cli_util.hpp"
 
-#include <fstream>
-#include <sstream>
-
+#include "io/detail/files.hpp"
 #include "sopkit/error.hpp"
 
 namespace sopkit::cli {
@@ -48,12 +46,7 @@ Args parse_args(const std::vector<std::string>& argv, const std::set<std::string
 }
 
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::io_error, "cannot open the file for reading", path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw Error(ErrorCode::io_error, "reading failed", path);
-  return ss.str();
+  return detail::read_text_file(path);
 }
 
 }  // namespace sopkit::cli

@@ -5,8 +5,10 @@
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
+
 #include <sstream>
 #include <utility>
+#include "io/detail/json_text.hpp"
 
 #include "indicators/detail/text.hpp"
 #include "sopkit/error.hpp"
@@ -181,18 +183,7 @@ RatingScale scale_from_json(const json& j, const std::string& source, const std:
 }  // namespace
 
 RatingScales parse_rating_scales_json(std::string_view text, const std::string& source) {
-  json j;
-  try {
-    j = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    auto [line, col] = detail::line_column(text, e.byte == 0 ? 0 : e.byte - 1);
-    throw Error(ErrorCode::parse_error, "malformed JSON",
-                source + ":" + std::to_string(line) + ":" + std::to_string(col));
-  } catch (const json::exception& e) {
-    // Not a syntax error but a value JSON can write and C++ cannot hold
-    // (a number beyond double range): no position is known.
-    throw Error(ErrorCode::parse_error, std::string("unreadable JSON value: ") + e.what(), source);
-  }
+  const json j = detail::parse_json_text(text, source);
   RatingScales out;
   if (j.is_object() && j.contains("scales")) {
     const json& arr = j["scales"];

@@ -13,10 +13,13 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+
 #include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
+#include "io/detail/files.hpp"
+#include "io/detail/json_text.hpp"
 
 #include "sopkit/calendar.hpp"
 #include "sopkit/error.hpp"
@@ -32,19 +35,6 @@ using json = nlohmann::json;
 
 constexpr const char* kFormat = "sopkit.calendar/1";
 constexpr const char* kDayKeys[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-
-std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t byte) {
-  std::size_t line = 1, col = 1;
-  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else {
-      ++col;
-    }
-  }
-  return {line, col};
-}
 
 class Cursor {
  public:
@@ -229,20 +219,6 @@ CalendarSpec read_spec(const json& root, const std::string& source) {
   return spec;
 }
 
-std::string read_file(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec))
-    throw Error(ErrorCode::io_error, "cannot read a folder as a calendar file", path);
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw Error(ErrorCode::io_error,
-                std::string("cannot open for reading: ") + std::strerror(errno), path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw Error(ErrorCode::io_error, "reading failed", path);
-  return ss.str();
-}
-
 CalendarSpec base_spec(const CalendarOptions& options) {
   CalendarSpec spec;
   spec.week = options.week;
@@ -284,21 +260,11 @@ CalendarSpec load_shipped(std::string_view id, const CalendarOptions& options) {
 }  // namespace
 
 CalendarSpec parse_calendar_spec(std::string_view text, const std::string& source) {
-  json root;
-  try {
-    root = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    auto [line, col] = line_column(text, e.byte == 0 ? 0 : e.byte - 1);
-    std::string what = e.what();
-    if (auto p = what.find(": "); p != std::string::npos) what = what.substr(p + 2);
-    throw Error(ErrorCode::parse_error, "not valid JSON: " + what,
-                source + ":" + std::to_string(line) + ":" + std::to_string(col));
-  }
-  return read_spec(root, source);
+  return read_spec(detail::parse_json_text(text, source), source);
 }
 
 CalendarSpec load_calendar_spec(const std::string& path) {
-  return parse_calendar_spec(read_file(path), path);
+  return parse_calendar_spec(detail::read_text_file(path), path);
 }
 
 std::string calendar_data_dir(const CalendarOptions& options) {

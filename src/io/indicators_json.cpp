@@ -7,9 +7,11 @@
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
+
 #include <set>
 #include <string>
 #include <vector>
+#include "io/detail/json_text.hpp"
 
 #include "indicators/detail/text.hpp"
 #include "sopkit/error.hpp"
@@ -111,20 +113,7 @@ void read_units(const Reader& rd, const json& units, UnitTree& tree) {
 }  // namespace
 
 IndicatorSet parse_indicators_json(std::string_view text, const std::string& source) {
-  json j;
-  try {
-    j = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    auto [line, col] = detail::line_column(text, e.byte == 0 ? 0 : e.byte - 1);
-    std::string what = e.what();
-    if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
-    throw Error(ErrorCode::parse_error, "malformed JSON: " + what,
-                source + ":" + std::to_string(line) + ":" + std::to_string(col));
-  } catch (const json::exception& e) {
-    // Not a syntax error but a value JSON can write and C++ cannot hold
-    // (a number beyond double range): no position is known.
-    throw Error(ErrorCode::parse_error, std::string("unreadable JSON value: ") + e.what(), source);
-  }
+  const json j = detail::parse_json_text(text, source);
   const Reader rd{source};
   if (!j.is_object()) rd.fail("", "the document must be an object");
   const std::string format = rd.text(j, "format", "", true);

@@ -5,18 +5,11 @@
 // in the clerk's terms, what would have been right.
 #include "sopkit/sop_json.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "io/detail/files.hpp"
 #include "io/detail/iso_date.hpp"
+#include "io/detail/json_text.hpp"
 #include "sopkit/error.hpp"
 
 namespace sopkit {
@@ -303,20 +296,6 @@ SopDocument read_document(const json& root, const std::string& source) {
   return doc;
 }
 
-// Line and column (1-based) of a byte offset, for syntax errors.
-std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset) {
-  std::size_t line = 1, col = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++col;  // count characters, not UTF-8 continuation bytes
-    }
-  }
-  return {line, col};
-}
-
 void put_nullable(ojson& o, const char* key, const std::optional<std::string>& v) {
   o[key] = v ? ojson(*v) : ojson(nullptr);
 }
@@ -334,41 +313,11 @@ void put_nonempty(ojson& o, const char* key, const std::string& v) {
 }  // namespace
 
 SopDocument parse_sop_json(std::string_view text, const std::string& source) {
-  json root;
-  try {
-    bool too_deep = false;
-    root = json::parse(
-        text.begin(), text.end(),
-        [&](int depth, json::parse_event_t, json&) {
-          if (static_cast<std::size_t>(depth) > kMaxDepth) too_deep = true;
-          return !too_deep;
-        },
-        /*allow_exceptions=*/true);
-    if (too_deep)
-      throw Error(ErrorCode::format_error,
-                  "the document nests deeper than " + std::to_string(kMaxDepth) +
-                      " levels; an SOP never needs that",
-                  source);
-  } catch (const json::parse_error& e) {
-    auto [line, col] = line_column(text, e.byte == 0 ? 0 : e.byte - 1);
-    std::string what = e.what();
-    // nlohmann prefixes "[json.exception.parse_error.101] parse error at line..": keep the reason.
-    if (auto p = what.find(": "); p != std::string::npos) what = what.substr(p + 2);
-    throw Error(ErrorCode::parse_error, "not valid JSON: " + what,
-                source + ":" + std::to_string(line) + ":" + std::to_string(col));
-  }
-  return read_document(root, source);
+  return read_document(detail::parse_json_text(text, source, kMaxDepth), source);
 }
 
 Sop load_sop_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw Error(ErrorCode::io_error,
-                std::string("cannot open for reading: ") + std::strerror(errno), path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw Error(ErrorCode::io_error, "reading failed", path);
-  return Sop(parse_sop_json(ss.str(), path));
+  return Sop(parse_sop_json(detail::read_text_file(path), path));
 }
 
 std::string sop_to_json(const SopDocument& doc, int indent) {
@@ -447,43 +396,7 @@ std::string sop_to_json(const SopDocument& doc, int indent) {
 }
 
 void save_sop_file(const SopDocument& doc, const std::string& path) {
-  const std::string text = sop_to_json(doc);  // before touching the disk: may throw
-  std::string tmp = path + ".tmp.XXXXXX";
-  int fd = ::mkstemp(tmp.data());
-  if (fd < 0)
-    throw Error(ErrorCode::io_error,
-                std::string("cannot create a temporary file beside it: ") + std::strerror(errno),
-                path);
-  auto fail = [&](const char* what) {
-    int err = errno;
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    throw Error(ErrorCode::io_error, std::string(what) + ": " + std::strerror(err), path);
-  };
-  std::size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("writing failed");
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) fail("flushing to disk failed");
-  // Keep the permissions of the file being replaced; a new file gets rw-r--r--.
-  struct stat old {};
-  ::fchmod(fd, ::stat(path.c_str(), &old) == 0 ? (old.st_mode & 07777) : 0644);
-  if (::close(fd) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    throw Error(ErrorCode::io_error, std::string("closing failed: ") + std::strerror(err), path);
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    throw Error(ErrorCode::io_error, std::string("cannot replace the file: ") + std::strerror(err),
-                path);
-  }
+  detail::write_file_atomically(path, sop_to_json(doc));  // serialised first: may throw
 }
 
 }  // namespace sopkit

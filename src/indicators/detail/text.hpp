@@ -2,6 +2,9 @@
 // and writers. Private to the library.
 #pragma once
 
+#include "io/detail/files.hpp"      // read_text_file, write_file_atomically
+#include "io/detail/json_text.hpp"  // line_column
+
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -56,21 +59,6 @@ inline std::string format_fixed(double v, int decimals) {
   return buf;
 }
 
-// 1-based line and column (in bytes) of a byte offset.
-inline std::pair<std::size_t, std::size_t> line_column(std::string_view text,
-                                                       std::size_t offset) noexcept {
-  std::size_t line = 1, col = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else {
-      ++col;
-    }
-  }
-  return {line, col};
-}
-
 // A plain decimal number: optional sign, digits, optional '.', optional
 // exponent. No thousands separators, no decimal comma, no "nan"/"inf" (a
 // clerk's "1.000,5" must not become 1). nullopt when the text is not one.
@@ -95,32 +83,6 @@ inline std::optional<double> parse_plain_number(std::string_view s) noexcept {
   if (i != s.size()) return std::nullopt;
   const std::string copy(s);
   return std::strtod(copy.c_str(), nullptr);  // may overflow to inf: the caller checks
-}
-
-inline std::string read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::io_error, "cannot open the file for reading", path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw Error(ErrorCode::io_error, "reading failed", path);
-  return ss.str();
-}
-
-// Writes a temporary file beside `path` and renames it over: never a
-// half-written result.
-inline void write_file_atomically(const std::string& path, const std::string& content) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw Error(ErrorCode::io_error, "cannot open the file for writing", tmp);
-    out << content;
-    out.flush();
-    if (!out) throw Error(ErrorCode::io_error, "writing failed", tmp);
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw Error(ErrorCode::io_error, "cannot replace the file", path);
-  }
 }
 
 }  // namespace sopkit::detail

@@ -1,0 +1,23 @@
+// json_text.hpp — parsing JSON documents with positions a clerk can find.
+#pragma once
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace sopkit::detail {
+
+// 1-based line and column (in characters, not UTF-8 bytes) of a byte offset.
+std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset) noexcept;
+
+// Parses a JSON document. Throws Error{parse_error} at "source:line:column"
+// for malformed JSON (and for numbers JSON can write but a double cannot
+// hold), and Error{format_error} for nesting deeper than `max_depth`: real
+// documents nest a few levels, and the limit keeps hostile input from eating
+// the stack.
+nlohmann::json parse_json_text(std::string_view text, const std::string& source,
+                               std::size_t max_depth = 64);
+
+}  // namespace sopkit::detail

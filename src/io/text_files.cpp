@@ -1,0 +1,119 @@
+// text_files.cpp — whole-file reads, atomic writes and positioned JSON parsing.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "io/detail/files.hpp"
+#include "io/detail/json_text.hpp"
+#include "sopkit/error.hpp"
+
+namespace sopkit::detail {
+
+std::string read_text_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw Error(ErrorCode::io_error, "this is a folder, not a file", path);
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw Error(ErrorCode::io_error,
+                std::string("cannot open for reading: ") + std::strerror(errno), path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) throw Error(ErrorCode::io_error, "reading failed", path);
+  return ss.str();
+}
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+  std::string tmp = path + ".tmp.XXXXXX";
+  int fd = ::mkstemp(tmp.data());
+  if (fd < 0)
+    throw Error(ErrorCode::io_error,
+                std::string("cannot create a temporary file beside it: ") + std::strerror(errno),
+                path);
+  auto fail = [&](const char* what) {
+    int err = errno;
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    throw Error(ErrorCode::io_error, std::string(what) + ": " + std::strerror(err), path);
+  };
+  std::size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail("writing failed");
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) fail("flushing to disk failed");
+  // Keep the permissions of the file being replaced; a new file gets rw-r--r--.
+  struct stat old {};
+  ::fchmod(fd, ::stat(path.c_str(), &old) == 0 ? (old.st_mode & 07777) : 0644);
+  if (::close(fd) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    throw Error(ErrorCode::io_error, std::string("closing failed: ") + std::strerror(err), path);
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    throw Error(ErrorCode::io_error, std::string("cannot replace the file: ") + std::strerror(err),
+                path);
+  }
+}
+
+std::pair<std::size_t, std::size_t> line_column(std::string_view text,
+                                                std::size_t offset) noexcept {
+  std::size_t line = 1, col = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++col;  // count characters, not UTF-8 continuation bytes
+    }
+  }
+  return {line, col};
+}
+
+nlohmann::json parse_json_text(std::string_view text, const std::string& source,
+                               std::size_t max_depth) {
+  using nlohmann::json;
+  bool too_deep = false;
+  json root;
+  try {
+    root = json::parse(
+        text.begin(), text.end(),
+        [&](int depth, json::parse_event_t, json&) {
+          if (static_cast<std::size_t>(depth) > max_depth) too_deep = true;
+          return !too_deep;
+        },
+        /*allow_exceptions=*/true);
+  } catch (const json::parse_error& e) {
+    auto [line, col] = line_column(text, e.byte == 0 ? 0 : e.byte - 1);
+    std::string what = e.what();
+    // nlohmann prefixes "[json.exception.parse_error.101] parse error at line..": keep the reason.
+    if (auto p = what.find(": "); p != std::string::npos) what = what.substr(p + 2);
+    throw Error(ErrorCode::parse_error, "not valid JSON: " + what,
+                source + ":" + std::to_string(line) + ":" + std::to_string(col));
+  } catch (const json::exception& e) {
+    // Not a syntax error but a value JSON can write and C++ cannot hold
+    // (a number beyond the double range): no position is known.
+    throw Error(ErrorCode::parse_error, std::string("unreadable JSON value: ") + e.what(), source);
+  }
+  if (too_deep)
+    throw Error(ErrorCode::format_error,
+                "the document nests deeper than " + std::to_string(max_depth) +
+                    " levels; no sopkit document needs that",
+                source);
+  return root;
+}
+
+}  // namespace sopkit::detail

@@ -1,6 +1,8 @@
 // cli_util.cpp — argument parsing shared by the verbs.
 #include "cli_util.hpp"
 
+#include <ostream>
+
 #include "io/detail/files.hpp"
 #include "sopkit/error.hpp"
 
@@ -43,6 +45,17 @@ Args parse_args(const std::vector<std::string>& argv, const std::set<std::string
     }
   }
   return a;
+}
+
+void print_diagnostics(std::ostream& out, const std::vector<Diagnostic>& diagnostics) {
+  std::size_t errors = 0, warnings = 0;
+  for (const auto& d : diagnostics) (d.severity == Severity::error ? errors : warnings)++;
+  out << "\nDiagnostics: " << errors << " error(s), " << warnings << " warning(s)\n";
+  for (const auto& d : diagnostics) {
+    out << "  " << severity_name(d.severity) << " [" << d.code << "]";
+    if (!d.step.empty()) out << " step " << d.step;
+    out << ": " << d.message << "\n";
+  }
 }
 
 std::string read_file(const std::string& path) {

@@ -1,10 +1,13 @@
 // cli_util.hpp — argument parsing and exit codes shared by the sopkit verbs.
 #pragma once
 
+#include <iosfwd>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
+
+#include "sopkit/validation.hpp"
 
 namespace sopkit::cli {
 
@@ -35,6 +38,9 @@ struct UsageError {
 // `--name=value`). Unknown names are usage errors.
 Args parse_args(const std::vector<std::string>& argv, const std::set<std::string>& flag_names,
                 const std::set<std::string>& option_names);
+
+// "Diagnostics: 1 error(s), 2 warning(s)" and one indented line per finding.
+void print_diagnostics(std::ostream& out, const std::vector<Diagnostic>& diagnostics);
 
 // Reads a whole file; throws sopkit::Error{io_error} naming it.
 std::string read_file(const std::string& path);

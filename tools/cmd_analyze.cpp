@@ -143,14 +143,7 @@ void print_human(std::ostream& out, const Sop& sop, const Analysis& a,
     for (const auto& why : a.not_computed) out << "  " << why << "\n";
   }
 
-  std::size_t errors = 0, warnings = 0;
-  for (const auto& d : diagnostics) (d.severity == Severity::error ? errors : warnings)++;
-  out << "\nDiagnostics: " << errors << " error(s), " << warnings << " warning(s)\n";
-  for (const auto& d : diagnostics) {
-    out << "  " << severity_name(d.severity) << " [" << d.code << "]";
-    if (!d.step.empty()) out << " step " << d.step;
-    out << ": " << d.message << "\n";
-  }
+  print_diagnostics(out, diagnostics);
 }
 
 }  // namespace

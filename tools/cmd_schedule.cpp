@@ -46,17 +46,6 @@ const char* weekday_name(Instant t) {
   return kNames[static_cast<int>(weekday_of(date_of(t)))];
 }
 
-void print_diagnostics(std::ostream& out, const std::vector<Diagnostic>& diagnostics) {
-  std::size_t errors = 0, warnings = 0;
-  for (const auto& d : diagnostics) (d.severity == Severity::error ? errors : warnings)++;
-  out << "\nDiagnostics: " << errors << " error(s), " << warnings << " warning(s)\n";
-  for (const auto& d : diagnostics) {
-    out << "  " << severity_name(d.severity) << " [" << d.code << "]";
-    if (!d.step.empty()) out << " step " << d.step;
-    out << ": " << d.message << "\n";
-  }
-}
-
 }  // namespace
 
 int cmd_schedule(const std::vector<std::string>& argv) {

@@ -163,8 +163,9 @@ std::string gantt_svg(const Context& c) {
     y += row_h;
   }
   g.line(x_of(c.plan.due), top - 4, x_of(c.plan.due), y, "stroke:#c62828;stroke-width:1.5");
-  g.text(std::min(x_of(c.plan.due), label_w + chart_w - 120), y + 16,
-         std::string(c.w.t("Batas waktu ", "Due ")) + format_instant(c.plan.due), 10, "start", true,
+  // Right-aligned at the due line so that it never runs off the chart.
+  g.text(x_of(c.plan.due), y + 16,
+         std::string(c.w.t("Batas waktu ", "Due ")) + format_instant(c.plan.due), 10, "end", true,
          "#c62828");
   g.rect(label_w, height - 14, 10, 10, "fill:#ffcdd2");
   g.text(label_w + 14, height - 5, c.w.t("Libur / cuti bersama", "Holiday / collective leave"), 9);
@@ -305,6 +306,7 @@ td.nc { color: #777; font-style: italic; }
 svg.chart { display: block; width: 100%; height: auto; max-width: 100%; }
 svg.chart.small { max-width: 640px; }
 svg.sop-table { display: block; width: 100%; height: auto; max-width: 100%; }
+@media print { svg.sop-table { width: auto; height: 180mm; margin: 0 auto; } }
 section.sop-page { break-before: page; margin-bottom: 12px; }
 .summary { margin: 4px 0 8px; }
 .legend span { display: inline-block; padding: 1px 6px; margin-right: 4px; color: #fff; }

@@ -689,6 +689,9 @@ std::string render_sop_html(const Sop& sop, const RenderOptions& options) {
          "section.sop-page { page-break-after: always; break-after: page; margin: 0 0 12px 0; }\n"
          "section.sop-page:last-child { page-break-after: auto; break-after: auto; }\n"
          "svg.sop-table { display: block; width: 100%; height: auto; max-width: 100%; }\n"
+         // A page's SVG keeps A4 proportions; printed at full width it would be
+         // taller than the printable area, so in print it is sized by height.
+         "@media print { svg.sop-table { width: auto; height: 180mm; margin: 0 auto; } }\n"
          "</style>\n</head>\n<body>\n";
   out += render_sop_svg_pages(sop, options);
   out += "</body>\n</html>\n";

@@ -218,7 +218,9 @@ def look_at(exe, page, name, steps, work, keep, width=1123, height=1600):
         os.makedirs(keep, exist_ok=True)
         im = Image.open(png).convert("RGB")
         im = im.crop((0, 0, im.width, min(im.height, int(im.width * 1.1))))
-        im.thumbnail((900, 1000))
+        im.thumbnail((800, 900))
+        # A 64-colour palette keeps the README's pictures small.
+        im = im.convert("P", palette=Image.ADAPTIVE, colors=64)
         im.save(os.path.join(keep, name + ".png"), optimize=True)
     return png
 

@@ -21,20 +21,16 @@ int make_calendar(sopkit_calendar** out, Make&& make) {
   });
 }
 
-// Runs a bulk operation straight into the caller's array: no scratch copy, so
-// the C ABI costs what the C++ call costs. Amounts are checked before anything
-// is written; a failure found while computing (a result past the coverage)
-// leaves `out` partly written, as the header says.
+// Runs a bulk operation straight into the caller's array: no scratch copy and
+// no extra pass, so the C ABI costs what the C++ call costs. The C++ kernel
+// checks each element (a negative amount, a result past the coverage) and
+// names the first bad one.
 template <typename Op>
 int bulk(const int64_t* start, const int64_t* amount, int64_t* out, size_t n, Op&& op) {
   if (n == 0) return ok();
   if (!start || !amount || !out)
     return invalid("start, amount and out must not be NULL when n > 0");
   return guard([&]() -> int {
-    for (size_t i = 0; i < n; ++i)
-      if (amount[i] < 0)
-        return fail(SOPKIT_EINVAL, "element " + std::to_string(i) + ": the amount is negative (" +
-                                       std::to_string(amount[i]) + ")");
     op(start, amount, out, n);
     return SOPKIT_OK;
   });

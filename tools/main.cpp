@@ -35,10 +35,15 @@ const Verb kVerbs[] = {
      sopkit::cli::cmd_evaluate},
 #endif
 #ifdef SOPKIT_HAVE_CMD_RENDER
-    {"render", "sopkit render FILE --format svg|html|bpmn|dot [-o OUT]", sopkit::cli::cmd_render},
+    {"render",
+     "sopkit render FILE --format svg|html|bpmn|dot [-o OUT] [--lang id|en] [--rows-per-page N]",
+     sopkit::cli::cmd_render},
 #endif
 #ifdef SOPKIT_HAVE_CMD_MONEV
-    {"monev", "sopkit monev --sop SOP.json --indicators DATA.csv --period 2024-Q2 --out DIR",
+    {"monev",
+     "sopkit monev --sop SOP.json --indicators DATA.csv --period 2024-Q2 [--start "
+     "2024-07-01T07:30] "
+     "[--calendar id-2024|FILE] [--lang id|en] --out DIR",
      sopkit::cli::cmd_monev},
 #endif
 };

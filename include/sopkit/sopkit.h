@@ -359,10 +359,10 @@ SOPKIT_API int sopkit_calendar_minutes_between(const sopkit_calendar* cal, int64
 
 /* Bulk forms over caller-allocated arrays of n elements: out[i] = the single
  * form of (start[i], amount[i]), written straight into `out` (zero copy; `out`
- * may alias `start`). Negative amounts are refused before anything is written;
- * when an element's result falls outside the coverage (SOPKIT_ERANGE, the
- * message names the instant), the contents of `out` are unspecified. NULL
- * arrays are allowed only when n == 0. Thread-safe; no allocation. */
+ * may alias `start`). On failure — SOPKIT_EINVAL for a negative amount,
+ * SOPKIT_ERANGE for a result outside the coverage, the message naming the
+ * first failing element — the contents of `out` are unspecified. NULL arrays
+ * are allowed only when n == 0. Thread-safe; no allocation. */
 SOPKIT_API int sopkit_calendar_add_minutes_bulk(const sopkit_calendar* cal, const int64_t* start,
                                                 const int64_t* minutes, int64_t* out, size_t n);
 SOPKIT_API int sopkit_calendar_add_days_bulk(const sopkit_calendar* cal, const int64_t* start,

@@ -36,6 +36,11 @@ def build_info():
                                      text=True).stdout)
     info["valgrind"] = subprocess.run(["valgrind", "--version"], check=True, capture_output=True,
                                       text=True).stdout.strip()
+    # The bulk kernels are target_clones: which clone runs (and so the count)
+    # follows the CPU's vector extensions as valgrind presents them.
+    with open("/proc/cpuinfo") as f:
+        flags = next((line.split(":", 1)[1].split() for line in f if line.startswith("flags")), [])
+    info["cpu_vector"] = "avx512f" if "avx512f" in flags else "avx2" if "avx2" in flags else "baseline"
     return info
 
 

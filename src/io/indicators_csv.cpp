@@ -86,6 +86,11 @@ std::vector<Record> split_records(std::string_view text, const std::string& sour
           f.text += text[i++];
         }
       }
+      if (!detail::is_valid_utf8(f.text))
+        throw Error(ErrorCode::parse_error,
+                    "this cell is not valid UTF-8 text; save the file as UTF-8 (CSV UTF-8 in a "
+                    "spreadsheet)",
+                    at(source, line, f.column));
       rec.fields.push_back(std::move(f));
       if (i >= n) {
         end_of_record = true;
@@ -205,16 +210,17 @@ IndicatorSet parse_indicators_csv(std::string_view text, const std::string& sour
     };
     auto number = [&](int c) -> std::optional<double> {
       const std::string_view s = raw(c);
-      if (s.empty()) return std::nullopt;  // blank, not zero
+      const std::string shown = detail::excerpt(s);  // a 10 MB cell gives a short message
+      if (s.empty()) return std::nullopt;            // blank, not zero
       const auto v = detail::parse_plain_number(s);
       if (!v)
-        fail(c, std::string(kColumnNames[c]) + " '" + std::string(s) +
+        fail(c, std::string(kColumnNames[c]) + " '" + shown +
                     "' is not a number (use a dot for decimals and no thousands separator; "
                     "leave the cell empty when nothing is reported)");
       if (!std::isfinite(*v))
-        fail(c, std::string(kColumnNames[c]) + " '" + std::string(s) + "' is out of range");
+        fail(c, std::string(kColumnNames[c]) + " '" + shown + "' is out of range");
       if (*v < 0)
-        fail(c, std::string(kColumnNames[c]) + " " + std::string(s) +
+        fail(c, std::string(kColumnNames[c]) + " " + shown +
                     " is negative; achievement, budget and progress figures are quantities >= 0");
       return v;
     };

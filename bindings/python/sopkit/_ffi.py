@@ -32,7 +32,7 @@ def text(ptr: Any) -> str:
     """A borrowed NUL-terminated UTF-8 C string, copied into a Python str."""
     if ptr == NULL:
         return ""
-    return ffi.string(ptr).decode("utf-8")
+    return ffi.string(ptr).decode("utf-8", errors="replace")
 
 
 def raise_for(status: int) -> None:

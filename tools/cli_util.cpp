@@ -1,6 +1,7 @@
 // cli_util.cpp — argument parsing shared by the verbs.
 #include "cli_util.hpp"
 
+#include <filesystem>
 #include <ostream>
 
 #include "io/detail/files.hpp"
@@ -55,6 +56,23 @@ void print_diagnostics(std::ostream& out, const std::vector<Diagnostic>& diagnos
     out << "  " << severity_name(d.severity) << " [" << d.code << "]";
     if (!d.step.empty()) out << " step " << d.step;
     out << ": " << d.message << "\n";
+  }
+}
+
+WorkCalendar choose_calendar(const std::string* choice, Instant start) {
+  if (choice) {
+    std::error_code ec;
+    bool is_file = std::filesystem::is_regular_file(*choice, ec) ||
+                   choice->find('/') != std::string::npos ||
+                   (choice->size() > 5 && choice->compare(choice->size() - 5, 5, ".json") == 0);
+    return is_file ? WorkCalendar::from_file(*choice) : WorkCalendar::indonesia(*choice);
+  }
+  int year = std::stoi(format_instant(start).substr(0, 4));
+  try {
+    return WorkCalendar::indonesia(year, year + 1);
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::not_found) throw;
+    return WorkCalendar::indonesia(year, year);
   }
 }
 

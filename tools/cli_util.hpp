@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sopkit/calendar.hpp"
 #include "sopkit/validation.hpp"
 
 namespace sopkit::cli {
@@ -41,6 +42,12 @@ Args parse_args(const std::vector<std::string>& argv, const std::set<std::string
 
 // "Diagnostics: 1 error(s), 2 warning(s)" and one indented line per finding.
 void print_diagnostics(std::ostream& out, const std::vector<Diagnostic>& diagnostics);
+
+// The calendar a --calendar option names: a file (a path, or a name ending
+// .json) or a shipped id such as "id-2024". Without the option, the shipped
+// years of `start` and the next one (or that year alone when the next is not
+// shipped), so that a run late in the year can cross into January.
+WorkCalendar choose_calendar(const std::string* choice, Instant start);
 
 // Reads a whole file; throws sopkit::Error{io_error} naming it.
 std::string read_file(const std::string& path);

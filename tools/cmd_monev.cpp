@@ -20,23 +20,6 @@ namespace sopkit::cli {
 
 namespace {
 
-WorkCalendar monev_calendar(const std::string* choice, Instant start) {
-  if (choice) {
-    std::error_code ec;
-    bool is_file = std::filesystem::is_regular_file(*choice, ec) ||
-                   choice->find('/') != std::string::npos ||
-                   (choice->size() > 5 && choice->compare(choice->size() - 5, 5, ".json") == 0);
-    return is_file ? WorkCalendar::from_file(*choice) : WorkCalendar::indonesia(*choice);
-  }
-  int year = std::stoi(format_instant(start).substr(0, 4));
-  try {
-    return WorkCalendar::indonesia(year, year + 1);
-  } catch (const Error& e) {
-    if (e.code() != ErrorCode::not_found) throw;
-    return WorkCalendar::indonesia(year, year);
-  }
-}
-
 const std::string& required(const Args& args, const char* name, const char* example) {
   const std::string* v = args.option(name);
   if (!v) throw UsageError{std::string(name) + " is required, e.g. " + name + " " + example};
@@ -74,7 +57,7 @@ int cmd_monev(const std::vector<std::string>& argv) {
   IndicatorSet set = load_indicators_file(data_path);
   say(std::to_string(set.indicator_count()) + (en ? " indicators, " : " indikator, ") +
       std::to_string(set.cell_count()) + (en ? " rows" : " baris"));
-  WorkCalendar calendar = monev_calendar(args.option("--calendar"), options.start);
+  WorkCalendar calendar = choose_calendar(args.option("--calendar"), options.start);
 
   MonevReport report = build_monev_report(
       sop, set, calendar, options,

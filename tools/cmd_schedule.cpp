@@ -22,24 +22,6 @@ namespace sopkit::cli {
 
 namespace {
 
-WorkCalendar pick_calendar(const std::string* choice, Instant start) {
-  if (choice) {
-    // A path names a file; anything else is a shipped id such as "id-2024".
-    std::error_code ec;
-    bool is_file = std::filesystem::is_regular_file(*choice, ec) ||
-                   choice->find('/') != std::string::npos ||
-                   (choice->size() > 5 && choice->compare(choice->size() - 5, 5, ".json") == 0);
-    return is_file ? WorkCalendar::from_file(*choice) : WorkCalendar::indonesia(*choice);
-  }
-  int year = std::stoi(format_instant(start).substr(0, 4));
-  try {
-    return WorkCalendar::indonesia(year, year + 1);
-  } catch (const Error& e) {
-    if (e.code() != ErrorCode::not_found) throw;
-    return WorkCalendar::indonesia(year, year);
-  }
-}
-
 const char* weekday_name(Instant t) {
   static const char* const kNames[] = {"Senin", "Selasa", "Rabu",  "Kamis",
                                        "Jumat", "Sabtu",  "Minggu"};
@@ -54,7 +36,7 @@ int cmd_schedule(const std::vector<std::string>& argv) {
   const std::string* start_text = args.option("--start");
   if (!start_text) throw UsageError{"--start is required, e.g. --start 2024-04-05T08:00"};
   const Instant start = parse_instant(*start_text);
-  WorkCalendar calendar = pick_calendar(args.option("--calendar"), start);
+  WorkCalendar calendar = choose_calendar(args.option("--calendar"), start);
 
   Sop sop = load_sop_file(args.positional[0]);
   std::vector<Diagnostic> diagnostics = validate(sop);

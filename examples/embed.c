@@ -8,25 +8,25 @@
 #include <stdio.h>
 
 /* Prints the failure and returns 1 from main. */
-#define TRY(call)                                                            \
-  do {                                                                       \
-    int rc_ = (call);                                                        \
-    if (rc_ != SOPKIT_OK) {                                                  \
+#define TRY(call)                                                               \
+  do {                                                                          \
+    int rc_ = (call);                                                           \
+    if (rc_ != SOPKIT_OK) {                                                     \
       fprintf(stderr, "%s: %s\n", sopkit_status_str(rc_), sopkit_last_error()); \
-      goto done;                                                             \
-    }                                                                        \
+      goto done;                                                                \
+    }                                                                           \
   } while (0)
 
-int main(int argc, char **argv) {
-  sopkit_sop *sop = NULL;
-  sopkit_analysis *analysis = NULL;
-  sopkit_calendar *calendar = NULL;
-  sopkit_schedule *plan = NULL;
-  sopkit_indicators *data = NULL;
-  sopkit_evaluation *evaluation = NULL;
+int main(int argc, char** argv) {
+  sopkit_sop* sop = NULL;
+  sopkit_analysis* analysis = NULL;
+  sopkit_calendar* calendar = NULL;
+  sopkit_schedule* plan = NULL;
+  sopkit_indicators* data = NULL;
+  sopkit_evaluation* evaluation = NULL;
   sopkit_evaluate_options options;
   sopkit_evaluation_row row;
-  const char *total = NULL;
+  const char* total = NULL;
   double minutes = 0;
   int64_t start = 0, due = 0;
   char due_text[32];

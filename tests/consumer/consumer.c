@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
-int main(int argc, char **argv) {
-  sopkit_sop *sop = NULL;
+int main(int argc, char** argv) {
+  sopkit_sop* sop = NULL;
   size_t n = 0;
   if (argc < 2) return 2;
   if (sopkit_version_number() != SOPKIT_VERSION_NUMBER) {

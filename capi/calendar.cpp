@@ -29,7 +29,7 @@ template <typename Op>
 int bulk(const int64_t* start, const int64_t* amount, int64_t* out, size_t n, Op&& op) {
   if (n == 0) return ok();
   if (!start || !amount || !out)
-    return invalid("start, amount and out must not be NULL when n > 0");
+    return invalid("the input and output arrays must not be NULL when n > 0");
   return guard([&]() -> int {
     op(start, amount, out, n);
     return SOPKIT_OK;
@@ -178,6 +178,14 @@ int sopkit_calendar_add_days_bulk(const sopkit_calendar* cal, const int64_t* sta
   SOPKIT_REQUIRE(cal);
   return bulk(start, days, out, n, [&](const int64_t* s, const int64_t* a, int64_t* o, size_t k) {
     cal->calendar.add_working_days(s, a, o, k);
+  });
+}
+
+int sopkit_calendar_minutes_between_bulk(const sopkit_calendar* cal, const int64_t* a,
+                                         const int64_t* b, int64_t* out, size_t n) {
+  SOPKIT_REQUIRE(cal);
+  return bulk(a, b, out, n, [&](const int64_t* x, const int64_t* y, int64_t* o, size_t k) {
+    cal->calendar.working_minutes_between(x, y, o, k);
   });
 }
 

@@ -190,14 +190,17 @@ CalendarSpec load_calendar_spec(const std::string& path);
 // Where shipped data is found and what to combine with it.
 struct CalendarOptions {
   // The data folder holding calendars/<id>.json. Empty: the environment
-  // variable SOPKIT_DATA_DIR, else the folder sopkit was built with.
+  // variable SOPKIT_DATA_DIR, else the copy of data/calendars built into the
+  // library (an installed library needs no data files; a folder is only for
+  // data newer than the build, such as an amended decree).
   std::string data_dir;
   std::optional<WeekSchedule> week;  // absent: the ASN five-day week
   std::vector<std::string> rules;    // optional rules to apply ("ramadan")
   WorkConvention convention;
 };
 
-// The data folder CalendarOptions resolves to (see data_dir).
+// The data folder CalendarOptions resolves to (see data_dir); empty when the
+// built-in copy is used.
 std::string calendar_data_dir(const CalendarOptions& options = {});
 
 // Which end of a ranged Duration ("1-3 Hari") to add.
@@ -220,7 +223,8 @@ class WorkCalendar {
 
   // A calendar from one file (week from the file or options, else ASN).
   static WorkCalendar from_file(const std::string& path, const CalendarOptions& options = {});
-  // Shipped data by id ("id-2024"): <data_dir>/calendars/<id>.json.
+  // Shipped data by id ("id-2024"): <data_dir>/calendars/<id>.json, or the
+  // built-in copy of that file (see CalendarOptions::data_dir).
   // Error{not_found} for an unknown id, Error{io_error} for an unreadable file.
   static WorkCalendar indonesia(std::string_view id, const CalendarOptions& options = {});
   // Shipped years first_year..last_year merged into one calendar ("id-<year>").
@@ -282,6 +286,10 @@ class WorkCalendar {
                            std::size_t n) const;
   void add_working_days(const Instant* start, const std::int64_t* days, Instant* out,
                         std::size_t n) const;
+  // out[i] = working_minutes_between(a[i], b[i]); `out` may alias `a` or `b`.
+  // The first instant outside the coverage throws with "element i".
+  void working_minutes_between(const Instant* a, const Instant* b, std::int64_t* out,
+                               std::size_t n) const;
 
  private:
   struct Body;

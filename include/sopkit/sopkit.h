@@ -56,7 +56,7 @@ extern "C" {
 /* ------------------------------------------------------------------------ */
 
 #define SOPKIT_VERSION_MAJOR 0
-#define SOPKIT_VERSION_MINOR 1
+#define SOPKIT_VERSION_MINOR 2
 #define SOPKIT_VERSION_PATCH 0
 /* MAJOR * 10000 + MINOR * 100 + PATCH, as sopkit_version_number() returns. */
 #define SOPKIT_VERSION_NUMBER \
@@ -318,7 +318,7 @@ SOPKIT_API int sopkit_calendar_new_asn(sopkit_calendar** out, int first_year, in
 /* A shipped Indonesian calendar by id ("id-2024": national holidays and cuti
  * bersama of that year with their decrees, docs/calendar.md), or the years
  * first..last merged. Data are read from $SOPKIT_DATA_DIR/calendars when set,
- * else from the installed data folder. Errors: SOPKIT_EINVAL, SOPKIT_ENOTFOUND
+ * else from the copy of data/calendars built into the library. Errors: SOPKIT_EINVAL, SOPKIT_ENOTFOUND
  * (no such id or year), SOPKIT_EIO, SOPKIT_EFORMAT. */
 SOPKIT_API int sopkit_calendar_load_id(sopkit_calendar** out, const char* id);
 SOPKIT_API int sopkit_calendar_load_years(sopkit_calendar** out, int first_year, int last_year);
@@ -367,6 +367,11 @@ SOPKIT_API int sopkit_calendar_add_minutes_bulk(const sopkit_calendar* cal, cons
                                                 const int64_t* minutes, int64_t* out, size_t n);
 SOPKIT_API int sopkit_calendar_add_days_bulk(const sopkit_calendar* cal, const int64_t* start,
                                              const int64_t* days, int64_t* out, size_t n);
+/* out[i] = office minutes from a[i] to b[i], as sopkit_calendar_minutes_between;
+ * SOPKIT_ERANGE names the first element with an instant outside the coverage.
+ * `out` may alias `a` or `b`. Since 0.2. */
+SOPKIT_API int sopkit_calendar_minutes_between_bulk(const sopkit_calendar* cal, const int64_t* a,
+                                                    const int64_t* b, int64_t* out, size_t n);
 
 /* ------------------------------------------------------------------------ */
 /* Schedule: an SOP run on a working calendar                                */

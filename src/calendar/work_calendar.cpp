@@ -596,4 +596,23 @@ void WorkCalendar::add_working_days(const Instant* start, const std::int64_t* da
   });
 }
 
+void WorkCalendar::working_minutes_between(const Instant* a, const Instant* b, std::int64_t* out,
+                                           std::size_t n) const {
+  const auto& body = *body_;
+  // One unsigned compare per instant: t - base wraps (defined, in unsigned
+  // arithmetic) for t < base.
+  const auto span = static_cast<std::uint64_t>(body.ndays * kMinutesPerDay);
+  const auto base = static_cast<std::uint64_t>(body.base);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Instant ai = a[i], bi = b[i];
+    if (static_cast<std::uint64_t>(ai) - base > span ||
+        static_cast<std::uint64_t>(bi) - base > span) {
+      const std::string where = "element " + std::to_string(i);
+      body.check_in(ai, true, where);
+      body.check_in(bi, true, where);
+    }
+    out[i] = body.cumulative(bi) - body.cumulative(ai);
+  }
+}
+
 }  // namespace sopkit

@@ -20,13 +20,10 @@
 #include <vector>
 #include "io/detail/files.hpp"
 #include "io/detail/json_text.hpp"
+#include "io/detail/shipped_calendars.hpp"
 
 #include "sopkit/calendar.hpp"
 #include "sopkit/error.hpp"
-
-#ifndef SOPKIT_DATA_DIR
-#define SOPKIT_DATA_DIR "data"
-#endif
 
 namespace sopkit {
 namespace {
@@ -227,11 +224,17 @@ CalendarSpec base_spec(const CalendarOptions& options) {
   return spec;
 }
 
-std::string shipped_ids(const std::filesystem::path& dir) {
+// The ids a data folder holds, or ("" folder) the library's built-in copy.
+std::string shipped_ids(const std::string& dir) {
   std::vector<std::string> ids;
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(dir, ec))
-    if (e.path().extension() == ".json") ids.push_back(e.path().stem().string());
+  if (dir.empty()) {
+    for (std::size_t i = 0; i < detail::kShippedCalendarCount; ++i)
+      ids.push_back(detail::kShippedCalendars[i].id);
+  } else {
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(dir + "/calendars", ec))
+      if (e.path().extension() == ".json") ids.push_back(e.path().stem().string());
+  }
   std::sort(ids.begin(), ids.end());
   std::string out;
   for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
@@ -242,17 +245,31 @@ CalendarSpec load_shipped(std::string_view id, const CalendarOptions& options) {
   bool ok = !id.empty();
   for (char c : id)
     ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
-  const std::filesystem::path dir = std::filesystem::path(calendar_data_dir(options)) / "calendars";
+  const std::string dir = calendar_data_dir(options);
   if (!ok)
     throw Error(ErrorCode::not_found,
                 "no shipped calendar '" + std::string(id) +
                     "' (ids are letters, digits, '-' and '_'; shipped: " + shipped_ids(dir) + ")");
-  const std::filesystem::path file = dir / (std::string(id) + ".json");
+  if (dir.empty()) {
+    for (std::size_t i = 0; i < detail::kShippedCalendarCount; ++i)
+      if (id == detail::kShippedCalendars[i].id)
+        return parse_calendar_spec(detail::kShippedCalendars[i].json,
+                                   "<built-in data/calendars/" + std::string(id) + ".json>");
+    throw Error(ErrorCode::not_found,
+                "no shipped calendar '" + std::string(id) + "' (built in: " + shipped_ids(dir) +
+                    "; set SOPKIT_DATA_DIR or CalendarOptions::data_dir to a data folder with "
+                    "calendars/" +
+                    std::string(id) + ".json)");
+  }
+  const std::filesystem::path file =
+      std::filesystem::path(dir) / "calendars" / (std::string(id) + ".json");
   std::error_code ec;
   if (!std::filesystem::exists(file, ec))
     throw Error(ErrorCode::not_found,
-                "no shipped calendar '" + std::string(id) + "' (shipped: " + shipped_ids(dir) +
-                    "; set SOPKIT_DATA_DIR or CalendarOptions::data_dir to another data folder)",
+                "no shipped calendar '" + std::string(id) + "' (in " + dir + ": " +
+                    shipped_ids(dir) +
+                    "; unset SOPKIT_DATA_DIR and CalendarOptions::data_dir to use the data "
+                    "built into the library)",
                 file.string());
   return load_calendar_spec(file.string());
 }
@@ -270,7 +287,7 @@ CalendarSpec load_calendar_spec(const std::string& path) {
 std::string calendar_data_dir(const CalendarOptions& options) {
   if (!options.data_dir.empty()) return options.data_dir;
   if (const char* env = std::getenv("SOPKIT_DATA_DIR"); env != nullptr && *env != '\0') return env;
-  return SOPKIT_DATA_DIR;
+  return {};  // the copy built into the library
 }
 
 WorkCalendar WorkCalendar::from_file(const std::string& path, const CalendarOptions& options) {

@@ -126,6 +126,22 @@ static void test_bulk_equals_single(void) {
   amount[5] = 400;
   CHECK_STATUS(sopkit_calendar_add_days_bulk(cal, start, amount, out, N), SOPKIT_ERANGE);
   CHECK_STATUS(sopkit_calendar_add_minutes_bulk(NULL, start, amount, out, N), SOPKIT_EINVAL);
+
+  /* Bulk between: each start against an instant up to a day before it or
+   * nineteen days after it (both signs; every instant inside 2024..2025). */
+  start[5] = base;
+  for (i = 0; i < N; ++i) amount[i] = start[i] + (int64_t)(rand() % (20 * 24 * 60)) - 24 * 60;
+  CHECK_OK(sopkit_calendar_minutes_between_bulk(cal, start, amount, out, N));
+  for (i = 0, same = 1; i < N; ++i) {
+    CHECK_OK(sopkit_calendar_minutes_between(cal, start[i], amount[i], &one));
+    same = same && one == out[i];
+  }
+  CHECK(same);
+  CHECK_OK(sopkit_calendar_minutes_between_bulk(cal, NULL, NULL, NULL, 0));
+  CHECK_STATUS(sopkit_calendar_minutes_between_bulk(cal, start, amount, NULL, N), SOPKIT_EINVAL);
+  amount[7] = at("2023-06-01T08:00");
+  CHECK_STATUS(sopkit_calendar_minutes_between_bulk(cal, start, amount, out, N), SOPKIT_ERANGE);
+  CHECK(contains(sopkit_last_error(), "element 7"));
   sopkit_calendar_free(cal);
 }
 

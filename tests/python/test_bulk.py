@@ -130,6 +130,18 @@ def test_between_on_arrays(cal2024):
     assert np.array_equal(cal2024.between(end, start), -minutes)
 
 
+def test_between_on_arrays_is_one_bulk_call_that_broadcasts_and_names_bad_elements(cal2024):
+    start = _instants(1000).reshape(10, 100)
+    one = np.datetime64("2024-06-03T07:30")
+    got = cal2024.between(one, start)  # a scalar against an array broadcasts
+    assert got.shape == (10, 100) and got.dtype == np.int64
+    assert all(got.flat[i] == cal2024.between(one, start.flat[i].item()) for i in range(0, 1000, 37))
+    bad = start.copy()
+    bad[0, 4] = np.datetime64("2023-05-01T08:00")
+    with pytest.raises(sopkit.RangeError, match="element 4"):
+        cal2024.between(bad, start)
+
+
 def test_two_threads_run_bulk_calls_at_the_same_time(cal2024):
     """With the interpreter's switch interval raised far above the test's length,
     a thread gives up the GIL only when it blocks or when a C call releases it.

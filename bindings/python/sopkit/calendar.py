@@ -200,20 +200,22 @@ class Calendar(Handle):
     def between(self, a: Any, b: Any) -> Any:
         """Office minutes from `a` to `b` (negative when `b` is before `a`).
 
-        Scalars give an ``int``. Arrays give an int64 array; the C ABI has no bulk
-        form of this call yet, so arrays cost one C call per element.
+        Scalars give an ``int``. Arrays (``datetime64``, broadcast together) give
+        an int64 array from one bulk C call, reading the inputs without a copy
+        when they are already ``datetime64[m]``.
         """
-        res = ffi.new("int64_t *")
         if not (_arrays.is_array_like(a) or _arrays.is_array_like(b)):
+            res = ffi.new("int64_t *")
             check(lib.sopkit_calendar_minutes_between(self._handle, to_minutes(a),
                                                       to_minutes(b), res))
             return int(res[0])
         np = _arrays.numpy()
         aa, bb = _arrays.broadcast(_arrays.instants(a, "a"), _arrays.instants(b, "b"))
-        result = np.empty(aa.shape, dtype=np.int64)
-        flat_a, flat_b, flat_out = aa.view(np.int64).ravel(), bb.view(np.int64).ravel(), result.ravel()
-        handle, fn = self._handle, lib.sopkit_calendar_minutes_between
-        for i in range(flat_a.size):
-            check(fn(handle, int(flat_a[i]), int(flat_b[i]), res))
-            flat_out[i] = res[0]
-        return result
+        flat_a = np.ascontiguousarray(aa.view(np.int64).reshape(-1))
+        flat_b = np.ascontiguousarray(bb.view(np.int64).reshape(-1))
+        result = np.empty(flat_a.size, dtype=np.int64)
+        check(lib.sopkit_calendar_minutes_between_bulk(
+            self._handle, _arrays.pointer(ffi, "int64_t[]", flat_a),
+            _arrays.pointer(ffi, "int64_t[]", flat_b),
+            _arrays.pointer(ffi, "int64_t[]", result, writable=True), flat_a.size))
+        return result.reshape(aa.shape)

@@ -185,6 +185,28 @@ TEST(CalendarErrors, BulkNamesTheBadElement) {
   EXPECT_EQ(test::fmt(out[1]), "2024-03-06T08:00");  // elements before it are done
 }
 
+TEST(CalendarErrors, BulkBetweenNamesTheInstantOutsideTheCoverage) {
+  const WorkCalendar cal = WorkCalendar::indonesia("id-2024", test::shipped());
+  const std::int64_t min = std::numeric_limits<std::int64_t>::min();
+  const Instant a[4] = {test::at("2024-03-04T08:00"), test::at("2024-03-04T08:00"),
+                        test::at("2024-03-04T08:00"), min};
+  const Instant b[4] = {test::at("2024-03-05T08:00"), test::at("2025-01-02T08:00"),
+                        test::at("2023-12-31T23:59"), test::at("2024-03-04T08:00")};
+  std::int64_t out[4] = {-1, -1, -1, -1};
+  Error e = error_of([&] { cal.working_minutes_between(a, b, out, 4); });
+  EXPECT_EQ(e.code(), ErrorCode::out_of_range);
+  EXPECT_EQ(e.where(), "element 1");
+  EXPECT_EQ(out[0], 450);  // elements before it are done
+  e = error_of([&] { cal.working_minutes_between(a + 2, b + 2, out, 1); });
+  EXPECT_TRUE(contains(e.what(), "before the calendar's data begins")) << e.what();
+  e = error_of([&] { cal.working_minutes_between(a + 3, b + 3, out, 1); });
+  EXPECT_EQ(e.where(), "element 0");
+  // The end of the coverage itself is a valid bound, as for the scalar form.
+  const Instant end = test::at("2025-01-01T00:00");
+  cal.working_minutes_between(a, &end, out, 1);
+  EXPECT_EQ(out[0], cal.working_minutes_between(a[0], end));
+}
+
 TEST(CalendarErrors, NegativeAmountsAreInvalidArguments) {
   const WorkCalendar cal = WorkCalendar::indonesia("id-2024", test::shipped());
   EXPECT_EQ(error_of([&] { cal.add_working_minutes(test::at("2024-03-04T08:00"), -1); }).code(),

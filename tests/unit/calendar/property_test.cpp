@@ -158,5 +158,26 @@ TEST_F(CalendarProperty, BulkDaysEqualScalarAndOutputMayAliasInput) {
   EXPECT_EQ(inplace, out);
 }
 
+TEST_F(CalendarProperty, BulkBetweenEqualsScalarEitherWayAndMayAlias) {
+  std::mt19937_64 rng(7);
+  const std::size_t n = 100000;
+  std::vector<Instant> a(n), b(n);
+  std::vector<std::int64_t> out(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    a[i] = random_instant(rng);
+    b[i] = random_instant(rng);  // before a about half the time
+  }
+  cal().working_minutes_between(a.data(), b.data(), out.data(), n);
+  std::size_t negative = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    ASSERT_EQ(out[i], cal().working_minutes_between(a[i], b[i])) << i;
+    negative += out[i] < 0;
+  }
+  EXPECT_GT(negative, n / 4);  // both signs were exercised
+  std::vector<Instant> inplace = b;
+  cal().working_minutes_between(a.data(), inplace.data(), inplace.data(), n);
+  EXPECT_EQ(inplace, out);
+}
+
 }  // namespace
 }  // namespace sopkit

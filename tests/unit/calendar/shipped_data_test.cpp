@@ -105,7 +105,30 @@ TEST(ShippedLookup, OneYearById) {
   EXPECT_EQ(format_date(cal.last_date()), "2025-12-31");
 }
 
-TEST(ShippedLookup, EnvironmentVariableOverridesTheBuiltInFolder) {
+TEST(ShippedLookup, BuiltInCopyIsTheDataFolderFileForEveryYear) {
+  ::unsetenv("SOPKIT_DATA_DIR");
+  EXPECT_EQ(calendar_data_dir(), "");  // no folder: the copy inside the library
+  for (int year = 2023; year <= 2026; ++year) {
+    const std::string id = "id-" + std::to_string(year);
+    const WorkCalendar built_in = WorkCalendar::indonesia(id);
+    CalendarOptions folder;
+    folder.data_dir = test::data_dir();
+    const WorkCalendar from_file = WorkCalendar::indonesia(id, folder);
+    ASSERT_EQ(built_in.first_date(), from_file.first_date()) << id;
+    ASSERT_EQ(built_in.last_date(), from_file.last_date()) << id;
+    for (Date d = from_file.first_date(); d <= from_file.last_date(); ++d) {
+      ASSERT_EQ(built_in.is_working_day(d), from_file.is_working_day(d)) << format_date(d);
+      ASSERT_EQ(built_in.office_intervals(d), from_file.office_intervals(d)) << format_date(d);
+    }
+  }
+  const Error e = test::error_of([] { WorkCalendar::indonesia("id-1999"); });
+  EXPECT_EQ(e.code(), ErrorCode::not_found);
+  EXPECT_NE(std::string(e.what()).find("built in: id-2023, id-2024, id-2025, id-2026"),
+            std::string::npos)
+      << e.what();
+}
+
+TEST(ShippedLookup, EnvironmentVariableOverridesTheBuiltInCopy) {
   ::setenv("SOPKIT_DATA_DIR", "/nonexistent-sopkit-data", 1);
   EXPECT_EQ(calendar_data_dir(), "/nonexistent-sopkit-data");
   EXPECT_EQ(test::error_of([] { WorkCalendar::indonesia("id-2024"); }).code(),

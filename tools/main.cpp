@@ -46,6 +46,10 @@ const Verb kVerbs[] = {
      "[--calendar id-2024|FILE] [--lang id|en] --out DIR",
      sopkit::cli::cmd_monev},
 #endif
+#ifdef SOPKIT_HAVE_CMD_RUNS
+    {"runs", "sopkit runs SOP.json LOG.csv|RUNS.json [--calendar FILE|id-2024] [--json]",
+     sopkit::cli::cmd_runs},
+#endif
 };
 
 void print_usage(std::ostream& out) {

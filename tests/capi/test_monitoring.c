@@ -74,7 +74,7 @@ static void test_the_example_log(void) {
     const sopkit_runs_comparison* list[1];
     list[0] = c;
     CHECK_OK(sopkit_runs_compliance(list, 1, 100.0, &set));
-    CHECK_OK(sopkit_indicators_counts(set, &ninds, &ncells));
+    CHECK_OK(sopkit_indicators_counts(set, &ninds, NULL, &ncells));
     CHECK(ninds == 4);      /* WAKTU and SELESAI, per SOP and per unit */
     CHECK(ncells == 4 * 3); /* 2024-Q3, 2024-Q4, 2024 */
     sopkit_indicators_free(set);

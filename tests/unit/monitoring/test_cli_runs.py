@@ -81,3 +81,30 @@ def test_usage_errors_exit_2():
     assert run("runs", SEED).returncode == 2
     assert run("runs", SEED, LOG, "--frobnicate").returncode == 2
     assert run("runs", SEED, "/nonexistent.csv").returncode == 2
+
+
+def test_monev_report_gains_the_pelaksanaan_sop_section(tmp_path):
+    out = tmp_path / "report"
+    r = run("monev", "--sop", SEED, "--indicators",
+            os.path.join(ROOT, "examples", "indicators-disdikbud-2024.csv"), "--period", "2024-Q3",
+            "--runs", LOG, "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "[10/10]" in r.stderr
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "8. Pelaksanaan SOP" in html and "9. Standar Operasional Prosedur" in html
+    assert "Formulir monitoring pelaksanaan SOP (PermenPAN-RB 35/2012)" in html
+    j = json.loads((out / "report.json").read_text(encoding="utf-8"))["sop_execution"]
+    assert j["runs"] == 4 and j["runs_complete"] == 4
+    assert j["bottlenecks"][0]["step"] == "3"
+    q3 = [x for x in j["compliance_indicators"]
+          if x["period"] == "2024-Q3" and x["indicator"].startswith("KEPATUHAN-SOP")
+          and x["indicator"].endswith("SELESAI")]
+    # Q3 ends: 2024-TW2 (on time) and 2024-TW2-BIDANG-SD (late) -> 1 of 2.
+    assert q3[0]["realisation"] == 50.0
+    # Without --runs the report keeps its eight sections.
+    r = run("monev", "--sop", SEED, "--indicators",
+            os.path.join(ROOT, "examples", "indicators-disdikbud-2024.csv"), "--period", "2024-Q3",
+            "--out", str(tmp_path / "plain"))
+    assert r.returncode == 0, r.stderr
+    plain = (tmp_path / "plain" / "report.html").read_text(encoding="utf-8")
+    assert "Pelaksanaan SOP" not in plain and "8. Standar Operasional Prosedur" in plain

@@ -104,6 +104,7 @@ class RunLog {
   std::vector<std::string> actors_;
   struct Index;
   std::shared_ptr<Index> index_;  // case id and actor lookups while building
+  void own_index();               // copy-on-write of index_
 };
 
 // Parses an event log: header `case,step,start,end` plus optional `actor`,

@@ -57,7 +57,14 @@ const std::string& RunLog::actor_of(const StepEvent& e) const {
   return sop_.step(e.step).actor;
 }
 
+// Copies of a RunLog share the lookup index until one of them adds: then it
+// takes its own copy, so that the other's index stays true to its runs.
+void RunLog::own_index() {
+  if (index_.use_count() > 1) index_ = std::make_shared<Index>(*index_);
+}
+
 std::uint32_t RunLog::find_or_add_run(std::string_view case_id) {
+  own_index();
   auto [it, added] =
       index_->runs.emplace(std::string(case_id), static_cast<std::uint32_t>(runs_.size()));
   if (added) {
@@ -69,6 +76,7 @@ std::uint32_t RunLog::find_or_add_run(std::string_view case_id) {
 }
 
 std::uint32_t RunLog::find_or_add_actor(std::string_view name) {
+  own_index();
   auto [it, added] =
       index_->actors.emplace(std::string(name), static_cast<std::uint32_t>(actors_.size()));
   if (added) actors_.emplace_back(name);

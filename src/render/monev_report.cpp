@@ -425,7 +425,6 @@ std::string runs_section(const Context& c, const RunLog& log, const std::string&
          w.t("Waktu baku", "Standard time") + "</th><th>" + w.t("Mulai", "Start") + "</th><th>" +
          w.t("Selesai", "End") + "</th><th>" + w.t("Keterlambatan", "Delay") + "</th></tr>\n" +
          late + "</table>\n";
-  json jb = json::array();
   if (!k.bottlenecks.empty()) {
     h += "<h3>" +
          std::string(w.t("Hambatan (porsi keterlambatan)", "Bottlenecks (share of delay)")) +
@@ -439,9 +438,6 @@ std::string runs_section(const Context& c, const RunLog& log, const std::string&
            "</td><td class=\"num\">" + std::to_string(s.late) + "/" + std::to_string(s.judged) +
            "</td><td>" + minutes_text(w, s.delay_minutes) + "</td><td class=\"num\">" +
            w.number(100.0 * s.share_of_delay) + "</td></tr>\n";
-      jb.push_back({{"step", s.id},
-                    {"delay_minutes", s.delay_minutes},
-                    {"share_of_delay", s.share_of_delay}});
     }
     h += "</table>\n";
   }
@@ -455,7 +451,6 @@ std::string runs_section(const Context& c, const RunLog& log, const std::string&
        w.t("Dasar penilaian", "Basis") + "</th><th>" +
        w.t("Yang harus dilakukan", "Action needed") + "</th><th>" +
        w.t("Catatan petugas", "Officer's note") + "</th></tr>\n";
-  json jm = json::array();
   for (const MonitoringRow& m : k.monitoring) {
     const Step& s = sop.step(sop.step_index(m.step));
     const char* judged = m.good ? w.t("Berjalan dengan baik", "Running well")
@@ -466,26 +461,14 @@ std::string runs_section(const Context& c, const RunLog& log, const std::string&
     h += "<tr><td>" + esc(m.step) + "</td><td>" + esc(s.activity) + "</td><td>" + judged +
          "</td><td>" + esc(basis) + "</td><td>" + esc(m.action) + "</td><td>" + esc(m.note) +
          "</td></tr>\n";
-    jm.push_back({{"step", m.step},
-                  {"good", m.good},
-                  {"source", m.recorded ? "recorded" : "derived"},
-                  {"derived_reason", m.derived_reason},
-                  {"action", m.action},
-                  {"note", m.note}});
   }
   h += "</table>\n</section>\n";
-  j["sop_execution"] = {{"runs", k.runs.size()},
-                        {"steps_judged", k.steps_judged},
-                        {"steps_on_time", k.steps_on_time},
-                        {"steps_on_time_percent",
-                         k.steps_on_time_percent ? json(*k.steps_on_time_percent) : json(nullptr)},
-                        {"runs_complete", k.runs_complete},
-                        {"runs_on_time", k.runs_on_time},
-                        {"runs_on_time_percent",
-                         k.runs_on_time_percent ? json(*k.runs_on_time_percent) : json(nullptr)},
-                        {"compliance_indicators", jind},
-                        {"bottlenecks", jb},
-                        {"monitoring", jm}};
+  // report.json carries the comparison's own JSON form (docs/monitoring.md).
+  json jc = json::parse(comparison_to_json(log, k, -1));
+  j["sop_execution"] = jc["summary"];
+  j["sop_execution"]["compliance_indicators"] = jind;
+  j["sop_execution"]["bottlenecks"] = jc["bottlenecks"];
+  j["sop_execution"]["monitoring"] = jc["monitoring"];
   return h;
 }
 

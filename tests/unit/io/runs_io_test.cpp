@@ -156,6 +156,33 @@ TEST(RunsJson, ErrorsNameTheJsonPointer) {
   EXPECT_EQ(json_error("{\"format\":").code(), ErrorCode::parse_error);
 }
 
+TEST(RunLog, CopiesAddRunsIndependently) {
+  RunLog a(test::small_sop());
+  a.find_or_add_run("A");
+  RunLog b = a;
+  EXPECT_EQ(b.find_or_add_run("B"), 1u);
+  EXPECT_EQ(a.find_or_add_run("B"), 1u);  // added to a too, not only found in b's index
+  EXPECT_EQ(a.runs().size(), 2u);
+  EXPECT_EQ(a.find_or_add_run("A"), 0u);
+}
+
+TEST(RunLog, AddEventRefusesWhatNoLoaderWouldPass) {
+  RunLog log(test::small_sop());
+  StepEvent e;
+  e.run = log.find_or_add_run("A");
+  e.step = 1;
+  e.start = parse_instant("2024-07-01T09:00");
+  e.end = parse_instant("2024-07-01T08:00");
+  EXPECT_THROW(log.add_event(e), Error);  // end before start
+  e.end = e.start;
+  e.branch = Branch::yes;
+  EXPECT_THROW(log.add_event(e), Error);  // step 2 is no decision
+  e.branch = Branch::none;
+  e.step = 9;
+  EXPECT_THROW(log.add_event(e), Error);  // no such step
+  EXPECT_TRUE(log.events().empty());
+}
+
 TEST(RunsFile, ReadsCsvOrJsonByNameAndNamesAMissingFile) {
   try {
     load_runs_file("/nonexistent/runs.csv", test::small_sop());

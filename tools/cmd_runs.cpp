@@ -83,7 +83,7 @@ void print_table(const RunLog& log, const RunComparison& c, const WorkConvention
   for (const MonitoringRow& m : c.monitoring) {
     std::cout << "  step " << std::setw(5) << m.step << std::setw(28)
               << (m.good ? "berjalan dengan baik" : "tidak berjalan dengan baik")
-              << (m.recorded ? "(dicatat petugas) " : "(dari pengukuran) ") << m.derived_reason;
+              << (m.recorded ? "(dicatat petugas) " : "(dari pengukuran) ") << derived_reason(m);
     if (!m.action.empty()) std::cout << "; tindakan: " << m.action;
     if (!m.note.empty()) std::cout << "; catatan: " << m.note;
     std::cout << "\n";

@@ -59,10 +59,15 @@ struct OrderViolation {
 struct MonitoringRow {
   std::string step;
   bool good = true;
-  bool recorded = false;       // true: the officer's judgement; false: derived
-  std::string derived_reason;  // why the measurements say what they say
+  bool recorded = false;  // true: the officer's judgement; false: derived
+  // What the measurements say (kept beside a recorded judgement).
+  std::size_t executions = 0, late = 0, out_of_order = 0;
   std::string action, note;
 };
+
+// The measurements of a row in the form's words: "sesuai mutu baku (4x)",
+// "1 dari 4 pelaksanaan terlambat, 1 tidak berurutan", "tidak dilaksanakan".
+std::string derived_reason(const MonitoringRow& row);
 
 // The evaluation form scored: Ya answers / 7 x 100, only when all 7 are answered.
 struct EvaluationScore {

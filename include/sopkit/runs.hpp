@@ -89,6 +89,8 @@ class RunLog {
   std::uint32_t find_or_add_run(std::string_view case_id);
   RunRecord& run(std::uint32_t index) { return runs_.at(index); }
   std::uint32_t find_or_add_actor(std::string_view name);
+  // Room for n events (a loader that knows how many rows are coming).
+  void reserve_events(std::size_t n) { events_.reserve(n); }
   // Appends an event. Throws Error{invalid_argument} for an unknown run or
   // step index, an end before the start, or a branch on a non-decision step.
   void add_event(const StepEvent& e);

@@ -55,6 +55,8 @@ class RunPlanner {
  public:
   RunPlanner(const Sop& sop, const WorkCalendar& calendar, const ScheduleOptions& options = {});
   Schedule plan(Instant start) const;
+  // plan(start).due without building the plan.
+  Instant due(Instant start) const;
   // Happy-path step indices in planning order.
   const std::vector<std::uint32_t>& happy_path() const noexcept { return order_; }
 
@@ -64,6 +66,8 @@ class RunPlanner {
   ScheduleOptions options_;
   std::vector<std::uint32_t> order_;
   std::vector<char> happy_;
+  template <typename OnStep>
+  Instant forward(Instant start, OnStep&& on_step) const;
 };
 
 }  // namespace sopkit

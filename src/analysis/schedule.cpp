@@ -26,36 +26,42 @@ RunPlanner::RunPlanner(const Sop& sop, const WorkCalendar& calendar, const Sched
   }
 }
 
-Schedule RunPlanner::plan(Instant start) const {
+template <typename OnStep>
+Instant RunPlanner::forward(Instant start, OnStep&& on_step) const {
   // ready[i]: the latest end among the finished predecessors of step i.
   std::vector<Instant> ready(sop_.step_count(), start);
-  Schedule plan;
-  plan.start = start;
-  plan.due = start;
-  plan.steps.reserve(order_.size());
+  Instant due = start;
   for (const std::uint32_t i : order_) {
     const Step& s = sop_.step(i);
-    PlannedStep p;
-    p.id = s.id;
     // No work starts while the office is closed: a step that becomes ready at
     // 16:00 starts at the next opening.
-    p.start = calendar_.next_working_instant(ready[i]);
-    if (s.time) {
-      p.end = calendar_.add(p.start, *s.time, options_.end);
-    } else {
-      p.end = p.start;
-      plan.untimed_steps.push_back(s.id);
-    }
+    const Instant begin = calendar_.next_working_instant(ready[i]);
+    const Instant end = s.time ? calendar_.add(begin, *s.time, options_.end) : begin;
+    on_step(s, begin, end);
     auto [b, e] = sop_.out_flows(i);
     for (std::size_t k = b; k < e; ++k) {
       const Flow& f = sop_.flows()[k];
       if (f.kind == FlowKind::no || !happy_[f.to]) continue;
-      ready[f.to] = std::max(ready[f.to], p.end);
+      ready[f.to] = std::max(ready[f.to], end);
     }
-    plan.due = std::max(plan.due, p.end);
-    plan.steps.push_back(std::move(p));
+    due = std::max(due, end);
   }
+  return due;
+}
+
+Schedule RunPlanner::plan(Instant start) const {
+  Schedule plan;
+  plan.start = start;
+  plan.steps.reserve(order_.size());
+  plan.due = forward(start, [&](const Step& s, Instant begin, Instant end) {
+    plan.steps.push_back(PlannedStep{s.id, begin, end});
+    if (!s.time) plan.untimed_steps.push_back(s.id);
+  });
   return plan;
+}
+
+Instant RunPlanner::due(Instant start) const {
+  return forward(start, [](const Step&, Instant, Instant) {});
 }
 
 Schedule schedule(const Sop& sop, const WorkCalendar& calendar, Instant start,

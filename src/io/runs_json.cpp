@@ -194,7 +194,7 @@ ojson monitoring_json(const std::vector<MonitoringRow>& rows) {
     out.push_back({{"step", m.step},
                    {"good", m.good},
                    {"source", m.recorded ? "recorded" : "derived"},
-                   {"derived_reason", m.derived_reason},
+                   {"derived_reason", derived_reason(m)},
                    {"action", m.action},
                    {"note", m.note}});
   return out;

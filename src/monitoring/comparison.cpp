@@ -14,10 +14,14 @@ namespace sopkit {
 namespace {
 
 Period quarter_of(Instant t) {
-  const std::string d = format_date(date_of(t));  // "2024-05-17"
-  const int year = std::stoi(d.substr(0, 4));
-  const int month = std::stoi(d.substr(5, 2));
-  return Period::of_quarter(year, (month - 1) / 3 + 1);
+  // The year by make_date (exact), then the quarter by its first days.
+  const Date d = date_of(t);
+  // d / 365 rounded down, minus one, is at or below the real year's offset.
+  int year = 1970 + static_cast<int>(d >= 0 ? d / 365 : -((-d + 364) / 365)) - 1;
+  while (make_date(year + 1, 1, 1) <= d) ++year;
+  int quarter = 1;
+  while (quarter < 4 && make_date(year, 3 * quarter + 1, 1) <= d) ++quarter;
+  return Period::of_quarter(year, quarter);
 }
 
 std::optional<double> percent(std::size_t part, std::size_t whole) {
@@ -125,7 +129,7 @@ RunComparison compare_runs(const RunLog& log, const WorkCalendar& calendar,
           st.delay_minutes += x[k].delay_minutes;
         }
       }
-      r.due = planner.plan(r.start).due;
+      r.due = planner.due(r.start);
       r.working_minutes = calendar.working_minutes_between(r.start, r.end);
     } catch (const Error& e) {
       throw Error(e.code(), e.message(), "case " + r.case_id);

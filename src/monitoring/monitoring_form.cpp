@@ -10,6 +10,20 @@
 
 #include "monitoring/detail/conformance.hpp"
 
+namespace sopkit {
+
+std::string derived_reason(const MonitoringRow& row) {
+  if (row.executions == 0) return "tidak dilaksanakan";
+  if (row.late == 0 && row.out_of_order == 0)
+    return "sesuai mutu baku (" + std::to_string(row.executions) + "x)";
+  std::string s = std::to_string(row.late) + " dari " + std::to_string(row.executions) +
+                  " pelaksanaan terlambat";
+  if (row.out_of_order > 0) s += ", " + std::to_string(row.out_of_order) + " tidak berurutan";
+  return s;
+}
+
+}  // namespace sopkit
+
 namespace sopkit::detail {
 
 namespace {
@@ -22,16 +36,9 @@ MonitoringRow derived_row(const std::string& step, const Tally& t) {
   MonitoringRow row;
   row.step = step;
   row.good = t.executions > 0 && t.late == 0 && t.out_of_order == 0;
-  if (t.executions == 0) {
-    row.derived_reason = "tidak dilaksanakan";
-  } else if (row.good) {
-    row.derived_reason = "sesuai mutu baku (" + std::to_string(t.executions) + "x)";
-  } else {
-    row.derived_reason =
-        std::to_string(t.late) + " dari " + std::to_string(t.executions) + " pelaksanaan terlambat";
-    if (t.out_of_order > 0)
-      row.derived_reason += ", " + std::to_string(t.out_of_order) + " tidak berurutan";
-  }
+  row.executions = t.executions;
+  row.late = t.late;
+  row.out_of_order = t.out_of_order;
   return row;
 }
 

@@ -76,6 +76,10 @@ std::uint32_t RunLog::find_or_add_run(std::string_view case_id) {
 }
 
 std::uint32_t RunLog::find_or_add_actor(std::string_view name) {
+  // An office has a handful of actors: a scan beats hashing a new string.
+  if (actors_.size() <= 32)
+    for (std::size_t i = 0; i < actors_.size(); ++i)
+      if (actors_[i] == name) return static_cast<std::uint32_t>(i);
   own_index();
   auto [it, added] =
       index_->actors.emplace(std::string(name), static_cast<std::uint32_t>(actors_.size()));
@@ -105,11 +109,14 @@ void RunLog::add_event(const StepEvent& e) {
 
 std::optional<std::pair<std::size_t, std::size_t>> RunLog::finish() {
   // Stable: two executions that start together keep document (then log) order.
-  std::stable_sort(events_.begin(), events_.end(), [](const StepEvent& a, const StepEvent& b) {
+  // Logs exported case by case are usually in order already: checked first.
+  auto before = [](const StepEvent& a, const StepEvent& b) {
     if (a.run != b.run) return a.run < b.run;
     if (a.start != b.start) return a.start < b.start;
     return a.step < b.step;
-  });
+  };
+  if (!std::is_sorted(events_.begin(), events_.end(), before))
+    std::stable_sort(events_.begin(), events_.end(), before);
   for (auto& r : runs_) r.event_count = 0;
   for (std::size_t i = 0; i < events_.size(); ++i) {
     RunRecord& r = runs_[events_[i].run];

@@ -456,8 +456,8 @@ std::string runs_section(const Context& c, const RunLog& log, const std::string&
     const char* judged = m.good ? w.t("Berjalan dengan baik", "Running well")
                                 : w.t("Tidak berjalan dengan baik", "Not running well");
     const std::string basis =
-        m.recorded ? std::string(w.t("dicatat petugas; ", "recorded; ")) + m.derived_reason
-                   : m.derived_reason;
+        m.recorded ? std::string(w.t("dicatat petugas; ", "recorded; ")) + derived_reason(m)
+                   : derived_reason(m);
     h += "<tr><td>" + esc(m.step) + "</td><td>" + esc(s.activity) + "</td><td>" + judged +
          "</td><td>" + esc(basis) + "</td><td>" + esc(m.action) + "</td><td>" + esc(m.note) +
          "</td></tr>\n";

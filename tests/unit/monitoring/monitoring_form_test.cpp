@@ -35,8 +35,21 @@ TEST(MonitoringForm, RowsAreDerivedFromTheMeasurementsWhenNothingIsRecorded) {
   ASSERT_EQ(rows.size(), 4u);         // one per happy-path step
   EXPECT_FALSE(row(rows, "2").good);  // late by 570 minutes
   EXPECT_FALSE(row(rows, "2").recorded);
-  EXPECT_EQ(row(rows, "2").derived_reason, "1 dari 1 pelaksanaan terlambat");
+  EXPECT_EQ(derived_reason(row(rows, "2")), "1 dari 1 pelaksanaan terlambat");
   EXPECT_TRUE(row(rows, "1").good);
+}
+
+TEST(MonitoringForm, NeverExecutedAndOutOfOrderStepsDoNotRunWell) {
+  std::vector<test::Row> rows = test::on_time_run();
+  rows[1].start = "2024-07-01T08:10";  // step 2 before step 1 ended (08:15)
+  rows.erase(rows.begin() + 2);        // step 3 never ran
+  const RunComparison c = compare_runs(test::log_of(test::small_sop(), rows), cal2024());
+  const auto& form = c.runs[0].monitoring;
+  EXPECT_FALSE(row(form, "2").good);
+  EXPECT_EQ(derived_reason(row(form, "2")), "0 dari 1 pelaksanaan terlambat, 1 tidak berurutan");
+  EXPECT_FALSE(row(form, "3").good);
+  EXPECT_EQ(derived_reason(row(form, "3")), "tidak dilaksanakan");
+  EXPECT_EQ(derived_reason(row(form, "4")), "sesuai mutu baku (1x)");
 }
 
 TEST(MonitoringForm, RecordedObservationOverridesTheDerivedRowAndSaysSo) {
@@ -50,7 +63,7 @@ TEST(MonitoringForm, RecordedObservationOverridesTheDerivedRowAndSaysSo) {
   EXPECT_EQ(r.action, "Tambah operator");
   EXPECT_EQ(r.note, "Data bidang terlambat");
   // The measurement is still reported beside the officer's judgement.
-  EXPECT_EQ(r.derived_reason, "1 dari 1 pelaksanaan terlambat");
+  EXPECT_EQ(derived_reason(r), "1 dari 1 pelaksanaan terlambat");
   EXPECT_TRUE(row(c.monitoring, "2").recorded);  // the overall table too
 }
 

@@ -41,7 +41,8 @@ TEST(MonitoringForm, RowsAreDerivedFromTheMeasurementsWhenNothingIsRecorded) {
 
 TEST(MonitoringForm, NeverExecutedAndOutOfOrderStepsDoNotRunWell) {
   std::vector<test::Row> rows = test::on_time_run();
-  rows[1].start = "2024-07-01T08:10";  // step 2 before step 1 ended (08:15)
+  rows[1].start = "2024-07-01T08:10";  // step 2 before step 1 ended (08:15) ...
+  rows[1].end = "2024-07-03T08:10";    // ... and within its 2 hari
   rows.erase(rows.begin() + 2);        // step 3 never ran
   const RunComparison c = compare_runs(test::log_of(test::small_sop(), rows), cal2024());
   const auto& form = c.runs[0].monitoring;

@@ -67,3 +67,24 @@ struct sopkit_evaluation {
   std::vector<std::string> periods, units;  // texts lent out by row_get
   sopkit_lazy_text json, csv;
 };
+
+#include <memory>
+
+#include "sopkit/monitoring.hpp"
+#include "sopkit/runs.hpp"
+
+struct sopkit_runs {
+  explicit sopkit_runs(sopkit::RunLog l)
+      : log(std::make_shared<const sopkit::RunLog>(std::move(l))) {}
+  std::shared_ptr<const sopkit::RunLog> log;  // shared with the comparisons made from it
+  sopkit_lazy_text json;
+};
+
+struct sopkit_runs_comparison {
+  sopkit_runs_comparison(std::shared_ptr<const sopkit::RunLog> l, sopkit::RunComparison c)
+      : log(std::move(l)), comparison(std::move(c)) {}
+  std::shared_ptr<const sopkit::RunLog> log;
+  sopkit::RunComparison comparison;
+  std::size_t out_of_order_total = 0;
+  sopkit_lazy_text json;
+};

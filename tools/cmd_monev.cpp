@@ -1,13 +1,15 @@
 // cmd_monev.cpp — `sopkit monev --sop SOP.json --indicators DATA.csv --period
 // 2024-Q2 [--start 2024-07-01T07:30] [--calendar id-2024|FILE] [--lang id|en]
-// --out DIR`: the quarter's monev report (report.html, report.json,
+// [--runs LOG.csv|RUNS.json] --out DIR`: the quarter's monev report (report.html, report.json,
 // capaian.csv), with progress on stderr.
 //
 // Without --start the run starts the first morning after the period (07:30);
 // without --calendar the shipped Indonesian calendar of that year is used,
-// joined with the next year's when it ships.
+// joined with the next year's when it ships. With --runs the report gains the
+// section "Pelaksanaan SOP" (actual runs against the mutu baku).
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli_util.hpp"
 #include "commands.hpp"
@@ -30,7 +32,8 @@ const std::string& required(const Args& args, const char* name, const char* exam
 
 int cmd_monev(const std::vector<std::string>& argv) {
   Args args = parse_args(
-      argv, {}, {"--sop", "--indicators", "--period", "--start", "--calendar", "--out", "--lang"});
+      argv, {},
+      {"--sop", "--indicators", "--period", "--start", "--calendar", "--out", "--lang", "--runs"});
   if (!args.positional.empty())
     throw UsageError{"unexpected argument '" + args.positional[0] + "'"};
   const std::string& sop_path = required(args, "--sop", "examples/sop-monev-capaian-kinerja.json");
@@ -58,6 +61,12 @@ int cmd_monev(const std::vector<std::string>& argv) {
   say(std::to_string(set.indicator_count()) + (en ? " indicators, " : " indikator, ") +
       std::to_string(set.cell_count()) + (en ? " rows" : " baris"));
   WorkCalendar calendar = choose_calendar(args.option("--calendar"), options.start);
+  std::optional<RunLog> runs;
+  if (const std::string* runs_path = args.option("--runs")) {
+    say(en ? "reading " + *runs_path : "membaca " + *runs_path);
+    runs.emplace(load_runs_file(*runs_path, sop));
+    options.runs = &*runs;
+  }
 
   MonevReport report = build_monev_report(
       sop, set, calendar, options,

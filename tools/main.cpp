@@ -43,8 +43,12 @@ const Verb kVerbs[] = {
     {"monev",
      "sopkit monev --sop SOP.json --indicators DATA.csv --period 2024-Q2 [--start "
      "2024-07-01T07:30] "
-     "[--calendar id-2024|FILE] [--lang id|en] --out DIR",
+     "[--calendar id-2024|FILE] [--lang id|en] [--runs LOG.csv|RUNS.json] --out DIR",
      sopkit::cli::cmd_monev},
+#endif
+#ifdef SOPKIT_HAVE_CMD_RUNS
+    {"runs", "sopkit runs SOP.json LOG.csv|RUNS.json [--calendar FILE|id-2024] [--json]",
+     sopkit::cli::cmd_runs},
 #endif
 };
 

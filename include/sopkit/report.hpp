@@ -22,6 +22,7 @@
 #include "sopkit/duration.hpp"
 #include "sopkit/indicator_eval.hpp"
 #include "sopkit/indicator_set.hpp"
+#include "sopkit/runs.hpp"
 #include "sopkit/sop.hpp"
 
 namespace sopkit {
@@ -31,6 +32,10 @@ struct MonevOptions {
   Instant start = 0;             // when this monev run starts
   Language lang = Language::id;  // labels; predikat labels stay as the scale has them
   EvaluationOptions evaluation;  // its `period` is set to `period`
+  // Optional: actual runs of the SOP. When given, the report gains the section
+  // "Pelaksanaan SOP" (compliance, late steps, bottlenecks, the PermenPAN-RB
+  // 35/2012 monitoring table), measured on the report's calendar. Not owned.
+  const RunLog* runs = nullptr;
 };
 
 struct MonevReport {
@@ -49,7 +54,7 @@ Instant default_monev_start(const Period& period);
 // Builds the report. Throws what evaluate() throws (Error{invalid_argument} for
 // a period the data does not hold), and what schedule() throws for an SOP that
 // cannot be planned (Error{validation_failed}) or a run past the calendar's
-// coverage (Error{out_of_range}).
+// coverage (Error{out_of_range}), and what compare_runs() throws for the runs.
 MonevReport build_monev_report(const Sop& sop, const IndicatorSet& indicators,
                                const WorkCalendar& calendar, const MonevOptions& options,
                                const MonevProgress& progress = {});

@@ -12,6 +12,7 @@
 //   sopkit::format_instant(plan.due);   // "2024-06-04T11:30" for the seed SOP
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -45,5 +46,28 @@ struct Schedule {
 // calendar throws — Error{out_of_range} when the run leaves its coverage.
 Schedule schedule(const Sop& sop, const WorkCalendar& calendar, Instant start,
                   const ScheduleOptions& options = {});
+
+// Plans many runs of one SOP (monitoring computes a due date per case): the
+// analysis is done once, each plan() is one calendar pass. plan(t) equals
+// schedule(sop, calendar, t, options). Construction throws what schedule()
+// throws for the document; plan() what the calendar throws.
+class RunPlanner {
+ public:
+  RunPlanner(const Sop& sop, const WorkCalendar& calendar, const ScheduleOptions& options = {});
+  Schedule plan(Instant start) const;
+  // plan(start).due without building the plan.
+  Instant due(Instant start) const;
+  // Happy-path step indices in planning order.
+  const std::vector<std::uint32_t>& happy_path() const noexcept { return order_; }
+
+ private:
+  Sop sop_;
+  WorkCalendar calendar_;
+  ScheduleOptions options_;
+  std::vector<std::uint32_t> order_;
+  std::vector<char> happy_;
+  template <typename OnStep>
+  Instant forward(Instant start, OnStep&& on_step) const;
+};
 
 }  // namespace sopkit

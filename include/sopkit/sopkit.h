@@ -549,6 +549,114 @@ SOPKIT_API int sopkit_evaluation_to_csv(const sopkit_evaluation* ev, const char*
 /* Releases an evaluation. NULL is a no-op. */
 SOPKIT_API void sopkit_evaluation_free(sopkit_evaluation* ev);
 
+/* ------------------------------------------------------------------------ */
+/* Execution monitoring: actual runs against the mutu baku                   */
+/* ------------------------------------------------------------------------ */
+
+/* The actual runs of one SOP: per step execution its start, end, actor and
+ * decision branch, plus the PermenPAN-RB 35/2012 monitoring and evaluation
+ * forms recorded with a run (docs/monitoring.md). Immutable. */
+typedef struct sopkit_runs sopkit_runs;
+
+/* Loads an event log (CSV `case,step,start,end[,actor,branch]`, instants
+ * "YYYY-MM-DDTHH:MM") or the JSON form "sopkit.runs/1"; _load_file picks JSON
+ * for a name ending ".json". Every event must name a step of `sop` (the handle
+ * keeps its own reference: `sop` may be freed afterwards). All-or-nothing.
+ * Errors: SOPKIT_EINVAL, SOPKIT_EIO, SOPKIT_EPARSE / SOPKIT_EFORMAT (unknown
+ * step, end before start, duplicated row, bad instant, empty file: the message
+ * has file:line:column or the JSON pointer), SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_runs_load_file(sopkit_runs** out, const sopkit_sop* sop, const char* path);
+SOPKIT_API int sopkit_runs_load_csv(sopkit_runs** out, const sopkit_sop* sop, const char* text,
+                                    size_t len);
+SOPKIT_API int sopkit_runs_load_json(sopkit_runs** out, const sopkit_sop* sop, const char* text,
+                                     size_t len);
+
+/* Number of runs (cases) and of step executions. Either output may be NULL.
+ * Errors: SOPKIT_EINVAL. */
+SOPKIT_API int sopkit_runs_counts(const sopkit_runs* runs, size_t* out_runs, size_t* out_events);
+
+/* The log as "sopkit.runs/1" JSON. Borrowed from the handle. */
+SOPKIT_API int sopkit_runs_to_json(const sopkit_runs* runs, const char** out_json);
+
+/* Releases a run log. NULL is a no-op. */
+SOPKIT_API void sopkit_runs_free(sopkit_runs* runs);
+
+/* Verdict codes of one step execution. */
+#define SOPKIT_VERDICT_ON_TIME 0 /* ended within start + waktu on the calendar */
+#define SOPKIT_VERDICT_LATE 1    /* ended past it by at least one office minute */
+#define SOPKIT_VERDICT_UNTIMED 2 /* the step has no parseable waktu: not judged */
+
+/* The runs measured on a working calendar. Immutable. */
+typedef struct sopkit_runs_comparison sopkit_runs_comparison;
+
+/* Compares every run with the standard: each execution against its waktu (the
+ * upper end of a range), each run against the due date scheduled from its
+ * first start, conformance, bottlenecks, per-actor rates and the forms.
+ * Errors: SOPKIT_EINVAL, SOPKIT_EVALIDATION (an SOP that cannot be planned),
+ * SOPKIT_ERANGE (an instant outside the calendar's coverage; the message
+ * names the case), SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_runs_compare(const sopkit_runs* runs, const sopkit_calendar* cal,
+                                   sopkit_runs_comparison** out);
+
+/* The headline figures. Percentages are NaN when their denominator is 0. */
+typedef struct sopkit_runs_summary {
+  size_t runs;          /* cases in the log */
+  size_t runs_complete; /* runs that executed an end step */
+  size_t runs_on_time;  /* complete runs that ended by their due date */
+  size_t steps_judged;  /* executions of steps that have a waktu */
+  size_t steps_on_time; /* of those, within their standard */
+  double runs_on_time_percent;
+  double steps_on_time_percent;
+  size_t bottleneck_count; /* steps with any delay */
+} sopkit_runs_summary;
+
+SOPKIT_API int sopkit_runs_comparison_summary(const sopkit_runs_comparison* c,
+                                              sopkit_runs_summary* out);
+
+/* One run. case_id is borrowed from the handle. */
+typedef struct sopkit_run_result {
+  const char* case_id;
+  int64_t start, end, due; /* instants (minutes since 1970-01-01T00:00 local) */
+  int complete;            /* 1 when an end step was executed */
+  int on_time;             /* 1 when complete and end <= due */
+  int64_t working_minutes; /* office minutes start..end */
+  int64_t delay_minutes;   /* office minutes past due (0 when on time or not complete) */
+  unsigned rework_rounds;  /* max(no branches taken, most repeats of one step) */
+  size_t steps_judged, steps_on_time;
+  size_t out_of_order;       /* executions started before a predecessor had ended */
+  size_t skipped;            /* happy-path steps never executed (complete runs) */
+  double evaluation_percent; /* Ya of the 7 criteria x 100 / 7; NaN unless all answered */
+} sopkit_run_result;
+
+/* The index-th run. Errors: SOPKIT_EINVAL (NULL, index past the last). */
+SOPKIT_API int sopkit_runs_comparison_run(const sopkit_runs_comparison* c, size_t index,
+                                          sopkit_run_result* out);
+
+/* Per-execution figures of the first n executions (sorted by run, then start)
+ * into caller arrays, any of which may be NULL: office minutes worked, office
+ * minutes of delay, verdict code. Errors: SOPKIT_EINVAL (n larger than the
+ * number of executions). */
+SOPKIT_API int sopkit_runs_comparison_executions(const sopkit_runs_comparison* c,
+                                                 int64_t* out_working_minutes,
+                                                 int64_t* out_delay_minutes, uint8_t* out_verdict,
+                                                 size_t n);
+
+/* The whole comparison as "sopkit.runs-comparison/1" JSON (the same as
+ * `sopkit runs --json`). Borrowed from the handle. */
+SOPKIT_API int sopkit_runs_comparison_to_json(const sopkit_runs_comparison* c,
+                                              const char** out_json);
+
+/* Compliance of n comparisons as an ordinary indicator set ("% steps within
+ * mutu baku", "% runs finished by the due date" per SOP and per unit, per
+ * quarter and year; target target_percent), to evaluate like any other.
+ * *out is a new handle. Errors: SOPKIT_EINVAL (NULL array with n > 0, a NULL
+ * element, a target that is negative or not finite), SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_runs_compliance(const sopkit_runs_comparison* const* comparisons, size_t n,
+                                      double target_percent, sopkit_indicators** out);
+
+/* Releases a comparison. NULL is a no-op. */
+SOPKIT_API void sopkit_runs_comparison_free(sopkit_runs_comparison* c);
+
 #ifdef __cplusplus
 }
 #endif

@@ -12,47 +12,61 @@
 
 namespace sopkit {
 
-Schedule schedule(const Sop& sop, const WorkCalendar& calendar, Instant start,
-                  const ScheduleOptions& options) {
+RunPlanner::RunPlanner(const Sop& sop, const WorkCalendar& calendar, const ScheduleOptions& options)
+    : sop_(sop), calendar_(calendar), options_(options) {
   // analyze() gives the happy path in a topological order and rejects what
   // cannot be scheduled (no start step, a cycle that 'yes' never leaves).
   AnalysisOptions analysis_options;
   analysis_options.convention = calendar.convention();
   const Analysis analysis = analyze(sop, analysis_options);
-
-  const std::size_t n = sop.step_count();
-  std::vector<char> happy(n, 0);
-  for (const auto& id : analysis.happy_path) happy[sop.step_index(id)] = 1;
-  // ready[i]: the latest end among the finished predecessors of step i.
-  std::vector<Instant> ready(n, start);
-
-  Schedule plan;
-  plan.start = start;
-  plan.due = start;
+  happy_.assign(sop.step_count(), 0);
   for (const auto& id : analysis.happy_path) {
-    const std::uint32_t i = sop.step_index(id);
-    const Step& s = sop.step(i);
-    PlannedStep p;
-    p.id = s.id;
+    order_.push_back(sop.step_index(id));
+    happy_[order_.back()] = 1;
+  }
+}
+
+template <typename OnStep>
+Instant RunPlanner::forward(Instant start, OnStep&& on_step) const {
+  // ready[i]: the latest end among the finished predecessors of step i.
+  std::vector<Instant> ready(sop_.step_count(), start);
+  Instant due = start;
+  for (const std::uint32_t i : order_) {
+    const Step& s = sop_.step(i);
     // No work starts while the office is closed: a step that becomes ready at
     // 16:00 starts at the next opening.
-    p.start = calendar.next_working_instant(ready[i]);
-    if (s.time) {
-      p.end = calendar.add(p.start, *s.time, options.end);
-    } else {
-      p.end = p.start;
-      plan.untimed_steps.push_back(s.id);
-    }
-    auto [b, e] = sop.out_flows(i);
+    const Instant begin = calendar_.next_working_instant(ready[i]);
+    const Instant end = s.time ? calendar_.add(begin, *s.time, options_.end) : begin;
+    on_step(s, begin, end);
+    auto [b, e] = sop_.out_flows(i);
     for (std::size_t k = b; k < e; ++k) {
-      const Flow& f = sop.flows()[k];
-      if (f.kind == FlowKind::no || !happy[f.to]) continue;
-      ready[f.to] = std::max(ready[f.to], p.end);
+      const Flow& f = sop_.flows()[k];
+      if (f.kind == FlowKind::no || !happy_[f.to]) continue;
+      ready[f.to] = std::max(ready[f.to], end);
     }
-    plan.due = std::max(plan.due, p.end);
-    plan.steps.push_back(std::move(p));
+    due = std::max(due, end);
   }
+  return due;
+}
+
+Schedule RunPlanner::plan(Instant start) const {
+  Schedule plan;
+  plan.start = start;
+  plan.steps.reserve(order_.size());
+  plan.due = forward(start, [&](const Step& s, Instant begin, Instant end) {
+    plan.steps.push_back(PlannedStep{s.id, begin, end});
+    if (!s.time) plan.untimed_steps.push_back(s.id);
+  });
   return plan;
+}
+
+Instant RunPlanner::due(Instant start) const {
+  return forward(start, [](const Step&, Instant, Instant) {});
+}
+
+Schedule schedule(const Sop& sop, const WorkCalendar& calendar, Instant start,
+                  const ScheduleOptions& options) {
+  return RunPlanner(sop, calendar, options).plan(start);
 }
 
 }  // namespace sopkit

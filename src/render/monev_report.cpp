@@ -14,6 +14,7 @@
 #include "render/detail/svg_canvas.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
+#include "sopkit/monitoring.hpp"
 #include "sopkit/render.hpp"
 #include "sopkit/report.hpp"
 #include "sopkit/schedule.hpp"
@@ -325,6 +326,152 @@ std::string light_cell(const Context& c, std::optional<double> v, Light l) {
          light_colour(l) + "\"></span>" + c.w.number(v) + "</td>";
 }
 
+// ---- Pelaksanaan SOP: actual runs against the mutu baku ----------------------
+
+std::string status_text(const Writer& w, const RunResult& r) {
+  if (!r.complete) return w.t("berjalan", "running");
+  return r.on_time ? w.t("tepat waktu", "on time") : w.t("terlambat", "late");
+}
+
+std::string minutes_text(const Writer& w, std::int64_t minutes) {
+  if (minutes == 0) return "–";
+  return format_working_minutes(static_cast<double>(minutes), WorkConvention{},
+                                w.en() ? Language::en : Language::id);
+}
+
+// Section `number`: compliance figures (also as indicators, evaluated like the
+// IKU), runs, late steps, bottlenecks and the monitoring form.
+std::string runs_section(const Context& c, const RunLog& log, const std::string& number, json& j) {
+  const Writer& w = c.w;
+  const RunComparison k = compare_runs(log, c.calendar);
+  const Sop& sop = log.sop();
+  std::string h =
+      "<section id=\"sop-execution\"><h2>" + number + ". " +
+      w.t("Pelaksanaan SOP", "SOP execution") + "</h2>\n<p class=\"summary\">" +
+      std::to_string(k.runs.size()) + w.t(" pelaksanaan; ", " runs; ") +
+      std::to_string(k.steps_on_time) + w.t(" dari ", " of ") + std::to_string(k.steps_judged) +
+      w.t(" langkah dalam mutu baku waktu (", " steps within their standard time (") +
+      w.number(k.steps_on_time_percent) + " %); " + std::to_string(k.runs_on_time) +
+      w.t(" dari ", " of ") + std::to_string(k.runs_complete) +
+      w.t(" pelaksanaan selesai sebelum batas waktu (", " finished runs by their due date (") +
+      w.number(k.runs_on_time_percent) + " %).</p>\n";
+
+  // Compliance as indicators, in the report's period and its year.
+  const IndicatorSet set = compliance_indicators({&k});
+  const Evaluation ev = evaluate(set);
+  const Period year = Period::of_year(c.options.period.year);
+  std::string irows;
+  json jind = json::array();
+  for (const auto& r : ev.indicators) {
+    if (r.period != c.options.period && r.period != year) continue;
+    const Indicator& ind = set.indicator(r.indicator);
+    const std::optional<double> a =
+        r.achievement.computable() ? std::optional<double>(r.achievement.value) : std::nullopt;
+    irows += "<tr><td>" + esc(ind.code) + "</td><td>" + esc(ind.name) + "</td><td>" +
+             r.period.to_string() + "</td><td class=\"num\">" + w.number(r.realisation) +
+             "</td><td class=\"num\">" + w.number(a) + "</td><td>" + esc(r.predicate) +
+             "</td></tr>\n";
+    jind.push_back({{"indicator", ind.code},
+                    {"period", r.period.to_string()},
+                    {"realisation", r.realisation ? json(*r.realisation) : json(nullptr)},
+                    {"achievement", a ? json(*a) : json(nullptr)},
+                    {"predicate", r.predicate}});
+  }
+  if (!irows.empty())
+    h += "<h3>" + std::string(w.t("Indikator kepatuhan SOP", "SOP compliance indicators")) +
+         "</h3><table class=\"data\"><tr><th>" + w.t("Kode", "Code") + "</th><th>" +
+         w.t("Indikator", "Indicator") + "</th><th>" + w.t("Periode", "Period") + "</th><th>" +
+         w.t("Realisasi (%)", "Realisation (%)") + "</th><th>" +
+         w.t("Capaian (%)", "Achievement (%)") + "</th><th>" + w.t("Predikat", "Predicate") +
+         "</th></tr>\n" + irows + "</table>\n";
+
+  // Runs.
+  h += "<h3>" + std::string(w.t("Pelaksanaan", "Runs")) + "</h3><table class=\"data\"><tr><th>" +
+       w.t("Kasus", "Case") + "</th><th>" + w.t("Mulai", "Start") + "</th><th>" +
+       w.t("Selesai", "End") + "</th><th>" + w.t("Batas waktu", "Due") + "</th><th>" +
+       w.t("Status", "Status") + "</th><th>" + w.t("Keterlambatan", "Delay") + "</th><th>" +
+       w.t("Putaran ulang", "Rework rounds") + "</th><th>" + w.t("Kesesuaian", "Conformance") +
+       "</th></tr>\n";
+  for (const RunResult& r : k.runs) {
+    std::string conf;
+    for (const auto& v : r.out_of_order)
+      conf += (conf.empty() ? "" : "; ") + v.step + w.t(" dimulai sebelum ", " started before ") +
+              v.predecessor + w.t(" selesai", " ended");
+    for (const auto& s : r.skipped)
+      conf += (conf.empty() ? "" : "; ") + std::string(w.t("dilewati ", "skipped ")) + s;
+    h += "<tr><td>" + esc(r.case_id) + "</td><td>" + format_instant(r.start) + "</td><td>" +
+         format_instant(r.end) + "</td><td>" + format_instant(r.due) + "</td><td>" +
+         status_text(w, r) + "</td><td>" + minutes_text(w, r.delay_minutes) +
+         "</td><td class=\"num\">" + std::to_string(r.rework_rounds) + "</td><td>" +
+         esc(conf.empty() ? "–" : conf) + "</td></tr>\n";
+  }
+  h += "</table>\n";
+
+  // Late steps and bottlenecks.
+  std::string late;
+  for (std::size_t i = 0; i < k.executions.size(); ++i) {
+    if (k.executions[i].verdict != Verdict::late) continue;
+    const StepEvent& e = log.events()[i];
+    const Step& s = sop.step(e.step);
+    late += "<tr><td>" + esc(log.runs()[e.run].case_id) + "</td><td>" + esc(s.id) + "</td><td>" +
+            esc(log.actor_of(e)) + "</td><td>" + esc(s.time_text) + "</td><td>" +
+            format_instant(e.start) + "</td><td>" + format_instant(e.end) + "</td><td>" +
+            minutes_text(w, k.executions[i].delay_minutes) + "</td></tr>\n";
+  }
+  if (!late.empty())
+    h += "<h3>" + std::string(w.t("Langkah terlambat", "Late steps")) +
+         "</h3><table class=\"data\"><tr><th>" + w.t("Kasus", "Case") + "</th><th>" +
+         w.t("Langkah", "Step") + "</th><th>" + w.t("Pelaksana", "Actor") + "</th><th>" +
+         w.t("Waktu baku", "Standard time") + "</th><th>" + w.t("Mulai", "Start") + "</th><th>" +
+         w.t("Selesai", "End") + "</th><th>" + w.t("Keterlambatan", "Delay") + "</th></tr>\n" +
+         late + "</table>\n";
+  if (!k.bottlenecks.empty()) {
+    h += "<h3>" +
+         std::string(w.t("Hambatan (porsi keterlambatan)", "Bottlenecks (share of delay)")) +
+         "</h3><table class=\"data\"><tr><th>" + w.t("Langkah", "Step") + "</th><th>" +
+         w.t("Kegiatan", "Activity") + "</th><th>" + w.t("Terlambat", "Late") + "</th><th>" +
+         w.t("Keterlambatan", "Delay") + "</th><th>" + w.t("Porsi (%)", "Share (%)") +
+         "</th></tr>\n";
+    for (const std::size_t b : k.bottlenecks) {
+      const StepSummary& s = k.steps[b];
+      h += "<tr><td>" + esc(s.id) + "</td><td>" + esc(sop.step(b).activity) +
+           "</td><td class=\"num\">" + std::to_string(s.late) + "/" + std::to_string(s.judged) +
+           "</td><td>" + minutes_text(w, s.delay_minutes) + "</td><td class=\"num\">" +
+           w.number(100.0 * s.share_of_delay) + "</td></tr>\n";
+    }
+    h += "</table>\n";
+  }
+
+  // The monitoring form.
+  h += "<h3>" +
+       std::string(w.t("Formulir monitoring pelaksanaan SOP (PermenPAN-RB 35/2012)",
+                       "SOP implementation monitoring form (PermenPAN-RB 35/2012)")) +
+       "</h3><table class=\"data\"><tr><th>No</th><th>" + w.t("Prosedur", "Procedure") +
+       "</th><th>" + w.t("Penilaian observasi", "Observation") + "</th><th>" +
+       w.t("Dasar penilaian", "Basis") + "</th><th>" +
+       w.t("Yang harus dilakukan", "Action needed") + "</th><th>" +
+       w.t("Catatan petugas", "Officer's note") + "</th></tr>\n";
+  for (const MonitoringRow& m : k.monitoring) {
+    const Step& s = sop.step(sop.step_index(m.step));
+    const char* judged = m.good ? w.t("Berjalan dengan baik", "Running well")
+                                : w.t("Tidak berjalan dengan baik", "Not running well");
+    const std::string basis =
+        m.recorded ? std::string(w.t("dicatat petugas; ", "recorded; ")) + derived_reason(m)
+                   : derived_reason(m);
+    h += "<tr><td>" + esc(m.step) + "</td><td>" + esc(s.activity) + "</td><td>" + judged +
+         "</td><td>" + esc(basis) + "</td><td>" + esc(m.action) + "</td><td>" + esc(m.note) +
+         "</td></tr>\n";
+  }
+  h += "</table>\n</section>\n";
+  // report.json carries the comparison's own JSON form (docs/monitoring.md).
+  json jc = json::parse(comparison_to_json(log, k, -1));
+  j["sop_execution"] = jc["summary"];
+  j["sop_execution"]["compliance_indicators"] = jind;
+  j["sop_execution"]["bottlenecks"] = jc["bottlenecks"];
+  j["sop_execution"]["monitoring"] = jc["monitoring"];
+  return h;
+}
+
 }  // namespace
 
 Instant default_monev_start(const Period& period) {
@@ -335,7 +482,7 @@ Instant default_monev_start(const Period& period) {
 MonevReport build_monev_report(const Sop& sop, const IndicatorSet& set,
                                const WorkCalendar& calendar, const MonevOptions& options,
                                const MonevProgress& progress) {
-  const std::size_t stages = 9;
+  const std::size_t stages = options.runs ? 10 : 9;
   std::size_t stage = 0;
   auto step = [&](const char* id, const char* en) {
     if (progress) progress(options.lang == Language::en ? en : id, ++stage, stages);
@@ -640,15 +787,20 @@ MonevReport build_monev_report(const Sop& sop, const IndicatorSet& set,
   j["efficiency"] = jeff;
   j["deviations"] = jdev;
 
+  if (options.runs) {
+    step("pelaksanaan SOP", "SOP execution");
+    h += runs_section(c, *options.runs, "8", j);
+  }
+
   // The SOP table.
   step("tabel SOP", "SOP table");
   RenderOptions ro;
   ro.lang = options.lang;
   ro.id_prefix = "sop-";
   TableLayout layout = layout_sop_table(sop, ro);
-  h += "<section id=\"sop\"><h2>" +
-       std::string(w.t("8. Standar Operasional Prosedur", "8. Standard operating procedure")) +
-       "</h2>\n" + render_sop_svg_pages(sop, ro) + "</section>\n</body>\n</html>\n";
+  h += "<section id=\"sop\"><h2>" + std::string(options.runs ? "9. " : "8. ") +
+       w.t("Standar Operasional Prosedur", "Standard operating procedure") + "</h2>\n" +
+       render_sop_svg_pages(sop, ro) + "</section>\n</body>\n</html>\n";
   j["sop"] = {{"number", doc.number},
               {"title", doc.title},
               {"steps", doc.steps.size()},

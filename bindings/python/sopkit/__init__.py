@@ -31,6 +31,8 @@ from .errors import (Error, FormatError, InternalError, InvalidArgumentError,  #
 from .indicators import (ACCUMULATE_AVERAGE, ACCUMULATE_LAST, ACCUMULATE_SUM,  # noqa: E402
                          NEGATIVE, POSITIVE, RANGE, Evaluation, EvaluationRow, IndicatorSet,
                          evaluate, evaluate_grouped)
+from .runs import (VERDICT_LATE, VERDICT_ON_TIME, VERDICT_UNTIMED, RunResult,  # noqa: E402
+                   Runs, RunsComparison)
 from .sop import (Analysis, Diagnostic, Diagnostics, PlannedStep, Schedule, Severity,  # noqa: E402
                   Sop, Step, StepKind, StepTiming, parse_duration)
 
@@ -54,5 +56,6 @@ __all__ = [
     "NEGATIVE", "RANGE", "ACCUMULATE_SUM", "ACCUMULATE_LAST", "ACCUMULATE_AVERAGE", "Error",
     "InvalidArgumentError", "ParseError", "FormatError", "SopkitIOError", "ValidationError",
     "NotFoundError", "RangeError", "SopkitMemoryError", "SopkitBufferError",
-    "NotComputableError", "InternalError", "version", "version_number",
+    "NotComputableError", "InternalError", "version", "version_number", "Runs", "RunsComparison",
+    "RunResult", "VERDICT_ON_TIME", "VERDICT_LATE", "VERDICT_UNTIMED",
 ]

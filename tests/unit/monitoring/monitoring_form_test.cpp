@@ -71,7 +71,8 @@ TEST(MonitoringForm, RecordedObservationOverridesTheDerivedRowAndSaysSo) {
 TEST(MonitoringForm, ObservationWithoutJudgementKeepsTheDerivedVerdict) {
   const RunLog log =
       parse_runs_json(runs_json(R"([{"step":"2","note":"menunggu data"}])", ""), test::small_sop());
-  const MonitoringRow& r = row(compare_runs(log, cal2024()).runs[0].monitoring, "2");
+  const RunComparison c = compare_runs(log, cal2024());
+  const MonitoringRow& r = row(c.runs[0].monitoring, "2");
   EXPECT_FALSE(r.good);
   EXPECT_FALSE(r.recorded);
   EXPECT_EQ(r.note, "menunggu data");

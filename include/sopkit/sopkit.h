@@ -86,6 +86,7 @@ typedef enum sopkit_status {
   SOPKIT_EBUFFER = -9,            /* the caller's buffer is too small */
   SOPKIT_ENOTCOMPUTABLE = -10,    /* the result has no value for these inputs */
   SOPKIT_EINTERNAL = -11,         /* a bug in sopkit: please report it */
+  SOPKIT_EUNSUPPORTED = -12,      /* left out of this build (the store without SQLite) */
   SOPKIT_STATUS_RESERVED_ = -1000 /* codes may be added: keep a default: case */
 } sopkit_status;
 

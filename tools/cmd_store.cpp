@@ -105,16 +105,7 @@ int store_revisions(const Args& args) {
   auto store = open_sqlite_store(args.positional[0], read_only());
   auto list = store->revisions(args.positional.size() == 2 ? args.positional[1] : "");
   if (args.flag("--json")) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& r : list)
-      out.push_back({{"sop_number", r.sop_number},
-                     {"revision", r.revision},
-                     {"date", r.date},
-                     {"author", r.author},
-                     {"note", r.note},
-                     {"content_hash", r.content_hash},
-                     {"recorded_at", r.recorded_at}});
-    std::cout << out.dump(2) << '\n';
+    std::cout << revisions_to_json(list) << '\n';
     return kExitOk;
   }
   for (const auto& r : list)
@@ -157,28 +148,13 @@ int store_export(const Args& args) {
   return kExitOk;
 }
 
-nlohmann::json number_or_null(const std::optional<double>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
 int store_audit(const Args& args) {
   if (args.positional.size() != 1) throw UsageError{"give the store file"};
   auto store = open_sqlite_store(args.positional[0], read_only());
   const std::string* code = args.option("--indicator");
   auto rows = store->audit(code ? *code : "");
   if (args.flag("--json")) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& a : rows)
-      out.push_back({{"id", a.id},
-                     {"indicator", a.indicator},
-                     {"period", a.period},
-                     {"field", a.field},
-                     {"old", number_or_null(a.old_value)},
-                     {"new", number_or_null(a.new_value)},
-                     {"author", a.author},
-                     {"changed_at", a.changed_at},
-                     {"reason", a.reason}});
-    std::cout << out.dump(2) << '\n';
+    std::cout << audit_to_json(rows) << '\n';
     return kExitOk;
   }
   auto show = [](const std::optional<double>& v) {

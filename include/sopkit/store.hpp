@@ -174,6 +174,14 @@ struct StoreOptions {
   int busy_timeout_ms = 5000;  // how long a write waits for another writer
 };
 
+// JSON forms for hosts and the C ABI (docs/store.md): arrays of objects with
+// the struct's fields; a blank value is null. Runs carry their document as a
+// parsed object under "document".
+std::string revisions_to_json(const std::vector<RevisionInfo>& revisions, int indent = 2);
+std::string audit_to_json(const std::vector<AuditEntry>& entries, int indent = 2);
+std::string runs_to_json(const std::vector<RunRecord>& runs, int indent = 2);
+std::string reports_to_json(const std::vector<ReportRecord>& reports, int indent = 2);
+
 // The schema version this sopkit writes (PRAGMA user_version).
 int sqlite_store_schema_version() noexcept;
 

@@ -27,10 +27,12 @@ from ._time import format_instant, parse_instant  # noqa: E402
 from .calendar import Calendar  # noqa: E402
 from .errors import (Error, FormatError, InternalError, InvalidArgumentError,  # noqa: E402
                      NotComputableError, NotFoundError, ParseError, RangeError,
-                     SopkitBufferError, SopkitIOError, SopkitMemoryError, ValidationError)
+                     SopkitBufferError, SopkitIOError, SopkitMemoryError, UnsupportedError,
+                     ValidationError)
 from .indicators import (ACCUMULATE_AVERAGE, ACCUMULATE_LAST, ACCUMULATE_SUM,  # noqa: E402
                          NEGATIVE, POSITIVE, RANGE, Evaluation, EvaluationRow, IndicatorSet,
                          evaluate, evaluate_grouped)
+from .store import AuditEntry, Revision, Store  # noqa: E402
 from .sop import (Analysis, Diagnostic, Diagnostics, PlannedStep, Schedule, Severity,  # noqa: E402
                   Sop, Step, StepKind, StepTiming, parse_duration)
 
@@ -54,5 +56,6 @@ __all__ = [
     "NEGATIVE", "RANGE", "ACCUMULATE_SUM", "ACCUMULATE_LAST", "ACCUMULATE_AVERAGE", "Error",
     "InvalidArgumentError", "ParseError", "FormatError", "SopkitIOError", "ValidationError",
     "NotFoundError", "RangeError", "SopkitMemoryError", "SopkitBufferError",
-    "NotComputableError", "InternalError", "version", "version_number",
+    "NotComputableError", "InternalError", "UnsupportedError", "Store", "Revision", "AuditEntry",
+    "version", "version_number",
 ]

@@ -107,7 +107,8 @@ class PandasDurable:
         self.con.executemany("INSERT OR REPLACE INTO value VALUES (?, ?, ?)",
                              batch.itertuples(index=False, name=None))
         changed.to_sql("audit", self.con, if_exists="append", index=False)
-        self.con.execute("COMMIT")
+        if self.con.in_transaction:  # to_sql commits the transaction itself
+            self.con.execute("COMMIT")
         merged = pd.concat([self.values, batch]).drop_duplicates(["indicator", "period"],
                                                                  keep="last")
         self.values = merged.reset_index(drop=True)

@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -105,14 +106,32 @@ QueryResult query(sopkit::Store& store) {
   return r;
 }
 
+// A fresh store holding the first `phases` phases of the work (0: the
+// indicators only, 1: + inserted values, 2: + updates).
+std::unique_ptr<sopkit::Store> prepared(const TempDb& db, int phases) {
+  auto store = sopkit::open_sqlite_store(db.path);
+  define_indicators(*store);
+  if (phases >= 1) insert_all(*store);
+  if (phases >= 2) update_tenth(*store);
+  return store;
+}
+
+// Closing the store (its WAL checkpoint) and removing the files are not timed.
+void finish(benchmark::State& state, std::unique_ptr<sopkit::Store>& store, TempDb& db) {
+  state.PauseTiming();
+  store.reset();
+  db.clean();
+  state.ResumeTiming();
+}
+
 void BM_Insert(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
     TempDb db;
-    auto store = sopkit::open_sqlite_store(db.path);
-    define_indicators(*store);
+    auto store = prepared(db, 0);
     state.ResumeTiming();
     insert_all(*store);
+    finish(state, store, db);
   }
   state.counters["entries"] = static_cast<double>(indicators() * kPeriods);
 }
@@ -121,11 +140,10 @@ void BM_Update(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
     TempDb db;
-    auto store = sopkit::open_sqlite_store(db.path);
-    define_indicators(*store);
-    insert_all(*store);
+    auto store = prepared(db, 1);
     state.ResumeTiming();
     update_tenth(*store);
+    finish(state, store, db);
   }
   state.counters["entries"] = static_cast<double>(indicators() * kPeriods / 10);
 }
@@ -135,13 +153,11 @@ void BM_Query(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
     TempDb db;
-    auto store = sopkit::open_sqlite_store(db.path);
-    define_indicators(*store);
-    insert_all(*store);
-    update_tenth(*store);
+    auto store = prepared(db, 2);
     state.ResumeTiming();
     r = query(*store);
     benchmark::DoNotOptimize(r);
+    finish(state, store, db);
   }
   state.counters["entries"] = static_cast<double>(indicators() * kPeriods);
   std::fprintf(stderr, "CHECKSUM {\"sum\": %.6f, \"audit_rows\": %zu}\n", r.sum, r.audit_rows);

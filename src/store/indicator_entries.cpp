@@ -2,6 +2,8 @@
 // the audit trail of every change, in the SQLite store.
 #include <cmath>
 #include <map>
+#include <set>
+#include <unordered_set>
 
 #include "sopkit/error.hpp"
 #include "store/detail/sqlite_store.hpp"
@@ -45,8 +47,8 @@ class ValueWriter {
               "SELECT value FROM indicator_value WHERE indicator = ?1 AND period = ?2 AND "
               "field = ?3"),
         write_(c,
-               "INSERT OR REPLACE INTO indicator_value (indicator, period, field, value) "
-               "VALUES (?1, ?2, ?3, ?4)"),
+               "INSERT INTO indicator_value (indicator, period, field, value) "
+               "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET value = excluded.value"),
         audit_(c,
                "INSERT INTO indicator_audit (indicator, period, field, old_value, new_value, "
                "author, changed_at, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
@@ -81,16 +83,6 @@ void require_author(const ChangeMeta& meta, const std::string& path) {
   if (meta.author.empty())
     throw Error(ErrorCode::invalid_argument,
                 "a change to indicator data needs an author (who entered it)", path);
-}
-
-// The stored cell (indicator, period), fields blank when not stored.
-Cell read_cell(Connection& c, const std::string& code, const std::string& period) {
-  Statement st(c, "SELECT field, value FROM indicator_value WHERE indicator = ?1 AND period = ?2");
-  st.bind(1, code).bind(2, period);
-  Cell cell;
-  cell.period = Period::parse(period);
-  while (st.step("reading a row")) slot(cell, parse_value_field(st.text(0))) = st.real(1);
-  return cell;
 }
 
 }  // namespace
@@ -145,34 +137,45 @@ std::size_t SqliteStore::set_values(const std::vector<ValueChange>& changes,
                   db_.path());
   Transaction tx(db_);
   Statement known(db_, "SELECT 1 FROM indicator WHERE code = ?1");
+  std::unordered_set<std::string> known_codes;
   ValueWriter writer(db_, meta);
   std::size_t changed = 0;
-  std::map<std::pair<std::string, std::string>, bool> touched;
+  // Rows whose target or range changed: only those can break the row rules.
+  std::set<std::pair<std::string, std::string>> targets_touched;
   for (const auto& ch : changes) {
-    known.bind(1, ch.indicator);
-    bool exists = known.step("looking up an indicator");
-    known.reset();
-    if (!exists)
-      throw Error(ErrorCode::not_found,
-                  "the store has no indicator '" + ch.indicator +
-                      "': import its definition first (nothing was written)",
-                  db_.path());
+    if (!known_codes.count(ch.indicator)) {
+      known.bind(1, ch.indicator);
+      bool exists = known.step("looking up an indicator");
+      known.reset();
+      if (!exists)
+        throw Error(ErrorCode::not_found,
+                    "the store has no indicator '" + ch.indicator +
+                        "': import its definition first (nothing was written)",
+                    db_.path());
+      known_codes.insert(ch.indicator);
+    }
     const std::string period = ch.period.to_string();
     changed += writer.write(ch.indicator, period, ch.field, ch.value, false);
-    touched[{ch.indicator, period}] = true;
+    if (ch.field == ValueField::target || ch.field == ValueField::target_low ||
+        ch.field == ValueField::target_high)
+      targets_touched.insert({ch.indicator, period});
   }
-  // Every changed row must still be a valid row (a target or a range, not
-  // both; low <= high): the checks of IndicatorSet::add_cell.
-  IndicatorSet scratch;
-  std::size_t unit = scratch.units().add("check", std::nullopt);
-  for (const auto& [key, unused] : touched) {
-    (void)unused;
-    IndicatorSet one = scratch;
-    Cell cell = read_cell(db_, key.first, key.second);
+  // Those rows must still be valid (a target or a range, not both; low <=
+  // high): the checks of IndicatorSet::add_cell, on a one-row set.
+  Statement cells(db_,
+                  "SELECT field, value FROM indicator_value WHERE indicator = ?1 AND period = ?2");
+  for (const auto& [code, period] : targets_touched) {
+    IndicatorSet one;
     Indicator ind;
-    ind.code = key.first;
-    ind.unit = unit;
+    ind.code = code;
+    ind.unit = one.units().add("check", std::nullopt);
+    Cell cell;
     cell.indicator = one.add_indicator(std::move(ind));
+    cell.period = Period::parse(period);
+    cells.bind(1, code).bind(2, period);
+    while (cells.step("reading a row"))
+      slot(cell, parse_value_field(cells.text(0))) = cells.real(1);
+    cells.reset();
     try {
       one.add_cell(cell);
     } catch (const Error& e) {
@@ -222,12 +225,11 @@ IndicatorSet SqliteStore::indicators() const {
 
 std::vector<AuditEntry> SqliteStore::audit(std::string_view indicator) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement st(db_, indicator.empty()
-                        ? "SELECT id, indicator, period, field, old_value, new_value, author, "
-                          "changed_at, reason FROM indicator_audit ORDER BY id"
-                        : "SELECT id, indicator, period, field, old_value, new_value, author, "
-                          "changed_at, reason FROM indicator_audit WHERE indicator = ?1 "
-                          "ORDER BY id");
+  std::string sql =
+      "SELECT id, indicator, period, field, old_value, new_value, author, changed_at, reason "
+      "FROM indicator_audit ";
+  sql += indicator.empty() ? "ORDER BY id" : "WHERE indicator = ?1 ORDER BY id";
+  Statement st(db_, sql.c_str());
   if (!indicator.empty()) st.bind(1, indicator);
   std::vector<AuditEntry> out;
   while (st.step("reading the audit trail"))

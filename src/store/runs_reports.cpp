@@ -40,11 +40,10 @@ std::int64_t SqliteStore::put_run(const RunRecord& run) {
 
 std::vector<RunRecord> SqliteStore::runs(std::string_view sop_number) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement st(db_, sop_number.empty()
-                        ? "SELECT id, sop_number, revision, case_id, started_at, finished_at, "
-                          "document FROM run ORDER BY id"
-                        : "SELECT id, sop_number, revision, case_id, started_at, finished_at, "
-                          "document FROM run WHERE sop_number = ?1 ORDER BY id");
+  std::string sql =
+      "SELECT id, sop_number, revision, case_id, started_at, finished_at, document FROM run ";
+  sql += sop_number.empty() ? "ORDER BY id" : "WHERE sop_number = ?1 ORDER BY id";
+  Statement st(db_, sql.c_str());
   if (!sop_number.empty()) st.bind(1, sop_number);
   std::vector<RunRecord> out;
   while (st.step("listing runs"))

@@ -81,6 +81,18 @@ def now():
     return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
+def audit_frame(batch, old, author, reason):
+    """One audit row per entry of `batch`: old value (NaN = blank), new, who, when, why."""
+    return pd.DataFrame({"indicator": batch["indicator"].values, "period": batch["period"].values,
+                         "old": old.values, "new": batch["value"].values, "author": author,
+                         "changed_at": now(), "reason": reason})
+
+
+def old_values(batch, values):
+    return batch[["indicator", "period"]].merge(values, how="left",
+                                                on=["indicator", "period"])["value"]
+
+
 class PandasDurable:
     """DataFrames as the working copy, persisted per batch to SQLite."""
 
@@ -96,12 +108,7 @@ class PandasDurable:
         self.values = pd.DataFrame(columns=["indicator", "period", "value"])
 
     def write(self, batch, author, reason):
-        old = batch[["indicator", "period"]].merge(self.values, how="left",
-                                                   on=["indicator", "period"])["value"]
-        audit = pd.DataFrame({"indicator": batch["indicator"].values,
-                              "period": batch["period"].values, "old": old.values,
-                              "new": batch["value"].values, "author": author,
-                              "changed_at": now(), "reason": reason})
+        audit = audit_frame(batch, old_values(batch, self.values), author, reason)
         changed = audit[~((audit["old"] == audit["new"]))]
         self.con.execute("BEGIN IMMEDIATE")
         self.con.executemany("INSERT OR REPLACE INTO value VALUES (?, ?, ?)",
@@ -154,20 +161,12 @@ def pandas_memory(n):
     t0 = time.perf_counter()
     for start in range(0, n, BATCH):
         b = df.iloc[start:start + BATCH]
-        old = b[["indicator", "period"]].merge(values, how="left", on=["indicator", "period"])
-        audits.append(pd.DataFrame({"indicator": b["indicator"].values,
-                                    "period": b["period"].values, "old": old["value"].values,
-                                    "new": b["value"].values, "author": "operator",
-                                    "changed_at": now(), "reason": "entry"}))
+        audits.append(audit_frame(b, old_values(b, values), "operator", "entry"))
         values = pd.concat([values, b]).drop_duplicates(["indicator", "period"], keep="last")
     t1 = time.perf_counter()
     upd = df.iloc[::10].copy()
     upd["value"] += 1.5
-    old = upd[["indicator", "period"]].merge(values, how="left", on=["indicator", "period"])
-    audits.append(pd.DataFrame({"indicator": upd["indicator"].values,
-                                "period": upd["period"].values, "old": old["value"].values,
-                                "new": upd["value"].values, "author": "verifier",
-                                "changed_at": now(), "reason": "correction"}))
+    audits.append(audit_frame(upd, old_values(upd, values), "verifier", "correction"))
     values = pd.concat([values, upd]).drop_duplicates(["indicator", "period"], keep="last")
     t2 = time.perf_counter()
     audit = pd.concat(audits, ignore_index=True)

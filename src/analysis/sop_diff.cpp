@@ -49,6 +49,10 @@ const char* change_kind_name(ChangeKind kind) noexcept {
 
 namespace {
 
+const std::string& text_of(const std::string& s) {
+  return s;
+}
+
 std::string text_of(const std::optional<std::string>& s) {
   return s ? *s : std::string();
 }
@@ -77,11 +81,6 @@ class Differ {
              const T& b) {
     if (a == b) return;
     out_.changes.push_back({kind, subject, name, text_of(a), text_of(b)});
-  }
-  void field(ChangeKind kind, const std::string& subject, const char* name, const std::string& a,
-             const std::string& b) {
-    if (a == b) return;
-    out_.changes.push_back({kind, subject, name, a, b});
   }
 
   void identity(const SopDocument& a, const SopDocument& b) {

@@ -50,6 +50,8 @@ const char* sopkit_status_str(int status) {
       return "not computable";
     case SOPKIT_EINTERNAL:
       return "internal error";
+    case SOPKIT_EUNSUPPORTED:
+      return "not supported by this build";
     default:
       return "unknown status";
   }

@@ -28,6 +28,12 @@ if(BUILD_SHARED_LIBS)
 else()
   set(SOPKIT_PC_LIBS_PRIVATE "-lstdc++ -lpthread -lm")
 endif()
+# The store links libsqlite3: pkg-config --static pulls it in through sqlite3.pc.
+if(SOPKIT_WITH_STORE)
+  set(SOPKIT_PC_REQUIRES_PRIVATE "sqlite3")
+else()
+  set(SOPKIT_PC_REQUIRES_PRIVATE "")
+endif()
 # How far the .pc file sits below the prefix ("../.." for lib/pkgconfig).
 file(RELATIVE_PATH SOPKIT_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
 configure_file(${PROJECT_SOURCE_DIR}/cmake/sopkit.pc.in ${PROJECT_BINARY_DIR}/sopkit.pc @ONLY)

@@ -15,5 +15,6 @@ int cmd_evaluate(const std::vector<std::string>& args);
 int cmd_render(const std::vector<std::string>& args);
 int cmd_monev(const std::vector<std::string>& args);
 int cmd_runs(const std::vector<std::string>& args);
+int cmd_store(const std::vector<std::string>& args);
 
 }  // namespace sopkit::cli

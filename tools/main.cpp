@@ -50,6 +50,14 @@ const Verb kVerbs[] = {
     {"runs", "sopkit runs SOP.json LOG.csv|RUNS.json [--calendar FILE|id-2024] [--json]",
      sopkit::cli::cmd_runs},
 #endif
+#ifdef SOPKIT_HAVE_CMD_STORE
+    {"store",
+     "sopkit store init DB | import DB FILE.json|FILE.csv --author NAME [--note TEXT] "
+     "[--date YYYY-MM-DD] [--revision N] [--allow-identical] | revisions DB [SOP-NUMBER] [--json] "
+     "| diff DB SOP-NUMBER REV-A REV-B [--json] | export DB SOP-NUMBER [--revision N] [-o FILE] "
+     "| export DB --indicators [-o FILE] | audit DB [--indicator CODE] [--json]",
+     sopkit::cli::cmd_store},
+#endif
 };
 
 void print_usage(std::ostream& out) {

@@ -29,6 +29,7 @@ enum class ErrorCode : int {
   buffer_too_small = 9,   // (C ABI) the caller's buffer cannot hold the result
   not_computable = 10,    // a result that has no value for these inputs
   internal = 11,          // a bug in sopkit: please report it
+  unsupported = 12,       // left out of this build (the store without SQLite)
 };
 
 // Short static name of a code ("parse_error").

@@ -86,6 +86,7 @@ typedef enum sopkit_status {
   SOPKIT_EBUFFER = -9,            /* the caller's buffer is too small */
   SOPKIT_ENOTCOMPUTABLE = -10,    /* the result has no value for these inputs */
   SOPKIT_EINTERNAL = -11,         /* a bug in sopkit: please report it */
+  SOPKIT_EUNSUPPORTED = -12,      /* left out of this build (the store without SQLite) */
   SOPKIT_STATUS_RESERVED_ = -1000 /* codes may be added: keep a default: case */
 } sopkit_status;
 
@@ -656,6 +657,115 @@ SOPKIT_API int sopkit_runs_compliance(const sopkit_runs_comparison* const* compa
 
 /* Releases a comparison. NULL is a no-op. */
 SOPKIT_API void sopkit_runs_comparison_free(sopkit_runs_comparison* c);
+
+/* ------------------------------------------------------------------------ */
+/* Record store (docs/store.md)                                              */
+/* ------------------------------------------------------------------------ */
+
+/* A durable record store in one SQLite file: SOP revisions, indicator values
+ * with their audit trail, execution runs and generated reports. Every write is
+ * one transaction: it is all on disk when the call returns, or not at all.
+ * A handle may be used from several threads (calls are serialised); several
+ * processes may open one file (one writer at a time, readers never blocked).
+ * Optional: in a build without SQLite (SOPKIT_WITH_STORE=OFF) sopkit_store_open
+ * returns SOPKIT_EUNSUPPORTED and nothing else can be reached. */
+typedef struct sopkit_store sopkit_store;
+
+/* Flags of sopkit_store_open. */
+#define SOPKIT_STORE_READ_ONLY 1 /* no writes; the file must exist */
+#define SOPKIT_STORE_NO_CREATE 2 /* fail when the file does not exist */
+
+/* Opens (or creates) a store, migrating an older schema. On success *out is a
+ * new handle (close it with sopkit_store_close). Errors: SOPKIT_EINVAL (NULL,
+ * unknown flag), SOPKIT_EIO (cannot open or create), SOPKIT_EFORMAT (not an
+ * SQLite file, corrupt, or a schema newer than this sopkit),
+ * SOPKIT_EUNSUPPORTED (built without the store). */
+SOPKIT_API int sopkit_store_open(sopkit_store** out, const char* path, unsigned flags);
+
+/* Closes a store. NULL is a no-op. */
+SOPKIT_API void sopkit_store_close(sopkit_store* store);
+
+/* Releases a text a store function returned (caller's). NULL is a no-op. */
+SOPKIT_API void sopkit_store_text_free(char* text);
+
+/* Records the document as a new revision of its SOP number, numbered latest +
+ * 1. author is required; date ("YYYY-MM-DD", tanggal revisi) and note may be
+ * NULL (date: the document's last revised date, else created, else today).
+ * *out_revision (may be NULL) gets the number. Errors: SOPKIT_EINVAL (NULL
+ * store/sop/author, empty SOP number, bad date, document identical to the
+ * latest revision, read-only store), SOPKIT_EIO. */
+SOPKIT_API int sopkit_store_put_revision(sopkit_store* store, const sopkit_sop* sop,
+                                         const char* author, const char* date, const char* note,
+                                         int* out_revision);
+
+/* The revisions of one SOP (sop_number NULL or "": every SOP) as a JSON array
+ * of {"sop_number", "revision", "date", "author", "note", "content_hash",
+ * "recorded_at"}. *out_json is the caller's: free with sopkit_store_text_free. */
+SOPKIT_API int sopkit_store_revisions_json(sopkit_store* store, const char* sop_number,
+                                           char** out_json);
+
+/* A stored revision (0 = the latest) as a new sopkit_sop handle. Errors:
+ * SOPKIT_EINVAL, SOPKIT_ENOTFOUND (unknown SOP number or revision). */
+SOPKIT_API int sopkit_store_get_revision(sopkit_store* store, const char* sop_number, int revision,
+                                         sopkit_sop** out);
+
+/* The structural diff from revision `from` to `to` (0 = the latest) as JSON
+ * {"format": "sopkit.sopdiff/1", "changes": [...], "summary": {...}}.
+ * *out_json is the caller's (sopkit_store_text_free). Errors: SOPKIT_EINVAL,
+ * SOPKIT_ENOTFOUND. */
+SOPKIT_API int sopkit_store_diff_json(sopkit_store* store, const char* sop_number, int from, int to,
+                                      char** out_json);
+
+/* Records every indicator and value of a set in one transaction, with an audit
+ * row for each value that changes. *out_changed (may be NULL) gets how many
+ * values changed. Errors: SOPKIT_EINVAL (NULL, empty author, read-only). */
+SOPKIT_API int sopkit_store_import_indicators(sopkit_store* store, const sopkit_indicators* set,
+                                              const char* author, const char* reason,
+                                              size_t* out_changed);
+
+/* Sets one value of an (indicator, period) row: field is "target",
+ * "realisation", "target_low", "target_high", "budget", "budget_realisation",
+ * "financial_plan", "physical_plan" or "physical_realisation"; value NaN means
+ * blank (not reported), 0 is a value. Writes an audit row (author, reason, the
+ * old and new value, the instant) in the same transaction when the value
+ * changes; *out_changed (may be NULL) is 1 then, else 0. Errors: SOPKIT_EINVAL
+ * (NULL, unknown field or period text, negative or infinite value, a row that
+ * would break the data rules, empty author, read-only), SOPKIT_ENOTFOUND (an
+ * indicator the store does not have). */
+SOPKIT_API int sopkit_store_set_value(sopkit_store* store, const char* indicator,
+                                      const char* period, const char* field, double value,
+                                      const char* author, const char* reason, int* out_changed);
+
+/* Every stored indicator with its latest values, as a new indicator set.
+ * Errors: SOPKIT_EINVAL, SOPKIT_EIO. */
+SOPKIT_API int sopkit_store_indicators(sopkit_store* store, sopkit_indicators** out);
+
+/* The audit trail of one indicator (NULL or "": all), oldest first, as a JSON
+ * array of {"id", "indicator", "period", "field", "old", "new" (null =
+ * blank), "author", "changed_at", "reason"}. Caller's text. */
+SOPKIT_API int sopkit_store_audit_json(sopkit_store* store, const char* indicator, char** out_json);
+
+/* Records an execution run: `len` bytes of JSON holding an object, of SOP
+ * sop_number at `revision` (0 = the latest). case_id, started_at and
+ * finished_at may be NULL. *out_id (may be NULL) gets the run's id. Errors:
+ * SOPKIT_EINVAL, SOPKIT_EPARSE (not JSON), SOPKIT_EFORMAT (not an object),
+ * SOPKIT_ENOTFOUND (SOP or revision not in the store). */
+SOPKIT_API int sopkit_store_put_run(sopkit_store* store, const char* sop_number, int revision,
+                                    const char* case_id, const char* started_at,
+                                    const char* finished_at, const char* json, size_t len,
+                                    int64_t* out_id);
+
+/* The runs of one SOP (NULL or "": all) as a JSON array with each run's
+ * document under "document". Caller's text. */
+SOPKIT_API int sopkit_store_runs_json(sopkit_store* store, const char* sop_number, char** out_json);
+
+/* Records a generated report: `len` bytes of content (any bytes), its kind and
+ * file name (required), and the SOP revision it came from (sop_number NULL:
+ * none). *out_id (may be NULL) gets its id. Errors: SOPKIT_EINVAL,
+ * SOPKIT_ENOTFOUND (source revision not in the store). */
+SOPKIT_API int sopkit_store_put_report(sopkit_store* store, const char* kind, const char* name,
+                                       const char* sop_number, int revision, const void* content,
+                                       size_t len, int64_t* out_id);
 
 #ifdef __cplusplus
 }

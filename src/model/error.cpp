@@ -27,6 +27,8 @@ const char* error_code_name(ErrorCode code) noexcept {
       return "not_computable";
     case ErrorCode::internal:
       return "internal";
+    case ErrorCode::unsupported:
+      return "unsupported";
   }
   return "unknown";
 }

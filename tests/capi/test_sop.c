@@ -18,9 +18,10 @@ static void test_version(void) {
 }
 
 static void test_status_texts(void) {
-  int codes[] = {SOPKIT_OK,     SOPKIT_EINVAL,      SOPKIT_EPARSE,         SOPKIT_EFORMAT,
-                 SOPKIT_EIO,    SOPKIT_EVALIDATION, SOPKIT_ENOTFOUND,      SOPKIT_ERANGE,
-                 SOPKIT_ENOMEM, SOPKIT_EBUFFER,     SOPKIT_ENOTCOMPUTABLE, SOPKIT_EINTERNAL};
+  int codes[] = {SOPKIT_OK,          SOPKIT_EINVAL,      SOPKIT_EPARSE,         SOPKIT_EFORMAT,
+                 SOPKIT_EIO,         SOPKIT_EVALIDATION, SOPKIT_ENOTFOUND,      SOPKIT_ERANGE,
+                 SOPKIT_ENOMEM,      SOPKIT_EBUFFER,     SOPKIT_ENOTCOMPUTABLE, SOPKIT_EINTERNAL,
+                 SOPKIT_EUNSUPPORTED};
   size_t i, j;
   for (i = 0; i < sizeof codes / sizeof codes[0]; ++i) {
     CHECK(strcmp(sopkit_status_str(codes[i]), "unknown status") != 0);

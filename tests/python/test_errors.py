@@ -18,6 +18,7 @@ ALL = [
     (lib.SOPKIT_ERANGE, sopkit.RangeError, ValueError),
     (lib.SOPKIT_ENOMEM, sopkit.SopkitMemoryError, MemoryError),
     (lib.SOPKIT_EBUFFER, sopkit.SopkitBufferError, BufferError),
+    (lib.SOPKIT_EUNSUPPORTED, sopkit.UnsupportedError, NotImplementedError),
     (lib.SOPKIT_ENOTCOMPUTABLE, sopkit.NotComputableError, ValueError),
     (lib.SOPKIT_EINTERNAL, sopkit.InternalError, RuntimeError),
 ]
@@ -35,8 +36,8 @@ def test_a_status_added_later_still_raises_the_base_class():
 
 
 def test_every_status_of_the_header_is_mapped():
-    # SOPKIT_EINVAL (-1) .. SOPKIT_EINTERNAL (-11): nothing falls back to the base.
-    for code in range(lib.SOPKIT_EINTERNAL, 0):
+    # SOPKIT_EINVAL (-1) .. SOPKIT_EUNSUPPORTED (-12): nothing falls back to the base.
+    for code in range(lib.SOPKIT_EUNSUPPORTED, 0):
         assert errors.error_for_status(code) is not sopkit.Error, code
 
 

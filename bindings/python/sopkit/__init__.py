@@ -27,12 +27,14 @@ from ._time import format_instant, parse_instant  # noqa: E402
 from .calendar import Calendar  # noqa: E402
 from .errors import (Error, FormatError, InternalError, InvalidArgumentError,  # noqa: E402
                      NotComputableError, NotFoundError, ParseError, RangeError,
-                     SopkitBufferError, SopkitIOError, SopkitMemoryError, ValidationError)
+                     SopkitBufferError, SopkitIOError, SopkitMemoryError, UnsupportedError,
+                     ValidationError)
 from .indicators import (ACCUMULATE_AVERAGE, ACCUMULATE_LAST, ACCUMULATE_SUM,  # noqa: E402
                          NEGATIVE, POSITIVE, RANGE, Evaluation, EvaluationRow, IndicatorSet,
                          evaluate, evaluate_grouped)
 from .runs import (VERDICT_LATE, VERDICT_ON_TIME, VERDICT_UNTIMED, RunResult,  # noqa: E402
                    Runs, RunsComparison)
+from .store import AuditEntry, Revision, Store  # noqa: E402
 from .sop import (Analysis, Diagnostic, Diagnostics, PlannedStep, Schedule, Severity,  # noqa: E402
                   Sop, Step, StepKind, StepTiming, parse_duration)
 
@@ -56,6 +58,7 @@ __all__ = [
     "NEGATIVE", "RANGE", "ACCUMULATE_SUM", "ACCUMULATE_LAST", "ACCUMULATE_AVERAGE", "Error",
     "InvalidArgumentError", "ParseError", "FormatError", "SopkitIOError", "ValidationError",
     "NotFoundError", "RangeError", "SopkitMemoryError", "SopkitBufferError",
-    "NotComputableError", "InternalError", "version", "version_number", "Runs", "RunsComparison",
-    "RunResult", "VERDICT_ON_TIME", "VERDICT_LATE", "VERDICT_UNTIMED",
+    "NotComputableError", "InternalError", "UnsupportedError", "version", "version_number",
+    "Runs", "RunsComparison", "RunResult", "VERDICT_ON_TIME", "VERDICT_LATE", "VERDICT_UNTIMED",
+    "Store", "Revision", "AuditEntry",
 ]

@@ -98,11 +98,16 @@ class InternalError(Error, RuntimeError):
     status = -11
 
 
+class UnsupportedError(Error, NotImplementedError):
+    """SOPKIT_EUNSUPPORTED: left out of this build (the store without SQLite)."""
+    status = -12
+
+
 _BY_STATUS: Dict[int, Type[Error]] = {
     cls.status: cls
     for cls in (InvalidArgumentError, ParseError, FormatError, SopkitIOError, ValidationError,
                 NotFoundError, RangeError, SopkitMemoryError, SopkitBufferError,
-                NotComputableError, InternalError)
+                NotComputableError, InternalError, UnsupportedError)
 }
 
 

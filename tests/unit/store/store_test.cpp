@@ -1,0 +1,317 @@
+// The SQLite record store: SOP revisions and their diff, indicator data with
+// its audit trail, runs, reports, and the errors a clerk can run into.
+#include "sopkit/store.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "sopkit/error.hpp"
+#include "sopkit/indicator_io.hpp"
+#include "sopkit/sop_json.hpp"
+#include "store_test_util.hpp"
+#include "test_paths.hpp"
+
+namespace sopkit {
+namespace {
+
+using test::TempStorePath;
+
+SopDocument seed() {
+  return load_sop_file(test::seed_path()).document();
+}
+
+IndicatorSet example_indicators() {
+  return load_indicators_file(test::source_path("examples/indicators-disdikbud-2024.csv"));
+}
+
+template <typename F>
+ErrorCode code_of(F&& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.code();
+  }
+  return ErrorCode::internal;  // "no error" never matches what a test expects
+}
+
+TEST(StoreRevisions, FirstRevisionIsOneAndRoundTripsTheDocument) {
+  TempStorePath tmp;
+  auto store = open_sqlite_store(tmp.path());
+  RevisionInfo info = store->put_revision(seed(), {"Budi", "2023-01-01", "terbit", 0, false});
+  EXPECT_EQ(info.revision, 1);
+  EXPECT_EQ(info.sop_number, seed().number);
+  EXPECT_EQ(info.content_hash.substr(0, 8), "fnv1a64:");
+  EXPECT_EQ(info.content_hash.size(), 8u + 16u);
+  EXPECT_EQ(store->get_revision(seed().number, 1).document(), seed());
+  EXPECT_EQ(store->get_revision(seed().number).document(), seed());  // 0 = latest
+}
+
+TEST(StoreRevisions, NumbersCountUpAndTheDiffNamesTheChange) {
+  TempStorePath tmp;
+  auto store = open_sqlite_store(tmp.path());
+  SopDocument v1 = seed(), v2 = seed();
+  v2.steps[3].time_text = "3 hari";  // step 4, seed "2 hari"
+  store->put_revision(v1, {"Budi", "2023-01-01", "terbit", 0, false});
+  RevisionInfo r2 = store->put_revision(v2, {"Siti", "2024-03-01", "waktu step 4", 0, false});
+  EXPECT_EQ(r2.revision, 2);
+  auto list = store->revisions(v1.number);
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0].author, "Budi");
+  EXPECT_EQ(list[1].date, "2024-03-01");
+  EXPECT_EQ(list[1].note, "waktu step 4");
+  EXPECT_NE(list[0].content_hash, list[1].content_hash);
+  SopDiff d = store->diff(v1.number, 1, 2);
+  ASSERT_EQ(d.changes.size(), 1u);
+  EXPECT_EQ(d.changes[0], (SopChange{ChangeKind::time_changed, "4", "time", "2 hari", "3 hari"}));
+  EXPECT_TRUE(store->diff(v1.number, 2, 0).empty());
+}
+
+TEST(StoreRevisions, DateDefaultsToTheDocumentsLastRevisedDate) {
+  TempStorePath tmp;
+  auto store = open_sqlite_store(tmp.path());
+  SopDocument doc = seed();
+  doc.dates.revised = {{"2023-06-01", "a"}, {"2024-02-15", "b"}};
+  EXPECT_EQ(store->put_revision(doc, {"Budi", "", "", 0, false}).date, "2024-02-15");
+}
+
+TEST(StoreRevisions, IdenticalToLatestIsRefusedUnlessAllowed) {
+  TempStorePath tmp;
+  auto store = open_sqlite_store(tmp.path());
+  store->put_revision(seed(), {"Budi", "2023-01-01", "", 0, false});
+  EXPECT_EQ(code_of([&] {
+              store->put_revision(seed(), {"Budi", "2023-02-01", "", 0, false});
+            }),
+            ErrorCode::invalid_argument);
+  EXPECT_EQ(store->revisions(seed().number).size(), 1u);
+  EXPECT_EQ(store->put_revision(seed(), {"Budi", "2023-02-01", "terbit ulang", 0, true}).revision,
+            2);
+}
+
+TEST(StoreRevisions, ExplicitNumberMustBeAboveTheLatest) {
+  TempStorePath tmp;
+  auto store = open_sqlite_store(tmp.path());
+  SopDocument doc = seed();
+  EXPECT_EQ(store->put_revision(doc, {"Budi", "2023-01-01", "", 3, false}).revision, 3);
+  doc.title += " (revisi)";
+  EXPECT_EQ(code_of([&] {
+              store->put_revision(doc, {"Budi", "2024-01-01", "", 3, false});
+            }),
+            ErrorCode::invalid_argument);
+  EXPECT_EQ(code_of([&] {
+              store->put_revision(doc, {"Budi", "2024-01-01", "", 2, false});
+            }),
+            ErrorCode::invalid_argument);
+  EXPECT_EQ(store->put_revision(doc, {"Budi", "2024-01-01", "", 0, false}).revision, 4);
+}
+
+TEST(StoreRevisions, BadInputIsRefusedAndNothingIsWritten) {
+  TempStorePath tmp;
+  auto store = open_sqlite_store(tmp.path());
+  SopDocument doc = seed();
+  EXPECT_EQ(code_of([&] {
+              store->put_revision(doc, {"", "2023-01-01", "", 0, false});
+            }),
+            ErrorCode::invalid_argument);
+  EXPECT_EQ(code_of([&] {
+              store->put_revision(doc, {"Budi", "2023-02-30", "", 0, false});
+            }),
+            ErrorCode::invalid_argument);
+  doc.number.clear();
+  EXPECT_EQ(code_of([&] {
+              store->put_revision(doc, {"Budi", "2023-01-01", "", 0, false});
+            }),
+            ErrorCode::invalid_argument);
+  EXPECT_TRUE(store->revisions("").empty());
+}
+
+TEST(StoreRevisions, UnknownSopOrRevisionIsNotFound) {
+  TempStorePath tmp;
+  auto store = open_sqlite_store(tmp.path());
+  store->put_revision(seed(), {"Budi", "2023-01-01", "", 0, false});
+  EXPECT_EQ(code_of([&] { store->get_revision("999/SOP/X/2024"); }), ErrorCode::not_found);
+  EXPECT_EQ(code_of([&] { store->get_revision(seed().number, 2); }), ErrorCode::not_found);
+  EXPECT_EQ(code_of([&] { store->diff(seed().number, 1, 7); }), ErrorCode::not_found);
+  EXPECT_TRUE(store->revisions("999/SOP/X/2024").empty());
+}
+
+TEST(StoreIndicators, CsvImportRoundTripsBlankDistinctFromZero) {
+  TempStorePath tmp;
+  auto store = open_sqlite_store(tmp.path());
+  IndicatorSet set = example_indicators();
+  std::size_t changed = store->import_indicators(set, {"Siti", "impor TW1-TW4"});
+  EXPECT_GT(changed, 0u);
+  EXPECT_EQ(test::lines(store->indicators()), test::lines(set));
+  // The export feeds the existing JSON loader unchanged.
+  IndicatorSet again = parse_indicators_json(indicators_to_json(store->indicators()));
+  EXPECT_EQ(test::lines(again), test::lines(set));
+  // A reported zero stays zero; a blank stays blank.
+  store->set_value("IKU-01", Period::parse("2024-Q1"), ValueField::realisation, 0.0,
+                   {"Siti", "koreksi"});
+  store->set_value("IKU-01", Period::parse("2024-Q2"), ValueField::realisation, std::nullopt,
+                   {"Siti", "belum dilaporkan"});
+  IndicatorSet out = store->indicators();
+  auto iku = *out.find_indicator("IKU-01");
+  EXPECT_EQ(out.cell(*out.find_cell(iku, Period::parse("2024-Q1"))).realisation,
+            std::optional<double>(0.0));
+  EXPECT_EQ(out.cell(*out.find_cell(iku, Period::parse("2024-Q2"))).realisation, std::nullopt);
+}
+
+TEST(StoreIndicators, ReimportingTheSameDataChangesNothing) {
+  TempStorePath tmp;
+  auto store = open_sqlite_store(tmp.path());
+  store->import_indicators(example_indicators(), {"Siti", ""});
+  std::size_t audit_rows = store->audit("").size();
+  EXPECT_EQ(store->import_indicators(example_indicators(), {"Siti", ""}), 0u);
+  EXPECT_EQ(store->audit("").size(), audit_rows);
+}
+
+TEST(StoreIndicators, EveryChangeLeavesWhoWhenOldAndNewValue) {
+  TempStorePath tmp;
+  auto store = open_sqlite_store(tmp.path());
+  store->import_indicators(example_indicators(), {"Siti", "impor"});
+  const Period q1 = Period::parse("2024-Q1");
+  auto before = store->audit("IKU-01");
+  // 104.1 -> 104.3, then -> blank: two rows, in order, with the old values.
+  EXPECT_EQ(store->set_value("IKU-01", q1, ValueField::realisation, 104.3, {"Andi", "salah ketik"}),
+            1u);
+  EXPECT_EQ(store->set_value("IKU-01", q1, ValueField::realisation, 104.3, {"Andi", "lagi"}), 0u);
+  store->set_value("IKU-01", q1, ValueField::realisation, std::nullopt, {"Rina", "ditarik"});
+  auto after = store->audit("IKU-01");
+  ASSERT_EQ(after.size(), before.size() + 2);
+  const AuditEntry& a = after[after.size() - 2];
+  const AuditEntry& b = after.back();
+  EXPECT_EQ(a.indicator, "IKU-01");
+  EXPECT_EQ(a.period, "2024-Q1");
+  EXPECT_EQ(a.field, "realisation");
+  EXPECT_EQ(a.old_value, std::optional<double>(104.1));
+  EXPECT_EQ(a.new_value, std::optional<double>(104.3));
+  EXPECT_EQ(a.author, "Andi");
+  EXPECT_EQ(a.reason, "salah ketik");
+  EXPECT_EQ(a.changed_at.size(), 24u);  // 2026-12-02T02:30:00.123Z
+  EXPECT_EQ(a.changed_at.back(), 'Z');
+  EXPECT_LT(a.id, b.id);
+  EXPECT_EQ(b.old_value, std::optional<double>(104.3));
+  EXPECT_EQ(b.new_value, std::nullopt);
+  EXPECT_EQ(b.author, "Rina");
+  // The import's own rows: the first value of IKU-01 2024-Q1 came from blank.
+  EXPECT_EQ(before.front().old_value, std::nullopt);
+  EXPECT_EQ(before.front().author, "Siti");
+}
+
+TEST(StoreIndicators, ABadChangeInABatchWritesNothing) {
+  TempStorePath tmp;
+  auto store = open_sqlite_store(tmp.path());
+  store->import_indicators(example_indicators(), {"Siti", ""});
+  auto lines = test::lines(store->indicators());
+  auto audit = store->audit("").size();
+  const Period q3 = Period::parse("2024-Q3");
+  std::vector<ValueChange> batch{{"IKU-01", q3, ValueField::realisation, 1.0},
+                                 {"NOPE-99", q3, ValueField::realisation, 2.0}};
+  EXPECT_EQ(code_of([&] { store->set_values(batch, {"Andi", ""}); }), ErrorCode::not_found);
+  batch[1] = {"IKU-01", q3, ValueField::target_low, 5.0};  // a range beside a target
+  EXPECT_EQ(code_of([&] { store->set_values(batch, {"Andi", ""}); }), ErrorCode::invalid_argument);
+  batch[1] = {"IKU-01", q3, ValueField::target, -1.0};
+  EXPECT_EQ(code_of([&] { store->set_values(batch, {"Andi", ""}); }), ErrorCode::invalid_argument);
+  EXPECT_EQ(code_of([&] { store->set_values({batch[0]}, {"", ""}); }), ErrorCode::invalid_argument);
+  EXPECT_EQ(test::lines(store->indicators()), lines);
+  EXPECT_EQ(store->audit("").size(), audit);
+}
+
+TEST(StoreRuns, RunsAreJsonObjectsOfAKnownSop) {
+  TempStorePath tmp;
+  auto store = open_sqlite_store(tmp.path());
+  store->put_revision(seed(), {"Budi", "2023-01-01", "", 0, false});
+  RunRecord run{0, seed().number, 0, "MONEV-2024-Q1", "2024-04-01T07:30", "", R"({"steps": []})"};
+  std::int64_t id = store->put_run(run);
+  auto runs = store->runs(seed().number);
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].id, id);
+  EXPECT_EQ(runs[0].revision, 1);  // 0 = the latest at put time
+  EXPECT_EQ(runs[0].case_id, "MONEV-2024-Q1");
+  EXPECT_EQ(runs[0].json, R"({"steps":[]})");
+  run.json = "{\"steps\": [";
+  EXPECT_EQ(code_of([&] { store->put_run(run); }), ErrorCode::parse_error);
+  run.json = "[1, 2]";
+  EXPECT_EQ(code_of([&] { store->put_run(run); }), ErrorCode::format_error);
+  run.json = "{}";
+  run.sop_number = "999/SOP/X/2024";
+  EXPECT_EQ(code_of([&] { store->put_run(run); }), ErrorCode::not_found);
+  run.sop_number = seed().number;
+  run.revision = 5;
+  EXPECT_EQ(code_of([&] { store->put_run(run); }), ErrorCode::not_found);
+  EXPECT_EQ(store->runs("").size(), 1u);
+}
+
+TEST(StoreReports, ReportsKeepTheirBytesAndSource) {
+  TempStorePath tmp;
+  auto store = open_sqlite_store(tmp.path());
+  store->put_revision(seed(), {"Budi", "2023-01-01", "", 0, false});
+  std::string bytes("<svg>\0binary\xff</svg>", 19);
+  std::int64_t id = store->put_report({0, "sop-svg", "sop.svg", "", seed().number, 1, bytes});
+  auto list = store->reports();
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0].name, "sop.svg");
+  EXPECT_TRUE(list[0].content.empty());
+  ReportRecord r = store->get_report(id);
+  EXPECT_EQ(r.content, bytes);
+  EXPECT_EQ(r.revision, 1);
+  EXPECT_EQ(code_of([&] { store->get_report(id + 1); }), ErrorCode::not_found);
+  EXPECT_EQ(code_of([&] {
+              store->put_report({0, "", "x", "", "", 0, ""});
+            }),
+            ErrorCode::invalid_argument);
+  EXPECT_EQ(code_of([&] {
+              store->put_report({0, "k", "x", "", seed().number, 9, ""});
+            }),
+            ErrorCode::not_found);
+}
+
+TEST(StoreOpen, ANonSqliteFileIsAFormatErrorNamingTheFile) {
+  TempStorePath tmp;
+  std::ofstream(tmp.path()) << "unit,indicator\nthis is a CSV, not a database\n";
+  try {
+    open_sqlite_store(tmp.path());
+    FAIL() << "opened a CSV as a store";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::format_error);
+    EXPECT_EQ(e.where(), tmp.path());
+    EXPECT_NE(std::string(e.what()).find("not a sopkit store"), std::string::npos);
+  }
+}
+
+TEST(StoreOpen, AMissingFolderIsAnIoError) {
+  EXPECT_EQ(code_of([] { open_sqlite_store("/nonexistent-dir/x/records.db"); }),
+            ErrorCode::io_error);
+  TempStorePath tmp;
+  StoreOptions ro;
+  ro.read_only = true;
+  EXPECT_EQ(code_of([&] { open_sqlite_store(tmp.path(), ro); }), ErrorCode::io_error);
+}
+
+TEST(StoreOpen, ReadOnlyReadsButRefusesWrites) {
+  TempStorePath tmp;
+  open_sqlite_store(tmp.path())->put_revision(seed(), {"Budi", "2023-01-01", "", 0, false});
+  StoreOptions ro;
+  ro.read_only = true;
+  auto store = open_sqlite_store(tmp.path(), ro);
+  EXPECT_EQ(store->revisions("").size(), 1u);
+  SopDocument doc = seed();
+  doc.title = "lain";
+  EXPECT_EQ(code_of([&] {
+              store->put_revision(doc, {"Budi", "2024-01-01", "", 0, false});
+            }),
+            ErrorCode::invalid_argument);
+  EXPECT_EQ(code_of([&] {
+              store->import_indicators(example_indicators(), {"Siti", ""});
+            }),
+            ErrorCode::invalid_argument);
+}
+
+TEST(StoreOpen, ValueFieldNamesRoundTrip) {
+  EXPECT_EQ(parse_value_field("budget_realisation"), ValueField::budget_realisation);
+  EXPECT_EQ(code_of([] { parse_value_field("realisasi"); }), ErrorCode::invalid_argument);
+}
+
+}  // namespace
+}  // namespace sopkit

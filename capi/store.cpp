@@ -167,7 +167,7 @@ int sopkit_store_put_run(sopkit_store* store, const char* sop_number, int revisi
   SOPKIT_REQUIRE(json);
   if (revision < 0) return sopkit::capi::invalid("revision must be 0 (the latest) or above");
   return guard([&]() -> int {
-    sopkit::RunRecord run{0,
+    sopkit::StoredRun run{0,
                           sop_number,
                           revision,
                           or_empty(case_id),
@@ -184,7 +184,7 @@ int sopkit_store_runs_json(sopkit_store* store, const char* sop_number, char** o
   SOPKIT_REQUIRE(store);
   SOPKIT_REQUIRE(out_json);
   return guard([&]() -> int {
-    *out_json = copy_text(sopkit::runs_to_json(store->store->runs(or_empty(sop_number))));
+    *out_json = copy_text(sopkit::stored_runs_to_json(store->store->runs(or_empty(sop_number))));
     return SOPKIT_OK;
   });
 }

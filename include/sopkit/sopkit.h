@@ -319,8 +319,8 @@ SOPKIT_API int sopkit_calendar_new_asn(sopkit_calendar** out, int first_year, in
 /* A shipped Indonesian calendar by id ("id-2024": national holidays and cuti
  * bersama of that year with their decrees, docs/calendar.md), or the years
  * first..last merged. Data are read from $SOPKIT_DATA_DIR/calendars when set,
- * else from the copy of data/calendars built into the library. Errors: SOPKIT_EINVAL, SOPKIT_ENOTFOUND
- * (no such id or year), SOPKIT_EIO, SOPKIT_EFORMAT. */
+ * else from the copy of data/calendars built into the library. Errors: SOPKIT_EINVAL,
+ * SOPKIT_ENOTFOUND (no such id or year), SOPKIT_EIO, SOPKIT_EFORMAT. */
 SOPKIT_API int sopkit_calendar_load_id(sopkit_calendar** out, const char* id);
 SOPKIT_API int sopkit_calendar_load_years(sopkit_calendar** out, int first_year, int last_year);
 

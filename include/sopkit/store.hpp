@@ -93,7 +93,7 @@ struct AuditEntry {
 };
 
 // An execution run of an SOP, as an opaque JSON document (docs/store.md).
-struct RunRecord {
+struct StoredRun {
   std::int64_t id = 0;  // given by the store
   std::string sop_number;
   int revision = 0;         // the revision it ran under; 0 = the latest at put time
@@ -155,9 +155,9 @@ class Store {
   // Stores a run; returns its id. Throws Error{parse_error} when json is not
   // JSON, Error{format_error} when it is not an object, Error{not_found} for an
   // SOP number or revision the store does not have.
-  virtual std::int64_t put_run(const RunRecord& run) = 0;
+  virtual std::int64_t put_run(const StoredRun& run) = 0;
   // Runs of one SOP ("" = all), oldest first.
-  virtual std::vector<RunRecord> runs(std::string_view sop_number) const = 0;
+  virtual std::vector<StoredRun> runs(std::string_view sop_number) const = 0;
 
   // Stores a report; returns its id. Throws Error{invalid_argument} for an
   // empty kind or name, Error{not_found} for an unknown source revision.
@@ -179,7 +179,7 @@ struct StoreOptions {
 // parsed object under "document".
 std::string revisions_to_json(const std::vector<RevisionInfo>& revisions, int indent = 2);
 std::string audit_to_json(const std::vector<AuditEntry>& entries, int indent = 2);
-std::string runs_to_json(const std::vector<RunRecord>& runs, int indent = 2);
+std::string stored_runs_to_json(const std::vector<StoredRun>& runs, int indent = 2);
 std::string reports_to_json(const std::vector<ReportRecord>& reports, int indent = 2);
 
 // The schema version this sopkit writes (PRAGMA user_version).

@@ -39,7 +39,7 @@ std::string audit_to_json(const std::vector<AuditEntry>& entries, int indent) {
   return out.dump(indent);
 }
 
-std::string runs_to_json(const std::vector<RunRecord>& runs, int indent) {
+std::string stored_runs_to_json(const std::vector<StoredRun>& runs, int indent) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& r : runs)
     out.push_back({{"id", r.id},

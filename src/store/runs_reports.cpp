@@ -7,7 +7,7 @@
 
 namespace sopkit::store_detail {
 
-std::int64_t SqliteStore::put_run(const RunRecord& run) {
+std::int64_t SqliteStore::put_run(const StoredRun& run) {
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(run.json);
@@ -38,14 +38,14 @@ std::int64_t SqliteStore::put_run(const RunRecord& run) {
   return id;
 }
 
-std::vector<RunRecord> SqliteStore::runs(std::string_view sop_number) const {
+std::vector<StoredRun> SqliteStore::runs(std::string_view sop_number) const {
   std::lock_guard<std::mutex> lock(mutex_);
   std::string sql =
       "SELECT id, sop_number, revision, case_id, started_at, finished_at, document FROM run ";
   sql += sop_number.empty() ? "ORDER BY id" : "WHERE sop_number = ?1 ORDER BY id";
   Statement st(db_, sql.c_str());
   if (!sop_number.empty()) st.bind(1, sop_number);
-  std::vector<RunRecord> out;
+  std::vector<StoredRun> out;
   while (st.step("listing runs"))
     out.push_back({st.integer(0), st.text(1), static_cast<int>(st.integer(2)), st.text(3),
                    st.text(4), st.text(5), st.text(6)});

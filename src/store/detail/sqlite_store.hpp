@@ -28,8 +28,8 @@ class SqliteStore final : public Store {
   IndicatorSet indicators() const override;
   std::vector<AuditEntry> audit(std::string_view indicator) const override;
 
-  std::int64_t put_run(const RunRecord& run) override;
-  std::vector<RunRecord> runs(std::string_view sop_number) const override;
+  std::int64_t put_run(const StoredRun& run) override;
+  std::vector<StoredRun> runs(std::string_view sop_number) const override;
   std::int64_t put_report(const ReportRecord& report) override;
   std::vector<ReportRecord> reports() const override;
   ReportRecord get_report(std::int64_t id) const override;

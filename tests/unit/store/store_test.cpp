@@ -222,7 +222,7 @@ TEST(StoreRuns, RunsAreJsonObjectsOfAKnownSop) {
   TempStorePath tmp;
   auto store = open_sqlite_store(tmp.path());
   store->put_revision(seed(), {"Budi", "2023-01-01", "", 0, false});
-  RunRecord run{0, seed().number, 0, "MONEV-2024-Q1", "2024-04-01T07:30", "", R"({"steps": []})"};
+  StoredRun run{0, seed().number, 0, "MONEV-2024-Q1", "2024-04-01T07:30", "", R"({"steps": []})"};
   std::int64_t id = store->put_run(run);
   auto runs = store->runs(seed().number);
   ASSERT_EQ(runs.size(), 1u);

@@ -98,8 +98,12 @@ int cmd_evaluate(const std::vector<std::string>& argv) {
   } catch (const std::exception&) {
     throw UsageError{"--warn-below needs a number"};
   }
-  if (auto f = a.option("--scales"))
-    for (const auto& s : load_rating_scales_file(*f).all()) opt.scales.add(s);
+  if (auto f = a.option("--scales")) {
+    // Named, not iterated as a temporary: a range-for over a member of a
+    // temporary would read the scales after they are destroyed.
+    const RatingScales loaded = load_rating_scales_file(*f);
+    for (const auto& s : loaded.all()) opt.scales.add(s);
+  }
   opt.policy.zero_over_zero_is_100 = a.flag("--zero-over-zero-is-100");
 
   const IndicatorSet set = load_indicators_file(a.positional[0]);

@@ -3,11 +3,11 @@
 // BPMN 2.0 XML for bpmn.io / Camunda Modeler, or as Graphviz DOT.
 //
 // Without -o the picture goes to standard output.
-#include <fstream>
 #include <iostream>
 
 #include "cli_util.hpp"
 #include "commands.hpp"
+#include "io/detail/files.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/render.hpp"
 #include "sopkit/sop_json.hpp"
@@ -51,9 +51,9 @@ int cmd_render(const std::vector<std::string>& argv) {
     throw UsageError{"unknown --format '" + *format + "': use svg, html, bpmn or dot"};
 
   if (const std::string* out = args.option("--out")) {
-    std::ofstream f(*out, std::ios::binary);
-    f << text;
-    if (!f.flush()) throw Error(ErrorCode::io_error, "cannot write the picture", *out);
+    // Atomic, like every file sopkit writes: an old picture is replaced whole
+    // or kept, and the error says why (a missing folder, no permission).
+    detail::write_file_atomically(*out, text);
   } else {
     std::cout << text;
   }

@@ -95,3 +95,40 @@ def test_analyze_seed_total_is_31_days_3_hours_30_minutes():
     assert out["total"]["text"] == "31 hari 3 jam 30 menit"
     assert out["happy_path"] == [str(i) for i in range(1, 14)]
     assert any(d["code"] == "duration_in_output" for d in out["diagnostics"])
+
+
+def test_evaluate_with_a_scales_file_bands_by_that_file(tmp_path):
+    scales = write(tmp_path, "scales.json", json.dumps({"scales": [
+        {"name": "dinas", "valid_from": "2020-01-01",
+         "bands": [{"min": 100, "label": "Tercapai"}, {"label": "Belum"}]}]}))
+    data = os.path.join(ROOT, "examples", "indicators-disdikbud-2024.csv")
+    r = run("evaluate", data, "--period", "2024-Q2", "--scales", scales, "--scale", "dinas",
+            "--json")
+    assert r.returncode in (0, 1), r.stderr
+    rows = json.loads(r.stdout)["indicators"]
+    for row in rows:
+        if row["achievement"] is None:
+            assert row["predicate"] is None
+        else:
+            want = "Tercapai" if row["score"] >= 100 else "Belum"
+            assert row["predicate"] == want, row
+    assert {row["predicate"] for row in rows} >= {"Tercapai", "Belum"}
+
+
+def test_evaluate_with_an_unknown_scale_name_is_an_error(tmp_path):
+    scales = write(tmp_path, "scales.json", json.dumps({"scales": [
+        {"name": "dinas", "valid_from": "2020-01-01", "bands": [{"label": "Semua"}]}]}))
+    data = os.path.join(ROOT, "examples", "indicators-disdikbud-2024.csv")
+    r = run("evaluate", data, "--scales", scales, "--scale", "kabupaten")
+    assert r.returncode != 0
+    assert "kabupaten" in r.stderr
+
+
+def test_render_into_a_missing_folder_exits_2_saying_why(tmp_path):
+    target = tmp_path / "no-such-folder" / "sop.svg"
+    r = run("render", SEED, "--format", "svg", "-o", str(target))
+    assert r.returncode == 2
+    assert "no-such-folder" in r.stderr and "No such file or directory" in r.stderr, r.stderr
+    ok = tmp_path / "sop.svg"
+    assert run("render", SEED, "--format", "svg", "-o", str(ok)).returncode == 0
+    assert ok.read_text(encoding="utf-8").lstrip().startswith("<")

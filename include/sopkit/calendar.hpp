@@ -64,11 +64,13 @@ Instant parse_instant(std::string_view text);
 int parse_clock(std::string_view text);
 
 std::string format_date(Date date);     // "2024-04-10"
-std::string format_instant(Instant t);  // "2024-04-05T08:00"
+std::string format_instant(Instant t);  // "2024-04-05T08:00"; outside years 1-9999:
+                                        // "instant <t> (minutes since 1970-01-01)"
 std::string format_clock(int minute);   // "07:30"
 
+// Floor division, defined for every Instant (no negation: -INT64_MIN overflows).
 inline Date date_of(Instant t) noexcept {
-  return t >= 0 ? t / kMinutesPerDay : -((-t + kMinutesPerDay - 1) / kMinutesPerDay);
+  return t >= 0 ? t / kMinutesPerDay : (t + 1) / kMinutesPerDay - 1;
 }
 inline Instant start_of(Date d) noexcept {
   return d * kMinutesPerDay;

@@ -151,6 +151,11 @@ std::string format_clock(int minute) {
 }
 
 std::string format_instant(Instant t) {
+  // Error messages format whatever instant a caller passed: far outside the
+  // civil years the date arithmetic below would overflow.
+  constexpr Instant kYear1 = -62135596800LL / 60, kYear10000 = 253402300800LL / 60;
+  if (t < kYear1 || t >= kYear10000)
+    return "instant " + std::to_string(t) + " (minutes since 1970-01-01)";
   const Date d = date_of(t);
   return format_date(d) + "T" + format_clock(static_cast<int>(t - start_of(d)));
 }

@@ -1,6 +1,8 @@
 // Civil dates and instants as plain integers: parsing, formatting, weekdays.
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "sopkit/calendar.hpp"
 #include "sopkit/error.hpp"
 
@@ -57,6 +59,23 @@ TEST(CivilTime, DateOfFloorsBeforeTheEpoch) {
   EXPECT_EQ(date_of(-1440), -1);
   EXPECT_EQ(date_of(-1441), -2);
   EXPECT_EQ(date_of(1439), 0);
+}
+
+TEST(CivilTime, EveryInt64InstantHasADateAndAText) {
+  // Error messages format any instant a caller passes, even INT64_MIN (whose
+  // negation overflows) and INT64_MAX.
+  const Instant lo = std::numeric_limits<Instant>::min(), hi = std::numeric_limits<Instant>::max();
+  EXPECT_EQ(date_of(lo), -6405119470038039);  // floor(lo / 1440)
+  EXPECT_EQ(date_of(hi), 6405119470038038);
+  EXPECT_EQ(date_of(-1441), -2);
+  EXPECT_EQ(format_instant(lo), "instant -9223372036854775808 (minutes since 1970-01-01)");
+  EXPECT_EQ(format_instant(hi), "instant 9223372036854775807 (minutes since 1970-01-01)");
+  EXPECT_EQ(format_instant(parse_instant("0001-01-01T00:00")), "0001-01-01T00:00");
+  EXPECT_EQ(format_instant(parse_instant("9999-12-31T23:59")), "9999-12-31T23:59");
+  EXPECT_EQ(format_instant(parse_instant("9999-12-31T23:59") + 1),
+            "instant 4223371680 (minutes since 1970-01-01)");
+  EXPECT_EQ(format_instant(parse_instant("0001-01-01T00:00") - 1),
+            "instant -1035593281 (minutes since 1970-01-01)");
 }
 
 TEST(CivilTime, ImpossibleDateIsAParseErrorThatSaysWhy) {

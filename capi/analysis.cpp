@@ -1,5 +1,4 @@
 // analysis.cpp — C ABI for SOP analysis and schedules.
-#include <cmath>
 #include <memory>
 
 #include "guard.hpp"
@@ -17,10 +16,6 @@ namespace {
 int past_end(const char* what, std::size_t index, std::size_t count) {
   return fail(SOPKIT_EINVAL, std::string(what) + " index " + std::to_string(index) +
                                  " is past the last (" + std::to_string(count) + ")");
-}
-
-bool positive(double v) {
-  return std::isfinite(v) && v > 0.0;
 }
 
 }  // namespace
@@ -49,9 +44,6 @@ int sopkit_sop_analyze(const sopkit_sop* sop, const sopkit_analysis_options* opt
       return invalid(
           "opts->version is not SOPKIT_ANALYSIS_OPTIONS_VERSION: call "
           "sopkit_analysis_options_init first");
-    if (!positive(opts->minutes_per_day) || !positive(opts->days_per_week) ||
-        !positive(opts->days_per_month))
-      return invalid("minutes_per_day, days_per_week and days_per_month must be above 0");
     options.rework_rounds = opts->rework_rounds;
     options.convention.minutes_per_day = opts->minutes_per_day;
     options.convention.days_per_week = opts->days_per_week;

@@ -32,6 +32,12 @@ struct WorkConvention {
 
   // Working minutes in one of `unit`.
   double minutes_per(TimeUnit unit) const noexcept;
+  // Throws Error(invalid_argument) unless every field is finite and within
+  // (0, 1440], (0, 7] and (0, 31]: a working day is no longer than a day, a
+  // week no longer than seven of them. Beyond that no office exists, and
+  // totals grow so large that a step of minutes vanishes in rounding (fuzzing
+  // found latest starts 195 minutes before earliest starts that way).
+  void check() const;
   bool operator==(const WorkConvention& o) const noexcept {
     return minutes_per_day == o.minutes_per_day && days_per_week == o.days_per_week &&
            days_per_month == o.days_per_month;
@@ -51,14 +57,21 @@ class Duration {
   // seconds, minutes/min, hours/h, days, weeks, months), comma or dot decimals,
   // ranges ("1-3", "1 s/d 3", "1 sampai 3"), approximations ("±", "kurang lebih",
   // "sekitar", "~"), upper bounds ("maks.", "paling lama", "<="), and compound
-  // texts ("1 jam 30 menit"). Throws Error{parse_error} naming the text.
+  // texts ("1 jam 30 menit"). A time longer than 100 years (counted with 24-h
+  // days, 7-day weeks and 31-day months, so under any convention) is refused:
+  // it is a typo, and summed with real steps it would leave no exact minutes.
+  // Throws Error{parse_error} naming the text.
   static Duration parse(std::string_view text);
 
   // As parse(), but returns nullopt and writes the reason into *why (if given).
   static std::optional<Duration> try_parse(std::string_view text, std::string* why = nullptr);
 
   // An exact duration of `amount` units; text is generated ("2 hari").
+  // Error{invalid_argument} when negative, not finite or over 100 years.
   static Duration of(double amount, TimeUnit unit);
+
+  // The 100 years above, in minutes.
+  static constexpr double kLongestMinutes = 100.0 * 366.0 * 1440.0;
 
   const std::string& text() const noexcept { return text_; }
   double min_amount(TimeUnit unit) const noexcept { return min_[static_cast<std::size_t>(unit)]; }

@@ -230,9 +230,9 @@ typedef struct sopkit_analysis sopkit_analysis;
 typedef struct sopkit_analysis_options {
   unsigned version;       /* SOPKIT_ANALYSIS_OPTIONS_VERSION */
   unsigned rework_rounds; /* k of the worst case: every loop re-done k times (default 1) */
-  double minutes_per_day; /* working minutes of a hari (default 450) */
-  double days_per_week;   /* hari in a minggu (default 5) */
-  double days_per_month;  /* hari in a bulan (default 22) */
+  double minutes_per_day; /* working minutes of a hari (default 450; 0 < x <= 1440) */
+  double days_per_week;   /* hari in a minggu (default 5; 0 < x <= 7) */
+  double days_per_month;  /* hari in a bulan (default 22; 0 < x <= 31) */
   int lenient;            /* non-zero: never fail on document faults; see the JSON's not_computed */
 } sopkit_analysis_options;
 
@@ -243,7 +243,7 @@ SOPKIT_API int sopkit_analysis_options_init(sopkit_analysis_options* opts);
  * rework loops, worst and expected totals, workload and hand-offs. `opts` may
  * be NULL for the defaults. On success *out is a new handle (free with
  * sopkit_analysis_free). Errors: SOPKIT_EINVAL (NULL, unknown options version,
- * a convention value <= 0), SOPKIT_EVALIDATION (no start step, a cycle with no
+ * a convention value out of its range), SOPKIT_EVALIDATION (no start step, a cycle with no
  * decision: the message names the steps), SOPKIT_ENOMEM. */
 SOPKIT_API int sopkit_sop_analyze(const sopkit_sop* sop, const sopkit_analysis_options* opts,
                                   sopkit_analysis** out);

@@ -128,6 +128,7 @@ void add_minutes(const Step& s, const WorkConvention& conv, double& max_minutes,
 }  // namespace
 
 Analysis analyze(const Sop& sop, const AnalysisOptions& options) {
+  options.convention.check();
   Analysis a;
   a.convention = options.convention;
   a.rework_rounds = options.rework_rounds;

@@ -268,6 +268,7 @@ WorkCalendar::WorkCalendar(const CalendarSpec& spec) {
   auto body = std::make_shared<Body>();
   Body& b = *body;
   b.id = spec.id;
+  spec.convention.check();
   b.conv = spec.convention;
   if (!spec.from || !spec.to)
     throw Error(ErrorCode::validation_failed,

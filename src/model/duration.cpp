@@ -35,6 +35,20 @@ double WorkConvention::minutes_per(TimeUnit unit) const noexcept {
   return 0.0;
 }
 
+void WorkConvention::check() const {
+  const auto in = [](double v, double hi) { return std::isfinite(v) && v > 0.0 && v <= hi; };
+  const auto fail = [](const char* field, double v, const char* range) {
+    char value[64];
+    std::snprintf(value, sizeof value, "%g", v);
+    throw Error(ErrorCode::invalid_argument, std::string("work convention: ") + field + " is " +
+                                                 value + "; it must be in " + range);
+  };
+  if (!in(minutes_per_day, 1440.0))
+    fail("minutes_per_day", minutes_per_day, "(0, 1440] (a working day is at most a day)");
+  if (!in(days_per_week, 7.0)) fail("days_per_week", days_per_week, "(0, 7]");
+  if (!in(days_per_month, 31.0)) fail("days_per_month", days_per_month, "(0, 31]");
+}
+
 namespace {
 
 using Amounts = std::array<double, kTimeUnitCount>;
@@ -386,6 +400,12 @@ std::string format_amounts(const Amounts& a, const WorkConvention& conv, Languag
   return out;
 }
 
+// Measured with the longest day, week and month there are, so that no
+// convention can make an accepted time longer.
+bool too_long(const Amounts& a) {
+  return to_minutes(a, WorkConvention{1440.0, 7.0, 31.0}) > Duration::kLongestMinutes;
+}
+
 }  // namespace
 
 std::optional<Duration> Duration::try_parse(std::string_view text, std::string* why) {
@@ -393,6 +413,8 @@ std::optional<Duration> Duration::try_parse(std::string_view text, std::string* 
   d.text_ = std::string(text);
   Parser p(text);
   std::string reason = p.parse(d.min_, d.max_, d.approximate_, d.upper_bound_);
+  if (reason.empty() && too_long(d.max_))
+    reason = "longer than 100 years; a standard time that long is a typo";
   if (!reason.empty()) {
     if (why) *why = "cannot read the time '" + std::string(text) + "': " + reason;
     return std::nullopt;
@@ -413,6 +435,8 @@ Duration Duration::of(double amount, TimeUnit unit) {
   Duration d;
   auto idx = static_cast<std::size_t>(unit);
   d.min_[idx] = d.max_[idx] = amount;
+  if (too_long(d.max_))
+    throw Error(ErrorCode::invalid_argument, "a duration must not be longer than 100 years");
   d.text_ = format_number(amount, Language::id) + " " + unit_word(unit, Language::id, false);
   return d;
 }

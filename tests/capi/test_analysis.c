@@ -49,7 +49,16 @@ static void test_analysis_of_the_seed(void) {
   a = NULL;
   opts.minutes_per_day = 0;
   CHECK_STATUS(sopkit_sop_analyze(sop, &opts, &a), SOPKIT_EINVAL);
+  /* Longer than a day: refused, and the message names the field (fuzzing
+   * found latest starts before earliest starts with such a day). */
+  opts.minutes_per_day = 4e252;
+  CHECK_STATUS(sopkit_sop_analyze(sop, &opts, &a), SOPKIT_EINVAL);
+  CHECK(strstr(sopkit_last_error(), "minutes_per_day") != NULL);
   opts.minutes_per_day = 450;
+  opts.days_per_week = 8;
+  CHECK_STATUS(sopkit_sop_analyze(sop, &opts, &a), SOPKIT_EINVAL);
+  CHECK(strstr(sopkit_last_error(), "days_per_week") != NULL);
+  opts.days_per_week = 5;
   opts.version = 99;
   CHECK_STATUS(sopkit_sop_analyze(sop, &opts, &a), SOPKIT_EINVAL);
   CHECK(a == NULL);

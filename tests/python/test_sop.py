@@ -118,6 +118,8 @@ def test_analysis_options_reach_the_library(seed):
         assert a.total_minutes == 15090
     with pytest.raises(sopkit.InvalidArgumentError):
         seed.analyze(minutes_per_day=0)
+    with pytest.raises(sopkit.InvalidArgumentError, match="minutes_per_day"):
+        seed.analyze(minutes_per_day=1441)
 
 
 def test_analysis_json_is_the_documented_format(seed):

@@ -175,6 +175,22 @@ TEST(AnalyzeSeed, WorkConventionChangesTheMinutesNotTheText) {
   EXPECT_EQ(a.total.to_string(o.convention), "31 hari 3 jam 30 menit");
 }
 
+TEST(AnalyzeSeed, AConventionNoOfficeCouldHaveIsRefusedNotRounded) {
+  // Fuzzing found a 4e252-minute hari: the totals swallowed every minute of
+  // the other steps and latest starts came out before earliest starts.
+  AnalysisOptions o;
+  o.convention.minutes_per_day = 4e252;
+  try {
+    analyze(seed(), o);
+    FAIL() << "accepted a day longer than a day";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::invalid_argument);
+    EXPECT_NE(std::string(e.what()).find("minutes_per_day"), std::string::npos) << e.what();
+  }
+  o.convention.minutes_per_day = 1440;  // a 24-hour service is still an office
+  EXPECT_NO_THROW(analyze(seed(), o));
+}
+
 // ---- probabilities ------------------------------------------------------------
 
 TEST(AnalyzeProbability, ProbabilityOfOneIsAnInvalidArgumentNamingTheStep) {

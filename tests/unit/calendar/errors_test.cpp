@@ -34,6 +34,14 @@ TEST(CalendarErrors, WeekWithNoOfficeHoursIsRejectedBeforeAnyAddingCouldLoop) {
   EXPECT_TRUE(contains(e.what(), "no office hours")) << e.what();
 }
 
+TEST(CalendarErrors, AConventionNoOfficeCouldHaveIsRejected) {
+  CalendarSpec spec = test::march_2024_spec();
+  spec.convention.days_per_week = 8;
+  const Error e = error_of([&] { WorkCalendar{spec}; });
+  EXPECT_EQ(e.code(), ErrorCode::invalid_argument);
+  EXPECT_TRUE(contains(e.what(), "days_per_week is 8")) << e.what();
+}
+
 TEST(CalendarErrors, CoverageWithNoWorkingTimeIsRejected) {
   CalendarSpec spec;
   spec.from = parse_date("2024-03-09");  // Saturday

@@ -2,6 +2,7 @@
 #include "sopkit/duration.hpp"
 
 #include <gtest/gtest.h>
+#include <cmath>
 
 #include "sopkit/error.hpp"
 
@@ -134,6 +135,38 @@ TEST(DurationParse, RejectsWithAMessageNamingTheText) {
   expect_rejected("5 menit @", "unexpected sign");
   expect_rejected("1-2 hari - 3 hari", "already holds a range");
   expect_rejected("99999999999999 menit", "too long");
+  // Over 100 years under the longest convention (31-day months of 24 h): a
+  // typo, and one that would swamp the minutes of every other step.
+  expect_rejected("999999999999 Bulan", "longer than 100 years");
+  expect_rejected("1200 bulan", "longer than 100 years");
+  EXPECT_TRUE(Duration::try_parse("1000 bulan").has_value());
+  EXPECT_TRUE(Duration::try_parse("1-1180 bulan").has_value());
+  expect_rejected("1-1181 bulan", "longer than 100 years");
+}
+
+TEST(WorkConventionCheck, NamesTheFieldOutsideWhatAnOfficeCanHave) {
+  EXPECT_NO_THROW(WorkConvention{}.check());
+  EXPECT_NO_THROW((WorkConvention{1440, 7, 31}.check()));
+  const struct {
+    WorkConvention conv;
+    const char* fragment;
+  } cases[] = {
+      {{0, 5, 22}, "minutes_per_day is 0"},
+      {{1441, 5, 22}, "minutes_per_day is 1441"},
+      {{4e252, 5, 22}, "minutes_per_day is 4e+252"},
+      {{450, std::nan(""), 22}, "days_per_week is nan"},
+      {{450, 5, 32}, "days_per_month is 32"},
+      {{450, 5, -1}, "days_per_month is -1"},
+  };
+  for (const auto& c : cases) {
+    try {
+      c.conv.check();
+      ADD_FAILURE() << c.fragment;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::invalid_argument);
+      EXPECT_NE(std::string(e.what()).find(c.fragment), std::string::npos) << e.what();
+    }
+  }
 }
 
 TEST(DurationParse, TryParseReportsInsteadOfThrowing) {
@@ -145,6 +178,9 @@ TEST(DurationParse, TryParseReportsInsteadOfThrowing) {
 
 TEST(DurationOf, RejectsNegativeAndNaN) {
   EXPECT_THROW(Duration::of(-1, TimeUnit::day), Error);
+  EXPECT_THROW(Duration::of(std::nan(""), TimeUnit::day), Error);
+  EXPECT_THROW(Duration::of(1200, TimeUnit::month), Error);
+  EXPECT_NO_THROW(Duration::of(1000, TimeUnit::month));
   EXPECT_EQ(Duration::of(2, TimeUnit::day).text(), "2 hari");
 }
 

@@ -6,6 +6,7 @@
 // spreadsheet), and loading is all-or-nothing.
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <string>
 
 #include "indicators/detail/text.hpp"
@@ -118,7 +119,10 @@ class CsvCursor {
   char delim_ = ',';
   bool check_cells_ = true;
   std::size_t i_ = 0, line_ = 1, next_line_ = 1;
-  std::vector<std::string> quoted_;  // buffers of quoted fields, reused
+  // Buffers of quoted fields, reused. A deque: the fields of the record hold
+  // views into earlier buffers, and a vector growing would move them (short
+  // strings live inside the object; fuzz_runs caught the dangling view).
+  std::deque<std::string> quoted_;
 };
 
 }  // namespace

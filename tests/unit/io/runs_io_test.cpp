@@ -49,6 +49,25 @@ TEST(RunsCsv, RequiredColumnsOnlyBomSemicolonsAndCrlfAreAccepted) {
   EXPECT_EQ(format_instant(log.events()[0].start), "2024-07-01T08:00");
 }
 
+TEST(RunsCsv, EveryFieldQuotedIsReadAsWritten) {
+  // Spreadsheets may quote every cell. Each quoted field of a record has its
+  // own buffer, and the earlier fields must survive the later buffers being
+  // made (a growing vector moved them: ASan caught the dangling view).
+  const RunLog log = parse_runs_csv(
+      "\"case\",\"step\",\"start\",\"end\",\"actor\",\"branch\"\n"
+      "\"A \"\"x\"\"\",\"3\",\"2024-07-01T08:00\",\"2024-07-01T08:15\",\"Budi\",\"Ya\"\n"
+      "\"B\",\"1\",\"2024-07-01T09:00\",\"2024-07-01T09:30\",\"Ani\",\"\"\n",
+      test::small_sop(), "log.csv");
+  ASSERT_EQ(log.events().size(), 2u);
+  EXPECT_EQ(log.runs()[0].case_id, "A \"x\"");
+  EXPECT_EQ(log.sop().step(log.events()[0].step).id, "3");
+  EXPECT_EQ(format_instant(log.events()[0].end), "2024-07-01T08:15");
+  EXPECT_EQ(log.actor_of(log.events()[0]), "Budi");
+  EXPECT_EQ(log.events()[0].branch, Branch::yes);
+  EXPECT_EQ(log.runs()[1].case_id, "B");
+  EXPECT_EQ(log.actor_of(log.events()[1]), "Ani");
+}
+
 TEST(RunsCsv, UnknownStepNamesLineColumnAndTheSopsSteps) {
   const Error e = csv_error(kHeader +
                             "A,1,2024-07-01T08:00,2024-07-01T08:15,,\n"

@@ -6,8 +6,12 @@
 //    equal document (sop_json.hpp);
 //  - validate() never throws; a lenient analyze() never throws for a document
 //    fault (analysis.hpp); a strict one throws only sopkit::Error;
+//  - CPM timings hold together: 0 <= ES <= LS, slack >= 0, finishes within
+//    the run's duration;
 //  - a schedule on a fixed calendar throws only sopkit::Error.
+#include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <string>
 
 #include "fuzz_check.hpp"
@@ -69,6 +73,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const sopkit::Analysis a = sopkit::analyze(sop);
     (void)a.total.to_string();
     if (a.worst) FUZZ_CHECK(a.worst->steps.size() == a.happy_path.size());
+    // CPM: every step starts no later than it may and finishes within the
+    // run (a tolerance for sums of fractional minutes, as critical_path's).
+    for (const auto* cpm : {a.worst ? &*a.worst : nullptr, a.best ? &*a.best : nullptr}) {
+      if (!cpm) continue;
+      const double eps = 1e-9 * std::max(1.0, cpm->duration);
+      for (const auto& t : cpm->steps)
+        FUZZ_CHECK(t.earliest_start >= 0 && t.earliest_start <= t.latest_start + eps &&
+                   t.slack >= 0 && t.earliest_finish <= cpm->duration + eps &&
+                   t.latest_finish <= cpm->duration + eps);
+    }
   } catch (const sopkit::Error&) {
   }
   try {

@@ -157,9 +157,17 @@ struct WorkCalendar::Body {
     const std::uint16_t* before;
     const std::uint16_t* done;
 
+    // t - base in unsigned arithmetic: defined for every t (a signed
+    // subtraction overflows for t near INT64_MAX and a base before 1970, as
+    // fuzz_capi found), and an instant before base wraps to a huge offset
+    // that the one compare against span refuses.
+    std::uint64_t offset(Instant t) const noexcept {
+      return static_cast<std::uint64_t>(t) - static_cast<std::uint64_t>(base);
+    }
+
     // false when t lies outside the coverage, n < 0, or the result past the coverage.
     bool add_minutes(Instant t, std::int64_t n, Instant& out) const noexcept {
-      const std::uint64_t rel = static_cast<std::uint64_t>(t - base);
+      const std::uint64_t rel = offset(t);
       if (rel >= span || n < 0 || n > cum[ndays]) return false;  // no overflow below
       const std::uint32_t rel32 = static_cast<std::uint32_t>(rel);
       const std::uint32_t dd = rel32 / 1440u;
@@ -190,7 +198,7 @@ struct WorkCalendar::Body {
 
     // false when t lies outside the coverage, n < 0, or the result past the coverage.
     bool add_days(Instant t, std::int64_t n, Instant& out) const noexcept {
-      const std::uint64_t rel = static_cast<std::uint64_t>(t - base);
+      const std::uint64_t rel = offset(t);
       if (rel >= span || n < 0 || static_cast<std::uint64_t>(n) >= nworking) return false;
       const std::uint32_t rel32 = static_cast<std::uint32_t>(rel);
       const std::uint32_t dd = rel32 / 1440u;

@@ -181,6 +181,31 @@ TEST(CalendarErrors, HugeAmountsAreOutOfRangeNotOverflow) {
   EXPECT_EQ(error_of([&] { cal.add_working_days(t, huge); }).code(), ErrorCode::out_of_range);
 }
 
+TEST(CalendarErrors, ExtremeInstantsAroundACoverageBefore1970AreOutOfRange) {
+  // A coverage before 1970 has a negative base instant: t - base for t near
+  // INT64_MAX overflowed a signed subtraction (UBSan, through fuzz_capi).
+  CalendarSpec spec;
+  spec.id = "1960";
+  spec.from = parse_date("1960-01-01");
+  spec.to = parse_date("1960-12-31");
+  const WorkCalendar cal{spec};
+  const Instant hi = std::numeric_limits<Instant>::max();
+  const Instant lo = std::numeric_limits<Instant>::min();
+  for (const Instant t : {hi, lo}) {
+    EXPECT_EQ(error_of([&] { cal.add_working_minutes(t, 5); }).code(), ErrorCode::out_of_range);
+    EXPECT_EQ(error_of([&] { cal.add_working_days(t, 1); }).code(), ErrorCode::out_of_range);
+    std::int64_t five = 5;
+    Instant out = 0;
+    EXPECT_EQ(error_of([&] { cal.add_working_minutes(&t, &five, &out, 1); }).code(),
+              ErrorCode::out_of_range);
+    EXPECT_EQ(error_of([&] { cal.add_working_days(&t, &five, &out, 1); }).code(),
+              ErrorCode::out_of_range);
+  }
+  // Inside, the same calendar works (4 January 1960 was a Monday).
+  EXPECT_EQ(test::fmt(cal.add_working_minutes(test::at("1960-01-04T08:00"), 30)),
+            "1960-01-04T08:30");
+}
+
 TEST(CalendarErrors, BulkNamesTheBadElement) {
   const WorkCalendar cal = WorkCalendar::indonesia("id-2024", test::shipped());
   const Instant start[3] = {test::at("2024-03-04T08:00"), test::at("2024-03-04T08:00"),

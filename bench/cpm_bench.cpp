@@ -2,8 +2,8 @@
 //
 // Builds the layered graph of ../shared/baselines/gen_graph.py bit-identically
 // (same splitmix64 counters, same edge order) and times:
-//   BM_Cpm             sopkit::cpm() from the edge list: CSR, Kahn, both passes
-//   BM_CpmCriticalPath the same plus one critical path (a full analysis)
+//   BM_Cpm             sopkit::cpm() from the edge list: CSR, order, both passes
+//                      and one critical path (a full analysis)
 //   BM_CpmReuse        cpm() into a result whose arrays are already allocated
 //   BM_CpmShuffled     cpm() on the same graph with nodes renumbered at random,
 //                      so that the index order is not topological: Kahn's path
@@ -106,6 +106,7 @@ void set_counters(benchmark::State& state, const sopkit::CpmResult& r) {
   state.counters["edges"] = double(g.from.size());
   state.counters["project_duration"] = r.duration;
   state.counters["critical_nodes"] = double(critical);
+  state.counters["critical_path_nodes"] = double(r.critical_path.size());
   // Peak memory of cpm() (its result is all it allocates), per step and flow;
   // and the same with the caller's input arrays.
   double own = double(r.memory_bytes());
@@ -130,25 +131,6 @@ void BM_Cpm(benchmark::State& state) {
   set_counters(state, last);
 }
 BENCHMARK(BM_Cpm)->Unit(benchmark::kMillisecond)->UseRealTime();
-
-void BM_CpmCriticalPath(benchmark::State& state) {
-  const Graph& g = graph();
-  sopkit::CpmResult last;
-  std::size_t path_length = 0;
-  for (auto _ : state) {
-    sopkit::CpmResult r = sopkit::cpm(g.duration.data(), g.duration.size(), g.from.data(),
-                                      g.to.data(), g.from.size());
-    auto path = sopkit::critical_path(r, g.duration.data());
-    benchmark::DoNotOptimize(path.data());
-    path_length = path.size();
-    state.PauseTiming();
-    last = std::move(r);
-    state.ResumeTiming();
-  }
-  set_counters(state, last);
-  state.counters["critical_path_nodes"] = double(path_length);
-}
-BENCHMARK(BM_CpmCriticalPath)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_CpmReuse(benchmark::State& state) {
   const Graph& g = graph();
@@ -246,7 +228,6 @@ int measure_memory() {
   const long before = max_rss_kib();
   sopkit::CpmResult r =
       sopkit::cpm(g.duration.data(), g.duration.size(), g.from.data(), g.to.data(), g.from.size());
-  auto path = sopkit::critical_path(r, g.duration.data());
   const long after = max_rss_kib();
   const double items = double(g.duration.size() + g.from.size());
   std::printf(
@@ -256,7 +237,7 @@ int measure_memory() {
       "\"critical_path_nodes\": %zu}\n",
       g.duration.size(), g.from.size(), start, before, after,
       double(after - before) * 1024.0 / items, double(r.memory_bytes()) / items,
-      double(after - start) * 1024.0 / items, path.size());
+      double(after - start) * 1024.0 / items, r.critical_path.size());
   return 0;
 }
 

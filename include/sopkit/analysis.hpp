@@ -48,7 +48,13 @@ struct CpmResult {
   std::vector<double> latest_start;            // LS
   std::vector<std::uint32_t> successor_begin;  // n + 1 offsets into successors
   std::vector<std::uint32_t> successors;       // m node indices, grouped by source
-  double duration = 0.0;                       // project duration: max of ES + d
+  // One critical path: a chain of zero-slack nodes from one that starts at 0
+  // to one that ends at the project duration, each the successor that sets
+  // the previous one's latest finish, so each starts exactly when the previous
+  // finishes (the first such successor in edge order when there are several).
+  // Empty when n == 0.
+  std::vector<std::uint32_t> critical_path;
+  double duration = 0.0;  // project duration: max of ES + d
 
   // Total float LS - ES, clamped at 0 against rounding.
   double slack(std::size_t node) const noexcept;
@@ -59,19 +65,14 @@ struct CpmResult {
 // Runs CPM on n nodes and m edges (from[e] -> to[e]). Parallel edges are fine.
 // Throws Error{invalid_argument} for an index >= n or a duration that is
 // negative or not finite, Error{validation_failed} when the edges form a cycle.
-// O(n + m) time; memory: the result only, 32 bytes per node and 4 per edge.
+// O(n + m) time; memory: the result only, 32 bytes per node, 4 per edge and 4
+// per critical-path node (Kahn's order needs 4 more per node while it runs).
 CpmResult cpm(const double* duration, std::size_t n, const std::uint32_t* from,
               const std::uint32_t* to, std::size_t m);
 
 // As above, reusing the capacity of `out` (for repeated runs).
 void cpm(const double* duration, std::size_t n, const std::uint32_t* from, const std::uint32_t* to,
          std::size_t m, CpmResult& out);
-
-// One critical path of a result of cpm() on the same durations: a chain of
-// zero-slack nodes from one that starts at 0 to one that ends at the project
-// duration, each starting exactly when the previous finishes (first such
-// successor in edge order when there are several). Empty when n == 0.
-std::vector<std::uint32_t> critical_path(const CpmResult& result, const double* duration);
 
 // ---------------------------------------------------------------------------
 // SOP analysis

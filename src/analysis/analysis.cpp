@@ -315,7 +315,7 @@ Analysis analyze(const Sop& sop, const AnalysisOptions& options) {
       t.critical = t.slack <= eps;
       c.steps.push_back(std::move(t));
     }
-    for (Index k : critical_path(r, d.data())) c.critical_path.push_back(steps[reached[k]].id);
+    for (Index k : r.critical_path) c.critical_path.push_back(steps[reached[k]].id);
     return c;
   };
   if (worst_cpm) {

@@ -33,11 +33,11 @@ void reserve_large(std::vector<T>& v, std::size_t count) {
   v.reserve(count);
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
   // The advice covers the whole pages the array lies in, not just its 2 MiB
-  // aligned inside: a large block is its own mapping, usually 2 MiB aligned,
-  // and the allocator's header puts the data a few bytes past the start, so
-  // advising from the first aligned address on would leave the first 2 MiB
-  // to 512 small-page faults. The kernel uses huge pages where a whole aligned
-  // 2 MiB lies in the advised range; the rest keeps small pages.
+  // aligned inside: a large block is its own mapping, and the allocator's
+  // header puts the data a few bytes past the start, so advising from the
+  // first aligned address on could leave the first 2 MiB to 512 small-page
+  // faults. The kernel uses huge pages where a whole aligned 2 MiB lies in the
+  // advised range; the rest keeps small pages.
   constexpr std::uintptr_t kHuge = std::uintptr_t(2) << 20, kPage = 4096;
   if (count * sizeof(T) < kHuge) return;
   auto first = reinterpret_cast<std::uintptr_t>(v.data()) & ~(kPage - 1);
@@ -45,6 +45,8 @@ void reserve_large(std::vector<T>& v, std::size_t count) {
   madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
 #endif
 }
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 // A duration cpm() accepts: finite and >= 0 (false for NaN too).
 inline bool valid_duration(double d) noexcept {
@@ -70,7 +72,8 @@ std::size_t CpmResult::memory_bytes() const noexcept {
   return order.capacity() * sizeof(std::uint32_t) + earliest_start.capacity() * sizeof(double) +
          latest_start.capacity() * sizeof(double) +
          successor_begin.capacity() * sizeof(std::uint32_t) +
-         successors.capacity() * sizeof(std::uint32_t);
+         successors.capacity() * sizeof(std::uint32_t) +
+         critical_path.capacity() * sizeof(std::uint32_t);
 }
 
 CpmResult cpm(const double* duration, std::size_t n, const std::uint32_t* from,
@@ -90,9 +93,10 @@ void cpm(const double* duration, std::size_t n, const std::uint32_t* from, const
   // after the prefix sum begin[u + 1] is where u's run starts; the scatter
   // advances it to where u's run ends, which is where u + 1 starts: the
   // offsets come out in place, with no cursor array and no shift pass. The
-  // counting pass also notes whether every edge goes from a lower to a higher
-  // index, as in documents numbered in order and in most generated graphs:
-  // then the index order is topological already.
+  // counting pass reads only the sources; the scatter, which reads the targets
+  // anyway, checks them and notes whether every edge goes from a lower to a
+  // higher index, as in documents numbered in order and in most generated
+  // graphs: then the index order is topological already.
   auto& begin = out.successor_begin;
   auto& succ = out.successors;
   auto& order = out.order;
@@ -104,19 +108,25 @@ void cpm(const double* duration, std::size_t n, const std::uint32_t* from, const
   reserve_large(es, n);
   reserve_large(ls, n);
   begin.assign(n + 2, 0);
-  bool index_order = true;
+  auto bad_edge = [&](std::size_t e) {
+    return Error(ErrorCode::invalid_argument,
+                 "cpm: edge " + std::to_string(e) + " (" + std::to_string(from[e]) + " -> " +
+                     std::to_string(to[e]) + ") names a node >= n = " + std::to_string(n));
+  };
   for (std::size_t e = 0; e < m; ++e) {
-    std::uint32_t u = from[e], v = to[e];
-    if (u >= n || v >= n)
-      throw Error(ErrorCode::invalid_argument, "cpm: edge " + std::to_string(e) + " (" +
-                                                   std::to_string(u) + " -> " + std::to_string(v) +
-                                                   ") names a node >= n = " + std::to_string(n));
+    std::uint32_t u = from[e];
+    if (u >= n) throw bad_edge(e);
     ++begin[u + 2];
-    index_order &= u < v;
   }
   for (std::size_t i = 0; i < n; ++i) begin[i + 2] += begin[i + 1];
   succ.resize(m);
-  for (std::size_t e = 0; e < m; ++e) succ[begin[from[e] + 1]++] = to[e];
+  bool index_order = true;
+  for (std::size_t e = 0; e < m; ++e) {
+    std::uint32_t u = from[e], v = to[e];
+    if (v >= n) throw bad_edge(e);
+    index_order &= u < v;
+    succ[begin[u + 1]++] = v;
+  }
   begin.pop_back();  // n + 1 offsets: begin[n] == m
 
   order.resize(n);
@@ -129,7 +139,6 @@ void cpm(const double* duration, std::size_t n, const std::uint32_t* from, const
     // one is reported before anything is returned.
     bool durations_ok = true;
     for (std::size_t u = 0; u < n; ++u) {
-      order[u] = static_cast<std::uint32_t>(u);
       durations_ok &= valid_duration(duration[u]);
       double finish = es[u] + duration[u];
       project = std::max(project, finish);
@@ -179,51 +188,72 @@ void cpm(const double* duration, std::size_t n, const std::uint32_t* from, const
   }
   out.duration = project;
 
-  // Backward pass: a node must finish before the latest start of each successor.
-  // latest_start holds zeros now (or spent in-degrees): free to overwrite. In
-  // index order the order array need not be read.
+  // Backward pass: a node must finish before the latest start of each
+  // successor. latest_start holds zeros now (or spent in-degrees): free to
+  // overwrite. The pass also notes, per node, the successor that set its latest
+  // finish (the first of equals in edge order; none when the project's end
+  // did): from a critical node that successor is the next critical one, so
+  // the critical path is a chain through these notes and needs no search of
+  // successors afterwards, which on a large graph costs a cache miss per hop.
+  // In index order the notes go where the order will be written (the order is
+  // the identity then and is filled in after the path); Kahn's order is still
+  // being read, so they take an array of their own.
+  std::vector<std::uint32_t> kahn_next;
+  if (!index_order) kahn_next.resize(n);
+  std::uint32_t* next = index_order ? order.data() : kahn_next.data();
+  //
+  // A latest start never exceeds the project duration (a latest finish is at
+  // most that, a duration at least 0, and rounding keeps a - d <= a), so the
+  // strict minimum from +infinity takes the first successor whose latest start
+  // ties with the project's end too: a final step of no duration is critical.
   auto backward = [&](std::uint32_t u) {
-    double latest_finish = project;
-    for (std::uint32_t k = begin[u], k_end = begin[u + 1]; k < k_end; ++k)
-      latest_finish = std::min(latest_finish, ls[succ[k]]);
-    ls[u] = latest_finish - duration[u];
+    double latest_finish = kInfinity;
+    std::uint32_t by = kNoIndex;
+    // Branch-free: which successor wins is data-dependent.
+    for (std::uint32_t k = begin[u], k_end = begin[u + 1]; k < k_end; ++k) {
+      const std::uint32_t v = succ[k];
+      const double l = ls[v];
+      const bool take = l < latest_finish;
+      by = take ? v : by;
+      latest_finish = take ? l : latest_finish;
+    }
+    ls[u] = (by == kNoIndex ? project : latest_finish) - duration[u];
+    next[u] = by;
   };
   if (index_order) {
     for (std::size_t i = n; i > 0; --i) backward(static_cast<std::uint32_t>(i - 1));
   } else {
     for (std::size_t i = n; i > 0; --i) backward(order[i - 1]);
   }
-}
 
-std::vector<std::uint32_t> critical_path(const CpmResult& r, const double* duration) {
-  std::vector<std::uint32_t> path;
-  const std::size_t n = r.order.size();
-  if (n == 0) return path;
-  // Sums of fractional minutes are not exact: compare within a tolerance that
-  // scales with the project.
-  const double eps = 1e-9 * std::max(1.0, r.duration);
+  // The critical path starts at the first node in order that starts at 0 with
+  // no slack. Sums of fractional minutes are not exact: compare within a
+  // tolerance that scales with the project.
+  auto& path = out.critical_path;
+  path.clear();
+  const double eps = 1e-9 * std::max(1.0, project);
   std::uint32_t u = kNoIndex;
-  for (std::uint32_t v : r.order)
-    if (r.earliest_start[v] <= eps && r.slack(v) <= eps) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t v = index_order ? static_cast<std::uint32_t>(i) : order[i];
+    if (es[v] <= eps && ls[v] - es[v] <= eps) {
       u = v;
       break;
     }
-  if (u == kNoIndex) return path;  // unreachable for a result of cpm()
-  for (;;) {
-    path.push_back(u);
-    double finish = r.earliest_start[u] + duration[u];
-    std::uint32_t next = kNoIndex;
-    for (std::uint32_t k = r.successor_begin[u]; k < r.successor_begin[u + 1]; ++k) {
-      std::uint32_t v = r.successors[k];
-      if (r.slack(v) <= eps && std::fabs(r.earliest_start[v] - finish) <= eps) {
-        next = v;
-        break;
-      }
-    }
-    if (next == kNoIndex) break;
-    u = next;
   }
-  return path;
+  if (index_order) {
+    // The path ascends in index order: collect it while the identity order
+    // overwrites the notes, one sequential sweep instead of a chase through
+    // memory with a cache miss per hop.
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i == u) {
+        path.push_back(u);
+        u = order[i];
+      }
+      order[i] = static_cast<std::uint32_t>(i);
+    }
+  } else {
+    for (; u != kNoIndex; u = next[u]) path.push_back(u);
+  }
 }
 
 }  // namespace sopkit

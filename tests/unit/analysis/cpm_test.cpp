@@ -1,4 +1,4 @@
-// The critical path method on plain arrays (cpm(), critical_path()).
+// The critical path method on plain arrays (cpm() and its critical path).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -51,7 +51,28 @@ TEST(Cpm, KeepsTheSuccessorsAsCsr) {
 TEST(Cpm, CriticalPathFollowsZeroSlackNodesThatStartWhenThePreviousFinishes) {
   Diamond g;
   CpmResult r = g.run();
-  EXPECT_EQ(critical_path(r, g.d.data()), (std::vector<std::uint32_t>{0, 2, 3, 4}));
+  EXPECT_EQ(r.critical_path, (std::vector<std::uint32_t>{0, 2, 3, 4}));
+}
+
+TEST(Cpm, CriticalPathTakesTheFirstOfEqualSuccessorsInEdgeOrder) {
+  // 0 -> {2, 1} -> 3: both branches take 5 minutes, the edge to 2 comes first.
+  std::vector<double> d{1, 5, 5, 1};
+  std::vector<std::uint32_t> from{0, 0, 1, 2}, to{2, 1, 3, 3};
+  CpmResult r = cpm(d.data(), 4, from.data(), to.data(), 4);
+  EXPECT_EQ(r.critical_path, (std::vector<std::uint32_t>{0, 2, 3}));
+  // The same with the edges listed the other way round.
+  std::swap(to[0], to[1]);
+  cpm(d.data(), 4, from.data(), to.data(), 4, r);
+  EXPECT_EQ(r.critical_path, (std::vector<std::uint32_t>{0, 1, 3}));
+}
+
+TEST(Cpm, CriticalPathEndsWithAZeroDurationFinalStep) {
+  // The end capsule takes no time: it still finishes the project and is on
+  // the path, though its latest start equals the project duration.
+  std::vector<double> d{30, 0};
+  std::vector<std::uint32_t> from{0}, to{1};
+  CpmResult r = cpm(d.data(), 2, from.data(), to.data(), 1);
+  EXPECT_EQ(r.critical_path, (std::vector<std::uint32_t>{0, 1}));
 }
 
 TEST(Cpm, EdgesNeedNotBeSortedNorNodesNumberedInOrder) {
@@ -64,7 +85,7 @@ TEST(Cpm, EdgesNeedNotBeSortedNorNodesNumberedInOrder) {
   EXPECT_DOUBLE_EQ(r.duration, 8);
   // Chains 3-1-0 take 4+2+1 = 7 < 8, so 3 and 1 have one minute of slack.
   EXPECT_DOUBLE_EQ(r.slack(3), 1);
-  EXPECT_EQ(critical_path(r, d.data()), (std::vector<std::uint32_t>{2, 0}));
+  EXPECT_EQ(r.critical_path, (std::vector<std::uint32_t>{2, 0}));
   // Kahn, first in first out: sources 2, 3; then 1 (freed by 3), then 0.
   EXPECT_EQ(r.order, (std::vector<std::uint32_t>{2, 3, 1, 0}));
 }
@@ -80,7 +101,7 @@ TEST(Cpm, ParallelEdgesCountOnce) {
 TEST(Cpm, EmptyGraphHasZeroDuration) {
   CpmResult r = cpm(nullptr, 0, nullptr, nullptr, 0);
   EXPECT_DOUBLE_EQ(r.duration, 0);
-  EXPECT_TRUE(critical_path(r, nullptr).empty());
+  EXPECT_TRUE(r.critical_path.empty());
 }
 
 TEST(Cpm, CycleIsAValidationFailure) {
@@ -152,6 +173,27 @@ TEST(Cpm, MemoryIsCountedFromTheArrays) {
   EXPECT_GE(r.memory_bytes(), (5 + 6 + 5) * 4u + 10 * 8u);
 }
 
+// The critical path of `r` is a chain of edges from a start at 0 to the end
+// of the project, every node on it without slack and starting when the
+// previous one finishes.
+void expect_critical_chain(const CpmResult& r, const std::vector<double>& d,
+                           const std::vector<std::uint32_t>& from,
+                           const std::vector<std::uint32_t>& to) {
+  const auto& path = r.critical_path;
+  ASSERT_FALSE(path.empty());
+  EXPECT_EQ(r.earliest_start[path.front()], 0.0);
+  EXPECT_EQ(r.earliest_start[path.back()] + d[path.back()], r.duration);
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    EXPECT_EQ(r.slack(path[i]), 0.0) << "node " << path[i];
+    if (i == 0) continue;
+    const std::uint32_t u = path[i - 1], v = path[i];
+    bool edge = false;
+    for (std::size_t e = 0; e < from.size(); ++e) edge |= from[e] == u && to[e] == v;
+    EXPECT_TRUE(edge) << u << " -> " << v;
+    EXPECT_EQ(r.earliest_start[v], r.earliest_start[u] + d[u]) << u << " -> " << v;
+  }
+}
+
 // A layered graph like the benchmark's (edges from the previous layer and a
 // skip edge from two layers back), checked against a reference written the
 // obvious way: node indices are already topological, so ES is a max over the
@@ -193,11 +235,24 @@ TEST(Cpm, MatchesAReferenceOnALayeredGraph) {
   EXPECT_DOUBLE_EQ(r.duration, end);
   EXPECT_EQ(r.earliest_start, es);
   EXPECT_EQ(r.latest_start, ls);
-  // The critical path is a chain whose durations add up to the project.
-  auto path = critical_path(r, d.data());
-  double sum = 0;
-  for (auto v : path) sum += d[v];
-  EXPECT_DOUBLE_EQ(sum, end);
+  expect_critical_chain(r, d, from, to);
+
+  // The same graph with its nodes renumbered at random: Kahn's order, the
+  // same figures per node and again a critical chain.
+  std::vector<std::uint32_t> perm(n);
+  for (std::uint32_t v = 0; v < n; ++v) perm[v] = v;
+  for (std::uint32_t i = n; i > 1; --i) std::swap(perm[i - 1], perm[rnd(i)]);
+  std::vector<double> pd(n);
+  std::vector<std::uint32_t> pfrom(from.size()), pto(to.size());
+  for (std::uint32_t v = 0; v < n; ++v) pd[perm[v]] = d[v];
+  for (std::size_t e = 0; e < from.size(); ++e) pfrom[e] = perm[from[e]], pto[e] = perm[to[e]];
+  cpm(pd.data(), n, pfrom.data(), pto.data(), pfrom.size(), r);
+  EXPECT_DOUBLE_EQ(r.duration, end);
+  for (std::uint32_t v = 0; v < n; ++v) {
+    EXPECT_EQ(r.earliest_start[perm[v]], es[v]) << v;
+    EXPECT_EQ(r.latest_start[perm[v]], ls[v]) << v;
+  }
+  expect_critical_chain(r, pd, pfrom, pto);
 }
 
 }  // namespace

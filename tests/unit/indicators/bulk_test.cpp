@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
 #include <vector>
 
 #include "sopkit/error.hpp"
@@ -53,6 +56,103 @@ TEST(Bulk, MatchesTheScalarApiBitForBit) {
     } else {
       EXPECT_EQ(a[i], s.value) << i;  // exact: same operations in the same order
       EXPECT_EQ(b[i], scale.band(s.value)) << i;
+    }
+  }
+}
+
+// Edge cases of every kind, mixed by a fixed generator: zero and negative
+// zero, NaN, infinities, the band edges and values a hair below them, huge
+// and tiny numbers, known and unknown polarity codes.
+struct EdgeCells {
+  std::vector<double> t, r, w;
+  std::vector<std::uint8_t> p;
+  std::vector<std::int32_t> g;
+  explicit EdgeCells(std::size_t n, std::int32_t groups) {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    const double ts[] = {100, 0, -0.0, nan, inf, -inf, 1e-300, -50, 8, 20, 1e308, 3};
+    const double rs[] = {90, nan, 0,   inf,  -inf,  91,  90.999, 50.999, 51,  66,
+                         76, 25,  125, -0.0, 1e308, 110, 120.5,  -7,     100, 1e-300};
+    const std::uint8_t ps[] = {0, 1, 2, 3, 255, 0, 1, 2};
+    const double ws[] = {0, 0.5, 1, 3, 10};
+    std::uint64_t x = 12345;
+    auto next = [&x](std::size_t k) {
+      x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+      return static_cast<std::size_t>((x >> 33) % k);
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+      t.push_back(ts[next(std::size(ts))]);
+      // Half the realisations relative to the target, so that bands vary.
+      r.push_back(next(2) ? rs[next(std::size(rs))] : t.back() * (0.3 + 0.01 * next(100)));
+      p.push_back(ps[next(std::size(ps))]);
+      w.push_back(ws[next(std::size(ws))]);
+      g.push_back(static_cast<std::int32_t>(next(static_cast<std::size_t>(groups))));
+    }
+  }
+};
+
+// The formulas written as plainly as possible, for the kernels to agree with.
+double plain_achievement(double t, double r, std::uint8_t p) {
+  if (p > kBulkRange || !(t != 0.0)) return std::numeric_limits<double>::quiet_NaN();
+  const bool use_diff = p == kBulkNegative || (p == kBulkRange && r > t);
+  const double diff = 2.0 * t - r;
+  return (use_diff ? diff : r) / t * 100.0;
+}
+
+bool same_double(double a, double b) {
+  if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b);
+  return std::memcmp(&a, &b, sizeof a) == 0;  // also tells 0 from -0
+}
+
+TEST(Bulk, KernelsAgreeWithAPlainLoopOnEveryEdgeCase) {
+  const std::size_t n = 4099;  // four blocks and a ragged tail
+  const EdgeCells c(n, 37);
+  const RatingScale scale = RatingScale::permendagri_86_2017();
+  // Offsets 0..3 start the arrays off any vector alignment.
+  for (std::size_t off = 0; off < 4; ++off) {
+    const std::size_t m = n - off;
+    std::vector<double> a(m);
+    std::vector<std::uint8_t> b(m);
+    evaluate_cells(c.t.data() + off, c.r.data() + off, c.p.data() + off, m, a.data(), b.data());
+    for (std::size_t i = 0; i < m; ++i) {
+      const double want = plain_achievement(c.t[off + i], c.r[off + i], c.p[off + i]);
+      ASSERT_TRUE(same_double(a[i], want)) << "cell " << off + i << ": " << a[i] << " vs " << want;
+      ASSERT_EQ(b[i], std::isnan(want) ? 0u : scale.band(want)) << "cell " << off + i;
+    }
+  }
+}
+
+TEST(BulkGrouped, KernelsAgreeWithAPlainLoopOnEveryEdgeCaseAndCap) {
+  const std::size_t n = 4099;
+  const std::int32_t groups = 37;
+  const EdgeCells c(n, groups);
+  const RatingScale scale = RatingScale::permendagri_86_2017();
+  for (Cap cap : {Cap::none, Cap::at_100, Cap::at_110, Cap::at_120}) {
+    const double limit = cap_limit(cap);
+    for (std::size_t off = 0; off < 4; ++off) {
+      const std::size_t m = n - off;
+      std::vector<double> a(m), mean(groups);
+      std::vector<std::uint8_t> b(m);
+      GroupRollupOptions o;
+      o.cap = cap;
+      evaluate_cells_grouped(c.t.data() + off, c.r.data() + off, c.p.data() + off, c.w.data() + off,
+                             c.g.data() + off, m, groups, a.data(), b.data(), mean.data(), o);
+      std::vector<double> sum_ws(groups, 0.0), sum_w(groups, 0.0);
+      for (std::size_t i = 0; i < m; ++i) {
+        const double want = plain_achievement(c.t[off + i], c.r[off + i], c.p[off + i]);
+        const double s = want > limit ? limit : want;
+        ASSERT_TRUE(same_double(a[i], want)) << "cell " << off + i;
+        ASSERT_EQ(b[i], std::isnan(s) ? 0u : scale.band(s)) << "cell " << off + i;
+        if (std::isnan(s)) continue;
+        sum_ws[c.g[off + i]] += c.w[off + i] * s;
+        sum_w[c.g[off + i]] += c.w[off + i];
+      }
+      for (std::int32_t k = 0; k < groups; ++k) {
+        const double want =
+            sum_w[k] > 0.0 ? sum_ws[k] / sum_w[k] : std::numeric_limits<double>::quiet_NaN();
+        EXPECT_TRUE(same_double(mean[k], want)) << "group " << k << " cap " << static_cast<int>(cap)
+                                                << ": " << mean[k] << " vs " << want;
+      }
     }
   }
 }

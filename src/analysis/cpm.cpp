@@ -198,14 +198,14 @@ void cpm(const double* duration, std::size_t n, const std::uint32_t* from, const
   // In index order the notes go where the order will be written (the order is
   // the identity then and is filled in after the path); Kahn's order is still
   // being read, so they take an array of their own.
-  std::vector<std::uint32_t> kahn_next;
-  if (!index_order) kahn_next.resize(n);
-  std::uint32_t* next = index_order ? order.data() : kahn_next.data();
   //
   // A latest start never exceeds the project duration (a latest finish is at
   // most that, a duration at least 0, and rounding keeps a - d <= a), so the
   // strict minimum from +infinity takes the first successor whose latest start
   // ties with the project's end too: a final step of no duration is critical.
+  std::vector<std::uint32_t> kahn_next;
+  if (!index_order) kahn_next.resize(n);
+  std::uint32_t* next = index_order ? order.data() : kahn_next.data();
   auto backward = [&](std::uint32_t u) {
     double latest_finish = kInfinity;
     std::uint32_t by = kNoIndex;

@@ -176,12 +176,19 @@ struct Accumulator {
   double weight_sum = 0.0;
 };
 
-// a.weighted_sum += p[0]; a.weight_sum += p[1] — as one SSE2 add where there
-// is one (lane by lane, so the sums are bit-for-bit those of scalar adds).
+#if defined(__SSE2__)
+// a.weighted_sum += p[0]; a.weight_sum += p[1] as one SSE2 add (lane by lane,
+// so the sums are bit-for-bit those of scalar adds).
+inline void add_pair(Accumulator& a, __m128d p) noexcept {
+  double* d = &a.weighted_sum;
+  _mm_storeu_pd(d, _mm_add_pd(_mm_loadu_pd(d), p));
+}
+#endif
+
+// The same from a pair in memory, where SSE2 may be missing.
 inline void add_pair(Accumulator& a, const double* p) noexcept {
 #if defined(__SSE2__)
-  double* d = &a.weighted_sum;
-  _mm_storeu_pd(d, _mm_add_pd(_mm_loadu_pd(d), _mm_load_pd(p)));
+  add_pair(a, _mm_load_pd(p));
 #else
   a.weighted_sum += p[0];
   a.weight_sum += p[1];
@@ -281,10 +288,7 @@ __attribute__((target("avx2"))) inline void avx2_scatter(Accumulator* acc, const
       __builtin_prefetch(acc + (ga < count ? ga : 0), 1, 3);
     }
     const auto gj = static_cast<std::uint32_t>(g[i + j]);
-    if (gj < count) {
-      double* d = &acc[gj].weighted_sum;
-      _mm_storeu_pd(d, _mm_add_pd(_mm_loadu_pd(d), pair[j]));
-    }
+    if (gj < count) add_pair(acc[gj], pair[j]);
   }
   bad_w = _mm256_or_pd(bad_w, _mm256_or_pd(_mm256_cmp_pd(w, _mm256_setzero_pd(), _CMP_NGE_UQ),
                                            _mm256_cmp_pd(w, _mm256_set1_pd(kInf), _CMP_EQ_OQ)));

@@ -14,25 +14,17 @@
 #include <limits>
 #include <vector>
 
+#include "bulk_reference.hpp"
 #include "fuzz_check.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_bulk.hpp"
 
 namespace {
 
+using sopkit::reference::plain_achievement;
+using sopkit::reference::same_double;
+
 constexpr std::size_t kCellBytes = 3 * sizeof(double) + 2;
-
-double plain_achievement(double t, double r, std::uint8_t p) {
-  if (p > sopkit::kBulkRange || !(t != 0.0)) return std::numeric_limits<double>::quiet_NaN();
-  const bool use_diff = p == sopkit::kBulkNegative || (p == sopkit::kBulkRange && r > t);
-  const double diff = 2.0 * t - r;
-  return (use_diff ? diff : r) / t * 100.0;
-}
-
-bool same(double a, double b) {
-  if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b);
-  return std::memcmp(&a, &b, sizeof a) == 0;
-}
 
 }  // namespace
 
@@ -84,7 +76,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<std::uint8_t> b(n, 99);
     sopkit::evaluate_cells(t.data(), r.data(), p.data(), n, a.data(), b.data());
     for (std::size_t i = 0; i < n; ++i) {
-      FUZZ_CHECK(same(a[i], ach[i]));
+      FUZZ_CHECK(same_double(a[i], ach[i]));
       const double want = ach[i];
       FUZZ_CHECK(b[i] == (std::isnan(want) ? 0 : scale.band(want)));
     }
@@ -108,14 +100,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (outputs) {
     for (std::size_t i = 0; i < n; ++i) {
-      FUZZ_CHECK(same(a[i], ach[i]));
+      FUZZ_CHECK(same_double(a[i], ach[i]));
       FUZZ_CHECK(b[i] == band[i]);
     }
   }
   for (std::size_t k = 0; k < groups; ++k) {
     const double want =
         sum_w[k] > 0.0 ? sum_ws[k] / sum_w[k] : std::numeric_limits<double>::quiet_NaN();
-    FUZZ_CHECK(same(mean[k], want));
+    FUZZ_CHECK(same_double(mean[k], want));
   }
   return 0;
 }

@@ -9,6 +9,7 @@
 #include <limits>
 #include <vector>
 
+#include "bulk_reference.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_eval.hpp"
 
@@ -91,18 +92,8 @@ struct EdgeCells {
   }
 };
 
-// The formulas written as plainly as possible, for the kernels to agree with.
-double plain_achievement(double t, double r, std::uint8_t p) {
-  if (p > kBulkRange || !(t != 0.0)) return std::numeric_limits<double>::quiet_NaN();
-  const bool use_diff = p == kBulkNegative || (p == kBulkRange && r > t);
-  const double diff = 2.0 * t - r;
-  return (use_diff ? diff : r) / t * 100.0;
-}
-
-bool same_double(double a, double b) {
-  if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b);
-  return std::memcmp(&a, &b, sizeof a) == 0;  // also tells 0 from -0
-}
+using reference::plain_achievement;
+using reference::same_double;
 
 TEST(Bulk, KernelsAgreeWithAPlainLoopOnEveryEdgeCase) {
   const std::size_t n = 4099;  // four blocks and a ragged tail

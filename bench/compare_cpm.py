@@ -7,7 +7,9 @@ bench_cpm (Google Benchmark, JSON) on the same graph, checks that both found
 the same project duration and number of critical nodes, and prints the ratios:
 
   networkx build + topological sort + CPM  /  sopkit cpm() + critical path
-  sopkit cpm() + critical path             /  plain-array lower bound
+  sopkit cpm() + critical path             /  plain-array lower bound (flat passes
+                                              over prebuilt edge pairs; the older
+                                              node-loop floor is shown beside it)
   bytes per (step + flow): counted capacities and the kernel's peak RSS
 
 Usage:
@@ -114,27 +116,31 @@ def main():
     for name, label in (("BM_Cpm", "sopkit cpm() + critical path (real)"),
                         ("BM_CpmReuse", "sopkit cpm() into allocated result (real)"),
                         ("BM_CpmShuffled", "sopkit cpm(), nodes shuffled: Kahn (real)"),
-                        ("BM_LowerBound", "lower bound: fwd+bwd on sorted CSR (real)")):
+                        ("BM_LowerBound", "lower bound: flat fwd+bwd, prebuilt (real)"),
+                        ("BM_LowerBoundNodeLoops", "older floor: node loops, prebuilt CSRs (real)")):
         row(label, sk[name]["real_s"])
         print(f"{'':46s}{sk[name]['cpu_s']:12.4f}{sk[name]['cpu_s'] / items * 1e9:10.1f}  (cpu)")
 
     ok = True
-    same = (full["project_duration"] == nx["project_duration"]
-            and int(full["critical_nodes"]) == nx["critical_nodes"])
+    same = all(r["project_duration"] == nx["project_duration"]
+               and int(r["critical_nodes"]) == nx["critical_nodes"]
+               for r in (full, lower, sk["BM_LowerBoundNodeLoops"]))
     print(f"\nchecksums: project duration {full['project_duration']:.0f} vs {nx['project_duration']:.0f}, "
           f"critical nodes {int(full['critical_nodes'])} vs {nx['critical_nodes']}: "
-          f"{'identical' if same else 'DIFFERENT'}")
+          f"{'identical (sopkit and both floors)' if same else 'DIFFERENT'}")
 
     vs_nx = nx_total / full["real_s"]
     vs_nx_longest = nx["dag_longest_path"] / full["real_s"]
     vs_lb_real = full["real_s"] / lower["real_s"]
     vs_lb_cpu = full["cpu_s"] / lower["cpu_s"]
     reuse_lb_cpu = sk["BM_CpmReuse"]["cpu_s"] / lower["cpu_s"]
+    vs_node_loops = full["real_s"] / sk["BM_LowerBoundNodeLoops"]["real_s"]
     mem = sk["memory"]
     print(f"sopkit vs networkx (build+sort+CPM):       {vs_nx:8.1f}x faster   (goal >= {GOAL_VS_NETWORKX:.0f}x)")
     print(f"sopkit vs networkx dag_longest_path alone: {vs_nx_longest:8.1f}x faster")
     print(f"sopkit / lower bound:                      {vs_lb_real:8.2f}x real, {vs_lb_cpu:.2f}x cpu"
           f"   (goal <= {GOAL_VS_LOWER_BOUND:.0f}x; allocated result: {reuse_lb_cpu:.2f}x cpu)")
+    print(f"sopkit / older node-loop floor:            {vs_node_loops:8.2f}x real")
     print(f"memory per item: {mem['result_bytes_per_item']:.1f} B counted (result capacities), "
           f"{mem['rss_growth_bytes_per_item']:.1f} B peak-RSS growth of cpm(), "
           f"{mem['input_and_analysis_bytes_per_item']:.1f} B with the input arrays "

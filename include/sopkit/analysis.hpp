@@ -65,8 +65,9 @@ struct CpmResult {
 // Runs CPM on n nodes and m edges (from[e] -> to[e]). Parallel edges are fine.
 // Throws Error{invalid_argument} for an index >= n or a duration that is
 // negative or not finite, Error{validation_failed} when the edges form a cycle.
-// O(n + m) time; memory: the result only, 32 bytes per node, 4 per edge and 4
-// per critical-path node (Kahn's order needs 4 more per node while it runs).
+// O(n + m) time; memory: the result, 32 bytes per node, 4 per edge and 4 per
+// critical-path node, and while it runs 4 more per edge (each edge's source,
+// for the flat passes) and, in Kahn's order, 4 more per node.
 CpmResult cpm(const double* duration, std::size_t n, const std::uint32_t* from,
               const std::uint32_t* to, std::size_t m);
 

@@ -194,6 +194,21 @@ void expect_critical_chain(const CpmResult& r, const std::vector<double>& d,
   }
 }
 
+// A graph given as arrays, and the same graph with node v renamed perm[v].
+struct Arrays {
+  std::vector<double> d;
+  std::vector<std::uint32_t> from, to;
+};
+
+Arrays renumbered(const std::vector<double>& d, const std::vector<std::uint32_t>& from,
+                  const std::vector<std::uint32_t>& to, const std::vector<std::uint32_t>& perm) {
+  Arrays g{std::vector<double>(d.size()), std::vector<std::uint32_t>(from.size()),
+           std::vector<std::uint32_t>(to.size())};
+  for (std::size_t v = 0; v < d.size(); ++v) g.d[perm[v]] = d[v];
+  for (std::size_t e = 0; e < from.size(); ++e) g.from[e] = perm[from[e]], g.to[e] = perm[to[e]];
+  return g;
+}
+
 // A layered graph like the benchmark's (edges from the previous layer and a
 // skip edge from two layers back), checked against a reference written the
 // obvious way: node indices are already topological, so ES is a max over the
@@ -242,17 +257,116 @@ TEST(Cpm, MatchesAReferenceOnALayeredGraph) {
   std::vector<std::uint32_t> perm(n);
   for (std::uint32_t v = 0; v < n; ++v) perm[v] = v;
   for (std::uint32_t i = n; i > 1; --i) std::swap(perm[i - 1], perm[rnd(i)]);
-  std::vector<double> pd(n);
-  std::vector<std::uint32_t> pfrom(from.size()), pto(to.size());
-  for (std::uint32_t v = 0; v < n; ++v) pd[perm[v]] = d[v];
-  for (std::size_t e = 0; e < from.size(); ++e) pfrom[e] = perm[from[e]], pto[e] = perm[to[e]];
-  cpm(pd.data(), n, pfrom.data(), pto.data(), pfrom.size(), r);
+  Arrays p = renumbered(d, from, to, perm);
+  cpm(p.d.data(), n, p.from.data(), p.to.data(), p.from.size(), r);
   EXPECT_DOUBLE_EQ(r.duration, end);
   for (std::uint32_t v = 0; v < n; ++v) {
     EXPECT_EQ(r.earliest_start[perm[v]], es[v]) << v;
     EXPECT_EQ(r.latest_start[perm[v]], ls[v]) << v;
   }
-  expect_critical_chain(r, pd, pfrom, pto);
+  expect_critical_chain(r, p.d, p.from, p.to);
+}
+
+// cpm() against the definitions written the slow, obvious way, on many small
+// random graphs made to tie: durations from {0, 0.1, 0.2, 1, 2} (zeros and
+// sums of tenths, which are not exact in binary), parallel edges, several
+// sources and sinks. Per node ES and LS must be the reference's to the bit,
+// and the critical path must follow the stated rule: it starts at the first
+// node in the result's order that starts at 0 with no slack, and each next
+// node is the successor with the least latest start, the first of equals in
+// edge order. Each graph runs numbered in order (the flat passes) and
+// renumbered at random (Kahn's algorithm).
+struct Reference {
+  std::vector<double> es, ls;
+  double end = 0;
+};
+
+Reference reference_cpm(const std::vector<double>& d, const std::vector<std::uint32_t>& from,
+                        const std::vector<std::uint32_t>& to,
+                        const std::vector<std::uint32_t>& order) {
+  const std::size_t n = d.size();
+  Reference r;
+  r.es.assign(n, 0.0);
+  r.ls.assign(n, 0.0);
+  for (std::uint32_t v : order)
+    for (std::size_t e = 0; e < from.size(); ++e)
+      if (to[e] == v) r.es[v] = std::max(r.es[v], r.es[from[e]] + d[from[e]]);
+  for (std::size_t v = 0; v < n; ++v) r.end = std::max(r.end, r.es[v] + d[v]);
+  for (std::size_t i = n; i-- > 0;) {
+    const std::uint32_t u = order[i];
+    double lf = r.end;
+    for (std::size_t e = 0; e < from.size(); ++e)
+      if (from[e] == u) lf = std::min(lf, r.ls[to[e]]);
+    r.ls[u] = lf - d[u];
+  }
+  return r;
+}
+
+std::vector<std::uint32_t> reference_path(const Reference& ref,
+                                          const std::vector<std::uint32_t>& from,
+                                          const std::vector<std::uint32_t>& to,
+                                          const std::vector<std::uint32_t>& order) {
+  const double eps = 1e-9 * std::max(1.0, ref.end);
+  std::vector<std::uint32_t> path;
+  std::uint32_t u = kNoIndex;
+  for (std::uint32_t v : order)
+    if (ref.es[v] <= eps && ref.ls[v] - ref.es[v] <= eps) {
+      u = v;
+      break;
+    }
+  while (u != kNoIndex) {
+    path.push_back(u);
+    std::uint32_t next = kNoIndex;
+    for (std::size_t e = 0; e < from.size(); ++e)
+      if (from[e] == u && (next == kNoIndex || ref.ls[to[e]] < ref.ls[next])) next = to[e];
+    u = next;
+  }
+  return path;
+}
+
+TEST(Cpm, BothOrderPathsMatchTheDefinitionsOnRandomGraphsWithTies) {
+  std::uint64_t state = 7;
+  auto rnd = [&state](std::uint32_t k) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::uint32_t>((state >> 33) % k);
+  };
+  const double kDurations[] = {0.0, 0.1, 0.2, 1.0, 2.0};
+  CpmResult r;
+  for (int graph = 0; graph < 300; ++graph) {
+    const std::uint32_t n = 1 + rnd(40);
+    std::vector<double> d(n);
+    for (double& x : d) x = kDurations[rnd(5)];
+    std::vector<std::uint32_t> from, to;
+    const std::uint32_t m = n > 1 ? rnd(3 * n) : 0;
+    for (std::uint32_t e = 0; e < m; ++e) {
+      std::uint32_t a = rnd(n), b = rnd(n);
+      if (a == b) continue;
+      from.push_back(std::min(a, b));
+      to.push_back(std::max(a, b));
+      if (rnd(8) == 0) from.push_back(from.back()), to.push_back(to.back());  // parallel
+    }
+    SCOPED_TRACE("graph " + std::to_string(graph) + ", n = " + std::to_string(n));
+
+    cpm(d.data(), n, from.data(), to.data(), from.size(), r);
+    std::vector<std::uint32_t> identity(n);
+    for (std::uint32_t v = 0; v < n; ++v) identity[v] = v;
+    ASSERT_EQ(r.order, identity);
+    Reference ref = reference_cpm(d, from, to, identity);
+    EXPECT_EQ(r.duration, ref.end);
+    EXPECT_EQ(r.earliest_start, ref.es);
+    EXPECT_EQ(r.latest_start, ref.ls);
+    EXPECT_EQ(r.critical_path, reference_path(ref, from, to, identity));
+
+    std::vector<std::uint32_t> perm(identity);
+    for (std::uint32_t i = n; i > 1; --i) std::swap(perm[i - 1], perm[rnd(i)]);
+    Arrays p = renumbered(d, from, to, perm);
+    cpm(p.d.data(), n, p.from.data(), p.to.data(), p.from.size(), r);
+    Reference pref = reference_cpm(p.d, p.from, p.to, r.order);
+    EXPECT_EQ(r.duration, pref.end);
+    EXPECT_EQ(r.earliest_start, pref.es);
+    EXPECT_EQ(r.latest_start, pref.ls);
+    EXPECT_EQ(r.critical_path, reference_path(pref, p.from, p.to, r.order));
+  }
 }
 
 }  // namespace

@@ -141,7 +141,6 @@ void cpm(const double* duration, std::size_t n, const std::uint32_t* from, const
 
   order.resize(n);
   es.assign(n, 0.0);
-  ls.resize(n);
   double project = 0.0;
   auto& path = out.critical_path;
   path.clear();
@@ -193,6 +192,7 @@ void cpm(const double* duration, std::size_t n, const std::uint32_t* from, const
     // turned the plain conditionals into branches, which mispredict at random
     // here and cost more than the whole rest of the loop.
     std::uint32_t* next = order.data();
+    ls.resize(n);
     for (std::size_t u = 0; u < n; ++u) {
       ls[u] = project - duration[u];
       next[u] = kNoIndex;
@@ -242,7 +242,7 @@ void cpm(const double* duration, std::size_t n, const std::uint32_t* from, const
   for (std::size_t i = 0; i < n; ++i)
     if (!valid_duration(duration[i])) throw_bad_duration(duration, n);
   auto& indegree = ls;
-  std::fill(indegree.begin(), indegree.end(), 0.0);
+  indegree.assign(n, 0.0);
   for (std::size_t e = 0; e < m; ++e) indegree[to[e]] += 1.0;
   std::size_t head = 0, tail = 0;
   for (std::size_t v = 0; v < n; ++v)

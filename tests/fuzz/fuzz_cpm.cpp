@@ -18,6 +18,7 @@
 #include <limits>
 #include <vector>
 
+#include "cpm_reference.hpp"
 #include "fuzz_check.hpp"
 #include "sopkit/analysis.hpp"
 #include "sopkit/error.hpp"
@@ -25,7 +26,6 @@
 namespace {
 
 using sopkit::CpmResult;
-using sopkit::kNoIndex;
 
 struct Graph {
   std::vector<double> d;
@@ -54,8 +54,9 @@ bool acyclic(const Graph& g) {
   return done == n;
 }
 
-// ES, LS, the end and the critical path as the definitions say, evaluated in
-// `order` (a topological order).
+// The order is topological, the CSR groups the edges by source in input
+// order, and ES, LS, the end and the critical path are the definitions'
+// (cpm_reference.hpp), evaluated in the result's order.
 void check_against_definitions(const Graph& g, const CpmResult& r) {
   const std::size_t n = g.d.size(), m = g.from.size();
   FUZZ_CHECK(r.order.size() == n && r.earliest_start.size() == n && r.latest_start.size() == n);
@@ -75,43 +76,15 @@ void check_against_definitions(const Graph& g, const CpmResult& r) {
     FUZZ_CHECK(k == r.successor_begin[u + 1]);
   }
 
-  std::vector<double> es(n, 0.0), ls(n, 0.0);
-  for (std::uint32_t v : r.order)
-    for (std::size_t e = 0; e < m; ++e)
-      if (g.to[e] == v) es[v] = std::max(es[v], es[g.from[e]] + g.d[g.from[e]]);
-  double end = 0.0;
-  for (std::size_t v = 0; v < n; ++v) end = std::max(end, es[v] + g.d[v]);
-  for (std::size_t i = n; i-- > 0;) {
-    const std::uint32_t u = r.order[i];
-    double lf = end;
-    for (std::size_t e = 0; e < m; ++e)
-      if (g.from[e] == u) lf = std::min(lf, ls[g.to[e]]);
-    ls[u] = lf - g.d[u];
-  }
-  FUZZ_CHECK(r.duration == end);
+  const sopkit::reference::CpmDefinitions ref =
+      sopkit::reference::cpm_by_definition(g.d, g.from, g.to, r.order);
+  FUZZ_CHECK(r.duration == ref.end);
   for (std::size_t v = 0; v < n; ++v) {
-    FUZZ_CHECK(r.earliest_start[v] == es[v]);
-    FUZZ_CHECK(r.latest_start[v] == ls[v]);
+    FUZZ_CHECK(r.earliest_start[v] == ref.es[v]);
+    FUZZ_CHECK(r.latest_start[v] == ref.ls[v]);
   }
-
-  // The path: from the first node in order that starts at 0 with no slack,
-  // each time the successor with the least latest start, first in edge order.
-  const double eps = 1e-9 * std::max(1.0, end);
-  std::vector<std::uint32_t> path;
-  std::uint32_t u = kNoIndex;
-  for (std::uint32_t v : r.order)
-    if (es[v] <= eps && ls[v] - es[v] <= eps) {
-      u = v;
-      break;
-    }
-  while (u != kNoIndex && path.size() <= n) {
-    path.push_back(u);
-    std::uint32_t next = kNoIndex;
-    for (std::size_t e = 0; e < m; ++e)
-      if (g.from[e] == u && (next == kNoIndex || ls[g.to[e]] < ls[next])) next = g.to[e];
-    u = next;
-  }
-  FUZZ_CHECK(r.critical_path == path);
+  FUZZ_CHECK(r.critical_path ==
+             sopkit::reference::critical_path_by_rule(ref, g.from, g.to, r.order));
 }
 
 // Runs cpm() and checks the outcome; returns whether it succeeded.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cpm_reference.hpp"
 #include "sopkit/analysis.hpp"
 #include "sopkit/error.hpp"
 
@@ -210,9 +211,8 @@ Arrays renumbered(const std::vector<double>& d, const std::vector<std::uint32_t>
 }
 
 // A layered graph like the benchmark's (edges from the previous layer and a
-// skip edge from two layers back), checked against a reference written the
-// obvious way: node indices are already topological, so ES is a max over the
-// predecessors in index order and LS a min over the successors backwards.
+// skip edge from two layers back), checked against the definitions written
+// the obvious way (cpm_reference.hpp) in index order, which is topological.
 TEST(Cpm, MatchesAReferenceOnALayeredGraph) {
   const std::uint32_t n = 3000, w = 7;
   std::uint64_t state = 42;
@@ -234,18 +234,11 @@ TEST(Cpm, MatchesAReferenceOnALayeredGraph) {
     std::swap(from[i - 1], from[j]);
     std::swap(to[i - 1], to[j]);
   }
-  std::vector<double> es(n, 0), ls(n);
-  double end = 0;
-  for (std::uint32_t v = 0; v < n; ++v)
-    for (std::size_t e = 0; e < from.size(); ++e)
-      if (to[e] == v) es[v] = std::max(es[v], es[from[e]] + d[from[e]]);
-  for (std::uint32_t v = 0; v < n; ++v) end = std::max(end, es[v] + d[v]);
-  for (std::uint32_t v = n; v-- > 0;) {
-    double lf = end;
-    for (std::size_t e = 0; e < from.size(); ++e)
-      if (from[e] == v) lf = std::min(lf, ls[to[e]]);
-    ls[v] = lf - d[v];
-  }
+  std::vector<std::uint32_t> identity(n);
+  for (std::uint32_t v = 0; v < n; ++v) identity[v] = v;
+  const reference::CpmDefinitions ref = reference::cpm_by_definition(d, from, to, identity);
+  const std::vector<double>&es = ref.es, &ls = ref.ls;
+  const double end = ref.end;
   CpmResult r = cpm(d.data(), n, from.data(), to.data(), from.size());
   EXPECT_DOUBLE_EQ(r.duration, end);
   EXPECT_EQ(r.earliest_start, es);
@@ -276,54 +269,6 @@ TEST(Cpm, MatchesAReferenceOnALayeredGraph) {
 // node is the successor with the least latest start, the first of equals in
 // edge order. Each graph runs numbered in order (the flat passes) and
 // renumbered at random (Kahn's algorithm).
-struct Reference {
-  std::vector<double> es, ls;
-  double end = 0;
-};
-
-Reference reference_cpm(const std::vector<double>& d, const std::vector<std::uint32_t>& from,
-                        const std::vector<std::uint32_t>& to,
-                        const std::vector<std::uint32_t>& order) {
-  const std::size_t n = d.size();
-  Reference r;
-  r.es.assign(n, 0.0);
-  r.ls.assign(n, 0.0);
-  for (std::uint32_t v : order)
-    for (std::size_t e = 0; e < from.size(); ++e)
-      if (to[e] == v) r.es[v] = std::max(r.es[v], r.es[from[e]] + d[from[e]]);
-  for (std::size_t v = 0; v < n; ++v) r.end = std::max(r.end, r.es[v] + d[v]);
-  for (std::size_t i = n; i-- > 0;) {
-    const std::uint32_t u = order[i];
-    double lf = r.end;
-    for (std::size_t e = 0; e < from.size(); ++e)
-      if (from[e] == u) lf = std::min(lf, r.ls[to[e]]);
-    r.ls[u] = lf - d[u];
-  }
-  return r;
-}
-
-std::vector<std::uint32_t> reference_path(const Reference& ref,
-                                          const std::vector<std::uint32_t>& from,
-                                          const std::vector<std::uint32_t>& to,
-                                          const std::vector<std::uint32_t>& order) {
-  const double eps = 1e-9 * std::max(1.0, ref.end);
-  std::vector<std::uint32_t> path;
-  std::uint32_t u = kNoIndex;
-  for (std::uint32_t v : order)
-    if (ref.es[v] <= eps && ref.ls[v] - ref.es[v] <= eps) {
-      u = v;
-      break;
-    }
-  while (u != kNoIndex) {
-    path.push_back(u);
-    std::uint32_t next = kNoIndex;
-    for (std::size_t e = 0; e < from.size(); ++e)
-      if (from[e] == u && (next == kNoIndex || ref.ls[to[e]] < ref.ls[next])) next = to[e];
-    u = next;
-  }
-  return path;
-}
-
 TEST(Cpm, BothOrderPathsMatchTheDefinitionsOnRandomGraphsWithTies) {
   std::uint64_t state = 7;
   auto rnd = [&state](std::uint32_t k) {
@@ -351,21 +296,21 @@ TEST(Cpm, BothOrderPathsMatchTheDefinitionsOnRandomGraphsWithTies) {
     std::vector<std::uint32_t> identity(n);
     for (std::uint32_t v = 0; v < n; ++v) identity[v] = v;
     ASSERT_EQ(r.order, identity);
-    Reference ref = reference_cpm(d, from, to, identity);
+    reference::CpmDefinitions ref = reference::cpm_by_definition(d, from, to, identity);
     EXPECT_EQ(r.duration, ref.end);
     EXPECT_EQ(r.earliest_start, ref.es);
     EXPECT_EQ(r.latest_start, ref.ls);
-    EXPECT_EQ(r.critical_path, reference_path(ref, from, to, identity));
+    EXPECT_EQ(r.critical_path, reference::critical_path_by_rule(ref, from, to, identity));
 
     std::vector<std::uint32_t> perm(identity);
     for (std::uint32_t i = n; i > 1; --i) std::swap(perm[i - 1], perm[rnd(i)]);
     Arrays p = renumbered(d, from, to, perm);
     cpm(p.d.data(), n, p.from.data(), p.to.data(), p.from.size(), r);
-    Reference pref = reference_cpm(p.d, p.from, p.to, r.order);
+    reference::CpmDefinitions pref = reference::cpm_by_definition(p.d, p.from, p.to, r.order);
     EXPECT_EQ(r.duration, pref.end);
     EXPECT_EQ(r.earliest_start, pref.es);
     EXPECT_EQ(r.latest_start, pref.ls);
-    EXPECT_EQ(r.critical_path, reference_path(pref, p.from, p.to, r.order));
+    EXPECT_EQ(r.critical_path, reference::critical_path_by_rule(pref, p.from, p.to, r.order));
   }
 }
 

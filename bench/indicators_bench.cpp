@@ -9,7 +9,6 @@
 //
 //   bench_indicators [--n=10000000] [--groups=100000] --benchmark_min_time=0.05
 #include <benchmark/benchmark.h>
-#include <sys/mman.h>
 
 #include <cmath>
 #include <cstdint>
@@ -19,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "huge_pages.hpp"
 #include "sopkit/indicator_bulk.hpp"
 
 namespace {
@@ -42,13 +42,7 @@ double uniform(std::uint64_t stream, std::uint64_t index) {
 // from run to run by a fifth.
 template <typename T>
 void resize_huge(std::vector<T>& v, std::size_t n) {
-  v.reserve(n);
-  constexpr std::uintptr_t kPage = 4096;
-  auto first = reinterpret_cast<std::uintptr_t>(v.data()) & ~(kPage - 1);
-  auto last = (reinterpret_cast<std::uintptr_t>(v.data() + n) + kPage - 1) & ~(kPage - 1);
-  if (n * sizeof(T) >= (std::size_t(4) << 20))
-    madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
-  v.resize(n);
+  bench::resize_huge(v, n, std::size_t(4) << 20);
 }
 
 struct Cells {

@@ -278,14 +278,18 @@ TEST(Cpm, BothOrderPathsMatchTheDefinitionsOnRandomGraphsWithTies) {
   const double kDurations[] = {0.0, 0.1, 0.2, 1.0, 2.0};
   CpmResult r;
   for (int graph = 0; graph < 300; ++graph) {
-    const std::uint32_t n = 1 + rnd(40);
+    // Every tenth graph is larger, its edges short (up to 150 nodes ahead),
+    // so that critical paths are long and run through many of the blocks in
+    // which the index-order sweep walks them.
+    const bool large = graph % 10 == 9;
+    const std::uint32_t n = large ? 300 + rnd(1200) : 1 + rnd(40);
     std::vector<double> d(n);
     for (double& x : d) x = kDurations[rnd(5)];
     std::vector<std::uint32_t> from, to;
     const std::uint32_t m = n > 1 ? rnd(3 * n) : 0;
     for (std::uint32_t e = 0; e < m; ++e) {
-      std::uint32_t a = rnd(n), b = rnd(n);
-      if (a == b) continue;
+      std::uint32_t a = rnd(n), b = large ? a + 1 + rnd(150) : rnd(n);
+      if (a == b || b >= n) continue;
       from.push_back(std::min(a, b));
       to.push_back(std::max(a, b));
       if (rnd(8) == 0) from.push_back(from.back()), to.push_back(to.back());  // parallel

@@ -233,7 +233,7 @@ inline double flat_passes(const double* d, const std::uint32_t* source, const st
                           std::vector<double>& ls) {
   static constexpr double kRestart[2] = {std::numeric_limits<double>::infinity(),
                                          -std::numeric_limits<double>::infinity()};
-  std::fill(es.begin(), es.end(), 0.0);
+  es.assign(n, 0.0);
   for (std::size_t k = 0; k < m; ++k) {
     const std::uint32_t u = source[k], v = succ[k];
     es[v] = std::max(es[v], es[u] + d[u]);
@@ -241,6 +241,7 @@ inline double flat_passes(const double* d, const std::uint32_t* source, const st
   double finish[4] = {0, 0, 0, 0};
   for (std::size_t v = 0; v < n; ++v) finish[v % 4] = std::max(finish[v % 4], es[v] + d[v]);
   const double project = std::max(std::max(finish[0], finish[1]), std::max(finish[2], finish[3]));
+  ls.resize(n);
   for (std::size_t v = 0; v < n; ++v) ls[v] = project - d[v];
   double best = kRestart[0];
   std::uint32_t current = sopkit::kNoIndex;
@@ -282,28 +283,28 @@ struct PlainJob {
   std::vector<double> es, ls;
   double project = 0;
 
-  // Sized as cpm() sizes its result: zero-filled, with the huge-page advice
+  // Room as cpm() makes it for its result: reserved with the huge-page advice
   // its reserve_large() gives large arrays (a fresh million-step result
-  // faults its pages in either way; the advice makes it 512 times fewer).
-  template <typename T>
-  static void allocate(std::vector<T>& v, std::size_t count) {
-    bench::resize_huge(v, count, std::size_t(2) << 20);
-  }
+  // faults its pages in either way; the advice makes it 512 times fewer) and
+  // written first by run(), which sizes and fills the arrays as cpm() does.
   PlainJob(std::size_t n, std::size_t m) {
-    allocate(begin, n + 2);
-    allocate(succ, m);
-    allocate(source, m);
-    allocate(es, n);
-    allocate(ls, n);
+    constexpr std::size_t kHugeMin = std::size_t(2) << 20;
+    bench::reserve_huge(begin, n + 2, kHugeMin);
+    bench::reserve_huge(succ, m, kHugeMin);
+    bench::reserve_huge(source, m, kHugeMin);
+    bench::reserve_huge(es, n, kHugeMin);
+    bench::reserve_huge(ls, n, kHugeMin);
   }
 
   void run(const Graph& g) {
     const std::size_t n = g.duration.size(), m = g.from.size();
     const double* d = g.duration.data();
     const std::uint32_t *from = g.from.data(), *to = g.to.data();
-    std::fill(begin.begin(), begin.end(), 0u);
+    begin.assign(n + 2, 0);
     for (std::size_t e = 0; e < m; ++e) ++begin[from[e] + 2];
     for (std::uint32_t i = 0, sum = 0; i < n; ++i) begin[i + 2] = sum += begin[i + 2];
+    succ.resize(m);
+    source.resize(m);
     for (std::size_t e = 0; e < m; ++e) {
       const std::uint32_t u = from[e], k = begin[u + 1]++;
       succ[k] = to[e];

@@ -108,11 +108,12 @@ int cmd_evaluate(const std::vector<std::string>& argv) {
 
   const IndicatorSet set = load_indicators_file(a.positional[0]);
   const Evaluation ev = evaluate(set, opt);
-  if (a.flag("--json"))
-    std::cout << evaluation_to_json(set, ev) << '\n';
-  else if (a.flag("--csv"))
-    std::cout << evaluation_to_csv(set, ev);
-  else
+  if (a.flag("--json")) {
+    write_evaluation_json(std::cout, set, ev);
+    std::cout << '\n';
+  } else if (a.flag("--csv")) {
+    write_evaluation_csv(std::cout, set, ev);
+  } else
     print_table(set, ev, std::cout);
   return kExitOk;
 }

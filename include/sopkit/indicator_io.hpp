@@ -15,6 +15,7 @@
 //   sopkit::evaluate(set); std::string csv = sopkit::evaluation_to_csv(set, ev);
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -48,6 +49,10 @@ std::string evaluation_to_csv(const IndicatorSet& set, const Evaluation& ev);
 // {"format": "sopkit.evaluation/1", "indicators": [...], "units": [...],
 // "warnings": [...]}; a not-computable achievement is null with "reason".
 std::string evaluation_to_json(const IndicatorSet& set, const Evaluation& ev, int indent = 2);
+// The same texts written to `out` as they are made (no copy of the whole text).
+void write_evaluation_json(std::ostream& out, const IndicatorSet& set, const Evaluation& ev,
+                           int indent = 2);
+void write_evaluation_csv(std::ostream& out, const IndicatorSet& set, const Evaluation& ev);
 
 // Write atomically (temporary file + rename). Throw Error{io_error}.
 void save_evaluation_csv(const IndicatorSet& set, const Evaluation& ev, const std::string& path);

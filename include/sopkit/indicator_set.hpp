@@ -123,6 +123,7 @@ class UnitTree {
   std::optional<std::size_t> parent(std::size_t unit) const;
   std::vector<std::size_t> children(std::size_t unit) const;
   std::string path(std::size_t unit) const;
+  std::vector<std::string> paths() const;     // every unit's path, by index
   std::size_t depth(std::size_t unit) const;  // 0 for a root
   // True when `unit` is `ancestor` or lies below it.
   bool within(std::size_t unit, std::size_t ancestor) const;

@@ -281,6 +281,13 @@ std::string UnitTree::path(std::size_t unit) const {
   return out;
 }
 
+std::vector<std::string> UnitTree::paths() const {
+  std::vector<std::string> out;
+  out.reserve(names_.size());
+  for (std::size_t u = 0; u < names_.size(); ++u) out.push_back(path(u));
+  return out;
+}
+
 std::size_t UnitTree::depth(std::size_t unit) const {
   std::size_t d = 0;
   for (std::size_t p = parents_.at(unit); p != kNoParent; p = parents_[p]) ++d;

@@ -5,11 +5,14 @@
 // needs the line of each record (quoted fields may span lines) and the field
 // number of each value.
 #include <cmath>
+#include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
 #include "indicators/detail/indicator_builder.hpp"
 #include "indicators/detail/text.hpp"
+#include "io/detail/chunked_output.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
 
@@ -178,116 +181,129 @@ IndicatorSet parse_indicators_csv(std::string_view text, const std::string& sour
 
 namespace {
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
+// Appends RFC 4180 rows to a text; with a sink, passes it on in pieces.
+class CsvOut : public detail::ChunkedOutput {
+ public:
+  explicit CsvOut(std::ostream* sink) : ChunkedOutput(sink) {}
+  CsvOut& field(std::string_view s) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+      out_ += s;
+      return *this;
+    }
+    out_ += '"';
+    for (char c : s) {
+      if (c == '"') out_ += '"';
+      out_ += c;
+    }
+    out_ += '"';
+    return *this;
   }
-  return out + "\"";
+  CsvOut& number(const std::optional<double>& v) { return v ? number(*v) : field(""); }
+  CsvOut& number(double v) { return field(detail::format_number(v)); }
+  CsvOut& achievement(const Achievement& a) { return a.computable() ? number(a.value) : field(""); }
+  CsvOut& reason(const Achievement& a) {
+    return field(a.computable() ? "" : reason_name(a.reason));
+  }
+  CsvOut& light(Light l) { return field(l == Light::none ? "" : to_string(l)); }
+  CsvOut& blanks(int n) {
+    for (int i = 0; i < n; ++i) field("");
+    return *this;
+  }
+  void end_row() {
+    out_ += "\r\n";  // RFC 4180 line ending
+    first_ = true;
+    maybe_flush();
+  }
+
+ private:
+  bool first_ = true;
+};
+
+const char* const kResultColumns[] = {"kind",
+                                      "unit",
+                                      "indicator",
+                                      "name",
+                                      "period",
+                                      "target",
+                                      "target_low",
+                                      "target_high",
+                                      "realisation",
+                                      "target_from_parts",
+                                      "realisation_from_parts",
+                                      "achievement",
+                                      "reason",
+                                      "score",
+                                      "band",
+                                      "predicate",
+                                      "ytd_target",
+                                      "ytd_realisation",
+                                      "ytd_achievement",
+                                      "ytd_reason",
+                                      "absorption",
+                                      "efficiency",
+                                      "financial_deviation",
+                                      "financial_light",
+                                      "physical_deviation",
+                                      "physical_light",
+                                      "included",
+                                      "excluded"};
+
+void write_result_row(CsvOut& out, const IndicatorSet& set, const std::string& unit_path,
+                      const IndicatorResult& r) {
+  const Indicator& ind = set.indicator(r.indicator);
+  out.field("indicator").field(unit_path).field(ind.code).field(ind.name);
+  out.field(r.period.to_string()).number(r.target).number(r.target_low).number(r.target_high);
+  out.number(r.realisation);
+  out.field(r.target_from_parts ? "true" : "false");
+  out.field(r.realisation_from_parts ? "true" : "false");
+  out.achievement(r.achievement).reason(r.achievement);
+  r.achievement.computable() ? out.number(r.score) : out.field("");
+  out.field(std::to_string(r.band)).field(r.predicate);
+  if (r.period.kind == Period::Kind::quarter)
+    out.number(r.ytd_target)
+        .number(r.ytd_realisation)
+        .achievement(r.ytd_achievement)
+        .reason(r.ytd_achievement);
+  else
+    out.blanks(4);
+  out.number(r.absorption).number(r.efficiency);
+  out.number(r.financial_deviation).light(r.financial_light);
+  out.number(r.physical_deviation).light(r.physical_light);
+  out.blanks(2);
+  out.end_row();
 }
 
-std::string num(const std::optional<double>& v) {
-  return v ? detail::format_number(*v) : "";
+void write_unit_row(CsvOut& out, const std::string& unit_path, const UnitResult& u) {
+  out.field("unit").field(unit_path).blanks(2).field(u.period.to_string()).blanks(6);
+  out.achievement(u.achievement).reason(u.achievement).achievement(u.achievement);
+  out.field(std::to_string(u.band)).field(u.predicate).blanks(10);
+  out.field(std::to_string(u.included)).field(std::to_string(u.excluded));
+  out.end_row();
 }
-std::string num(const Achievement& a) {
-  return a.computable() ? detail::format_number(a.value) : "";
-}
-std::string reason(const Achievement& a) {
-  return a.computable() ? "" : reason_name(a.reason);
-}
-std::string light(Light l) {
-  return l == Light::none ? "" : to_string(l);
+
+void write_evaluation(CsvOut& out, const IndicatorSet& set, const Evaluation& ev) {
+  for (const char* column : kResultColumns) out.field(column);
+  out.end_row();
+  const std::vector<std::string> paths = set.units().paths();
+  for (const auto& r : ev.indicators)
+    write_result_row(out, set, paths[set.indicator(r.indicator).unit], r);
+  for (const auto& u : ev.units) write_unit_row(out, paths[u.unit], u);
 }
 
 }  // namespace
 
 std::string evaluation_to_csv(const IndicatorSet& set, const Evaluation& ev) {
-  const std::vector<std::string> header = {"kind",
-                                           "unit",
-                                           "indicator",
-                                           "name",
-                                           "period",
-                                           "target",
-                                           "target_low",
-                                           "target_high",
-                                           "realisation",
-                                           "target_from_parts",
-                                           "realisation_from_parts",
-                                           "achievement",
-                                           "reason",
-                                           "score",
-                                           "band",
-                                           "predicate",
-                                           "ytd_target",
-                                           "ytd_realisation",
-                                           "ytd_achievement",
-                                           "ytd_reason",
-                                           "absorption",
-                                           "efficiency",
-                                           "financial_deviation",
-                                           "financial_light",
-                                           "physical_deviation",
-                                           "physical_light",
-                                           "included",
-                                           "excluded"};
-  std::string out;
-  auto row = [&](const std::vector<std::string>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (i) out += ',';
-      out += csv_field(cells[i]);
-    }
-    out += "\r\n";  // RFC 4180 line ending
-  };
-  row(header);
-  for (const auto& r : ev.indicators) {
-    const Indicator& ind = set.indicator(r.indicator);
-    const bool q = r.period.kind == Period::Kind::quarter;
-    row({"indicator",
-         set.units().path(ind.unit),
-         ind.code,
-         ind.name,
-         r.period.to_string(),
-         num(r.target),
-         num(r.target_low),
-         num(r.target_high),
-         num(r.realisation),
-         r.target_from_parts ? "true" : "false",
-         r.realisation_from_parts ? "true" : "false",
-         num(r.achievement),
-         reason(r.achievement),
-         r.achievement.computable() ? detail::format_number(r.score) : "",
-         std::to_string(r.band),
-         r.predicate,
-         q ? num(r.ytd_target) : "",
-         q ? num(r.ytd_realisation) : "",
-         q ? num(r.ytd_achievement) : "",
-         q ? reason(r.ytd_achievement) : "",
-         num(r.absorption),
-         num(r.efficiency),
-         num(r.financial_deviation),
-         light(r.financial_light),
-         num(r.physical_deviation),
-         light(r.physical_light),
-         "",
-         ""});
-  }
-  for (const auto& u : ev.units) {
-    std::vector<std::string> cells(header.size());
-    cells[0] = "unit";
-    cells[1] = set.units().path(u.unit);
-    cells[4] = u.period.to_string();
-    cells[11] = num(u.achievement);
-    cells[12] = reason(u.achievement);
-    cells[13] = num(u.achievement);
-    cells[14] = std::to_string(u.band);
-    cells[15] = u.predicate;
-    cells[26] = std::to_string(u.included);
-    cells[27] = std::to_string(u.excluded);
-    row(cells);
-  }
-  return out;
+  CsvOut out(nullptr);
+  write_evaluation(out, set, ev);
+  return std::move(out.text());
+}
+
+void write_evaluation_csv(std::ostream& out, const IndicatorSet& set, const Evaluation& ev) {
+  CsvOut csv(&out);
+  write_evaluation(csv, set, ev);
+  csv.flush();
 }
 
 void save_evaluation_csv(const IndicatorSet& set, const Evaluation& ev, const std::string& path) {

@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <vector>
+#include "io/detail/json_stream.hpp"
 #include "io/detail/json_text.hpp"
 
 #include "indicators/detail/text.hpp"
@@ -186,17 +187,8 @@ IndicatorSet load_indicators_file(const std::string& path) {
 
 namespace {
 
-ojson opt_num(const std::optional<double>& v) {
-  return v ? ojson(*v) : ojson(nullptr);
-}
-
 std::string unit_id(const UnitTree& t, std::size_t u) {
   return t.id(u).empty() ? "u" + std::to_string(u + 1) : t.id(u);
-}
-
-void put_achievement(ojson& o, const char* key, const Achievement& a) {
-  o[key] = a.computable() ? ojson(a.value) : ojson(nullptr);
-  if (!a.computable()) o[std::string(key) + "_reason"] = reason_name(a.reason);
 }
 
 }  // namespace
@@ -249,80 +241,134 @@ std::string indicators_to_json(const IndicatorSet& set, int indent) {
   return j.dump(indent);
 }
 
-std::string evaluation_to_json(const IndicatorSet& set, const Evaluation& ev, int indent) {
-  const UnitTree& t = set.units();
-  ojson j;
-  j["format"] = "sopkit.evaluation/1";
-  if (!set.source.empty()) j["source"] = set.source;
-  j["indicators"] = ojson::array();
+namespace {
+
+void write_achievement(detail::JsonStream& j, const char* key, const Achievement& a) {
+  j.key(key);
+  a.computable() ? j.value(a.value) : j.null();
+  if (!a.computable()) j.key(std::string(key) + "_reason").value(reason_name(a.reason));
+}
+
+void write_result(detail::JsonStream& j, const IndicatorSet& set, const std::string& unit_path,
+                  const IndicatorResult& r) {
+  const Indicator& d = set.indicator(r.indicator);
+  j.begin_object();
+  j.key("indicator").value(d.code);
+  j.key("name").value(d.name);
+  j.key("unit").value(unit_path);
+  j.key("period").value(r.period.to_string());
+  j.key("polarity").value(to_string(d.polarity));
+  j.key("accumulation").value(to_string(d.accumulation));
+  j.key("target").value_or_null(r.target);
+  j.key("realisation").value_or_null(r.realisation);
+  if (r.target_low) {
+    j.key("target_low").value(*r.target_low);
+    j.key("target_high").value(*r.target_high);
+  }
+  if (r.target_from_parts) j.key("target_from_parts").value(true);
+  if (r.realisation_from_parts) j.key("realisation_from_parts").value(true);
+  const bool computable = r.achievement.computable();
+  j.key("achievement");
+  computable ? j.value(r.achievement.value) : j.null();
+  if (!computable) j.key("reason").value(reason_name(r.achievement.reason));
+  j.key("score");
+  computable ? j.value(r.score) : j.null();
+  j.key("band").value(r.band);
+  j.key("predicate");
+  r.band ? j.value(r.predicate) : j.null();
+  if (r.period.kind == Period::Kind::quarter) {
+    j.key("ytd").begin_object();
+    j.key("target").value_or_null(r.ytd_target);
+    j.key("realisation").value_or_null(r.ytd_realisation);
+    write_achievement(j, "achievement", r.ytd_achievement);
+    j.end_object();
+  }
+  if (r.absorption) j.key("absorption").value(*r.absorption);
+  if (r.efficiency) j.key("efficiency").value(*r.efficiency);
+  if (r.financial_deviation) {
+    j.key("financial_deviation").value(*r.financial_deviation);
+    j.key("financial_light").value(to_string(r.financial_light));
+  }
+  if (r.physical_deviation) {
+    j.key("physical_deviation").value(*r.physical_deviation);
+    j.key("physical_light").value(to_string(r.physical_light));
+  }
+  j.end_object();
+}
+
+void write_unit(detail::JsonStream& j, const std::string& unit_path, const UnitResult& u) {
+  j.begin_object();
+  j.key("unit").value(unit_path);
+  j.key("period").value(u.period.to_string());
+  j.key("achievement");
+  u.achievement.computable() ? j.value(u.achievement.value) : j.null();
+  if (!u.achievement.computable()) j.key("reason").value(reason_name(u.achievement.reason));
+  j.key("predicate");
+  u.band ? j.value(u.predicate) : j.null();
+  j.key("included").value(u.included);
+  j.key("excluded").value(u.excluded);
+  j.key("weight_sum").value(u.weight_sum);
+  j.end_object();
+}
+
+void write_warning(detail::JsonStream& j, const IndicatorSet& set, const EarlyWarning& w) {
+  j.begin_object();
+  j.key("indicator").value(set.indicator(w.indicator).code);
+  j.key("year").value(w.year);
+  j.key("quarters_reported").value(w.quarters_reported);
+  j.key("annual_target").value_or_null(w.annual_target);
+  j.key("pace_realisation").value_or_null(w.pace_realisation);
+  j.key("trend_realisation").value_or_null(w.trend_realisation);
+  if (w.annual_target_low) {
+    j.key("annual_target_low").value(*w.annual_target_low);
+    j.key("annual_target_high").value(*w.annual_target_high);
+  }
+  write_achievement(j, "pace_achievement", w.pace);
+  write_achievement(j, "trend_achievement", w.trend);
+  write_achievement(j, "projected_achievement", w.projected);
+  j.key("warn").value(w.warn);
+  j.end_object();
+}
+
+void write_evaluation(detail::JsonStream& j, const IndicatorSet& set, const Evaluation& ev) {
+  const std::vector<std::string> paths = set.units().paths();
+  j.begin_object();
+  j.key("format").value("sopkit.evaluation/1");
+  if (!set.source.empty()) j.key("source").value(set.source);
+  j.key("indicators").begin_array();
   for (const auto& r : ev.indicators) {
-    const Indicator& d = set.indicator(r.indicator);
-    ojson o = {{"indicator", d.code},
-               {"name", d.name},
-               {"unit", t.path(d.unit)},
-               {"period", r.period.to_string()},
-               {"polarity", to_string(d.polarity)},
-               {"accumulation", to_string(d.accumulation)},
-               {"target", opt_num(r.target)},
-               {"realisation", opt_num(r.realisation)}};
-    if (r.target_low) {
-      o["target_low"] = *r.target_low;
-      o["target_high"] = *r.target_high;
-    }
-    if (r.target_from_parts) o["target_from_parts"] = true;
-    if (r.realisation_from_parts) o["realisation_from_parts"] = true;
-    o["achievement"] = r.achievement.computable() ? ojson(r.achievement.value) : ojson(nullptr);
-    if (!r.achievement.computable()) o["reason"] = reason_name(r.achievement.reason);
-    o["score"] = r.achievement.computable() ? ojson(r.score) : ojson(nullptr);
-    o["band"] = r.band;
-    o["predicate"] = r.band ? ojson(r.predicate) : ojson(nullptr);
-    if (r.period.kind == Period::Kind::quarter) {
-      ojson y = {{"target", opt_num(r.ytd_target)}, {"realisation", opt_num(r.ytd_realisation)}};
-      put_achievement(y, "achievement", r.ytd_achievement);
-      o["ytd"] = std::move(y);
-    }
-    if (r.absorption) o["absorption"] = *r.absorption;
-    if (r.efficiency) o["efficiency"] = *r.efficiency;
-    if (r.financial_deviation) {
-      o["financial_deviation"] = *r.financial_deviation;
-      o["financial_light"] = to_string(r.financial_light);
-    }
-    if (r.physical_deviation) {
-      o["physical_deviation"] = *r.physical_deviation;
-      o["physical_light"] = to_string(r.physical_light);
-    }
-    j["indicators"].push_back(std::move(o));
+    write_result(j, set, paths[set.indicator(r.indicator).unit], r);
+    j.maybe_flush();
   }
-  j["units"] = ojson::array();
+  j.end_array();
+  j.key("units").begin_array();
   for (const auto& u : ev.units) {
-    ojson o = {{"unit", t.path(u.unit)}, {"period", u.period.to_string()}};
-    o["achievement"] = u.achievement.computable() ? ojson(u.achievement.value) : ojson(nullptr);
-    if (!u.achievement.computable()) o["reason"] = reason_name(u.achievement.reason);
-    o["predicate"] = u.band ? ojson(u.predicate) : ojson(nullptr);
-    o["included"] = u.included;
-    o["excluded"] = u.excluded;
-    o["weight_sum"] = u.weight_sum;
-    j["units"].push_back(std::move(o));
+    write_unit(j, paths[u.unit], u);
+    j.maybe_flush();
   }
-  j["warnings"] = ojson::array();
+  j.end_array();
+  j.key("warnings").begin_array();
   for (const auto& w : ev.warnings) {
-    ojson o = {{"indicator", set.indicator(w.indicator).code},
-               {"year", w.year},
-               {"quarters_reported", w.quarters_reported},
-               {"annual_target", opt_num(w.annual_target)},
-               {"pace_realisation", opt_num(w.pace_realisation)},
-               {"trend_realisation", opt_num(w.trend_realisation)}};
-    if (w.annual_target_low) {
-      o["annual_target_low"] = *w.annual_target_low;
-      o["annual_target_high"] = *w.annual_target_high;
-    }
-    put_achievement(o, "pace_achievement", w.pace);
-    put_achievement(o, "trend_achievement", w.trend);
-    put_achievement(o, "projected_achievement", w.projected);
-    o["warn"] = w.warn;
-    j["warnings"].push_back(std::move(o));
+    write_warning(j, set, w);
+    j.maybe_flush();
   }
-  return j.dump(indent);
+  j.end_array();
+  j.end_object();
+}
+
+}  // namespace
+
+std::string evaluation_to_json(const IndicatorSet& set, const Evaluation& ev, int indent) {
+  detail::JsonStream j(indent);
+  write_evaluation(j, set, ev);
+  return std::move(j.text());
+}
+
+void write_evaluation_json(std::ostream& out, const IndicatorSet& set, const Evaluation& ev,
+                           int indent) {
+  detail::JsonStream j(indent, &out);
+  write_evaluation(j, set, ev);
+  j.flush();
 }
 
 void save_evaluation_json(const IndicatorSet& set, const Evaluation& ev, const std::string& path) {

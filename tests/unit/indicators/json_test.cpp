@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
@@ -145,6 +146,26 @@ TEST(EvaluationJson, NotComputableIsNullWithReason) {
   EXPECT_EQ(second["achievement"], 0.0);
   EXPECT_EQ(second["predicate"], "Sangat Rendah");
   EXPECT_FALSE(j["units"].empty());
+}
+
+// The streaming writer writes what nlohmann's dump writes, pretty and compact,
+// including escapes, warnings and empty arrays.
+TEST(EvaluationJson, StreamedTextIsWhatTheDomWouldDump) {
+  std::string doc = kDoc;
+  doc.replace(doc.find("APK SD"), 6, R"(APK \"SD\"\\ \t\u0001 Ş)");  // JSON escapes
+  const auto s = parse_indicators_json(doc, "d.json");
+  for (const Evaluation& ev : {evaluate(s), Evaluation{}}) {
+    const std::string pretty = evaluation_to_json(s, ev);
+    const auto dom = nlohmann::ordered_json::parse(pretty);
+    EXPECT_EQ(pretty, dom.dump(2));
+    EXPECT_EQ(evaluation_to_json(s, ev, -1), dom.dump(-1));
+    EXPECT_EQ(evaluation_to_json(s, ev, 4), dom.dump(4));
+    std::ostringstream streamed;
+    write_evaluation_json(streamed, s, ev);
+    EXPECT_EQ(streamed.str(), pretty);
+  }
+  const Evaluation ev = evaluate(s);
+  EXPECT_NE(evaluation_to_json(s, ev).find(R"("APK \"SD\"\\ \t\u0001 Ş")"), std::string::npos);
 }
 
 }  // namespace

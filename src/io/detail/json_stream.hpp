@@ -1,0 +1,152 @@
+// json_stream.hpp — writes JSON as it goes, byte for byte as nlohmann's
+// dump(indent) would write the same document, without building a DOM: a
+// national evaluation has hundreds of thousands of objects. Private to the
+// library.
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/detail/chunked_output.hpp"
+#include "io/detail/json_text.hpp"  // is_valid_utf8
+#include "sopkit/error.hpp"
+
+namespace sopkit::detail {
+
+class JsonStream : public ChunkedOutput {
+ public:
+  // indent < 0: compact. With a sink, the text goes there in pieces of about
+  // a megabyte (flush() writes the rest); without one, text() holds it all.
+  explicit JsonStream(int indent, std::ostream* sink = nullptr)
+      : ChunkedOutput(sink), indent_(indent) {}
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  JsonStream& key(std::string_view k) {
+    next_item();
+    string(k);
+    out_ += indent_ < 0 ? ":" : ": ";
+    after_key_ = true;
+    return *this;
+  }
+  void value(std::string_view s) {
+    next_item();
+    string(s);
+  }
+  void value(const char* s) { value(std::string_view(s)); }
+  void value(const std::string& s) { value(std::string_view(s)); }
+  void value(double v) {
+    next_item();
+    if (!std::isfinite(v)) {
+      out_ += "null";
+      return;
+    }
+    char buf[64];
+    out_.append(buf, nlohmann::detail::to_chars(buf, buf + sizeof buf, v));
+  }
+  void value(std::size_t v) {
+    next_item();
+    out_ += std::to_string(v);
+  }
+  void value(int v) {
+    next_item();
+    out_ += std::to_string(v);
+  }
+  void value(bool v) {
+    next_item();
+    out_ += v ? "true" : "false";
+  }
+  void null() {
+    next_item();
+    out_ += "null";
+  }
+  void value_or_null(const std::optional<double>& v) { v ? value(*v) : null(); }
+
+ private:
+  void open(char bracket) {
+    next_item();
+    out_ += bracket;
+    counts_.push_back(0);
+  }
+  void close(char bracket) {
+    const bool empty = counts_.back() == 0;
+    counts_.pop_back();
+    if (!empty) newline();
+    out_ += bracket;
+  }
+  // Before a value or key: the comma and the line of the next item, unless
+  // the value follows its key.
+  void next_item() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (counts_.empty()) return;
+    if (counts_.back()++ > 0) out_ += ',';
+    newline();
+  }
+  void newline() {
+    if (indent_ < 0) return;
+    out_ += '\n';
+    out_.append(counts_.size() * static_cast<std::size_t>(indent_), ' ');
+  }
+  void string(std::string_view s) {
+    out_ += '"';
+    bool ascii = true;
+    for (char ch : s) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c >= 0x80) ascii = false;
+      switch (c) {
+        case '"':
+          out_ += "\\\"";
+          break;
+        case '\\':
+          out_ += "\\\\";
+          break;
+        case '\b':
+          out_ += "\\b";
+          break;
+        case '\f':
+          out_ += "\\f";
+          break;
+        case '\n':
+          out_ += "\\n";
+          break;
+        case '\r':
+          out_ += "\\r";
+          break;
+        case '\t':
+          out_ += "\\t";
+          break;
+        default:
+          if (c < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out_ += buf;
+          } else {
+            out_ += ch;
+          }
+      }
+    }
+    // nlohmann refuses to write invalid UTF-8; so does this writer.
+    if (!ascii && !is_valid_utf8(s))
+      throw Error(ErrorCode::format_error, "a text is not valid UTF-8: '" + excerpt(s) + "'");
+    out_ += '"';
+  }
+
+  int indent_;
+  std::vector<std::size_t> counts_;  // items so far in each open container
+  bool after_key_ = false;
+};
+
+}  // namespace sopkit::detail

@@ -4,7 +4,9 @@
 // the sheet needs "data.csv:14:9: target '1.234,5' is not a number", which
 // needs the line of each record (quoted fields may span lines) and the field
 // number of each value.
+#include <algorithm>
 #include <cmath>
+#include <deque>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -20,97 +22,115 @@ namespace sopkit {
 
 namespace {
 
-struct Field {
-  std::string text;
-  std::size_t column = 0;  // 1-based field number
-};
-
-struct Record {
-  std::size_t line = 0;  // line where the record starts
-  std::vector<Field> fields;
-};
-
 std::string at(const std::string& source, std::size_t line, std::size_t column) {
   return source + ":" + std::to_string(line) + ":" + std::to_string(column);
 }
 
-// Splits RFC 4180 text into records. Accepts LF and CRLF, a UTF-8 BOM, and ';'
-// as the delimiter when the header line has ';' but no ',' (spreadsheets in
-// the Indonesian locale export that way). Blank lines are skipped.
-std::vector<Record> split_records(std::string_view text, const std::string& source) {
-  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  const std::size_t first_nl = text.find('\n');
-  const std::string_view head = text.substr(0, first_nl);
-  const char delim =
-      head.find(',') == std::string_view::npos && head.find(';') != std::string_view::npos ? ';'
-                                                                                           : ',';
-  std::vector<Record> out;
-  std::size_t i = 0, line = 1;
-  const std::size_t n = text.size();
-  while (i < n) {
-    Record rec;
-    rec.line = line;
-    bool end_of_record = false;
-    while (!end_of_record) {
-      Field f;
-      f.column = rec.fields.size() + 1;
-      if (i < n && text[i] == '"') {
-        const std::size_t open_line = line;
-        ++i;
-        while (true) {
-          if (i >= n)
-            throw Error(ErrorCode::parse_error, "a quoted field is not closed (a \" is missing)",
-                        at(source, open_line, f.column));
-          const char c = text[i];
-          if (c == '"') {
-            if (i + 1 < n && text[i + 1] == '"') {
-              f.text += '"';
-              i += 2;
-              continue;
-            }
-            ++i;
-            break;
-          }
-          if (c == '\n') ++line;
-          f.text += c;
-          ++i;
-        }
-        if (i < n && text[i] != delim && text[i] != '\n' && text[i] != '\r')
-          throw Error(ErrorCode::parse_error,
-                      "text after a closing quote; write \"\" for a quote inside a quoted field",
-                      at(source, line, f.column));
-      } else {
-        while (i < n && text[i] != delim && text[i] != '\n' && text[i] != '\r') {
-          if (text[i] == '"')
-            throw Error(ErrorCode::parse_error,
-                        "a quote inside an unquoted field; quote the whole field and double "
-                        "the quote",
-                        at(source, line, f.column));
-          f.text += text[i++];
-        }
-      }
-      if (!detail::is_valid_utf8(f.text))
+// Reads RFC 4180 text one record at a time, its fields as views into the text
+// (a quoted field with a doubled quote is unescaped into the record's own
+// scratch). Accepts LF and CRLF, a UTF-8 BOM, and ';' as the delimiter when the
+// header line has ';' but no ',' (spreadsheets in the Indonesian locale export
+// that way). Blank lines are skipped.
+class CsvRecords {
+ public:
+  CsvRecords(std::string_view text, const std::string& source) : text_(text), source_(source) {
+    if (text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
+    const std::string_view head = text_.substr(0, text_.find('\n'));
+    delim_ = head.find(',') == std::string_view::npos && head.find(';') != std::string_view::npos
+                 ? ';'
+                 : ',';
+  }
+
+  // The next non-blank record into `fields`; false at the end.
+  bool next(std::vector<std::string_view>& fields) {
+    while (i_ < text_.size()) {
+      read_record(fields);
+      const bool blank = fields.size() == 1 && detail::trim(fields[0]).empty();
+      if (!blank) return true;
+    }
+    return false;
+  }
+  std::size_t line() const { return record_line_; }  // where the last record starts
+
+ private:
+  void read_record(std::vector<std::string_view>& fields) {
+    fields.clear();
+    scratch_.clear();
+    record_line_ = line_;
+    const std::size_t n = text_.size();
+    while (true) {
+      const std::size_t column = fields.size() + 1;
+      fields.push_back(i_ < n && text_[i_] == '"' ? quoted(column) : plain(column));
+      if (!detail::is_valid_utf8(fields.back()))
         throw Error(ErrorCode::parse_error,
                     "this cell is not valid UTF-8 text; save the file as UTF-8 (CSV UTF-8 in a "
                     "spreadsheet)",
-                    at(source, line, f.column));
-      rec.fields.push_back(std::move(f));
-      if (i >= n) {
-        end_of_record = true;
-      } else if (text[i] == delim) {
-        ++i;
-      } else {
-        if (text[i] == '\r') ++i;
-        if (i < n && text[i] == '\n') ++i;
-        ++line;
-        end_of_record = true;
+                    at(source_, line_, column));
+      if (i_ >= n) return;
+      if (text_[i_] == delim_) {
+        ++i_;  // at the very end, one more (empty) field follows
+        continue;
       }
+      if (text_[i_] == '\r') ++i_;
+      if (i_ < n && text_[i_] == '\n') ++i_;
+      ++line_;
+      return;
     }
-    const bool blank = rec.fields.size() == 1 && detail::trim(rec.fields[0].text).empty();
-    if (!blank) out.push_back(std::move(rec));
   }
-  return out;
-}
+
+  std::string_view plain(std::size_t column) {
+    const std::size_t begin = i_, n = text_.size();
+    while (i_ < n) {
+      const char c = text_[i_];
+      if (c == delim_ || c == '\n' || c == '\r') break;
+      if (c == '"')
+        throw Error(ErrorCode::parse_error,
+                    "a quote inside an unquoted field; quote the whole field and double "
+                    "the quote",
+                    at(source_, line_, column));
+      ++i_;
+    }
+    return text_.substr(begin, i_ - begin);
+  }
+
+  std::string_view quoted(std::size_t column) {
+    const std::size_t open_line = line_, n = text_.size();
+    ++i_;
+    const std::size_t begin = i_;
+    std::string* unescaped = nullptr;  // only when the field holds a doubled quote
+    std::size_t end = 0;
+    while (true) {
+      if (i_ >= n)
+        throw Error(ErrorCode::parse_error, "a quoted field is not closed (a \" is missing)",
+                    at(source_, open_line, column));
+      const char c = text_[i_];
+      if (c == '"') {
+        if (i_ + 1 < n && text_[i_ + 1] == '"') {
+          if (!unescaped) unescaped = &scratch_.emplace_back(text_.substr(begin, i_ - begin));
+          *unescaped += '"';
+          i_ += 2;
+          continue;
+        }
+        end = i_++;
+        break;
+      }
+      if (c == '\n') ++line_;
+      if (unescaped) *unescaped += c;
+      ++i_;
+    }
+    if (i_ < n && text_[i_] != delim_ && text_[i_] != '\n' && text_[i_] != '\r')
+      throw Error(ErrorCode::parse_error,
+                  "text after a closing quote; write \"\" for a quote inside a quoted field",
+                  at(source_, line_, column));
+    return unescaped ? std::string_view(*unescaped) : text_.substr(begin, end - begin);
+  }
+
+  std::string_view text_;
+  const std::string& source_;
+  char delim_ = ',';
+  std::size_t i_ = 0, line_ = 1, record_line_ = 1;
+  std::deque<std::string> scratch_;  // a deque: views into it stay valid as it grows
+};
 
 // A CSV record's fields by column, located as "file:line:column".
 class CsvRowPlace final : public detail::RowPlace {
@@ -131,50 +151,50 @@ constexpr int kRequiredColumns = detail::kRealisation + 1;
 }  // namespace
 
 IndicatorSet parse_indicators_csv(std::string_view text, const std::string& source) {
-  const std::vector<Record> records = split_records(text, source);
-  if (records.empty())
+  CsvRecords records(text, source);
+  std::vector<std::string_view> fields;
+  if (!records.next(fields))
     throw Error(ErrorCode::format_error, "the file is empty; it needs a header row", source);
 
   // Header.
   int pos[detail::kFieldCount];
   for (int& p : pos) p = -1;
-  const Record& header = records[0];
-  for (const Field& f : header.fields) {
-    const std::string name = detail::lower_ascii(detail::trim(f.text));
+  const std::size_t header_line = records.line();
+  const std::size_t width = fields.size();
+  for (std::size_t f = 0; f < width; ++f) {
+    const std::string name = detail::lower_ascii(detail::trim(fields[f]));
     int c = -1;
     for (int k = 0; k < detail::kFieldCount; ++k)
       if (name == detail::field_name(k)) c = k;
     if (c < 0)
       throw Error(ErrorCode::format_error,
                   "unknown column '" + name + "' (see docs/indicators.md for the columns)",
-                  at(source, header.line, f.column));
+                  at(source, header_line, f + 1));
     if (pos[c] >= 0)
       throw Error(ErrorCode::format_error, "column '" + name + "' appears twice",
-                  at(source, header.line, f.column));
-    pos[c] = static_cast<int>(f.column - 1);
+                  at(source, header_line, f + 1));
+    pos[c] = static_cast<int>(f);
   }
   for (int k = 0; k < kRequiredColumns; ++k)
     if (pos[k] < 0)
       throw Error(
           ErrorCode::format_error,
           std::string("the header lacks the required column '") + detail::field_name(k) + "'",
-          at(source, header.line, 1));
+          at(source, header_line, 1));
 
   detail::IndicatorBuilder builder({source + ":", "line", true, ""});
   CsvRowPlace place(source, pos);
   detail::IndicatorRow row;
-  for (std::size_t ri = 1; ri < records.size(); ++ri) {
-    const Record& rec = records[ri];
-    if (rec.fields.size() != header.fields.size())
+  while (records.next(fields)) {
+    if (fields.size() != width)
       throw Error(ErrorCode::format_error,
-                  "the row has " + std::to_string(rec.fields.size()) + " fields, the header " +
-                      std::to_string(header.fields.size()),
-                  at(source, rec.line, std::min(rec.fields.size(), header.fields.size()) + 1));
+                  "the row has " + std::to_string(fields.size()) + " fields, the header " +
+                      std::to_string(width),
+                  at(source, records.line(), std::min(fields.size(), width) + 1));
     for (int k = 0; k < detail::kFieldCount; ++k)
-      row.text[k] =
-          pos[k] < 0 ? std::string_view() : rec.fields[static_cast<std::size_t>(pos[k])].text;
-    place.line = rec.line;
-    builder.add(row, rec.line, place);
+      row.text[k] = pos[k] < 0 ? std::string_view() : fields[static_cast<std::size_t>(pos[k])];
+    place.line = records.line();
+    builder.add(row, records.line(), place);
   }
   return std::move(builder).finish();
 }

@@ -63,6 +63,22 @@ TEST(IndicatorsCsv, QuotedFieldsWithCommasQuotesAndNewlinesBomAndCrlf) {
   EXPECT_EQ(s.indicator(1).weight, 1.0);  // blank weight: equal weights
 }
 
+// Fields are read as views into the text; those with doubled quotes are
+// unescaped into the record's own storage, several in one record.
+TEST(IndicatorsCsv, SeveralUnescapedFieldsInOneRecordKeepTheirTexts) {
+  const auto s = parse_indicators_csv(
+      kHeader +
+      "\"Dinas \"\"A\"\"\",K1,\"x \"\"y\"\"\",\"\"\"%\"\"\",positive,sum,,2024,10,8\n"
+      "\"Dinas \"\"A\"\"\",K1,\"x \"\"y\"\"\",,,,,2024-Q1,1,\"2\"\n");
+  ASSERT_EQ(s.indicator_count(), 1u);
+  EXPECT_EQ(s.units().name(s.indicator(0).unit), "Dinas \"A\"");
+  EXPECT_EQ(s.indicator(0).name, "x \"y\"");
+  EXPECT_EQ(s.indicator(0).satuan, "\"%\"");
+  EXPECT_EQ(*s.cell(1).realisation, 2.0);
+  // A delimiter at the very end of the text is one more (empty) field.
+  EXPECT_EQ(error_at(kHeader + "Dinas,K1,x,%,positive,sum,,2024,10,8,"), "d.csv:2:11");
+}
+
 TEST(IndicatorsCsv, SemicolonDelimitedExportsLoad) {
   const auto s = parse_indicators_csv(
       "unit;indicator;name;satuan;polarity;accumulation;weight;period;target;realisation\n"

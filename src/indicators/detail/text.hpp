@@ -81,8 +81,15 @@ inline std::optional<double> parse_plain_number(std::string_view s) noexcept {
     if (!exp_digits) return std::nullopt;
   }
   if (i != s.size()) return std::nullopt;
+  // from_chars reads no leading '+'; out of range, strtod gives what it always
+  // gave (inf on overflow, which the caller refuses; 0 or a subnormal on underflow).
+  const std::string_view unsigned_text = s[0] == '+' ? s.substr(1) : s;
+  double v = 0;
+  const auto res =
+      std::from_chars(unsigned_text.data(), unsigned_text.data() + unsigned_text.size(), v);
+  if (res.ec == std::errc() && res.ptr == unsigned_text.data() + unsigned_text.size()) return v;
   const std::string copy(s);
-  return std::strtod(copy.c_str(), nullptr);  // may overflow to inf: the caller checks
+  return std::strtod(copy.c_str(), nullptr);
 }
 
 }  // namespace sopkit::detail

@@ -7,6 +7,7 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 #include <utility>
 
@@ -177,9 +178,8 @@ Achievement achieve(const Indicator& ind, const Target& t, std::optional<double>
 struct Context {
   const IndicatorSet& set;
   const EvaluationOptions& opt;
-  std::vector<std::size_t> start;  // indicator i's rows are order[start[i] .. start[i + 1])
-  std::vector<std::size_t> order;
-  std::vector<Period> period;  // period[k] of row order[k]
+  std::vector<std::size_t> start;    // indicator i's rows are order[start[i] .. start[i + 1])
+  std::vector<std::uint32_t> order;  // 4 bytes a row: a set holds fewer than 2^32 rows
 
   Context(const IndicatorSet& s, const EvaluationOptions& o) : set(s), opt(o) {
     const std::size_t n = s.cell_count();
@@ -188,20 +188,21 @@ struct Context {
     for (std::size_t i = 0; i < s.indicator_count(); ++i) start[i + 1] += start[i];
     order.resize(n);
     std::vector<std::size_t> next(start.begin(), start.end() - 1);
-    for (std::size_t row = 0; row < n; ++row) order[next[s.cell_indicator(row)]++] = row;
-    period.resize(n);
+    for (std::size_t row = 0; row < n; ++row)
+      order[next[s.cell_indicator(row)]++] = static_cast<std::uint32_t>(row);
     for (std::size_t i = 0; i < s.indicator_count(); ++i) {
       auto first = order.begin() + static_cast<std::ptrdiff_t>(start[i]);
       auto last = order.begin() + static_cast<std::ptrdiff_t>(start[i + 1]);
       std::sort(first, last,
                 [&](std::size_t a, std::size_t b) { return s.cell_period(a) < s.cell_period(b); });
-      for (std::size_t k = start[i]; k < start[i + 1]; ++k) period[k] = s.cell_period(order[k]);
     }
   }
 
+  Period period(std::size_t k) const { return set.cell_period(order[k]); }
+
   std::optional<Cell> find(std::size_t ind, const Period& p) const {
     for (std::size_t k = start[ind]; k < start[ind + 1]; ++k)
-      if (period[k] == p) return set.cell_values(order[k]);
+      if (period(k) == p) return set.cell_values(order[k]);
     return std::nullopt;
   }
 
@@ -328,7 +329,7 @@ void early_warnings(const Context& cx, Evaluation& ev) {
     const Indicator& ind = cx.set.indicator(i);
     std::vector<int> years;
     for (std::size_t k = cx.start[i]; k < cx.start[i + 1]; ++k) {
-      const Period& p = cx.period[k];
+      const Period p = cx.period(k);
       if (p.kind == Period::Kind::quarter && (years.empty() || years.back() != p.year))
         years.push_back(p.year);
     }
@@ -481,7 +482,7 @@ Evaluation evaluate(const IndicatorSet& set, const EvaluationOptions& opt) {
   Evaluation ev;
   for (std::size_t i = 0; i < set.indicator_count(); ++i) {
     for (std::size_t k = cx.start[i]; k < cx.start[i + 1]; ++k) {
-      const Period& p = cx.period[k];
+      const Period p = cx.period(k);
       if (opt.period && p != *opt.period) continue;
       IndicatorResult r = evaluate_cell(cx, set.cell_values(cx.order[k]));
       const RatingScale& scale = opt.scales.in_force(opt.scale, p.end_date());

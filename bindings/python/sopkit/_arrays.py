@@ -173,7 +173,10 @@ def factorize(values: Any) -> Tuple[Any, list]:
         if arr.dtype.kind == "O":
             arr = np.array(["" if v is None else cell_text(v) for v in arr.ravel()], dtype=str)
         distinct, index = np.unique(arr, return_inverse=True)
-    return contiguous(np.asarray(index, dtype=np.int32)), [cell_text(v) for v in distinct]
+    texts = list(distinct)
+    if pd is None or pd.api.types.infer_dtype(distinct, skipna=False) != "string":
+        texts = [cell_text(v) for v in texts]  # not all str: numbers, NaN of numpy's sort
+    return contiguous(np.asarray(index, dtype=np.int32)), texts
 
 
 def c_strings(ffi: Any, texts: list, name: str) -> Tuple[Any, Any]:

@@ -307,8 +307,8 @@ def _set_text_column(column: Any, values: Any, label: str, n: int) -> Any:
         raise ValueError(f"{label} has {len(values)} values; {n} rows are given")
     else:
         index, distinct = _arrays.factorize(values)
-    names = _CODE_NAMES.get(label, {})
-    distinct = [names.get(v, v) for v in distinct]
+    if label in _CODE_NAMES:
+        distinct = [_CODE_NAMES[label].get(v, v) for v in distinct]
     if not distinct:  # every row blank: the column is absent
         return None
     values_ptr, keep = _arrays.c_strings(ffi, distinct, label)

@@ -387,3 +387,19 @@ def test_library_without_from_columns_takes_the_rows_path(monkeypatch):
     with pytest.raises(NotImplementedError, match="sopkit_indicators_from_columns"):
         sopkit.IndicatorSet.from_columns(unit=["D/A"], code=["K1"], period=["2024"], target=[1.0],
                                          realisation=[1.0], polarity=["positive"], budget=[1.0])
+
+
+def test_from_csv_of_any_path_is_the_c_loader_naming_the_file(tmp_path):
+    lines = INDICATORS_CSV.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace(",2024-Q2,", ",2024-Q9,")
+    for suffix in (".txt", ".json"):  # a .json path is still read as CSV by from_csv
+        path = tmp_path / ("data" + suffix)
+        path.write_text("\n".join(lines), encoding="utf-8")
+        with pytest.raises(sopkit.FormatError) as e:
+            sopkit.IndicatorSet.from_csv(path)
+        where = str(path) if suffix == ".txt" else "<csv>"
+        assert str(e.value).startswith(where + ":4:8: "), str(e.value)
+    good = tmp_path / "good.txt"
+    good.write_bytes(INDICATORS_CSV.read_bytes())
+    with sopkit.IndicatorSet.from_csv(good) as s:
+        assert s.counts == (15, 16, 63)

@@ -355,12 +355,13 @@ class IndicatorSet(Handle):
 
     @classmethod
     def from_csv(cls, source: Union[PathLike, io.TextIOBase, Any]) -> "IndicatorSet":
-        """From CSV: a path (any extension), or an open text file. For CSV text in a
-        string use :meth:`from_csv_text`. Errors as :meth:`load`."""
+        """From CSV: a path (any extension; read by the C loader, whose messages
+        name the file), or an open text file. For CSV text in a string use
+        :meth:`from_csv_text`. Errors as :meth:`load`."""
         if hasattr(source, "read"):
             return cls.from_csv_text(source.read())
         p = os.fspath(source)
-        if p.lower().endswith(".csv"):
+        if not p.lower().endswith(".json"):  # the C loader reads any other path as CSV
             return cls.load(p)
         with open(p, "rb") as f:  # the bytes as they are: the C loader checks the UTF-8
             return cls._from_csv_bytes(f.read())

@@ -403,3 +403,17 @@ def test_from_csv_of_any_path_is_the_c_loader_naming_the_file(tmp_path):
     good.write_bytes(INDICATORS_CSV.read_bytes())
     with sopkit.IndicatorSet.from_csv(good) as s:
         assert s.counts == (15, 16, 63)
+
+
+@pytest.mark.parametrize("text_dtype", ["string", "category"])
+def test_frame_of_pandas_text_dtypes_and_nullable_codes(text_dtype):
+    pd = pytest.importorskip("pandas")
+    df = pd.read_csv(INDICATORS_CSV)
+    for c in ("unit", "indicator", "name", "satuan", "accumulation", "period", "source"):
+        df[c] = df[c].astype(text_dtype)
+    codes = {"positive": sopkit.POSITIVE, "negative": sopkit.NEGATIVE, "range": sopkit.RANGE}
+    df["polarity"] = df["polarity"].map(codes).astype("Int64")  # <NA> on later rows
+    df["weight"] = df["weight"].astype("Int64")
+    with sopkit.IndicatorSet.from_dataframe(df) as got, got.evaluate() as b, \
+            sopkit.IndicatorSet.from_csv(INDICATORS_CSV) as want, want.evaluate() as a:
+        assert b.to_json() == a.to_json()

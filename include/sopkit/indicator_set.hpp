@@ -168,8 +168,16 @@ class IndicatorSet {
   // target_low > target_high; only one range bound is given; both a target and
   // a range are given.
   void add_cell(const Cell& cell);
+  // As add_cell, with the origin origin_prefix + number ("data.csv:" + 12):
+  // a loader of many rows stores a number, not a text, per row.
+  void add_cell(const Cell& cell, std::size_t origin_number);
+  void set_origin_prefix(std::string prefix);
   std::size_t cell_count() const noexcept;
   Cell cell(std::size_t row) const;
+  // As cell(row) without the origin (no text is built), and its parts.
+  Cell cell_values(std::size_t row) const;
+  std::size_t cell_indicator(std::size_t row) const;
+  Period cell_period(std::size_t row) const;
   std::optional<std::size_t> find_cell(std::size_t indicator, const Period& period) const;
   // Distinct periods of the cells, chronological.
   std::vector<Period> periods() const;
@@ -178,7 +186,8 @@ class IndicatorSet {
   std::string source;
 
  private:
-  struct Columns;  // Eigen arrays, one per value column (see indicator_set.cpp)
+  struct Columns;  // the cells, compactly (see indicator_set.cpp)
+  void add_checked_cell(const Cell& cell, std::size_t origin_number);
   UnitTree units_;
   std::vector<Indicator> indicators_;
   std::unordered_multimap<std::size_t, std::size_t> by_code_;  // hash of the code -> indicators

@@ -7,7 +7,7 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <optional>
 #include <utility>
 
 #include "sopkit/error.hpp"
@@ -171,40 +171,53 @@ Achievement achieve(const Indicator& ind, const Target& t, std::optional<double>
   return achievement(ind.polarity, t.point, r, policy, ind.negative_formula);
 }
 
-// The cells of one indicator by period.
-using Rows = std::map<Period, std::size_t>;
-
+// The rows of the set grouped by indicator, each group in chronological order,
+// and a cell read from the set when a formula needs it (the set stores values
+// compactly; a copy of every cell would double the memory).
 struct Context {
   const IndicatorSet& set;
   const EvaluationOptions& opt;
-  std::vector<Rows> rows;  // per indicator
-  std::vector<Cell> cells;
+  std::vector<std::size_t> start;  // indicator i's rows are order[start[i] .. start[i + 1])
+  std::vector<std::size_t> order;
+  std::vector<Period> period;  // period[k] of row order[k]
 
   Context(const IndicatorSet& s, const EvaluationOptions& o) : set(s), opt(o) {
-    rows.resize(s.indicator_count());
-    cells.reserve(s.cell_count());
-    for (std::size_t i = 0; i < s.cell_count(); ++i) {
-      cells.push_back(s.cell(i));
-      rows[cells.back().indicator][cells.back().period] = i;
+    const std::size_t n = s.cell_count();
+    start.assign(s.indicator_count() + 1, 0);
+    for (std::size_t row = 0; row < n; ++row) ++start[s.cell_indicator(row) + 1];
+    for (std::size_t i = 0; i < s.indicator_count(); ++i) start[i + 1] += start[i];
+    order.resize(n);
+    std::vector<std::size_t> next(start.begin(), start.end() - 1);
+    for (std::size_t row = 0; row < n; ++row) order[next[s.cell_indicator(row)]++] = row;
+    period.resize(n);
+    for (std::size_t i = 0; i < s.indicator_count(); ++i) {
+      auto first = order.begin() + static_cast<std::ptrdiff_t>(start[i]);
+      auto last = order.begin() + static_cast<std::ptrdiff_t>(start[i + 1]);
+      std::sort(first, last,
+                [&](std::size_t a, std::size_t b) { return s.cell_period(a) < s.cell_period(b); });
+      for (std::size_t k = start[i]; k < start[i + 1]; ++k) period[k] = s.cell_period(order[k]);
     }
   }
 
-  const Cell* find(std::size_t ind, const Period& p) const {
-    auto it = rows[ind].find(p);
-    return it == rows[ind].end() ? nullptr : &cells[it->second];
+  std::optional<Cell> find(std::size_t ind, const Period& p) const {
+    for (std::size_t k = start[ind]; k < start[ind + 1]; ++k)
+      if (period[k] == p) return set.cell_values(order[k]);
+    return std::nullopt;
   }
 
-  // Quarter cells 1..upto of a year (nullptr where absent).
-  std::vector<const Cell*> quarters(std::size_t ind, int year, int upto) const {
-    std::vector<const Cell*> out;
+  // Quarter cells 1..upto of a year (nullopt where absent).
+  std::vector<std::optional<Cell>> quarters(std::size_t ind, int year, int upto) const {
+    std::vector<std::optional<Cell>> out;
+    out.reserve(static_cast<std::size_t>(upto));
     for (int q = 1; q <= upto; ++q) out.push_back(find(ind, Period::of_quarter(year, q)));
     return out;
   }
 
-  static std::vector<std::optional<double>> column(const std::vector<const Cell*>& cs,
+  static std::vector<std::optional<double>> column(const std::vector<std::optional<Cell>>& cs,
                                                    std::optional<double> Cell::*member) {
     std::vector<std::optional<double>> v;
-    for (const Cell* c : cs) v.push_back(c ? c->*member : std::nullopt);
+    v.reserve(cs.size());
+    for (const auto& c : cs) v.push_back(c ? *c.*member : std::nullopt);
     return v;
   }
 
@@ -231,8 +244,7 @@ struct Context {
 
   // The realisation of a year: the annual row's, else its quarters' by the rule.
   std::optional<double> annual_realisation(std::size_t ind, int year, bool* derived) const {
-    if (const Cell* c = find(ind, Period::of_year(year)); c && c->realisation)
-      return c->realisation;
+    if (const auto c = find(ind, Period::of_year(year)); c && c->realisation) return c->realisation;
     const auto v = accumulate(set.indicator(ind).accumulation,
                               column(quarters(ind, year, 4), &Cell::realisation));
     if (v && derived) *derived = true;
@@ -315,9 +327,11 @@ void early_warnings(const Context& cx, Evaluation& ev) {
   for (std::size_t i = 0; i < cx.set.indicator_count(); ++i) {
     const Indicator& ind = cx.set.indicator(i);
     std::vector<int> years;
-    for (const auto& [p, row] : cx.rows[i])
+    for (std::size_t k = cx.start[i]; k < cx.start[i + 1]; ++k) {
+      const Period& p = cx.period[k];
       if (p.kind == Period::Kind::quarter && (years.empty() || years.back() != p.year))
         years.push_back(p.year);
+    }
     for (int year : years) {
       int upto = 4;
       if (opt.period) {
@@ -336,7 +350,7 @@ void early_warnings(const Context& cx, Evaluation& ev) {
       w.year = year;
       w.quarters_reported = k;
       Target t;
-      if (const Cell* a = cx.find(i, Period::of_year(year)); a && (a->target || a->target_low))
+      if (const auto a = cx.find(i, Period::of_year(year)); a && (a->target || a->target_low))
         t = Target{a->target, a->target_low, a->target_high};
       else
         t = cx.derive_annual_target(i, year);
@@ -348,7 +362,7 @@ void early_warnings(const Context& cx, Evaluation& ev) {
       std::vector<double> xs, ys, levels;
       double cum = 0.0;
       for (int q = 1; q <= k; ++q) {
-        const Cell* c = qs[static_cast<std::size_t>(q - 1)];
+        const auto& c = qs[static_cast<std::size_t>(q - 1)];
         if (!c || !c->realisation) continue;
         cum += *c->realisation;
         xs.push_back(q);
@@ -397,20 +411,79 @@ void early_warnings(const Context& cx, Evaluation& ev) {
 
 }  // namespace
 
+namespace {
+
+// Per period, per unit, the weighted mean of capped achievement of every
+// indicator in the unit's subtree: each result is added to its unit and the
+// unit's ancestors, in the order of the results.
+void roll_up(const IndicatorSet& set, const EvaluationOptions& opt, Evaluation& ev) {
+  std::vector<Period> periods;
+  for (const auto& r : ev.indicators) periods.push_back(r.period);
+  std::sort(periods.begin(), periods.end());
+  periods.erase(std::unique(periods.begin(), periods.end()), periods.end());
+  const UnitTree& units = set.units();
+  struct Sum {
+    double swc = 0.0, weight_sum = 0.0;
+    std::size_t included = 0, excluded = 0;
+    bool any = false;
+  };
+  std::vector<Sum> sums;
+  for (const Period& p : periods) {
+    sums.assign(units.size(), Sum{});
+    for (const auto& r : ev.indicators) {
+      if (r.period != p) continue;
+      const Indicator& ind = set.indicator(r.indicator);
+      for (std::optional<std::size_t> u = ind.unit; u; u = units.parent(*u)) {
+        Sum& s = sums[*u];
+        s.any = true;
+        if (!r.achievement.computable()) {
+          ++s.excluded;
+          continue;
+        }
+        ++s.included;
+        s.weight_sum += ind.weight;
+        s.swc += ind.weight * r.score;
+      }
+    }
+    const RatingScale& scale = opt.scales.in_force(opt.scale, p.end_date());
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      const Sum& s = sums[u];
+      if (!s.any) continue;
+      UnitResult ur;
+      ur.unit = u;
+      ur.period = p;
+      ur.included = s.included;
+      ur.excluded = s.excluded;
+      ur.weight_sum = s.weight_sum;
+      if (ur.included == 0)
+        ur.achievement = Achievement::not_computable(Reason::no_computable_indicator);
+      else if (ur.weight_sum == 0)
+        ur.achievement = Achievement::not_computable(Reason::weight_zero);
+      else
+        ur.achievement = Achievement::of(s.swc / ur.weight_sum);
+      ur.band = scale.band(ur.achievement.value);
+      ur.predicate = scale.label(ur.band);
+      ev.units.push_back(std::move(ur));
+    }
+  }
+}
+
+}  // namespace
+
 Evaluation evaluate(const IndicatorSet& set, const EvaluationOptions& opt) {
-  Context cx(set, opt);
-  Evaluation ev;
   if (opt.period) {
-    bool held = false;
-    for (const Cell& c : cx.cells) held = held || c.period == *opt.period;
-    if (!held)
+    const std::vector<Period> held = set.periods();
+    if (!std::binary_search(held.begin(), held.end(), *opt.period))
       throw Error(ErrorCode::invalid_argument,
                   "the data hold no row for period " + opt.period->to_string());
   }
+  Context cx(set, opt);
+  Evaluation ev;
   for (std::size_t i = 0; i < set.indicator_count(); ++i) {
-    for (const auto& [p, row] : cx.rows[i]) {
+    for (std::size_t k = cx.start[i]; k < cx.start[i + 1]; ++k) {
+      const Period& p = cx.period[k];
       if (opt.period && p != *opt.period) continue;
-      IndicatorResult r = evaluate_cell(cx, cx.cells[row]);
+      IndicatorResult r = evaluate_cell(cx, set.cell_values(cx.order[k]));
       const RatingScale& scale = opt.scales.in_force(opt.scale, p.end_date());
       r.score = apply_cap(r.achievement.value, opt.cap);
       r.band = scale.band(r.score);
@@ -418,46 +491,7 @@ Evaluation evaluate(const IndicatorSet& set, const EvaluationOptions& opt) {
       ev.indicators.push_back(std::move(r));
     }
   }
-
-  // Roll-ups: per period, per unit, the weighted mean of capped achievement of
-  // every indicator in the unit's subtree.
-  std::vector<Period> periods;
-  for (const auto& r : ev.indicators) periods.push_back(r.period);
-  std::sort(periods.begin(), periods.end());
-  periods.erase(std::unique(periods.begin(), periods.end()), periods.end());
-  const UnitTree& units = set.units();
-  for (const Period& p : periods) {
-    const RatingScale& scale = opt.scales.in_force(opt.scale, p.end_date());
-    for (std::size_t u = 0; u < units.size(); ++u) {
-      UnitResult ur;
-      ur.unit = u;
-      ur.period = p;
-      double swc = 0.0;
-      bool any = false;
-      for (const auto& r : ev.indicators) {
-        if (r.period != p || !units.within(set.indicator(r.indicator).unit, u)) continue;
-        any = true;
-        if (!r.achievement.computable()) {
-          ++ur.excluded;
-          continue;
-        }
-        const double w = set.indicator(r.indicator).weight;
-        ++ur.included;
-        ur.weight_sum += w;
-        swc += w * r.score;
-      }
-      if (!any) continue;
-      if (ur.included == 0)
-        ur.achievement = Achievement::not_computable(Reason::no_computable_indicator);
-      else if (ur.weight_sum == 0)
-        ur.achievement = Achievement::not_computable(Reason::weight_zero);
-      else
-        ur.achievement = Achievement::of(swc / ur.weight_sum);
-      ur.band = scale.band(ur.achievement.value);
-      ur.predicate = scale.label(ur.band);
-      ev.units.push_back(std::move(ur));
-    }
-  }
+  roll_up(set, opt, ev);
   early_warnings(cx, ev);
   return ev;
 }

@@ -64,6 +64,7 @@ IndicatorRow::IndicatorRow() {
 
 IndicatorBuilder::IndicatorBuilder(Style style) : style_(std::move(style)) {
   set_.source = style_.source;
+  set_.set_origin_prefix(style_.origin_prefix);
 }
 
 std::optional<double> IndicatorBuilder::number(const IndicatorRow& row, int field,
@@ -186,7 +187,6 @@ void IndicatorBuilder::add(const IndicatorRow& row, std::size_t number_of_row,
   c.financial_plan = number(row, kFinancialPlan, place);
   c.physical_plan = number(row, kPhysicalPlan, place);
   c.physical_realisation = number(row, kPhysicalRealisation, place);
-  c.origin = style_.origin_prefix + std::to_string(number_of_row);
   if (auto prev = set_.find_cell(ind, period))
     fail(place, kPeriod,
          "indicator " + std::string(code) + " has a second row for period " + period.to_string() +
@@ -199,7 +199,7 @@ void IndicatorBuilder::add(const IndicatorRow& row, std::size_t number_of_row,
   if (c.target_low && c.target)
     fail(place, kTarget, "give either target or target_low/target_high, not both");
   located(place, kPeriod, [&] {
-    set_.add_cell(c);
+    set_.add_cell(c, number_of_row);
     return 0;
   });
 }

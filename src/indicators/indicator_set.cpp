@@ -1,16 +1,15 @@
 // indicator_set.cpp — periods, the unit tree and the columnar IndicatorSet.
 //
-// Values are kept in Eigen arrays, one per column, with NaN as the blank
-// marker. That is safe only because add_cell refuses NaN input: inside the set
-// NaN can mean nothing but "not reported".
+// A cell stores only the values given (a bit mask says which), so a blank is
+// distinct from a reported zero without a marker value.
 #include "sopkit/indicator_set.hpp"
 
-#include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
-#include <map>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 #include "indicators/detail/text.hpp"
@@ -294,20 +293,97 @@ bool UnitTree::within(std::size_t unit, std::size_t ancestor) const {
   return false;
 }
 
-// ---- IndicatorSet ---------------------------------------------------------
+// ---- IndicatorSet ----------------------------------------------------------
 
-// One Eigen array per value column, grown geometrically. NaN = blank.
+namespace {
+
+constexpr int kValueColumns = 9;
+constexpr std::uint32_t kNoOrigin = static_cast<std::uint32_t>(-1);
+
+// A period packed into 32 bits: kind, quarter, first and last year.
+std::uint32_t pack(const Period& p) {
+  return static_cast<std::uint32_t>(p.kind) << 30 | static_cast<std::uint32_t>(p.quarter) << 27 |
+         static_cast<std::uint32_t>(p.year - 1024) << 14 |
+         static_cast<std::uint32_t>(p.end_year - 1024);
+}
+
+std::uint64_t mix(std::uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdull;
+  x ^= x >> 33;
+  return x;
+}
+
+}  // namespace
+
+// The cells, row by row, in as little memory as a national file needs: per row
+// the indicator, a period number, a bit mask of the value columns given and
+// where its given values start in one pool; the origin as a number after a
+// per-set prefix (or a text for the few rows added with another origin). An
+// open-addressing table of row numbers finds a row by (indicator, period).
 struct IndicatorSet::Columns {
-  static constexpr int kValueColumns = 9;
-  std::size_t size = 0;
-  Eigen::ArrayXXd values;  // kValueColumns x capacity, column-major: one cell's values together
-  std::vector<std::size_t> indicator;
-  std::vector<Period> period;
-  std::vector<std::string> origin;
-  std::map<std::tuple<std::size_t, int, int, int, int>, std::size_t> index;
+  std::vector<std::uint32_t> indicator;
+  std::vector<std::uint32_t> period;  // index into periods
+  std::vector<std::uint16_t> mask;    // bit c: value column c is given
+  std::vector<std::uint64_t> offset;  // first given value in `values`
+  std::vector<double> values;
+  std::vector<Period> periods;                                  // distinct, in order of first use
+  std::unordered_map<std::uint32_t, std::uint32_t> period_ids;  // pack(period) -> index
+  std::vector<std::uint32_t> origin_number;                     // kNoOrigin: see origin_text
+  std::unordered_map<std::size_t, std::string> origin_text;
+  std::string origin_prefix;
+  std::vector<std::uint32_t> slots;  // row + 1, 0 = empty; size a power of two
 
-  static auto key(std::size_t ind, const Period& p) {
-    return std::make_tuple(ind, static_cast<int>(p.kind), p.year, p.quarter, p.end_year);
+  std::size_t size() const { return indicator.size(); }
+
+  std::uint32_t period_id(const Period& p) {
+    auto [it, added] = period_ids.emplace(pack(p), static_cast<std::uint32_t>(periods.size()));
+    if (added) periods.push_back(p);
+    return it->second;
+  }
+  std::optional<std::uint32_t> find_period_id(const Period& p) const {
+    auto it = period_ids.find(pack(p));
+    if (it == period_ids.end()) return std::nullopt;
+    return it->second;
+  }
+  static std::uint64_t key(std::size_t ind, std::uint32_t period_id) {
+    return static_cast<std::uint64_t>(ind) << 32 | period_id;
+  }
+  std::uint64_t key_of(std::size_t row) const { return key(indicator[row], period[row]); }
+
+  // The slot of `k`: its row's, or the empty one where it would go.
+  std::size_t probe(std::uint64_t k) const {
+    const std::size_t m = slots.size() - 1;
+    for (std::size_t s = mix(k) & m;; s = (s + 1) & m)
+      if (slots[s] == 0 || key_of(slots[s] - 1) == k) return s;
+  }
+  std::optional<std::size_t> find(std::uint64_t k) const {
+    if (slots.empty()) return std::nullopt;
+    const std::size_t s = probe(k);
+    if (slots[s] == 0) return std::nullopt;
+    return slots[s] - 1;
+  }
+  void index_last_row() {
+    if (2 * size() > slots.size()) {
+      std::size_t capacity = 64;
+      while (capacity < 4 * size()) capacity *= 2;
+      slots.assign(capacity, 0);
+      for (std::size_t row = 0; row + 1 < size(); ++row)
+        slots[probe(key_of(row))] = static_cast<std::uint32_t>(row + 1);
+    }
+    slots[probe(key_of(size() - 1))] = static_cast<std::uint32_t>(size());
+  }
+
+  std::optional<double> value(std::size_t row, int column) const {
+    const unsigned bit = 1u << column;
+    if (!(mask[row] & bit)) return std::nullopt;
+    return values[offset[row] +
+                  static_cast<std::size_t>(__builtin_popcount(mask[row] & (bit - 1)))];
+  }
+  std::string origin(std::size_t row) const {
+    if (origin_number[row] != kNoOrigin) return origin_prefix + std::to_string(origin_number[row]);
+    auto it = origin_text.find(row);
+    return it == origin_text.end() ? std::string() : it->second;
   }
 };
 
@@ -347,27 +423,31 @@ std::optional<std::size_t> IndicatorSet::find_indicator(std::string_view code) c
                      [&](std::size_t i) { return indicators_[i].code == code; });
 }
 
-namespace {
-
-constexpr double kBlank = std::numeric_limits<double>::quiet_NaN();
-
-double or_blank(const std::optional<double>& v) {
-  return v ? *v : kBlank;
-}
-std::optional<double> from_column(double v) {
-  if (std::isnan(v)) return std::nullopt;
-  return v;
-}
-
-}  // namespace
-
 void IndicatorSet::add_cell(const Cell& c) {
+  add_checked_cell(c, kNoOrigin);
+}
+
+void IndicatorSet::add_cell(const Cell& c, std::size_t origin_number) {
+  if (origin_number >= kNoOrigin)
+    throw Error(ErrorCode::out_of_range,
+                "origin number " + std::to_string(origin_number) + " is too large");
+  add_checked_cell(c, origin_number);
+}
+
+void IndicatorSet::set_origin_prefix(std::string prefix) {
+  cols_->origin_prefix = std::move(prefix);
+}
+
+void IndicatorSet::add_checked_cell(const Cell& c, std::size_t origin_number) {
+  const bool numbered = origin_number != kNoOrigin;
   if (c.indicator >= indicators_.size())
-    throw Error(ErrorCode::invalid_argument, "unknown indicator for a row", c.origin);
+    throw Error(ErrorCode::invalid_argument, "unknown indicator for a row",
+                numbered ? cols_->origin_prefix + std::to_string(origin_number) : c.origin);
   const std::string what =
       "indicator '" + indicators_[c.indicator].code + "' period " + c.period.to_string();
   auto fail = [&](const std::string& msg) {
-    throw Error(ErrorCode::invalid_argument, what + ": " + msg, c.origin);
+    throw Error(ErrorCode::invalid_argument, what + ": " + msg,
+                numbered ? cols_->origin_prefix + std::to_string(origin_number) : c.origin);
   };
   struct Named {
     const char* name;
@@ -398,56 +478,71 @@ void IndicatorSet::add_cell(const Cell& c) {
          detail::format_number(*c.target_high));
   if (c.target_low && c.target)
     fail("give either a target or a range (target_low, target_high), not both");
-  auto key = Columns::key(c.indicator, c.period);
-  if (auto it = cols_->index.find(key); it != cols_->index.end()) {
-    const std::string& prev = cols_->origin[it->second];
-    fail("the (indicator, period) pair already has a row" +
-         (prev.empty() ? std::string() : " at " + prev));
-  }
   Columns& k = *cols_;
-  if (k.size == static_cast<std::size_t>(k.values.cols()))
-    k.values.conservativeResize(Columns::kValueColumns,
-                                static_cast<Eigen::Index>(std::max<std::size_t>(16, 2 * k.size)));
-  const auto col = static_cast<Eigen::Index>(k.size);
-  for (int r = 0; r < Columns::kValueColumns; ++r) k.values(r, col) = or_blank(*values[r].v);
-  k.indicator.push_back(c.indicator);
-  k.period.push_back(c.period);
-  k.origin.push_back(c.origin);
-  k.index.emplace(key, k.size);
-  ++k.size;
+  if (k.size() >= kNoOrigin - 1) throw Error(ErrorCode::out_of_range, "too many rows in one set");
+  if (auto pid = k.find_period_id(c.period))
+    if (auto prev = k.find(Columns::key(c.indicator, *pid))) {
+      const std::string earlier = k.origin(*prev);
+      fail("the (indicator, period) pair already has a row" +
+           (earlier.empty() ? std::string() : " at " + earlier));
+    }
+  std::uint16_t mask = 0;
+  k.offset.push_back(k.values.size());
+  for (int r = 0; r < kValueColumns; ++r)
+    if (*values[r].v) {
+      mask = static_cast<std::uint16_t>(mask | 1u << r);
+      k.values.push_back(**values[r].v);
+    }
+  k.mask.push_back(mask);
+  k.indicator.push_back(static_cast<std::uint32_t>(c.indicator));
+  k.period.push_back(k.period_id(c.period));
+  k.origin_number.push_back(static_cast<std::uint32_t>(origin_number));
+  if (!numbered && !c.origin.empty()) k.origin_text.emplace(k.size() - 1, c.origin);
+  k.index_last_row();
 }
 
 std::size_t IndicatorSet::cell_count() const noexcept {
-  return cols_->size;
+  return cols_->size();
 }
 
-Cell IndicatorSet::cell(std::size_t row) const {
+Cell IndicatorSet::cell_values(std::size_t row) const {
   const Columns& k = *cols_;
-  if (row >= k.size)
+  if (row >= k.size())
     throw Error(ErrorCode::out_of_range, "row " + std::to_string(row) + " is beyond the set");
-  const auto col = static_cast<Eigen::Index>(row);
   Cell c;
   c.indicator = k.indicator[row];
-  c.period = k.period[row];
+  c.period = k.periods[k.period[row]];
   std::optional<double>* dst[] = {&c.target,         &c.realisation,   &c.target_low,
                                   &c.target_high,    &c.budget,        &c.budget_realisation,
                                   &c.financial_plan, &c.physical_plan, &c.physical_realisation};
-  for (int r = 0; r < Columns::kValueColumns; ++r) *dst[r] = from_column(k.values(r, col));
-  c.origin = k.origin[row];
+  for (int r = 0; r < kValueColumns; ++r) *dst[r] = k.value(row, r);
   return c;
+}
+
+Cell IndicatorSet::cell(std::size_t row) const {
+  Cell c = cell_values(row);
+  c.origin = cols_->origin(row);
+  return c;
+}
+
+std::size_t IndicatorSet::cell_indicator(std::size_t row) const {
+  return cols_->indicator.at(row);
+}
+
+Period IndicatorSet::cell_period(std::size_t row) const {
+  return cols_->periods[cols_->period.at(row)];
 }
 
 std::optional<std::size_t> IndicatorSet::find_cell(std::size_t indicator,
                                                    const Period& period) const {
-  auto it = cols_->index.find(Columns::key(indicator, period));
-  if (it == cols_->index.end()) return std::nullopt;
-  return it->second;
+  const auto pid = cols_->find_period_id(period);
+  if (!pid) return std::nullopt;
+  return cols_->find(Columns::key(indicator, *pid));
 }
 
 std::vector<Period> IndicatorSet::periods() const {
-  std::vector<Period> out(cols_->period);
+  std::vector<Period> out(cols_->periods);
   std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 

@@ -210,6 +210,32 @@ TEST(IndicatorSet, CopiesAreIndependent) {
   EXPECT_EQ(copy.cell_count(), 1u);
 }
 
+TEST(IndicatorSet, NumberedOriginsAndSparseValuesReadBackAsGiven) {
+  IndicatorSet s = one_indicator();
+  s.set_origin_prefix("data.csv:");
+  Cell c;
+  c.period = Period::parse("2024-Q1");
+  c.realisation = 0.0;
+  c.physical_realisation = 40.0;
+  s.add_cell(c, 12);
+  Cell text = c;
+  text.period = Period::parse("2024-Q2");
+  text.origin = "row 7";
+  s.add_cell(text);
+  const Cell back = s.cell(0);
+  EXPECT_EQ(back.origin, "data.csv:12");
+  EXPECT_FALSE(back.target.has_value());
+  EXPECT_EQ(back.realisation, 0.0);
+  EXPECT_EQ(back.physical_realisation, 40.0);
+  EXPECT_FALSE(back.physical_plan.has_value());
+  EXPECT_EQ(s.cell(1).origin, "row 7");
+  EXPECT_EQ(s.cell_values(1).origin, "");
+  EXPECT_EQ(s.cell_period(1), Period::parse("2024-Q2"));
+  EXPECT_EQ(error_of([&] { s.add_cell(c, 30); }),
+            "indicator 'IKU-01' period 2024-Q1: the (indicator, period) pair already has a row "
+            "at data.csv:12");
+}
+
 TEST(IndicatorSet, ManyCellsGrowTheColumns) {
   IndicatorSet s;
   const auto u = s.units().find_or_add_path("Dinas");

@@ -259,3 +259,161 @@ def test_json_form_from_text_and_file(tmp_path):
     bad = dict(JSON_FORM, units=[{"id": "a", "name": "A", "parent": "a"}])
     with pytest.raises(sopkit.Error):
         sopkit.IndicatorSet.from_json(json.dumps(bad))
+
+
+# ---- columns and frames at the CSV's rules (issue 16, issue 20) ---------------
+
+def test_frame_read_from_the_csv_evaluates_as_the_csv():
+    # pd.read_csv leaves a later row's definition (name, polarity, ...) NaN, as
+    # the file leaves it blank; the range targets and money columns come along.
+    pd = pytest.importorskip("pandas")
+    df = pd.read_csv(INDICATORS_CSV)
+    with sopkit.IndicatorSet.from_csv(INDICATORS_CSV) as want, \
+            sopkit.IndicatorSet.from_dataframe(df) as got:
+        assert got.counts == want.counts == (15, 16, 63)
+        with want.evaluate() as a, got.evaluate() as b:
+            assert b.to_json() == a.to_json()
+    lists = {("code" if c == "indicator" else c): df[c].tolist() for c in df.columns}
+    with sopkit.IndicatorSet.from_columns(**lists) as s, s.evaluate() as ev, \
+            sopkit.IndicatorSet.from_csv(INDICATORS_CSV) as want, want.evaluate() as a:
+        assert ev.to_json() == a.to_json()
+
+
+def test_frame_definition_that_disagrees_is_refused_naming_the_row():
+    pd = pytest.importorskip("pandas")
+    df = pd.read_csv(INDICATORS_CSV)
+    df.loc[2, "name"] = "Angka lain"  # IKU-01, defined on row 0
+    with pytest.raises(sopkit.FormatError) as e:
+        sopkit.IndicatorSet.from_dataframe(df)
+    assert str(e.value) == "row 2 (name): name of IKU-01 differs from row 0"
+    lines = INDICATORS_CSV.read_text(encoding="utf-8").splitlines()
+    cells = lines[3].split(",")
+    cells[2] = "Angka lain"
+    lines[3] = ",".join(cells)
+    with pytest.raises(sopkit.FormatError, match="^<csv>:4:3: name of IKU-01 differs from line 2$"):
+        sopkit.IndicatorSet.from_csv_text("\n".join(lines))
+
+
+def test_blank_cells_stay_blank_whatever_marks_them():
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({
+        "Unit ": ["Dinas/A"] * 4, "INDICATOR": ["K1"] * 4,  # named as a CSV header may be
+        "name": ["Angka", None, pd.NA, np.nan], "polarity": ["positive", None, pd.NA, np.nan],
+        "period": ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"],
+        "target": pd.array([100.0, 100.0, None, 100.0], dtype="Float64"),
+        "realisation": pd.Series([80, None, 90, pd.NA], dtype=object),
+        "budget": pd.array([10, pd.NA, None, 40], dtype="Int64"),
+        "other": ["ignored"] * 4})
+    with sopkit.IndicatorSet.from_dataframe(df) as s, s.evaluate() as ev:
+        assert s.counts == (1, 2, 4)
+        got = [(r.target, r.realisation, r.achievement) for r in ev]
+    assert got == [(100.0, 80.0, 80.0), (100.0, None, None), (None, 90.0, None),
+                   (100.0, None, None)]
+    with pytest.raises(ValueError, match="lacks the required column 'period'"):
+        sopkit.IndicatorSet.from_dataframe(df.drop(columns=["period"]))
+
+
+def test_codes_one_text_for_every_row_and_the_csvs_other_columns():
+    with sopkit.IndicatorSet.from_columns(
+            unit="Dinas/A", code=np.array(["K1", "K2"]), period=[2024.0, 2024.0],
+            polarity=np.array([sopkit.NEGATIVE, sopkit.RANGE], dtype=np.uint8),
+            accumulation=[sopkit.ACCUMULATE_SUM, sopkit.ACCUMULATE_LAST], target=[10.0, None],
+            realisation=[8.0, 17.0], target_low=[None, 15.0], target_high=[None, 20.0],
+            budget=[1e6, None], source=["SAKIP", ""]) as s, s.evaluate() as ev:
+        by = {r.indicator: r for r in ev}
+        d = s.evaluate().to_dict()
+    assert by["K1"].period == "2024"  # 2024.0, as a float column holds it
+    assert by["K1"].achievement == pytest.approx(120.0)  # negative: (2*10 - 8)/10
+    assert by["K2"].achievement is not None  # in the range 15..20
+    assert json.dumps(d)
+    with pytest.raises(sopkit.FormatError, match=r"^row 0 \(polarity\): .*'7'"):
+        sopkit.IndicatorSet.from_columns(unit="D/A", code=["K1"], period=["2024"], target=[1.0],
+                                         realisation=[1.0], polarity=[7])
+    with pytest.raises(ValueError, match="NUL"):
+        sopkit.IndicatorSet.from_columns(unit=["D/A\0"], code=["K1"], period=["2024"],
+                                         target=[1.0], realisation=[1.0], polarity=["positive"])
+    with pytest.raises(TypeError, match="budgets"):
+        sopkit.IndicatorSet.from_columns(unit=["D/A"], code=["K1"], period=["2024"], target=[1.0],
+                                         realisation=[1.0], polarity=["positive"], budgets=[1.0])
+
+
+def _national_like_frame(units, pd):
+    """units x 4 indicators, an annual row and 4 quarters each (20 rows per unit)."""
+    rows = []
+    for u in range(units):
+        for k in range(4):
+            code = f"U{u}-IKU-{k}"
+            rows.append((f"Kab {u % 7}/OPD {u}", code, f"Indikator {k}", "%",
+                         ("positive", "negative")[k % 2], "last", 1.0 + k, "2024", 90.0, None))
+            for q in range(1, 5):
+                rows.append((f"Kab {u % 7}/OPD {u}", code, None, None, None, None, None,
+                             f"2024-Q{q}", 90.0, float((u * 7 + k * 3 + q) % 100)))
+    return pd.DataFrame(rows, columns=["unit", "indicator", "name", "satuan", "polarity",
+                                       "accumulation", "weight", "period", "target",
+                                       "realisation"])
+
+
+def test_large_frame_round_trips_through_the_csv(tmp_path):
+    pd = pytest.importorskip("pandas")
+    df = _national_like_frame(1000, pd)  # 20,000 rows, 4,000 indicators, 7 + 1,000 units
+    path = tmp_path / "big.csv"
+    df.to_csv(path, index=False)
+    with sopkit.IndicatorSet.from_dataframe(df) as got, sopkit.IndicatorSet.load(path) as want:
+        assert got.counts == want.counts == (4000, 1007, 20000)
+        with got.evaluate(period="2024-Q2") as a, want.evaluate(period="2024-Q2") as b:
+            assert a.to_json() == b.to_json()
+
+
+def test_columns_without_pandas_encode_alike(monkeypatch):
+    pd = pytest.importorskip("pandas")
+    df = pd.read_csv(INDICATORS_CSV)
+    with sopkit.IndicatorSet.from_dataframe(df) as s, s.evaluate() as ev:
+        want = ev.to_json()
+    lists = {("code" if c == "indicator" else c): df[c].tolist() for c in df.columns}
+    monkeypatch.setattr(sopkit._arrays, "pandas", lambda: None)  # numpy's unique instead
+    with sopkit.IndicatorSet.from_columns(**lists) as s, s.evaluate() as ev:
+        assert ev.to_json() == want
+
+
+def test_library_without_from_columns_takes_the_rows_path(monkeypatch):
+    import sopkit.indicators as ind
+
+    monkeypatch.setattr(ind, "has", lambda name: name != "sopkit_indicators_from_columns")
+    with sopkit.IndicatorSet.from_columns(
+            unit=["D/A", "D/A"], code=["K1", "K1"], period=["2024-Q1", "2024-Q2"],
+            target=[100.0, 100.0], realisation=[80.0, None],
+            polarity=["positive", "positive"]) as s, s.evaluate() as ev:
+        assert [r.achievement for r in ev] == [pytest.approx(80.0), None]
+    with pytest.raises(NotImplementedError, match="sopkit_indicators_from_columns"):
+        sopkit.IndicatorSet.from_columns(unit=["D/A"], code=["K1"], period=["2024"], target=[1.0],
+                                         realisation=[1.0], polarity=["positive"], budget=[1.0])
+
+
+def test_from_csv_of_any_path_is_the_c_loader_naming_the_file(tmp_path):
+    lines = INDICATORS_CSV.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace(",2024-Q2,", ",2024-Q9,")
+    for suffix in (".txt", ".json"):  # a .json path is still read as CSV by from_csv
+        path = tmp_path / ("data" + suffix)
+        path.write_text("\n".join(lines), encoding="utf-8")
+        with pytest.raises(sopkit.FormatError) as e:
+            sopkit.IndicatorSet.from_csv(path)
+        where = str(path) if suffix == ".txt" else "<csv>"
+        assert str(e.value).startswith(where + ":4:8: "), str(e.value)
+    good = tmp_path / "good.txt"
+    good.write_bytes(INDICATORS_CSV.read_bytes())
+    with sopkit.IndicatorSet.from_csv(good) as s:
+        assert s.counts == (15, 16, 63)
+
+
+@pytest.mark.parametrize("text_dtype", ["string", "category"])
+def test_frame_of_pandas_text_dtypes_and_nullable_codes(text_dtype):
+    pd = pytest.importorskip("pandas")
+    df = pd.read_csv(INDICATORS_CSV)
+    for c in ("unit", "indicator", "name", "satuan", "accumulation", "period", "source"):
+        df[c] = df[c].astype(text_dtype)
+    codes = {"positive": sopkit.POSITIVE, "negative": sopkit.NEGATIVE, "range": sopkit.RANGE}
+    df["polarity"] = df["polarity"].map(codes).astype("Int64")  # <NA> on later rows
+    df["weight"] = df["weight"].astype("Int64")
+    with sopkit.IndicatorSet.from_dataframe(df) as got, got.evaluate() as b, \
+            sopkit.IndicatorSet.from_csv(INDICATORS_CSV) as want, want.evaluate() as a:
+        assert b.to_json() == a.to_json()

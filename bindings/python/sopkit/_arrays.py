@@ -9,6 +9,8 @@ shape and layout and is written in place.
 """
 from __future__ import annotations
 
+import math
+import numbers as abc
 from typing import Any, Tuple
 
 
@@ -113,3 +115,80 @@ def numbers(value: Any, dtype: str, name: str) -> Any:
             raise TypeError(f"{name}: expected integers, got {arr.dtype}")
         arr = arr.astype(want)
     return contiguous(arr)
+
+
+def pandas() -> Any:
+    """pandas when it is installed, else None (it is optional)."""
+    try:
+        import pandas as pd
+    except ImportError:
+        return None
+    return pd
+
+
+def floats(values: Any, name: str) -> Any:
+    """A C-contiguous float64 array of `values`, blanks (None, NaN, pd.NA) as NaN.
+    A float64 array is passed as it is; anything else is converted once."""
+    np = numpy()
+    pd = pandas()
+    if isinstance(values, np.ndarray) and values.dtype.kind in "biuf":
+        return numbers(values, "float64", name)
+    try:
+        if pd is not None:
+            series = pd.Series(values, copy=False)
+            if series.dtype == object:
+                series = series.where(series.notna(), np.nan)  # None and pd.NA as NaN
+            return contiguous(series.to_numpy(dtype="float64", na_value=np.nan))
+        return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+    except (TypeError, ValueError) as e:
+        raise TypeError(f"{name}: expected numbers ({e})") from None
+
+
+def cell_text(value: Any) -> str:
+    """A cell as the CSV would hold it: numbers without a spurious ".0" (a
+    period column read as floats gives 2024.0), NaN as blank."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, abc.Integral):
+        return str(int(value))
+    if isinstance(value, abc.Real):
+        v = float(value)
+        if math.isnan(v):
+            return ""
+        return str(int(v)) if v.is_integer() else repr(v)
+    return str(value)
+
+
+def factorize(values: Any) -> Tuple[Any, list]:
+    """`values` dictionary-encoded as texts: (int32 index per row, -1 where blank;
+    the distinct values as :func:`cell_text`). pandas hashes them in one pass;
+    without pandas numpy sorts them."""
+    np = numpy()
+    pd = pandas()
+    if pd is not None:
+        index, distinct = pd.factorize(values)  # None, NaN and pd.NA give -1
+    else:
+        # a list as objects: np.asarray(["a", nan]) would make the NaN the text "nan"
+        arr = values if isinstance(values, np.ndarray) else np.array(values, dtype=object)
+        if arr.dtype.kind == "O":
+            arr = np.array(["" if v is None else cell_text(v) for v in arr.ravel()], dtype=str)
+        distinct, index = np.unique(arr, return_inverse=True)
+    texts = list(distinct)
+    if pd is None or pd.api.types.infer_dtype(distinct, skipna=False) != "string":
+        texts = [cell_text(v) for v in texts]  # not all str: numbers, NaN of numpy's sort
+    return contiguous(np.asarray(index, dtype=np.int32)), texts
+
+
+def c_strings(ffi: Any, texts: list, name: str) -> Tuple[Any, Any]:
+    """A ``const char *const *`` array of `texts` (UTF-8) and what keeps it alive:
+    the texts are joined into one NUL-separated buffer and the pointers computed
+    from the separators' offsets, so no C object is made per text."""
+    np = numpy()
+    data = "\0".join(texts).encode("utf-8") + b"\0"
+    ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 0)
+    if len(ends) != len(texts):
+        raise ValueError(f"{name}: text must not contain NUL characters")
+    buffer = ffi.from_buffer(data)
+    starts = np.concatenate(([0], ends[:-1] + 1)).astype(np.uintp)
+    pointers = starts + np.uintp(int(ffi.cast("uintptr_t", buffer)))
+    return ffi.cast("const char *const *", ffi.from_buffer(pointers)), (data, buffer, pointers)

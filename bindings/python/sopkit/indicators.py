@@ -274,6 +274,50 @@ def _texts(values: Optional[Sequence[Any]], name: str, n: int, required: bool) -
     return ffi.new("const char *[]", keep), keep
 
 
+#: The CSV's columns (docs/indicators.md) as from_columns names them
+#: (the CSV's "indicator" is "code").
+_TEXT_COLUMNS = ("unit", "code", "name", "satuan", "polarity", "accumulation", "period",
+                 "negative_formula", "source")
+_NUMBER_COLUMNS = ("weight", "target", "realisation", "target_low", "target_high", "budget",
+                   "budget_realisation", "financial_plan", "physical_plan",
+                   "physical_realisation")
+#: Keywords of from_columns beyond its named ones.
+_MORE_COLUMNS = ("target_low", "target_high", "budget", "budget_realisation", "financial_plan",
+                 "physical_plan", "physical_realisation", "negative_formula", "source")
+_CSV_COLUMNS = {"indicator"} | set(_TEXT_COLUMNS + _NUMBER_COLUMNS) - {"code"}
+#: Codes as names, for text columns that hold codes.
+_CODE_NAMES = {
+    "polarity": {str(v): k for k, v in _POLARITY_NAMES.items()},
+    "accumulation": {str(v): k for k, v in _ACCUMULATION_NAMES.items()},
+}
+
+
+def _check_rows(arr: Any, label: str, n: int) -> None:
+    if arr.shape != (n,):
+        raise ValueError(f"{label} has shape {arr.shape}; ({n},) is needed")
+
+
+def _set_text_column(column: Any, values: Any, label: str, n: int) -> Any:
+    """Fills a sopkit_text_column with `values` dictionary-encoded (one str: that
+    text on every row); returns what keeps its memory alive."""
+    np = _arrays.numpy()
+    if isinstance(values, str):
+        index, distinct = np.zeros(n, dtype=np.int32), [values]
+    elif len(values) != n:
+        raise ValueError(f"{label} has {len(values)} values; {n} rows are given")
+    else:
+        index, distinct = _arrays.factorize(values)
+    if label in _CODE_NAMES:
+        distinct = [_CODE_NAMES[label].get(v, v) for v in distinct]
+    if not distinct:  # every row blank: the column is absent
+        return None
+    values_ptr, keep = _arrays.c_strings(ffi, distinct, label)
+    column.count = len(distinct)
+    column.values = values_ptr
+    column.index = _ptr("int32_t[]", index)
+    return keep, index
+
+
 class IndicatorSet(Handle):
     """Indicators with targets and realisations per period and the unit tree that
     owns them; immutable, safe to share between threads."""
@@ -311,21 +355,25 @@ class IndicatorSet(Handle):
 
     @classmethod
     def from_csv(cls, source: Union[PathLike, io.TextIOBase, Any]) -> "IndicatorSet":
-        """From CSV: a path (any extension), or an open text file. For CSV text in a
-        string use :meth:`from_csv_text`. Errors as :meth:`load`."""
+        """From CSV: a path (any extension; read by the C loader, whose messages
+        name the file), or an open text file. For CSV text in a string use
+        :meth:`from_csv_text`. Errors as :meth:`load`."""
         if hasattr(source, "read"):
             return cls.from_csv_text(source.read())
         p = os.fspath(source)
-        if p.lower().endswith(".csv"):
+        if not p.lower().endswith(".json"):  # the C loader reads any other path as CSV
             return cls.load(p)
-        with open(p, encoding="utf-8") as f:
-            return cls.from_csv_text(f.read())
+        with open(p, "rb") as f:  # the bytes as they are: the C loader checks the UTF-8
+            return cls._from_csv_bytes(f.read())
 
     @classmethod
     def from_csv_text(cls, csv_text: str) -> "IndicatorSet":
         """From CSV text (header row first). Errors as :meth:`load`."""
+        return cls._from_csv_bytes(csv_text.encode("utf-8"))
+
+    @classmethod
+    def _from_csv_bytes(cls, data: bytes) -> "IndicatorSet":
         _require("sopkit_indicators_load_csv")
-        data = csv_text.encode("utf-8")
         return cls._make("<csv>", lib.sopkit_indicators_load_csv, data, len(data))
 
     @classmethod
@@ -339,19 +387,69 @@ class IndicatorSet(Handle):
     def from_columns(cls, *, unit: Sequence[str], code: Sequence[str], period: Sequence[str],
                      target: Any, realisation: Any, polarity: Any,
                      name: Optional[Sequence[str]] = None, satuan: Optional[Sequence[str]] = None,
-                     accumulation: Any = None, weight: Any = None) -> "IndicatorSet":
-        """From columns, one (indicator, period) row per index: texts as sequences
-        of str; numbers as sequences or numpy arrays (NaN / None = blank);
-        polarity and accumulation as codes or names ("negative", "sum"). An
-        indicator's definition comes from its first row and must agree later.
+                     accumulation: Any = None, weight: Any = None, **more: Any) -> "IndicatorSet":
+        """From columns, one (indicator, period) row per index, by the rules and
+        messages of the CSV (docs/indicators.md): an indicator's definition comes
+        from its first row; later rows may leave it blank, and what they give
+        must agree.
+
+        Texts as sequences, numpy arrays or pandas Series (None, NaN and pd.NA
+        are blank); each column is dictionary-encoded, so each distinct text
+        crosses into C once. Numbers as float64 arrays or sequences (blank as
+        above). polarity and accumulation as names ("negative", "sum") or codes
+        (:data:`NEGATIVE`, :data:`ACCUMULATE_SUM`). Without `name` the name is
+        the code; without `accumulation` it is "last". The other columns of the
+        CSV are keywords too: target_low, target_high, budget,
+        budget_realisation, financial_plan, physical_plan,
+        physical_realisation, negative_formula, source.
 
         Raises:
-            FormatError: an unknown period or code, a duplicate row, a
-                definition that disagrees (the message names the row).
+            FormatError: what the CSV loader refuses (an unknown period, a
+                duplicate row, a definition that disagrees); the message names
+                the row, counted from 0, and the column ("row 2 (name): ...").
         """
+        unknown = set(more) - set(_MORE_COLUMNS)
+        if unknown:
+            raise TypeError(f"from_columns() got unexpected keyword argument(s) "
+                            f"{', '.join(sorted(unknown))}")
+        columns = dict(more, unit=unit, code=code, period=period, target=target,
+                       realisation=realisation, polarity=polarity, satuan=satuan, weight=weight,
+                       name=code if name is None else name,
+                       accumulation="last" if accumulation is None else accumulation)
+        if not has("sopkit_indicators_from_columns"):  # a libsopkit older than its header
+            return cls._from_rows(columns)
+        return cls._from_text_columns(columns)
+
+    @classmethod
+    def _from_text_columns(cls, columns: Dict[str, Any]) -> "IndicatorSet":
+        n = len(columns["code"])
+        cols = ffi.new("sopkit_indicator_columns *")
+        cols.version = lib.SOPKIT_INDICATOR_COLUMNS_VERSION
+        cols.n = n
+        keep: List[Any] = []
+        for field in _TEXT_COLUMNS:
+            if columns.get(field) is not None:
+                keep.append(_set_text_column(getattr(cols, field), columns[field], field, n))
+        for field in _NUMBER_COLUMNS:
+            if columns.get(field) is not None:
+                arr = _arrays.floats(columns[field], field)
+                _check_rows(arr, field, n)
+                keep.append(arr)
+                setattr(cols, field, _ptr("double[]", arr))
+        result = cls._make("<columns>", lib.sopkit_indicators_from_columns, cols)
+        del keep
+        return result
+
+    @classmethod
+    def _from_rows(cls, columns: Dict[str, Any]) -> "IndicatorSet":
+        """From per-row arrays through sopkit_indicators_new, for a libsopkit
+        without sopkit_indicators_from_columns (the CSV's other columns need it)."""
         _require("sopkit_indicators_new")
+        for field in _MORE_COLUMNS:
+            if columns.get(field) is not None:
+                _require("sopkit_indicators_from_columns")
         np = _arrays.numpy()
-        n = len(code)
+        n = len(columns["code"])
         rows = ffi.new("sopkit_indicator_rows *")
         rows.n = n
         keep: List[Any] = []
@@ -359,6 +457,8 @@ class IndicatorSet(Handle):
         def numbers(values: Any, dtype: str, label: str, names: Optional[Dict[str, int]] = None) -> Any:
             if values is None:
                 return ffi.NULL
+            if isinstance(values, str):
+                values = [values] * n
             arr = np.asarray(values, dtype=object if names else None)
             if names is not None and arr.dtype.kind in "UO":
                 try:
@@ -369,41 +469,47 @@ class IndicatorSet(Handle):
             if dtype == "float64" and arr.dtype == object:
                 arr = np.array([np.nan if v is None else v for v in arr], dtype=np.float64)
             arr = _arrays.numbers(arr, dtype, label)
-            if arr.shape != (n,):
-                raise ValueError(f"{label} has shape {arr.shape}; ({n},) is needed")
+            _check_rows(arr, label, n)
             keep.append(arr)
             return _ptr("double[]" if dtype == "float64" else "uint8_t[]", arr)
 
-        for field, values, required in (("unit", unit, True), ("code", code, True),
-                                         ("name", name, False), ("satuan", satuan, False),
-                                         ("period", period, True)):
-            ptr, bufs = _texts(values, field, n, required)
+        for field in ("unit", "code", "name", "satuan", "period"):
+            ptr, bufs = _texts(columns[field], field, n, field not in ("name", "satuan"))
             keep.extend(bufs)
             keep.append(ptr)
             setattr(rows, field, ptr)
-        rows.polarity = numbers(polarity, "uint8", "polarity", _POLARITY_NAMES)
-        rows.accumulation = numbers(accumulation, "uint8", "accumulation", _ACCUMULATION_NAMES)
-        rows.weight = numbers(weight, "float64", "weight")
-        rows.target = numbers(target, "float64", "target")
-        rows.realisation = numbers(realisation, "float64", "realisation")
+        rows.polarity = numbers(columns["polarity"], "uint8", "polarity", _POLARITY_NAMES)
+        rows.accumulation = numbers(columns["accumulation"], "uint8", "accumulation",
+                                    _ACCUMULATION_NAMES)
+        for field in ("weight", "target", "realisation"):
+            setattr(rows, field, numbers(columns[field], "float64", field))
         result = cls._make("<columns>", lib.sopkit_indicators_new, rows)
         del keep
         return result
 
     @classmethod
     def from_dataframe(cls, df: Any) -> "IndicatorSet":
-        """From a pandas DataFrame with the CSV's columns (unit, indicator, name,
-        satuan, polarity, accumulation, weight, period, target, realisation)."""
-        def col(c: str) -> Any:
-            return df[c].tolist() if c in df.columns else None
-
-        return cls.from_columns(unit=col("unit"), code=col("indicator"), period=col("period"),
-                                target=df["target"].to_numpy(dtype="float64"),
-                                realisation=df["realisation"].to_numpy(dtype="float64"),
-                                polarity=col("polarity"), name=col("name"), satuan=col("satuan"),
-                                accumulation=col("accumulation"),
-                                weight=None if "weight" not in df.columns
-                                else df["weight"].to_numpy(dtype="float64"))
+        """From a pandas DataFrame with the CSV's columns (docs/indicators.md:
+        unit, indicator, name, satuan, polarity, accumulation, weight, period,
+        target, realisation, and any of target_low ... source), such as
+        ``pd.read_csv`` gives of the CSV file: blank cells (NaN, None, pd.NA)
+        are blank, as in the file. Column names are matched as the CSV's
+        header is (trimmed, any case); other columns are ignored. unit,
+        indicator, period, polarity, target and realisation are required;
+        without name the name is the code, without accumulation it is "last".
+        Rules and errors as :meth:`from_columns`."""
+        by_name: Dict[str, Any] = {}
+        for c in df.columns:
+            key = str(c).strip().lower()
+            if key in by_name:
+                raise ValueError(f"column '{key}' appears twice")
+            by_name[key] = c
+        for required in ("unit", "indicator", "period", "polarity", "target", "realisation"):
+            if required not in by_name:
+                raise ValueError(f"the frame lacks the required column '{required}'")
+        columns = {("code" if key == "indicator" else key): df[c] for key, c in by_name.items()
+                   if key in _CSV_COLUMNS}
+        return cls.from_columns(**columns)
 
     @property
     def counts(self) -> Tuple[int, int, int]:

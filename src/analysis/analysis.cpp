@@ -1,9 +1,10 @@
 // analysis.cpp — analyze(): happy path, totals, workload, hand-offs, CPM and
 // rework loops of one SOP.
 //
-// An SOP has tens of steps, so clarity wins over speed here, except that the
-// CPM itself is the array version in cpm.cpp: one implementation, tested at
-// both scales.
+// Every part is linear in steps and flows (SOPs of a million steps are
+// analysed), except one round of each rework loop, which costs the round's
+// steps. The CPM itself is the array version in cpm.cpp: one implementation,
+// tested at both scales.
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
@@ -22,6 +23,15 @@ const StepTiming* CriticalPathAnalysis::find(const std::string& step_id) const n
   for (const auto& s : steps)
     if (s.id == step_id) return &s;
   return nullptr;
+}
+
+std::vector<const StepTiming*> CriticalPathAnalysis::by_step(const Sop& sop) const {
+  std::vector<const StepTiming*> out(sop.step_count(), nullptr);
+  for (const auto& s : steps) {
+    const std::uint32_t i = sop.step_index(s.id);
+    if (i < out.size()) out[i] = &s;
+  }
+  return out;
 }
 
 namespace {
@@ -85,37 +95,146 @@ std::vector<Index> find_happy_cycle(const Sop& sop, const std::vector<char>& hap
   return {};
 }
 
-// Steps on some path restart ~> decision through flows that pass `keep`.
-template <typename Keep>
-std::vector<Index> steps_between(const Sop& sop, Index restart, Index decision, Keep keep) {
-  const std::size_t n = sop.step_count();
-  std::vector<std::vector<Index>> preds(n);
-  for (const Flow& f : sop.flows())
-    if (keep(f)) preds[f.to].push_back(f.from);
-  std::vector<char> ahead(n, 0), behind(n, 0);
-  std::vector<Index> stack{restart};
-  ahead[restart] = 1;
-  while (!stack.empty()) {
-    Index u = stack.back();
-    stack.pop_back();
-    auto [b, e] = sop.out_flows(u);
-    for (std::size_t k = b; k < e; ++k) {
-      const Flow& f = sop.flows()[k];
-      if (keep(f) && !ahead[f.to]) ahead[f.to] = 1, stack.push_back(f.to);
+// Finds the steps re-done in one round of a loop: those on some path
+// restart ~> decision through the flows of its component that a round takes.
+// The reach from a restart is kept for the next loop with the same restart, and
+// the walk back from the decision stays inside that reach, so a loop costs its
+// round, not the component, when many loops return to one step.
+class RoundFinder {
+ public:
+  // comp: each step's component; members of one component share the value.
+  RoundFinder(const Sop& sop, const std::vector<int>& comp)
+      : sop_(sop),
+        comp_(comp),
+        in_begin_(sop.step_count() + 1, 0),
+        ahead_(sop.step_count(), 0),
+        behind_(sop.step_count(), 0) {
+    const auto& flows = sop.flows();
+    for (const Flow& f : flows) ++in_begin_[f.to + 1];
+    for (std::size_t i = 1; i < in_begin_.size(); ++i) in_begin_[i] += in_begin_[i - 1];
+    in_flows_.resize(flows.size());
+    std::vector<std::size_t> fill(in_begin_.begin(), in_begin_.end() - 1);
+    for (std::size_t k = 0; k < flows.size(); ++k) in_flows_[fill[flows[k].to]++] = k;
+  }
+
+  // The round of the loop decision -> restart, in document order: along
+  // happy-path flows; when they do not lead back, along any flow that does not
+  // leave through the decision.
+  std::vector<Index> round(Index restart, Index decision) {
+    const int c = comp_[decision];
+    auto inside = [&](const Flow& g) { return comp_[g.from] == c && comp_[g.to] == c; };
+    auto happy = [&](const Flow& g) { return on_happy_flow(g) && inside(g); };
+    if (restart != happy_reach_of_) {
+      reach(restart, happy);
+      happy_reach_of_ = restart;
+    }
+    std::vector<Index> out = walk_back(decision, happy);
+    if (!out.empty()) return out;
+    happy_reach_of_ = kNoIndex;
+    reach(restart, [&](const Flow& g) { return g.from != decision && inside(g); });
+    return walk_back(decision, [&](const Flow& g) { return g.from != decision && inside(g); });
+  }
+
+ private:
+  // Marks the steps reached from `from` through flows that pass `keep`.
+  template <typename Keep>
+  void reach(Index from, Keep keep) {
+    ++ahead_stamp_;
+    std::vector<Index> stack{from};
+    ahead_[from] = ahead_stamp_;
+    while (!stack.empty()) {
+      const Index u = stack.back();
+      stack.pop_back();
+      auto [b, e] = sop_.out_flows(u);
+      for (std::size_t k = b; k < e; ++k) {
+        const Flow& f = sop_.flows()[k];
+        if (keep(f) && ahead_[f.to] != ahead_stamp_)
+          ahead_[f.to] = ahead_stamp_, stack.push_back(f.to);
+      }
     }
   }
-  stack.push_back(decision);
-  behind[decision] = 1;
-  while (!stack.empty()) {
-    Index v = stack.back();
-    stack.pop_back();
-    for (Index u : preds[v])
-      if (!behind[u]) behind[u] = 1, stack.push_back(u);
+
+  // The reached steps from which `to` is reached through flows that pass
+  // `keep`: every step on such a path is itself reached, so the walk never
+  // leaves the reach.
+  template <typename Keep>
+  std::vector<Index> walk_back(Index to, Keep keep) {
+    std::vector<Index> out;
+    if (ahead_[to] != ahead_stamp_) return out;
+    ++behind_stamp_;
+    behind_[to] = behind_stamp_;
+    out.push_back(to);
+    for (std::size_t head = 0; head < out.size(); ++head) {
+      const Index v = out[head];
+      for (std::size_t k = in_begin_[v]; k < in_begin_[v + 1]; ++k) {
+        const Flow& g = sop_.flows()[in_flows_[k]];
+        if (!keep(g) || ahead_[g.from] != ahead_stamp_ || behind_[g.from] == behind_stamp_)
+          continue;
+        behind_[g.from] = behind_stamp_;
+        out.push_back(g.from);
+      }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
   }
-  std::vector<Index> out;
-  for (Index i = 0; i < n; ++i)
-    if (ahead[i] && behind[i]) out.push_back(i);
+
+  const Sop& sop_;
+  const std::vector<int>& comp_;
+  std::vector<std::size_t>
+      in_begin_;  // flows into step v: in_flows_[in_begin_[v] .. in_begin_[v + 1]]
+  std::vector<std::size_t> in_flows_;
+  std::vector<std::uint32_t> ahead_, behind_;  // stamps: marked when equal to the current one
+  std::uint32_t ahead_stamp_ = 0, behind_stamp_ = 0;
+  Index happy_reach_of_ = kNoIndex;  // the restart whose happy reach ahead_ holds
+};
+
+// Each rework loop, in document order of its decision: a decision's no-branch
+// into its own strongly connected component of the whole flow graph.
+struct LoopEnds {
+  Index decision, restart;
+};
+std::vector<LoopEnds> find_loops(const Sop& sop, const std::vector<int>& comp) {
+  std::vector<LoopEnds> out;
+  const auto& steps = sop.document().steps;
+  for (Index d = 0; d < steps.size(); ++d) {
+    if (steps[d].kind != StepKind::decision) continue;
+    auto [b, e] = sop.out_flows(d);
+    for (std::size_t k = b; k < e; ++k) {
+      const Flow& f = sop.flows()[k];
+      if (f.kind == FlowKind::no && comp[f.to] == comp[d]) out.push_back(LoopEnds{d, f.to});
+    }
+  }
   return out;
+}
+
+// The components that hold a loop, each once in the order of its first loop,
+// as step ids in document order; slot[c] is the index of component c.
+struct LoopComponents {
+  std::vector<std::vector<std::string>> ids;
+  std::vector<std::size_t> slot;
+};
+LoopComponents loop_components(const Sop& sop, const std::vector<int>& comp,
+                               const std::vector<LoopEnds>& ends) {
+  constexpr std::size_t kUnlisted = static_cast<std::size_t>(-1);
+  LoopComponents out;
+  out.slot.assign(comp.size(), kUnlisted);  // Boost numbers components 0 .. n - 1
+  for (const LoopEnds& l : ends) {
+    std::size_t& slot = out.slot[comp[l.decision]];
+    if (slot == kUnlisted) slot = out.ids.size(), out.ids.emplace_back();
+  }
+  for (Index i = 0; i < comp.size(); ++i)
+    if (out.slot[comp[i]] != kUnlisted) out.ids[out.slot[comp[i]]].push_back(sop.step(i).id);
+  return out;
+}
+
+// Loop positions ordered by restart (document order among equals), so that
+// loops returning to one step follow each other and share its reach.
+std::vector<std::size_t> grouped_by_restart(const std::vector<LoopEnds>& ends) {
+  std::vector<std::size_t> order(ends.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t x, std::size_t y) { return ends[x].restart < ends[y].restart; });
+  return order;
 }
 
 void add_minutes(const Step& s, const WorkConvention& conv, double& max_minutes,
@@ -323,45 +442,33 @@ Analysis analyze(const Sop& sop, const AnalysisOptions& options) {
     a.best = timings(*best_cpm, dmin);
   }
 
-  // Rework loops: a decision's no-branch into its own strongly connected
-  // component of the whole flow graph.
-  std::vector<int> comp = components(sop, [](const Flow&) { return true; });
-  for (Index d = 0; d < n; ++d) {
-    if (steps[d].kind != StepKind::decision) continue;
-    auto [b, e] = sop.out_flows(d);
-    for (std::size_t k = b; k < e; ++k) {
-      const Flow& f = flows[k];
-      if (f.kind != FlowKind::no || comp[f.to] != comp[d]) continue;
-      const Index restart = f.to;
-      const int c = comp[d];
-      // The steps re-done: on a happy path from the restart to the decision;
-      // when only other no-branches lead back, any path inside the component
-      // that does not leave through the decision itself.
-      std::vector<Index> round = steps_between(sop, restart, d, [&](const Flow& g) {
-        return on_happy_flow(g) && comp[g.from] == c && comp[g.to] == c;
-      });
-      if (round.empty())
-        round = steps_between(sop, restart, d, [&](const Flow& g) {
-          return g.from != d && comp[g.from] == c && comp[g.to] == c;
-        });
-      ReworkLoop loop;
-      loop.decision = steps[d].id;
-      loop.restart = steps[restart].id;
-      for (Index i : round) {
-        loop.steps.push_back(steps[i].id);
-        if (steps[i].time) loop.round += *steps[i].time;
-        add_minutes(steps[i], conv, loop.round_working_minutes, loop.round_min_working_minutes);
-      }
-      for (Index i = 0; i < n; ++i)
-        if (comp[i] == c) loop.component.push_back(steps[i].id);
-      loop.no_probability = steps[d].no_probability;
-      if (loop.no_probability && probabilities_valid) {
-        double p = *loop.no_probability;
-        loop.expected_rounds = p / (1.0 - p);  // geometric: mean failures before a yes
-      } else if (!loop.no_probability) {
-        a.decisions_without_probability.push_back(steps[d].id);
-      }
-      a.loops.push_back(std::move(loop));
+  // Rework loops, their components and one round of each.
+  const std::vector<int> comp = components(sop, [](const Flow&) { return true; });
+  const std::vector<LoopEnds> ends = find_loops(sop, comp);
+  LoopComponents listed = loop_components(sop, comp, ends);
+  a.components = std::move(listed.ids);
+  a.loops.resize(ends.size());
+  RoundFinder rounds(sop, comp);
+  for (std::size_t li : grouped_by_restart(ends)) {
+    ReworkLoop& loop = a.loops[li];
+    loop.decision = steps[ends[li].decision].id;
+    loop.restart = steps[ends[li].restart].id;
+    const std::vector<Index> round = rounds.round(ends[li].restart, ends[li].decision);
+    loop.round_steps = round.size();
+    for (Index i : round) {
+      if (steps[i].time) loop.round += *steps[i].time;
+      add_minutes(steps[i], conv, loop.round_working_minutes, loop.round_min_working_minutes);
+    }
+  }
+  for (std::size_t li = 0; li < ends.size(); ++li) {
+    ReworkLoop& loop = a.loops[li];
+    loop.component = listed.slot[comp[ends[li].decision]];
+    loop.no_probability = steps[ends[li].decision].no_probability;
+    if (loop.no_probability && probabilities_valid) {
+      double p = *loop.no_probability;
+      loop.expected_rounds = p / (1.0 - p);  // geometric: mean failures before a yes
+    } else if (!loop.no_probability) {
+      a.decisions_without_probability.push_back(loop.decision);
     }
   }
 
@@ -374,17 +481,30 @@ Analysis analyze(const Sop& sop, const AnalysisOptions& options) {
     const double k = options.rework_rounds;
     a.worst_case.working_minutes += k * loop.round_working_minutes;
     a.worst_case.min_working_minutes += k * loop.round_min_working_minutes;
+    a.worst_case.total.add(loop.round, k);
     expected.working_minutes += loop.expected_rounds * loop.round_working_minutes;
     expected.min_working_minutes += loop.expected_rounds * loop.round_min_working_minutes;
-    for (const std::string& id : loop.steps) {
-      const Step& s = steps[sop.step_index(id)];
-      if (!s.time) continue;
-      a.worst_case.total.add(*s.time, k);
-      expected.total.add(*s.time, loop.expected_rounds);
-    }
+    expected.total.add(loop.round, loop.expected_rounds);
   }
   if (probabilities_valid) a.expected = std::move(expected);
   return a;
+}
+
+std::vector<std::string> rework_round(const Sop& sop, const Analysis& analysis, std::size_t loop) {
+  if (loop >= analysis.loops.size())
+    throw Error(ErrorCode::invalid_argument, "there is no loop " + std::to_string(loop) +
+                                                 "; the analysis has " +
+                                                 std::to_string(analysis.loops.size()));
+  const ReworkLoop& l = analysis.loops[loop];
+  // Members of the loop's component are 1, every other step 0: the finder
+  // only compares components.
+  std::vector<int> comp(sop.step_count(), 0);
+  for (const std::string& id : analysis.components.at(l.component)) comp[sop.step_index(id)] = 1;
+  RoundFinder rounds(sop, comp);
+  std::vector<std::string> out;
+  for (Index i : rounds.round(sop.step_index(l.restart), sop.step_index(l.decision)))
+    out.push_back(sop.step(i).id);
+  return out;
 }
 
 }  // namespace sopkit

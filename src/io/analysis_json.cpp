@@ -53,7 +53,7 @@ json analysis_json(const Sop& sop, const Analysis& a) {
   const WorkConvention& conv = a.convention;
   const SopDocument& doc = sop.document();
   json out;
-  out["format"] = "sopkit.analysis/1";
+  out["format"] = "sopkit.analysis/2";
   out["number"] = doc.number;
   out["title"] = doc.title;
   out["convention"] = {{"minutes_per_day", minutes_json(conv.minutes_per_day)},
@@ -75,6 +75,10 @@ json analysis_json(const Sop& sop, const Analysis& a) {
 
   std::vector<char> happy(sop.step_count(), 0);
   for (const auto& id : a.happy_path) happy[sop.step_index(id)] = 1;
+  const std::vector<const StepTiming*> worst_of =
+      a.worst ? a.worst->by_step(sop) : std::vector<const StepTiming*>(sop.step_count(), nullptr);
+  const std::vector<const StepTiming*> best_of =
+      a.best ? a.best->by_step(sop) : std::vector<const StepTiming*>(sop.step_count(), nullptr);
   json steps = json::array();
   for (std::size_t i = 0; i < sop.step_count(); ++i) {
     const Step& s = doc.steps[i];
@@ -86,9 +90,9 @@ json analysis_json(const Sop& sop, const Analysis& a) {
     j["working_minutes"] = s.time ? minutes_json(s.time->max_minutes(conv)) : json(nullptr);
     j["min_working_minutes"] = s.time ? minutes_json(s.time->min_minutes(conv)) : json(nullptr);
     j["on_happy_path"] = happy[i] != 0;
-    json worst = timing_json(a.worst ? a.worst->find(s.id) : nullptr);
+    json worst = timing_json(worst_of[i]);
     for (auto it = worst.begin(); it != worst.end(); ++it) j[it.key()] = it.value();
-    j["best"] = timing_json(a.best ? a.best->find(s.id) : nullptr);
+    j["best"] = timing_json(best_of[i]);
     steps.push_back(std::move(j));
   }
   out["steps"] = std::move(steps);
@@ -123,12 +127,15 @@ json analysis_json(const Sop& sop, const Analysis& a) {
     loops.push_back(
         {{"decision", l.decision},
          {"restart", l.restart},
-         {"steps", ids_json(l.steps)},
-         {"component", ids_json(l.component)},
+         {"component", l.component},
+         {"round_steps", l.round_steps},
          {"round", total_json(l.round, l.round_working_minutes, l.round_min_working_minutes, conv)},
          {"no_probability", l.no_probability ? json(*l.no_probability) : json(nullptr)},
          {"expected_rounds", l.expected_rounds}});
   out["loops"] = std::move(loops);
+  json components = json::array();
+  for (const auto& c : a.components) components.push_back(ids_json(c));
+  out["components"] = std::move(components);
 
   json worst_case = total_json(a.worst_case.total, a.worst_case.working_minutes,
                                a.worst_case.min_working_minutes, conv);

@@ -1,4 +1,4 @@
-// analysis_json.hpp — nlohmann::json forms of an Analysis ("sopkit.analysis/1")
+// analysis_json.hpp — nlohmann::json forms of an Analysis ("sopkit.analysis/2")
 // and a Schedule ("sopkit.schedule/1"), shared by the CLI and the C ABI. Private: nlohmann stays
 // out of public headers. The shape is documented in docs/analysis.md.
 #pragma once

@@ -1,4 +1,4 @@
-// The JSON form of an analysis ("sopkit.analysis/1", docs/analysis.md).
+// The JSON form of an analysis ("sopkit.analysis/2", docs/analysis.md).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -23,7 +23,7 @@ TEST(AnalysisJson, WholeMinutesAreIntegers) {
 TEST(AnalysisJson, SeedTotalHappyPathAndCriticalPath) {
   Sop sop = seed();
   json j = detail::analysis_json(sop, analyze(sop));
-  EXPECT_EQ(j["format"], "sopkit.analysis/1");
+  EXPECT_EQ(j["format"], "sopkit.analysis/2");
   EXPECT_EQ(j["total"]["working_minutes"], 14160);
   EXPECT_EQ(j["total"]["text"], "31 hari 3 jam 30 menit");
   EXPECT_EQ(j["happy_path"].size(), 13u);
@@ -60,10 +60,37 @@ TEST(AnalysisJson, WorkloadHandoffsLoopsAndRework) {
   EXPECT_EQ(j["loops"][0]["decision"], "11");
   EXPECT_EQ(j["loops"][0]["round"]["working_minutes"], 1800);
   EXPECT_EQ(j["loops"][0]["no_probability"], nullptr);
+  EXPECT_EQ(j["loops"][0]["component"], 0);
+  EXPECT_EQ(j["loops"][0]["round_steps"], 2);
+  EXPECT_EQ(j["components"], json::parse(R"([["10", "11"]])"));
   EXPECT_EQ(j["worst_case"]["working_minutes"], 15960);
   EXPECT_EQ(j["worst_case"]["rework_rounds"], 1);
   EXPECT_EQ(j["expected"]["working_minutes"], 14160);
   EXPECT_EQ(j["expected"]["decisions_without_probability"], json::array({"11"}));
+}
+
+TEST(AnalysisJson, OverlappingLoopsNameTheirSharedComponentOnce) {
+  // Step 12 becomes a decision sending files back to 9: the loops 11 -> 10
+  // and 12 -> 9 share the component 9, 10, 11, 12.
+  SopDocument doc = seed().document();
+  Step& twelve = doc.steps[11];
+  twelve.kind = StepKind::decision;
+  twelve.yes = twelve.next.at(0);
+  twelve.no = "9";
+  twelve.next.clear();
+  Sop sop(doc);
+  json j = detail::analysis_json(sop, analyze(sop));
+  EXPECT_EQ(j["components"], json::parse(R"([["9", "10", "11", "12"]])"));
+  ASSERT_EQ(j["loops"].size(), 2u);
+  EXPECT_EQ(j["loops"][0]["decision"], "11");
+  EXPECT_EQ(j["loops"][0]["component"], 0);
+  EXPECT_EQ(j["loops"][0]["round_steps"], 2);
+  EXPECT_EQ(j["loops"][1]["decision"], "12");
+  EXPECT_EQ(j["loops"][1]["restart"], "9");
+  EXPECT_EQ(j["loops"][1]["component"], 0);
+  // 9 (1 Minggu = 5 hari) + 10 (3 Hari) + 11 (1 Hari) + 12 (1 Hari) = 10 hari.
+  EXPECT_EQ(j["loops"][1]["round_steps"], 4);
+  EXPECT_EQ(j["loops"][1]["round"]["working_minutes"], 4500);
 }
 
 TEST(AnalysisJson, ExpectedTextIsTheMinutesInDaysHoursAndMinutes) {

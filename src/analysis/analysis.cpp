@@ -12,6 +12,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "sopkit/analysis.hpp"
@@ -95,11 +96,42 @@ std::vector<Index> find_happy_cycle(const Sop& sop, const std::vector<char>& hap
   return {};
 }
 
+void add_minutes(const Step& s, const WorkConvention& conv, double& max_minutes,
+                 double& min_minutes) {
+  if (!s.time) return;
+  max_minutes += s.time->max_minutes(conv);
+  min_minutes += s.time->min_minutes(conv);
+}
+
+// Happy-path flows inside one component.
+struct HappyInside {
+  const std::vector<int>* comp;
+  int c;
+  bool operator()(const Flow& g) const {
+    return on_happy_flow(g) && (*comp)[g.from] == c && (*comp)[g.to] == c;
+  }
+};
+
+// What one round of a loop costs.
+struct RoundCost {
+  std::size_t steps = 0;
+  DurationSum time;
+  double max_minutes = 0.0, min_minutes = 0.0;
+  void add(const Step& s, const WorkConvention& conv) {
+    ++steps;
+    if (s.time) time += *s.time;
+    add_minutes(s, conv, max_minutes, min_minutes);
+  }
+};
+
 // Finds the steps re-done in one round of a loop: those on some path
 // restart ~> decision through the flows of its component that a round takes.
 // The reach from a restart is kept for the next loop with the same restart, and
 // the walk back from the decision stays inside that reach, so a loop costs its
-// round, not the component, when many loops return to one step.
+// round, not the component, when many loops return to one step. When that
+// reach is a tree (every reached step entered by one flow, as in a chain of
+// checks that all send files back to the start), a round is the tree path to
+// its decision and costs nothing more than a look-up of the path's sums.
 class RoundFinder {
  public:
   // comp: each step's component; members of one component share the value.
@@ -108,7 +140,8 @@ class RoundFinder {
         comp_(comp),
         in_begin_(sop.step_count() + 1, 0),
         ahead_(sop.step_count(), 0),
-        behind_(sop.step_count(), 0) {
+        behind_(sop.step_count(), 0),
+        parent_(sop.step_count(), kNoIndex) {
     const auto& flows = sop.flows();
     for (const Flow& f : flows) ++in_begin_[f.to + 1];
     for (std::size_t i = 1; i < in_begin_.size(); ++i) in_begin_[i] += in_begin_[i - 1];
@@ -121,37 +154,86 @@ class RoundFinder {
   // happy-path flows; when they do not lead back, along any flow that does not
   // leave through the decision.
   std::vector<Index> round(Index restart, Index decision) {
-    const int c = comp_[decision];
-    auto inside = [&](const Flow& g) { return comp_[g.from] == c && comp_[g.to] == c; };
-    auto happy = [&](const Flow& g) { return on_happy_flow(g) && inside(g); };
+    std::vector<Index> out = walk_back(decision, happy_reach(restart, decision));
+    if (!out.empty()) return out;
+    return any_round(restart, decision);
+  }
+
+  // The cost of that round, from the path sums when the happy reach is a tree.
+  RoundCost cost(Index restart, Index decision, const WorkConvention& conv) {
+    const HappyInside happy = happy_reach(restart, decision);
+    if (tree_ && ahead_[decision] == ahead_stamp_) return path_cost(decision, conv);
+    std::vector<Index> steps = walk_back(decision, happy);
+    if (steps.empty()) steps = any_round(restart, decision);
+    RoundCost out;
+    for (Index i : steps) out.add(sop_.step(i), conv);
+    return out;
+  }
+
+ private:
+  // Happy-path flows inside the decision's component; their reach from the
+  // restart is computed unless it is the one held.
+  HappyInside happy_reach(Index restart, Index decision) {
+    const HappyInside happy{&comp_, comp_[decision]};
     if (restart != happy_reach_of_) {
       reach(restart, happy);
       happy_reach_of_ = restart;
     }
-    std::vector<Index> out = walk_back(decision, happy);
-    if (!out.empty()) return out;
-    happy_reach_of_ = kNoIndex;
-    reach(restart, [&](const Flow& g) { return g.from != decision && inside(g); });
-    return walk_back(decision, [&](const Flow& g) { return g.from != decision && inside(g); });
+    return happy;
   }
 
- private:
-  // Marks the steps reached from `from` through flows that pass `keep`.
+  // Any flow inside the component that does not leave through the decision.
+  std::vector<Index> any_round(Index restart, Index decision) {
+    const int c = comp_[decision];
+    auto keep = [&](const Flow& g) {
+      return g.from != decision && comp_[g.from] == c && comp_[g.to] == c;
+    };
+    happy_reach_of_ = kNoIndex;
+    reach(restart, keep);
+    return walk_back(decision, keep);
+  }
+
+  // Marks the steps reached from `from` through flows that pass `keep`, each
+  // with the step it was entered from; tree_ tells whether none is entered twice.
   template <typename Keep>
   void reach(Index from, Keep keep) {
     ++ahead_stamp_;
+    tree_ = true;
     std::vector<Index> stack{from};
     ahead_[from] = ahead_stamp_;
+    parent_[from] = kNoIndex;
     while (!stack.empty()) {
       const Index u = stack.back();
       stack.pop_back();
       auto [b, e] = sop_.out_flows(u);
       for (std::size_t k = b; k < e; ++k) {
         const Flow& f = sop_.flows()[k];
-        if (keep(f) && ahead_[f.to] != ahead_stamp_)
-          ahead_[f.to] = ahead_stamp_, stack.push_back(f.to);
+        if (!keep(f)) continue;
+        if (ahead_[f.to] == ahead_stamp_) {
+          tree_ = false;
+          continue;
+        }
+        ahead_[f.to] = ahead_stamp_;
+        parent_[f.to] = u;
+        stack.push_back(f.to);
       }
     }
+    path_cost_.clear();
+  }
+
+  // The sums along the tree path restart ~> step, memoised per reach: each
+  // step's is its parent's plus its own.
+  RoundCost path_cost(Index step, const WorkConvention& conv) {
+    std::vector<Index> pending;
+    for (Index v = step; v != kNoIndex && !path_cost_.count(v); v = parent_[v])
+      pending.push_back(v);
+    for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
+      const Index p = parent_[*it];
+      RoundCost c = p == kNoIndex ? RoundCost{} : path_cost_.at(p);
+      c.add(sop_.step(*it), conv);
+      path_cost_.emplace(*it, std::move(c));
+    }
+    return path_cost_.at(step);
   }
 
   // The reached steps from which `to` is reached through flows that pass
@@ -186,6 +268,9 @@ class RoundFinder {
   std::vector<std::uint32_t> ahead_, behind_;  // stamps: marked when equal to the current one
   std::uint32_t ahead_stamp_ = 0, behind_stamp_ = 0;
   Index happy_reach_of_ = kNoIndex;  // the restart whose happy reach ahead_ holds
+  std::vector<Index> parent_;        // in the reach: the step each was entered from
+  bool tree_ = false;                // no reached step was entered twice
+  std::unordered_map<Index, RoundCost> path_cost_;
 };
 
 // Each rework loop, in document order of its decision: a decision's no-branch
@@ -235,13 +320,6 @@ std::vector<std::size_t> grouped_by_restart(const std::vector<LoopEnds>& ends) {
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t x, std::size_t y) { return ends[x].restart < ends[y].restart; });
   return order;
-}
-
-void add_minutes(const Step& s, const WorkConvention& conv, double& max_minutes,
-                 double& min_minutes) {
-  if (!s.time) return;
-  max_minutes += s.time->max_minutes(conv);
-  min_minutes += s.time->min_minutes(conv);
 }
 
 }  // namespace
@@ -453,12 +531,11 @@ Analysis analyze(const Sop& sop, const AnalysisOptions& options) {
     ReworkLoop& loop = a.loops[li];
     loop.decision = steps[ends[li].decision].id;
     loop.restart = steps[ends[li].restart].id;
-    const std::vector<Index> round = rounds.round(ends[li].restart, ends[li].decision);
-    loop.round_steps = round.size();
-    for (Index i : round) {
-      if (steps[i].time) loop.round += *steps[i].time;
-      add_minutes(steps[i], conv, loop.round_working_minutes, loop.round_min_working_minutes);
-    }
+    RoundCost round = rounds.cost(ends[li].restart, ends[li].decision, conv);
+    loop.round_steps = round.steps;
+    loop.round = round.time;
+    loop.round_working_minutes = round.max_minutes;
+    loop.round_min_working_minutes = round.min_minutes;
   }
   for (std::size_t li = 0; li < ends.size(); ++li) {
     ReworkLoop& loop = a.loops[li];

@@ -375,6 +375,23 @@ TEST(AnalyzeDecisions, LoopsClosedOnlyByOtherNoBranchesReDoThePathThroughThem) {
   EXPECT_EQ(a.components, (std::vector<Ids>{{"D1", "X", "D2"}}));
 }
 
+TEST(AnalyzeDecisions, RoundThroughAParallelSplitHoldsBothBranches) {
+  // S -> {A, B} -> J -> D (yes E, no S): the round re-does S, A, B, J and D,
+  // 5 + 60 + 120 + 30 + 10 = 225 minutes; J is entered from both branches.
+  Sop sop(with_steps({step("S", "a", StepKind::start, "5 menit", {"A", "B"}),
+                      step("A", "a", StepKind::process, "1 jam", {"J"}),
+                      step("B", "b", StepKind::process, "2 jam", {"J"}),
+                      step("J", "b", StepKind::process, "30 menit", {"D"}),
+                      decision("D", "b", "10 menit", "E", "S"),
+                      step("E", "a", StepKind::end, "5 menit")}));
+  Analysis a = analyze(sop);
+  ASSERT_EQ(a.loops.size(), 1u);
+  EXPECT_EQ(rework_round(sop, a, 0), (Ids{"S", "A", "B", "J", "D"}));
+  EXPECT_EQ(a.loops[0].round_steps, 5u);
+  EXPECT_DOUBLE_EQ(a.loops[0].round_working_minutes, 225);
+  EXPECT_EQ(a.loops[0].round.to_string(), "3 jam 45 menit");
+}
+
 TEST(AnalyzeDecisions, ManyLoopsReturningToTheStartShareOneComponent) {
   // S -> D1 -> ... -> D50 -> E, every no-branch back to S: loop k re-does S
   // and D1 .. Dk, (5 + 10 k) minutes; all sit in one component of 51 steps.

@@ -166,10 +166,9 @@ int cmd_analyze(const std::vector<std::string>& argv) {
   Analysis analysis = analyze(sop, options);
 
   if (args.flag("--json")) {
-    nlohmann::json out = detail::analysis_json(sop, analysis);
-    out["file"] = args.positional[0];
-    out["diagnostics"] = detail::diagnostics_json(diagnostics);
-    std::cout << out.dump(2) << '\n';
+    const nlohmann::json extra{{"file", args.positional[0]},
+                               {"diagnostics", detail::diagnostics_json(diagnostics)}};
+    std::cout << detail::analysis_json_text(sop, analysis, extra, 2) << '\n';
   } else {
     print_human(std::cout, sop, analysis, diagnostics);
   }

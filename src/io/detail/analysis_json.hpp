@@ -4,6 +4,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "sopkit/analysis.hpp"
 #include "sopkit/schedule.hpp"
@@ -14,8 +15,17 @@ namespace sopkit::detail {
 // Minutes as JSON numbers: integers when whole (14160, not 14160.0).
 nlohmann::json minutes_json(double minutes);
 
-// The analysis of `sop` (the Sop it was computed from). Every key is always
-// present; what could not be computed is null (objects) or [] (lists).
+// The analysis of `sop` (the Sop it was computed from) as JSON text, laid out
+// as nlohmann's dump(indent) would (indent < 0: compact), with the top-level
+// keys of `extra` added (the CLI's "file", the diagnostics). Every key is
+// always present; what could not be computed is null (objects) or [] (lists).
+// Written as it goes: a document of a million steps costs more to build than
+// the analysis itself.
+std::string analysis_json_text(const Sop& sop, const Analysis& analysis,
+                               const nlohmann::json& extra = nlohmann::json::object(),
+                               int indent = -1);
+
+// The same as a document (for callers that read it back).
 nlohmann::json analysis_json(const Sop& sop, const Analysis& analysis);
 
 // A planned run ("sopkit.schedule/1"): instants as "2024-04-05T08:00", the

@@ -119,5 +119,41 @@ TEST(AnalysisJson, WhatCannotBeComputedIsNull) {
   EXPECT_EQ(j["total"]["working_minutes"], 14160);
 }
 
+// The text is written without a document; it must read and print as the
+// document of the same content would, key order and layout included.
+void expect_laid_out_as_a_document(const Sop& sop, const Analysis& a) {
+  const json extra{{"file", "sop \"x\".json"}, {"diagnostics", json::array({{{"code", "c"}}})}};
+  for (int indent : {-1, 2}) {
+    const std::string text = detail::analysis_json_text(sop, a, extra, indent);
+    EXPECT_EQ(text, json::parse(text).dump(indent)) << "indent " << indent;
+  }
+}
+
+TEST(AnalysisJson, TextIsLaidOutAsTheDocumentWouldBe) {
+  SopDocument doc = seed().document();
+  doc.title = "Uji \"kutip\" \\ \t tab \xC3\xA9";  // escapes and UTF-8
+  doc.steps[2].time_text =
+      "1\xE2\x80\x93"
+      "3 Hari";
+  doc.steps[2].time = Duration::parse(doc.steps[2].time_text);
+  doc.steps[5].time = Duration::parse("2,5 menit");  // fractional minutes
+  doc.steps[10].no_probability = 0.1;                // fractional rounds
+  Sop sop(doc);
+  Analysis a = analyze(sop);
+  expect_laid_out_as_a_document(sop, a);
+  EXPECT_EQ(detail::analysis_json(sop, a)["title"], doc.title);
+  EXPECT_EQ(detail::analysis_json(sop, a)["steps"][5]["working_minutes"], 2.5);
+}
+
+TEST(AnalysisJson, TextOfWhatCannotBeComputedIsLaidOutAsTheDocumentWouldBe) {
+  SopDocument doc = seed().document();
+  doc.steps[12].next = {"12"};            // a cycle without a decision: no CPM
+  doc.steps[0].kind = StepKind::process;  // and no start step
+  Sop sop(doc);
+  AnalysisOptions o;
+  o.lenient = true;
+  expect_laid_out_as_a_document(sop, analyze(sop, o));
+}
+
 }  // namespace
 }  // namespace sopkit

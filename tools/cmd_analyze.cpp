@@ -168,7 +168,8 @@ int cmd_analyze(const std::vector<std::string>& argv) {
   if (args.flag("--json")) {
     const nlohmann::json extra{{"file", args.positional[0]},
                                {"diagnostics", detail::diagnostics_json(diagnostics)}};
-    std::cout << detail::analysis_json_text(sop, analysis, extra, 2) << '\n';
+    detail::write_analysis_json(std::cout, sop, analysis, extra, 2);
+    std::cout << '\n';
   } else {
     print_human(std::cout, sop, analysis, diagnostics);
   }

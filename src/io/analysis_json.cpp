@@ -4,6 +4,7 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -50,7 +51,14 @@ json total_json(const DurationSum& total, double max_minutes, double min_minutes
 // sort, the callers write the keys in that order.
 class JsonOut {
  public:
-  JsonOut(std::string& out, int indent) : out_(out), indent_(indent) {}
+  // With a sink, the text goes there in pieces of about 64 KiB as it is
+  // written (finish() sends the rest); without one it stays in `out`.
+  JsonOut(std::string& out, int indent, std::ostream* sink = nullptr)
+      : out_(out), indent_(indent), sink_(sink) {}
+
+  void finish() {
+    if (sink_) sink_->write(out_.data(), static_cast<std::streamsize>(out_.size())), out_.clear();
+  }
 
   void open(char bracket) {
     out_ += bracket;
@@ -64,6 +72,7 @@ class JsonOut {
   }
   // Starts the next element of the open array.
   void item() {
+    if (sink_ && out_.size() >= kPiece) finish();
     if (!first_.back()) out_ += ',';
     first_.back() = false;
     newline();
@@ -118,8 +127,10 @@ class JsonOut {
     out_.append(static_cast<std::size_t>(indent_) * first_.size(), ' ');
   }
 
+  static constexpr std::size_t kPiece = 64 * 1024;
   std::string& out_;
   int indent_;
+  std::ostream* sink_;
   std::vector<bool> first_;  // per open bracket: nothing written in it yet
 };
 
@@ -268,9 +279,7 @@ json worst_case_json(const Analysis& a) {
   return out;
 }
 
-}  // namespace
-
-std::string analysis_json_text(const Sop& sop, const Analysis& a, const json& extra, int indent) {
+void write_analysis(JsonOut& out, const Sop& sop, const Analysis& a, const json& extra) {
   const WorkConvention& conv = a.convention;
   const SopDocument& doc = sop.document();
   using Part = std::function<void(JsonOut&)>;
@@ -302,15 +311,29 @@ std::string analysis_json_text(const Sop& sop, const Analysis& a, const json& ex
       {"worst_case", doc_value(worst_case_json(a))},
   };
   for (auto it = extra.begin(); it != extra.end(); ++it) parts[it.key()] = doc_value(it.value());
+  out.open('{');
+  for (const auto& [name, write] : parts) {
+    out.key(name.c_str());
+    write(out);
+  }
+  out.close('}');
+}
+
+}  // namespace
+
+std::string analysis_json_text(const Sop& sop, const Analysis& a, const json& extra, int indent) {
   std::string out;
   JsonOut w(out, indent);
-  w.open('{');
-  for (const auto& [name, write] : parts) {
-    w.key(name.c_str());
-    write(w);
-  }
-  w.close('}');
+  write_analysis(w, sop, a, extra);
   return out;
+}
+
+void write_analysis_json(std::ostream& sink, const Sop& sop, const Analysis& a, const json& extra,
+                         int indent) {
+  std::string buffer;
+  JsonOut w(buffer, indent, &sink);
+  write_analysis(w, sop, a, extra);
+  w.finish();
 }
 
 json analysis_json(const Sop& sop, const Analysis& a) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <ostream>
 #include <string>
 
 #include "sopkit/analysis.hpp"
@@ -24,6 +25,10 @@ nlohmann::json minutes_json(double minutes);
 std::string analysis_json_text(const Sop& sop, const Analysis& analysis,
                                const nlohmann::json& extra = nlohmann::json::object(),
                                int indent = -1);
+
+// The same text written to `sink` as it goes (a million steps make 750 MB).
+void write_analysis_json(std::ostream& sink, const Sop& sop, const Analysis& analysis,
+                         const nlohmann::json& extra, int indent);
 
 // The same as a document (for callers that read it back).
 nlohmann::json analysis_json(const Sop& sop, const Analysis& analysis);

@@ -1,6 +1,7 @@
 // The JSON form of an analysis ("sopkit.analysis/2", docs/analysis.md).
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <string>
 
 #include "io/detail/analysis_json.hpp"
@@ -153,6 +154,28 @@ TEST(AnalysisJson, TextOfWhatCannotBeComputedIsLaidOutAsTheDocumentWouldBe) {
   AnalysisOptions o;
   o.lenient = true;
   expect_laid_out_as_a_document(sop, analyze(sop, o));
+}
+
+TEST(AnalysisJson, WrittenToAStreamInPiecesIsTheSameText) {
+  // 2,000 steps make about 1.5 MB: many pieces of 64 KiB.
+  SopDocument doc = seed().document();
+  doc.steps.resize(1);
+  for (int i = 2; i <= 2000; ++i) {
+    doc.steps.back().next = {std::to_string(i)};
+    Step s = doc.steps.back();
+    s.id = std::to_string(i);
+    s.kind = i == 2000 ? StepKind::end : StepKind::process;
+    doc.steps.push_back(s);
+  }
+  doc.steps.back().next.clear();
+  Sop sop(doc);
+  Analysis a = analyze(sop);
+  const json extra{{"file", "x.json"}};
+  std::ostringstream streamed;
+  detail::write_analysis_json(streamed, sop, a, extra, 2);
+  const std::string text = detail::analysis_json_text(sop, a, extra, 2);
+  EXPECT_GT(text.size(), 1000000u);
+  EXPECT_EQ(streamed.str(), text);
 }
 
 }  // namespace

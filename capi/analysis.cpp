@@ -173,7 +173,7 @@ int sopkit_schedule_to_json(const sopkit_schedule* s, const char** out_json) {
   return guard([&]() -> int {
     auto* self = const_cast<sopkit_schedule*>(s);
     std::call_once(self->json.once, [&] {
-      self->json.text = sopkit::detail::schedule_json(s->sop, s->calendar, s->plan).dump();
+      self->json.text = sopkit::detail::schedule_json_text(s->sop, s->calendar, s->plan);
     });
     *out_json = self->json.text.c_str();
     return SOPKIT_OK;

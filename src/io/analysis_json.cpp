@@ -279,16 +279,34 @@ json worst_case_json(const Analysis& a) {
   return out;
 }
 
+// Writers of the values of a top-level object, by key: the map keeps the
+// keys in byte order, as a document's would be.
+using Part = std::function<void(JsonOut&)>;
+using Parts = std::map<std::string, Part>;
+
+Part doc_value(json j) {
+  return [j = std::move(j)](JsonOut& w) { w.value(j); };
+}
+
+Part id_list(const std::vector<std::string>& ids) {
+  return [&ids](JsonOut& w) { w.ids(ids); };
+}
+
+// The object of `parts` and the keys of `extra` (which win).
+void write_object(JsonOut& out, Parts parts, const json& extra) {
+  for (auto it = extra.begin(); it != extra.end(); ++it) parts[it.key()] = doc_value(it.value());
+  out.open('{');
+  for (const auto& [name, write] : parts) {
+    out.key(name.c_str());
+    write(out);
+  }
+  out.close('}');
+}
+
 void write_analysis(JsonOut& out, const Sop& sop, const Analysis& a, const json& extra) {
   const WorkConvention& conv = a.convention;
   const SopDocument& doc = sop.document();
-  using Part = std::function<void(JsonOut&)>;
-  auto doc_value = [](json j) { return Part([j = std::move(j)](JsonOut& w) { w.value(j); }); };
-  auto id_list = [](const std::vector<std::string>& ids) {
-    return Part([&ids](JsonOut& w) { w.ids(ids); });
-  };
-  // Top-level keys in byte order, as a document's would be.
-  std::map<std::string, Part> parts{
+  Parts parts{
       {"components", [&](JsonOut& w) { components_json(w, a); }},
       {"convention", doc_value({{"minutes_per_day", minutes_json(conv.minutes_per_day)},
                                 {"days_per_week", minutes_json(conv.days_per_week)},
@@ -310,13 +328,41 @@ void write_analysis(JsonOut& out, const Sop& sop, const Analysis& a, const json&
       {"workload", doc_value(workload_json(a))},
       {"worst_case", doc_value(worst_case_json(a))},
   };
-  for (auto it = extra.begin(); it != extra.end(); ++it) parts[it.key()] = doc_value(it.value());
-  out.open('{');
-  for (const auto& [name, write] : parts) {
-    out.key(name.c_str());
-    write(out);
+  write_object(out, std::move(parts), extra);
+}
+
+void planned_steps_json(JsonOut& w, const Sop& sop, const Schedule& plan) {
+  w.open('[');
+  for (const auto& p : plan.steps) {
+    const Step& s = sop.step(sop.step_index(p.id));
+    w.item(), w.open('{');
+    w.key("actor"), w.string(s.actor);
+    w.key("end"), w.string(format_instant(p.end));
+    w.key("id"), w.string(p.id);
+    w.key("start"), w.string(format_instant(p.start));
+    w.key("time"), w.string(s.time_text);
+    w.close('}');
   }
-  out.close('}');
+  w.close(']');
+}
+
+void write_schedule(JsonOut& out, const Sop& sop, const WorkCalendar& calendar,
+                    const Schedule& plan, const json& extra) {
+  static const char* const kWeekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                          "Friday", "Saturday", "Sunday"};
+  Parts parts{
+      {"calendar", doc_value(calendar.id())},
+      {"due", doc_value(format_instant(plan.due))},
+      {"due_weekday", doc_value(kWeekdays[static_cast<int>(weekday_of(date_of(plan.due)))])},
+      {"format", doc_value("sopkit.schedule/1")},
+      {"number", doc_value(sop.document().number)},
+      {"start", doc_value(format_instant(plan.start))},
+      {"steps", [&](JsonOut& w) { planned_steps_json(w, sop, plan); }},
+      {"title", doc_value(sop.document().title)},
+      {"untimed_steps", id_list(plan.untimed_steps)},
+      {"working_minutes", doc_value(calendar.working_minutes_between(plan.start, plan.due))},
+  };
+  write_object(out, std::move(parts), extra);
 }
 
 }  // namespace
@@ -340,30 +386,24 @@ json analysis_json(const Sop& sop, const Analysis& a) {
   return json::parse(analysis_json_text(sop, a, json::object(), -1));
 }
 
-json schedule_json(const Sop& sop, const WorkCalendar& calendar, const Schedule& plan) {
-  static const char* const kWeekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                          "Friday", "Saturday", "Sunday"};
-  json out;
-  out["format"] = "sopkit.schedule/1";
-  out["number"] = sop.document().number;
-  out["title"] = sop.document().title;
-  out["calendar"] = calendar.id();
-  out["start"] = format_instant(plan.start);
-  out["due"] = format_instant(plan.due);
-  out["due_weekday"] = kWeekdays[static_cast<int>(weekday_of(date_of(plan.due)))];
-  out["working_minutes"] = calendar.working_minutes_between(plan.start, plan.due);
-  json steps = json::array();
-  for (const auto& p : plan.steps) {
-    const Step& s = sop.step(sop.step_index(p.id));
-    steps.push_back({{"id", p.id},
-                     {"actor", s.actor},
-                     {"time", s.time_text},
-                     {"start", format_instant(p.start)},
-                     {"end", format_instant(p.end)}});
-  }
-  out["steps"] = std::move(steps);
-  out["untimed_steps"] = ids_json(plan.untimed_steps);
+std::string schedule_json_text(const Sop& sop, const WorkCalendar& calendar, const Schedule& plan,
+                               const json& extra, int indent) {
+  std::string out;
+  JsonOut w(out, indent);
+  write_schedule(w, sop, calendar, plan, extra);
   return out;
+}
+
+void write_schedule_json(std::ostream& sink, const Sop& sop, const WorkCalendar& calendar,
+                         const Schedule& plan, const json& extra, int indent) {
+  std::string buffer;
+  JsonOut w(buffer, indent, &sink);
+  write_schedule(w, sop, calendar, plan, extra);
+  w.finish();
+}
+
+json schedule_json(const Sop& sop, const WorkCalendar& calendar, const Schedule& plan) {
+  return json::parse(schedule_json_text(sop, calendar, plan, json::object(), -1));
 }
 
 }  // namespace sopkit::detail

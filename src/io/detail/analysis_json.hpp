@@ -35,6 +35,12 @@ nlohmann::json analysis_json(const Sop& sop, const Analysis& analysis);
 
 // A planned run ("sopkit.schedule/1"): instants as "2024-04-05T08:00", the
 // calendar's id, and per step its actor, standard time, start and end.
+// Written as the analysis is: text, to a stream, or read back as a document.
+std::string schedule_json_text(const Sop& sop, const WorkCalendar& calendar, const Schedule& plan,
+                               const nlohmann::json& extra = nlohmann::json::object(),
+                               int indent = -1);
+void write_schedule_json(std::ostream& sink, const Sop& sop, const WorkCalendar& calendar,
+                         const Schedule& plan, const nlohmann::json& extra, int indent);
 nlohmann::json schedule_json(const Sop& sop, const WorkCalendar& calendar, const Schedule& plan);
 
 }  // namespace sopkit::detail

@@ -178,5 +178,26 @@ TEST(AnalysisJson, WrittenToAStreamInPiecesIsTheSameText) {
   EXPECT_EQ(streamed.str(), text);
 }
 
+TEST(ScheduleJson, TextIsLaidOutAsTheDocumentWouldBeAndStreamsTheSame) {
+  SopDocument doc = seed().document();
+  doc.steps[4].time.reset();  // an untimed step
+  doc.steps[4].time_text = "segera \xE2\x80\x93 tanpa waktu";
+  Sop sop(doc);
+  const WorkCalendar cal = WorkCalendar::indonesia("id-2024");
+  const Schedule plan = schedule(sop, cal, parse_instant("2024-04-05T08:00"));
+  const json extra{{"file", "x.json"}, {"diagnostics", json::array()}};
+  for (int indent : {-1, 2}) {
+    const std::string text = detail::schedule_json_text(sop, cal, plan, extra, indent);
+    EXPECT_EQ(text, json::parse(text).dump(indent)) << "indent " << indent;
+    std::ostringstream streamed;
+    detail::write_schedule_json(streamed, sop, cal, plan, extra, indent);
+    EXPECT_EQ(streamed.str(), text);
+  }
+  const json j = detail::schedule_json(sop, cal, plan);
+  EXPECT_EQ(j["due"], format_instant(plan.due));
+  EXPECT_EQ(j["untimed_steps"], json::array({"5"}));
+  EXPECT_EQ(j["steps"][4]["time"], doc.steps[4].time_text);
+}
+
 }  // namespace
 }  // namespace sopkit

@@ -116,9 +116,9 @@ int sopkit_analysis_to_json(const sopkit_analysis* a, const char** out_json) {
   return guard([&]() -> int {
     auto* self = const_cast<sopkit_analysis*>(a);
     std::call_once(self->json.once, [&] {
-      nlohmann::json j = sopkit::detail::analysis_json(a->sop, a->analysis);
-      j["diagnostics"] = sopkit::detail::diagnostics_json(sopkit::validate(a->sop));
-      self->json.text = j.dump();
+      const nlohmann::json extra{
+          {"diagnostics", sopkit::detail::diagnostics_json(sopkit::validate(a->sop))}};
+      self->json.text = sopkit::detail::analysis_json_text(a->sop, a->analysis, extra);
     });
     *out_json = self->json.text.c_str();
     return SOPKIT_OK;
@@ -173,7 +173,7 @@ int sopkit_schedule_to_json(const sopkit_schedule* s, const char** out_json) {
   return guard([&]() -> int {
     auto* self = const_cast<sopkit_schedule*>(s);
     std::call_once(self->json.once, [&] {
-      self->json.text = sopkit::detail::schedule_json(s->sop, s->calendar, s->plan).dump();
+      self->json.text = sopkit::detail::schedule_json_text(s->sop, s->calendar, s->plan);
     });
     *out_json = self->json.text.c_str();
     return SOPKIT_OK;

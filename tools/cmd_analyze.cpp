@@ -78,14 +78,17 @@ void print_human(std::ostream& out, const Sop& sop, const Analysis& a,
       << std::right << std::setw(8) << "Min" << std::setw(8) << "ES" << std::setw(8) << "EF"
       << std::setw(8) << "LS" << std::setw(8) << "LF" << std::setw(8) << "Slack"
       << "\n";
-  for (const Step& s : doc.steps) {
+  const std::vector<const StepTiming*> timing_of =
+      a.worst ? a.worst->by_step(sop) : std::vector<const StepTiming*>(doc.steps.size(), nullptr);
+  for (std::size_t i = 0; i < doc.steps.size(); ++i) {
+    const Step& s = doc.steps[i];
     std::string actor = name_of(s.actor);
     if (actor.size() > 21) actor = actor.substr(0, 20) + "~";
     std::string time = s.time_text.empty() ? "-" : s.time_text;
     if (time.size() > 11) time = time.substr(0, 10) + "~";
     out << std::left << std::setw(6) << s.id << std::setw(22) << actor << std::setw(12) << time
         << std::right << std::setw(8) << (s.time ? cell(s.time->max_minutes(conv)) : "?");
-    const StepTiming* t = a.worst ? a.worst->find(s.id) : nullptr;
+    const StepTiming* t = timing_of[i];
     if (t) {
       out << std::setw(8) << cell(t->earliest_start) << std::setw(8) << cell(t->earliest_finish)
           << std::setw(8) << cell(t->latest_start) << std::setw(8) << cell(t->latest_finish)
@@ -101,13 +104,15 @@ void print_human(std::ostream& out, const Sop& sop, const Analysis& a,
 
   out << "Rework loops: " << a.loops.size() << "\n";
   for (const auto& l : a.loops) {
-    out << "  decision " << l.decision << " (no -> " << l.restart << "): re-does "
-        << ids_text(l.steps) << "; one round " << l.round.to_string(conv) << " = "
-        << cell(l.round_working_minutes) << " min";
+    out << "  decision " << l.decision << " (no -> " << l.restart << "): re-does " << l.round_steps
+        << " step(s) of component " << l.component + 1 << "; one round " << l.round.to_string(conv)
+        << " = " << cell(l.round_working_minutes) << " min";
     if (l.no_probability)
       out << "; p(no) = " << *l.no_probability << ", expected rounds " << l.expected_rounds;
     out << "\n";
   }
+  for (std::size_t c = 0; c < a.components.size(); ++c)
+    out << "  component " << c + 1 << ": " << ids_text(a.components[c]) << "\n";
   out << "Worst case, " << a.rework_rounds
       << " rework round(s) of every loop: " << a.worst_case.total.to_string(conv) << " = "
       << cell(a.worst_case.working_minutes) << " min\n";
@@ -161,10 +166,10 @@ int cmd_analyze(const std::vector<std::string>& argv) {
   Analysis analysis = analyze(sop, options);
 
   if (args.flag("--json")) {
-    nlohmann::json out = detail::analysis_json(sop, analysis);
-    out["file"] = args.positional[0];
-    out["diagnostics"] = detail::diagnostics_json(diagnostics);
-    std::cout << out.dump(2) << '\n';
+    const nlohmann::json extra{{"file", args.positional[0]},
+                               {"diagnostics", detail::diagnostics_json(diagnostics)}};
+    detail::write_analysis_json(std::cout, sop, analysis, extra, 2);
+    std::cout << '\n';
   } else {
     print_human(std::cout, sop, analysis, diagnostics);
   }

@@ -52,17 +52,18 @@ int cmd_schedule(const std::vector<std::string>& argv) {
   }
 
   if (args.flag("--json")) {
-    nlohmann::json out;
+    const nlohmann::json extra{{"file", args.positional[0]},
+                               {"diagnostics", detail::diagnostics_json(diagnostics)}};
     if (plan) {
-      out = detail::schedule_json(sop, calendar, *plan);
+      detail::write_schedule_json(std::cout, sop, calendar, *plan, extra, 2);
     } else {
-      out = {{"format", "sopkit.schedule/1"},    {"calendar", calendar.id()},
-             {"start", format_instant(start)},   {"due", nullptr},
-             {"steps", nlohmann::json::array()}, {"not_planned", not_planned}};
+      nlohmann::json out = {{"format", "sopkit.schedule/1"},    {"calendar", calendar.id()},
+                            {"start", format_instant(start)},   {"due", nullptr},
+                            {"steps", nlohmann::json::array()}, {"not_planned", not_planned}};
+      out.update(extra);
+      std::cout << out.dump(2);
     }
-    out["file"] = args.positional[0];
-    out["diagnostics"] = detail::diagnostics_json(diagnostics);
-    std::cout << out.dump(2) << '\n';
+    std::cout << '\n';
   } else {
     const SopDocument& doc = sop.document();
     std::cout << "SOP " << (doc.number.empty() ? "(no number)" : doc.number) << " — " << doc.title

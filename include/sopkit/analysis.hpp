@@ -126,17 +126,25 @@ struct CriticalPathAnalysis {
   double duration = 0.0;                   // elapsed working minutes of a run
   std::vector<StepTiming> steps;           // happy-path steps, in happy_path order
   std::vector<std::string> critical_path;  // one chain of zero-slack steps
+  // The timing of one step, nullptr off the happy path. A linear search: to
+  // look up every step, use by_step().
   const StepTiming* find(const std::string& step_id) const noexcept;
+  // The timing of each step of `sop` (the analysed SOP) by document index,
+  // nullptr off the happy path: one pass for writers that walk every step.
+  std::vector<const StepTiming*> by_step(const Sop& sop) const;
 };
 
 // A rework loop: a decision whose *no* branch goes back into a strongly
-// connected component of the flow graph.
+// connected component of the flow graph. Loops of one component share it: the
+// component is listed once in Analysis::components and named here by index, so
+// that many overlapping loops cost their number, not their number times the
+// component's size.
 struct ReworkLoop {
-  std::string decision;                // the step whose *no* branch closes the loop
-  std::string restart;                 // the *no* target: where rework starts again
-  std::vector<std::string> steps;      // re-done in one round, restart .. decision, document order
-  std::vector<std::string> component;  // every step of the strongly connected component
-  DurationSum round;                   // standard time of one round
+  std::string decision;         // the step whose *no* branch closes the loop
+  std::string restart;          // the *no* target: where rework starts again
+  std::size_t component = 0;    // index into Analysis::components
+  std::size_t round_steps = 0;  // steps re-done in one round (rework_round() lists them)
+  DurationSum round;            // standard time of one round
   double round_working_minutes = 0.0;
   double round_min_working_minutes = 0.0;
   std::optional<double> no_probability;  // from the decision step
@@ -163,6 +171,9 @@ struct Analysis {
   // CPM with the upper (worst) and lower (best) ends of the standard times.
   std::optional<CriticalPathAnalysis> worst, best;
   std::vector<ReworkLoop> loops;  // in document order of their decisions
+  // The strongly connected components that hold a loop, each once, in the
+  // order of their first loop; the step ids of each in document order.
+  std::vector<std::vector<std::string>> components;
   unsigned rework_rounds = 1;
   ReworkTotal worst_case;  // total + rework_rounds x every loop's round
   // total + expected rounds x every loop's round; loops whose decision gives no
@@ -180,5 +191,15 @@ struct Analysis {
 //  - Error{invalid_argument} when a decision's no_probability is outside [0, 1),
 //    naming the step.
 Analysis analyze(const Sop& sop, const AnalysisOptions& options = {});
+
+// The steps re-done in one round of analysis.loops[loop], in document order:
+// those on a path from the restart to the decision along happy-path flows
+// inside the loop's component; when only other *no* branches lead back, along
+// any flows inside the component that do not leave through the decision.
+// `analysis` must come from analyze(sop). O(steps + flows) per call: analyze()
+// only counts them (ReworkLoop::round_steps), since listing them for every loop
+// grows with the square of the loops when many return to one step.
+// Throws Error{invalid_argument} when `loop` is past the end.
+std::vector<std::string> rework_round(const Sop& sop, const Analysis& analysis, std::size_t loop);
 
 }  // namespace sopkit

@@ -112,6 +112,8 @@ class DurationSum {
   DurationSum& operator+=(const Duration& d) noexcept;
   // Adds `times` rounds of d (rework rounds, for instance).
   DurationSum& add(const Duration& d, double times) noexcept;
+  // Adds `times` rounds of a whole sum (every step of a rework round at once).
+  DurationSum& add(const DurationSum& d, double times) noexcept;
 
   double min_minutes(const WorkConvention& conv = {}) const noexcept;
   double max_minutes(const WorkConvention& conv = {}) const noexcept;
@@ -121,8 +123,10 @@ class DurationSum {
   std::string to_string(const WorkConvention& conv = {}, Language lang = Language::id) const;
 
  private:
-  std::array<double, kTimeUnitCount> min_{};
-  std::array<double, kTimeUnitCount> max_{};
+  using Amounts = std::array<double, kTimeUnitCount>;
+  DurationSum& add(const Amounts& min, const Amounts& max, double times) noexcept;
+  Amounts min_{};
+  Amounts max_{};
 };
 
 // Formats working minutes the same way ("1 hari 2 jam 5 menit") under `conv`.

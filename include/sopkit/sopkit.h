@@ -278,7 +278,7 @@ typedef struct sopkit_step_timing {
 SOPKIT_API int sopkit_analysis_step_timing(const sopkit_analysis* a, size_t index,
                                            sopkit_step_timing* out);
 
-/* Everything as JSON ("sopkit.analysis/1", docs/analysis.md), including the
+/* Everything as JSON ("sopkit.analysis/2", docs/analysis.md), including the
  * validation diagnostics. Borrowed from the handle. Errors: SOPKIT_EINVAL,
  * SOPKIT_ENOMEM. */
 SOPKIT_API int sopkit_analysis_to_json(const sopkit_analysis* a, const char** out_json);

@@ -1,9 +1,10 @@
 // analysis.cpp — analyze(): happy path, totals, workload, hand-offs, CPM and
 // rework loops of one SOP.
 //
-// An SOP has tens of steps, so clarity wins over speed here, except that the
-// CPM itself is the array version in cpm.cpp: one implementation, tested at
-// both scales.
+// Every part is linear in steps and flows (SOPs of a million steps are
+// analysed), except one round of each rework loop, which costs the round's
+// steps. The CPM itself is the array version in cpm.cpp: one implementation,
+// tested at both scales.
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
@@ -11,6 +12,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "sopkit/analysis.hpp"
@@ -22,6 +24,15 @@ const StepTiming* CriticalPathAnalysis::find(const std::string& step_id) const n
   for (const auto& s : steps)
     if (s.id == step_id) return &s;
   return nullptr;
+}
+
+std::vector<const StepTiming*> CriticalPathAnalysis::by_step(const Sop& sop) const {
+  std::vector<const StepTiming*> out(sop.step_count(), nullptr);
+  for (const auto& s : steps) {
+    const std::uint32_t i = sop.step_index(s.id);
+    if (i < out.size()) out[i] = &s;
+  }
+  return out;
 }
 
 namespace {
@@ -85,44 +96,230 @@ std::vector<Index> find_happy_cycle(const Sop& sop, const std::vector<char>& hap
   return {};
 }
 
-// Steps on some path restart ~> decision through flows that pass `keep`.
-template <typename Keep>
-std::vector<Index> steps_between(const Sop& sop, Index restart, Index decision, Keep keep) {
-  const std::size_t n = sop.step_count();
-  std::vector<std::vector<Index>> preds(n);
-  for (const Flow& f : sop.flows())
-    if (keep(f)) preds[f.to].push_back(f.from);
-  std::vector<char> ahead(n, 0), behind(n, 0);
-  std::vector<Index> stack{restart};
-  ahead[restart] = 1;
-  while (!stack.empty()) {
-    Index u = stack.back();
-    stack.pop_back();
-    auto [b, e] = sop.out_flows(u);
-    for (std::size_t k = b; k < e; ++k) {
-      const Flow& f = sop.flows()[k];
-      if (keep(f) && !ahead[f.to]) ahead[f.to] = 1, stack.push_back(f.to);
-    }
-  }
-  stack.push_back(decision);
-  behind[decision] = 1;
-  while (!stack.empty()) {
-    Index v = stack.back();
-    stack.pop_back();
-    for (Index u : preds[v])
-      if (!behind[u]) behind[u] = 1, stack.push_back(u);
-  }
-  std::vector<Index> out;
-  for (Index i = 0; i < n; ++i)
-    if (ahead[i] && behind[i]) out.push_back(i);
-  return out;
-}
-
 void add_minutes(const Step& s, const WorkConvention& conv, double& max_minutes,
                  double& min_minutes) {
   if (!s.time) return;
   max_minutes += s.time->max_minutes(conv);
   min_minutes += s.time->min_minutes(conv);
+}
+
+// Happy-path flows inside one component.
+struct HappyInside {
+  const std::vector<int>* comp;
+  int c;
+  bool operator()(const Flow& g) const {
+    return on_happy_flow(g) && (*comp)[g.from] == c && (*comp)[g.to] == c;
+  }
+};
+
+// What one round of a loop costs.
+struct RoundCost {
+  std::size_t steps = 0;
+  DurationSum time;
+  double max_minutes = 0.0, min_minutes = 0.0;
+  void add(const Step& s, const WorkConvention& conv) {
+    ++steps;
+    if (s.time) time += *s.time;
+    add_minutes(s, conv, max_minutes, min_minutes);
+  }
+};
+
+// Finds the steps re-done in one round of a loop: those on some path
+// restart ~> decision through the flows of its component that a round takes.
+// The reach from a restart is kept for the next loop with the same restart, and
+// the walk back from the decision stays inside that reach, so a loop costs its
+// round, not the component, when many loops return to one step. When that
+// reach is a tree (every reached step entered by one flow, as in a chain of
+// checks that all send files back to the start), a round is the tree path to
+// its decision and costs nothing more than a look-up of the path's sums.
+class RoundFinder {
+ public:
+  // comp: each step's component; members of one component share the value.
+  RoundFinder(const Sop& sop, const std::vector<int>& comp)
+      : sop_(sop),
+        comp_(comp),
+        in_begin_(sop.step_count() + 1, 0),
+        ahead_(sop.step_count(), 0),
+        behind_(sop.step_count(), 0),
+        parent_(sop.step_count(), kNoIndex) {
+    const auto& flows = sop.flows();
+    for (const Flow& f : flows) ++in_begin_[f.to + 1];
+    for (std::size_t i = 1; i < in_begin_.size(); ++i) in_begin_[i] += in_begin_[i - 1];
+    in_flows_.resize(flows.size());
+    std::vector<std::size_t> fill(in_begin_.begin(), in_begin_.end() - 1);
+    for (std::size_t k = 0; k < flows.size(); ++k) in_flows_[fill[flows[k].to]++] = k;
+  }
+
+  // The round of the loop decision -> restart, in document order: along
+  // happy-path flows; when they do not lead back, along any flow that does not
+  // leave through the decision.
+  std::vector<Index> round(Index restart, Index decision) {
+    std::vector<Index> out = walk_back(decision, happy_reach(restart, decision));
+    if (!out.empty()) return out;
+    return any_round(restart, decision);
+  }
+
+  // The cost of that round, from the path sums when the happy reach is a tree.
+  RoundCost cost(Index restart, Index decision, const WorkConvention& conv) {
+    const HappyInside happy = happy_reach(restart, decision);
+    if (tree_ && ahead_[decision] == ahead_stamp_) return path_cost(decision, conv);
+    std::vector<Index> steps = walk_back(decision, happy);
+    if (steps.empty()) steps = any_round(restart, decision);
+    RoundCost out;
+    for (Index i : steps) out.add(sop_.step(i), conv);
+    return out;
+  }
+
+ private:
+  // Happy-path flows inside the decision's component; their reach from the
+  // restart is computed unless it is the one held.
+  HappyInside happy_reach(Index restart, Index decision) {
+    const HappyInside happy{&comp_, comp_[decision]};
+    if (restart != happy_reach_of_) {
+      reach(restart, happy);
+      happy_reach_of_ = restart;
+    }
+    return happy;
+  }
+
+  // Any flow inside the component that does not leave through the decision.
+  std::vector<Index> any_round(Index restart, Index decision) {
+    const int c = comp_[decision];
+    auto keep = [&](const Flow& g) {
+      return g.from != decision && comp_[g.from] == c && comp_[g.to] == c;
+    };
+    happy_reach_of_ = kNoIndex;
+    reach(restart, keep);
+    return walk_back(decision, keep);
+  }
+
+  // Marks the steps reached from `from` through flows that pass `keep`, each
+  // with the step it was entered from; tree_ tells whether none is entered twice.
+  template <typename Keep>
+  void reach(Index from, Keep keep) {
+    ++ahead_stamp_;
+    tree_ = true;
+    std::vector<Index> stack{from};
+    ahead_[from] = ahead_stamp_;
+    parent_[from] = kNoIndex;
+    while (!stack.empty()) {
+      const Index u = stack.back();
+      stack.pop_back();
+      auto [b, e] = sop_.out_flows(u);
+      for (std::size_t k = b; k < e; ++k) {
+        const Flow& f = sop_.flows()[k];
+        if (!keep(f)) continue;
+        if (ahead_[f.to] == ahead_stamp_) {
+          tree_ = false;
+          continue;
+        }
+        ahead_[f.to] = ahead_stamp_;
+        parent_[f.to] = u;
+        stack.push_back(f.to);
+      }
+    }
+    path_cost_.clear();
+  }
+
+  // The sums along the tree path restart ~> step, memoised per reach: each
+  // step's is its parent's plus its own.
+  RoundCost path_cost(Index step, const WorkConvention& conv) {
+    std::vector<Index> pending;
+    for (Index v = step; v != kNoIndex && !path_cost_.count(v); v = parent_[v])
+      pending.push_back(v);
+    for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
+      const Index p = parent_[*it];
+      RoundCost c = p == kNoIndex ? RoundCost{} : path_cost_.at(p);
+      c.add(sop_.step(*it), conv);
+      path_cost_.emplace(*it, std::move(c));
+    }
+    return path_cost_.at(step);
+  }
+
+  // The reached steps from which `to` is reached through flows that pass
+  // `keep`: every step on such a path is itself reached, so the walk never
+  // leaves the reach.
+  template <typename Keep>
+  std::vector<Index> walk_back(Index to, Keep keep) {
+    std::vector<Index> out;
+    if (ahead_[to] != ahead_stamp_) return out;
+    ++behind_stamp_;
+    behind_[to] = behind_stamp_;
+    out.push_back(to);
+    for (std::size_t head = 0; head < out.size(); ++head) {
+      const Index v = out[head];
+      for (std::size_t k = in_begin_[v]; k < in_begin_[v + 1]; ++k) {
+        const Flow& g = sop_.flows()[in_flows_[k]];
+        if (!keep(g) || ahead_[g.from] != ahead_stamp_ || behind_[g.from] == behind_stamp_)
+          continue;
+        behind_[g.from] = behind_stamp_;
+        out.push_back(g.from);
+      }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  const Sop& sop_;
+  const std::vector<int>& comp_;
+  std::vector<std::size_t>
+      in_begin_;  // flows into step v: in_flows_[in_begin_[v] .. in_begin_[v + 1]]
+  std::vector<std::size_t> in_flows_;
+  std::vector<std::uint32_t> ahead_, behind_;  // stamps: marked when equal to the current one
+  std::uint32_t ahead_stamp_ = 0, behind_stamp_ = 0;
+  Index happy_reach_of_ = kNoIndex;  // the restart whose happy reach ahead_ holds
+  std::vector<Index> parent_;        // in the reach: the step each was entered from
+  bool tree_ = false;                // no reached step was entered twice
+  std::unordered_map<Index, RoundCost> path_cost_;
+};
+
+// Each rework loop, in document order of its decision: a decision's no-branch
+// into its own strongly connected component of the whole flow graph.
+struct LoopEnds {
+  Index decision, restart;
+};
+std::vector<LoopEnds> find_loops(const Sop& sop, const std::vector<int>& comp) {
+  std::vector<LoopEnds> out;
+  const auto& steps = sop.document().steps;
+  for (Index d = 0; d < steps.size(); ++d) {
+    if (steps[d].kind != StepKind::decision) continue;
+    auto [b, e] = sop.out_flows(d);
+    for (std::size_t k = b; k < e; ++k) {
+      const Flow& f = sop.flows()[k];
+      if (f.kind == FlowKind::no && comp[f.to] == comp[d]) out.push_back(LoopEnds{d, f.to});
+    }
+  }
+  return out;
+}
+
+// The components that hold a loop, each once in the order of its first loop,
+// as step ids in document order; slot[c] is the index of component c.
+struct LoopComponents {
+  std::vector<std::vector<std::string>> ids;
+  std::vector<std::size_t> slot;
+};
+LoopComponents loop_components(const Sop& sop, const std::vector<int>& comp,
+                               const std::vector<LoopEnds>& ends) {
+  constexpr std::size_t kUnlisted = static_cast<std::size_t>(-1);
+  LoopComponents out;
+  out.slot.assign(comp.size(), kUnlisted);  // Boost numbers components 0 .. n - 1
+  for (const LoopEnds& l : ends) {
+    std::size_t& slot = out.slot[comp[l.decision]];
+    if (slot == kUnlisted) slot = out.ids.size(), out.ids.emplace_back();
+  }
+  for (Index i = 0; i < comp.size(); ++i)
+    if (out.slot[comp[i]] != kUnlisted) out.ids[out.slot[comp[i]]].push_back(sop.step(i).id);
+  return out;
+}
+
+// Loop positions ordered by restart (document order among equals), so that
+// loops returning to one step follow each other and share its reach.
+std::vector<std::size_t> grouped_by_restart(const std::vector<LoopEnds>& ends) {
+  std::vector<std::size_t> order(ends.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t x, std::size_t y) { return ends[x].restart < ends[y].restart; });
+  return order;
 }
 
 }  // namespace
@@ -323,45 +520,32 @@ Analysis analyze(const Sop& sop, const AnalysisOptions& options) {
     a.best = timings(*best_cpm, dmin);
   }
 
-  // Rework loops: a decision's no-branch into its own strongly connected
-  // component of the whole flow graph.
-  std::vector<int> comp = components(sop, [](const Flow&) { return true; });
-  for (Index d = 0; d < n; ++d) {
-    if (steps[d].kind != StepKind::decision) continue;
-    auto [b, e] = sop.out_flows(d);
-    for (std::size_t k = b; k < e; ++k) {
-      const Flow& f = flows[k];
-      if (f.kind != FlowKind::no || comp[f.to] != comp[d]) continue;
-      const Index restart = f.to;
-      const int c = comp[d];
-      // The steps re-done: on a happy path from the restart to the decision;
-      // when only other no-branches lead back, any path inside the component
-      // that does not leave through the decision itself.
-      std::vector<Index> round = steps_between(sop, restart, d, [&](const Flow& g) {
-        return on_happy_flow(g) && comp[g.from] == c && comp[g.to] == c;
-      });
-      if (round.empty())
-        round = steps_between(sop, restart, d, [&](const Flow& g) {
-          return g.from != d && comp[g.from] == c && comp[g.to] == c;
-        });
-      ReworkLoop loop;
-      loop.decision = steps[d].id;
-      loop.restart = steps[restart].id;
-      for (Index i : round) {
-        loop.steps.push_back(steps[i].id);
-        if (steps[i].time) loop.round += *steps[i].time;
-        add_minutes(steps[i], conv, loop.round_working_minutes, loop.round_min_working_minutes);
-      }
-      for (Index i = 0; i < n; ++i)
-        if (comp[i] == c) loop.component.push_back(steps[i].id);
-      loop.no_probability = steps[d].no_probability;
-      if (loop.no_probability && probabilities_valid) {
-        double p = *loop.no_probability;
-        loop.expected_rounds = p / (1.0 - p);  // geometric: mean failures before a yes
-      } else if (!loop.no_probability) {
-        a.decisions_without_probability.push_back(steps[d].id);
-      }
-      a.loops.push_back(std::move(loop));
+  // Rework loops, their components and one round of each.
+  const std::vector<int> comp = components(sop, [](const Flow&) { return true; });
+  const std::vector<LoopEnds> ends = find_loops(sop, comp);
+  LoopComponents listed = loop_components(sop, comp, ends);
+  a.components = std::move(listed.ids);
+  a.loops.resize(ends.size());
+  RoundFinder rounds(sop, comp);
+  for (std::size_t li : grouped_by_restart(ends)) {
+    ReworkLoop& loop = a.loops[li];
+    loop.decision = steps[ends[li].decision].id;
+    loop.restart = steps[ends[li].restart].id;
+    RoundCost round = rounds.cost(ends[li].restart, ends[li].decision, conv);
+    loop.round_steps = round.steps;
+    loop.round = round.time;
+    loop.round_working_minutes = round.max_minutes;
+    loop.round_min_working_minutes = round.min_minutes;
+  }
+  for (std::size_t li = 0; li < ends.size(); ++li) {
+    ReworkLoop& loop = a.loops[li];
+    loop.component = listed.slot[comp[ends[li].decision]];
+    loop.no_probability = steps[ends[li].decision].no_probability;
+    if (loop.no_probability && probabilities_valid) {
+      double p = *loop.no_probability;
+      loop.expected_rounds = p / (1.0 - p);  // geometric: mean failures before a yes
+    } else if (!loop.no_probability) {
+      a.decisions_without_probability.push_back(loop.decision);
     }
   }
 
@@ -374,17 +558,30 @@ Analysis analyze(const Sop& sop, const AnalysisOptions& options) {
     const double k = options.rework_rounds;
     a.worst_case.working_minutes += k * loop.round_working_minutes;
     a.worst_case.min_working_minutes += k * loop.round_min_working_minutes;
+    a.worst_case.total.add(loop.round, k);
     expected.working_minutes += loop.expected_rounds * loop.round_working_minutes;
     expected.min_working_minutes += loop.expected_rounds * loop.round_min_working_minutes;
-    for (const std::string& id : loop.steps) {
-      const Step& s = steps[sop.step_index(id)];
-      if (!s.time) continue;
-      a.worst_case.total.add(*s.time, k);
-      expected.total.add(*s.time, loop.expected_rounds);
-    }
+    expected.total.add(loop.round, loop.expected_rounds);
   }
   if (probabilities_valid) a.expected = std::move(expected);
   return a;
+}
+
+std::vector<std::string> rework_round(const Sop& sop, const Analysis& analysis, std::size_t loop) {
+  if (loop >= analysis.loops.size())
+    throw Error(ErrorCode::invalid_argument, "there is no loop " + std::to_string(loop) +
+                                                 "; the analysis has " +
+                                                 std::to_string(analysis.loops.size()));
+  const ReworkLoop& l = analysis.loops[loop];
+  // Members of the loop's component are 1, every other step 0: the finder
+  // only compares components.
+  std::vector<int> comp(sop.step_count(), 0);
+  for (const std::string& id : analysis.components.at(l.component)) comp[sop.step_index(id)] = 1;
+  RoundFinder rounds(sop, comp);
+  std::vector<std::string> out;
+  for (Index i : rounds.round(sop.step_index(l.restart), sop.step_index(l.decision)))
+    out.push_back(sop.step(i).id);
+  return out;
 }
 
 }  // namespace sopkit

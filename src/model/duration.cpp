@@ -110,10 +110,32 @@ bool one_of(const std::string& w, const char* const (&list)[N]) {
   return false;
 }
 
-void replace_all(std::string& s, std::string_view from, std::string_view to) {
-  for (std::size_t pos = s.find(from); pos != std::string::npos;
-       pos = s.find(from, pos + to.size()))
-    s.replace(pos, from.size(), to);
+bool is_letter(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) != 0;
+}
+
+// Replaces every occurrence of `from` (left to right, not overlapping; with
+// whole_word, only those with no letter on either side). Builds a new string:
+// replacing in place moves the tail at every match, quadratic in long texts.
+void replace_all(std::string& s, std::string_view from, std::string_view to,
+                 bool whole_word = false) {
+  std::size_t pos = s.find(from);
+  if (pos == std::string::npos) return;
+  std::string out;
+  out.reserve(s.size());
+  std::size_t copied = 0;
+  for (; pos != std::string::npos; pos = s.find(from, pos)) {
+    const std::size_t end = pos + from.size();
+    if (whole_word &&
+        ((pos > 0 && is_letter(s[pos - 1])) || (end < s.size() && is_letter(s[end])))) {
+      pos += 1;
+      continue;
+    }
+    out.append(s, copied, pos - copied).append(to);
+    copied = pos = end;
+  }
+  out.append(s, copied, std::string::npos);
+  s = std::move(out);
 }
 
 constexpr const char* kAmbiguousHr = "'hr' is ambiguous (hari or hour?): write 'hari' or 'jam'";
@@ -238,16 +260,8 @@ class Parser {
     replace_all(s, "lebih kurang", " ~ ");
     replace_all(s, "kira-kira", " ~ ");
     replace_all(s, "selambat-lambatnya", " maks ");
-    for (const auto& nw : kNumberWords) {
-      // whole words only
-      std::string w = nw[0];
-      for (std::size_t pos = s.find(w); pos != std::string::npos; pos = s.find(w, pos + 1)) {
-        bool left = pos == 0 || !std::isalpha(static_cast<unsigned char>(s[pos - 1]));
-        bool right = pos + w.size() >= s.size() ||
-                     !std::isalpha(static_cast<unsigned char>(s[pos + w.size()]));
-        if (left && right) s.replace(pos, w.size(), std::string(" ") + nw[1] + " ");
-      }
-    }
+    for (const auto& nw : kNumberWords)
+      replace_all(s, nw[0], std::string(" ") + nw[1] + " ", /*whole_word=*/true);
     std::size_t i = 0;
     while (i < s.size()) {
       unsigned char c = static_cast<unsigned char>(s[i]);
@@ -459,9 +473,17 @@ DurationSum& DurationSum::operator+=(const Duration& d) noexcept {
 }
 
 DurationSum& DurationSum::add(const Duration& d, double times) noexcept {
+  return add(d.min_, d.max_, times);
+}
+
+DurationSum& DurationSum::add(const DurationSum& d, double times) noexcept {
+  return add(d.min_, d.max_, times);
+}
+
+DurationSum& DurationSum::add(const Amounts& min, const Amounts& max, double times) noexcept {
   for (std::size_t u = 0; u < kTimeUnitCount; ++u) {
-    min_[u] += d.min_[u] * times;
-    max_[u] += d.max_[u] * times;
+    min_[u] += min[u] * times;
+    max_[u] += max[u] * times;
   }
   return *this;
 }

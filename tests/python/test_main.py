@@ -24,7 +24,7 @@ def test_analyze_json_is_the_analysis_format():
     r = run("analyze", SEED, "--json")
     assert r.returncode == 0, r.stderr
     d = json.loads(r.stdout)
-    assert d["format"] == "sopkit.analysis/1" and d["total"]["working_minutes"] == 14160
+    assert d["format"] == "sopkit.analysis/2" and d["total"]["working_minutes"] == 14160
 
 
 def test_analyze_missing_file_is_exit_2():

@@ -125,7 +125,7 @@ def test_analysis_options_reach_the_library(seed):
 def test_analysis_json_is_the_documented_format(seed):
     with seed.analyze() as a:
         d = json.loads(a.to_json())
-    assert d["format"] == "sopkit.analysis/1"
+    assert d["format"] == "sopkit.analysis/2"
     assert [w["actor"] for w in d["workload"]][0] == "sekretaris"
     assert d["loops"][0]["decision"] == "11"
 

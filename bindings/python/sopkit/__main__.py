@@ -45,8 +45,11 @@ def _analyze(a: argparse.Namespace) -> int:
             for lp in loops:
                 rnd = lp.get("round", {})
                 print(f"  decision {lp['decision']} (no -> {lp['restart']}): re-does "
-                      f"{' -> '.join(lp['steps'])}; one round {rnd.get('text', '')} = "
+                      f"{lp['round_steps']} step(s) of component {lp['component'] + 1}; "
+                      f"one round {rnd.get('text', '')} = "
                       f"{_hm(rnd.get('working_minutes', 0))} min")
+            for c, members in enumerate(d.get("components") or []):
+                print(f"  component {c + 1}: {' -> '.join(members)}")
             workload = d.get("workload") or []
             if workload:
                 print("\nWorkload per actor:")

@@ -345,7 +345,7 @@ class Analysis(Handle):
         return result
 
     def to_json(self) -> str:
-        """Everything as JSON ("sopkit.analysis/1", docs/analysis.md)."""
+        """Everything as JSON ("sopkit.analysis/2", docs/analysis.md)."""
         out = ffi.new("const char **")
         check(lib.sopkit_analysis_to_json(self._handle, out))
         return text(out[0])

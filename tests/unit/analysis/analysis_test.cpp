@@ -132,8 +132,10 @@ TEST(AnalyzeSeed, DecisionElevenClosesTheReworkLoopOverTenAndEleven) {
   const ReworkLoop& l = a.loops[0];
   EXPECT_EQ(l.decision, "11");
   EXPECT_EQ(l.restart, "10");
-  EXPECT_EQ(l.steps, (Ids{"10", "11"}));
-  EXPECT_EQ(l.component, (Ids{"10", "11"}));
+  EXPECT_EQ(l.round_steps, 2u);
+  EXPECT_EQ(rework_round(seed(), a, 0), (Ids{"10", "11"}));
+  EXPECT_EQ(l.component, 0u);
+  EXPECT_EQ(a.components, (std::vector<Ids>{{"10", "11"}}));
   EXPECT_DOUBLE_EQ(l.round_working_minutes, 1800);
   EXPECT_EQ(l.round.to_string(), "4 hari");
 }
@@ -335,17 +337,98 @@ TEST(AnalyzeDecisions, EachDecisionClosingALoopIsReported) {
   Analysis a = analyze(sop);
   ASSERT_EQ(a.loops.size(), 2u);
   EXPECT_EQ(a.loops[0].decision, "D1");
-  EXPECT_EQ(a.loops[0].steps, (Ids{"A", "D1"}));
+  EXPECT_EQ(rework_round(sop, a, 0), (Ids{"A", "D1"}));
+  EXPECT_EQ(a.loops[0].round_steps, 2u);
   EXPECT_DOUBLE_EQ(a.loops[0].round_working_minutes, 70);
   EXPECT_EQ(a.loops[1].decision, "D2");
   EXPECT_EQ(a.loops[1].restart, "S");
-  EXPECT_EQ(a.loops[1].steps, (Ids{"S", "A", "D1", "B", "D2"}));
+  EXPECT_EQ(rework_round(sop, a, 1), (Ids{"S", "A", "D1", "B", "D2"}));
+  EXPECT_EQ(a.loops[1].round_steps, 5u);
   EXPECT_DOUBLE_EQ(a.loops[1].round_working_minutes, 210);
-  EXPECT_EQ(a.loops[1].component.size(), 5u);
+  // The shared component is listed once and both loops name it.
+  EXPECT_EQ(a.components, (std::vector<Ids>{{"S", "A", "D1", "B", "D2"}}));
+  EXPECT_EQ(a.loops[0].component, 0u);
+  EXPECT_EQ(a.loops[1].component, 0u);
   // Worst case k = 2: 210 + 2 x (70 + 210) = 770.
   AnalysisOptions o;
   o.rework_rounds = 2;
   EXPECT_DOUBLE_EQ(analyze(sop, o).worst_case.working_minutes, 770);
+}
+
+TEST(AnalyzeDecisions, LoopsClosedOnlyByOtherNoBranchesReDoThePathThroughThem) {
+  // S -> D1 (yes E, no X); X -> D2 (yes E, no D1). No happy-path flow leads
+  // from either restart back to its decision, so each round goes through the
+  // other decision's no-branch: D1, X and D2, 10 + 60 + 15 = 85 minutes.
+  Sop sop(with_steps({step("S", "a", StepKind::start, "5 menit", {"D1"}),
+                      decision("D1", "b", "10 menit", "E", "X"),
+                      step("X", "a", StepKind::process, "1 jam", {"D2"}),
+                      decision("D2", "b", "15 menit", "E", "D1"),
+                      step("E", "a", StepKind::end, "5 menit")}));
+  Analysis a = analyze(sop);
+  ASSERT_EQ(a.loops.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(rework_round(sop, a, i), (Ids{"D1", "X", "D2"})) << i;
+    EXPECT_EQ(a.loops[i].round_steps, 3u) << i;
+    EXPECT_DOUBLE_EQ(a.loops[i].round_working_minutes, 85) << i;
+    EXPECT_EQ(a.loops[i].component, 0u) << i;
+  }
+  EXPECT_EQ(a.components, (std::vector<Ids>{{"D1", "X", "D2"}}));
+}
+
+TEST(AnalyzeDecisions, RoundThroughAParallelSplitHoldsBothBranches) {
+  // S -> {A, B} -> J -> D (yes E, no S): the round re-does S, A, B, J and D,
+  // 5 + 60 + 120 + 30 + 10 = 225 minutes; J is entered from both branches.
+  Sop sop(with_steps({step("S", "a", StepKind::start, "5 menit", {"A", "B"}),
+                      step("A", "a", StepKind::process, "1 jam", {"J"}),
+                      step("B", "b", StepKind::process, "2 jam", {"J"}),
+                      step("J", "b", StepKind::process, "30 menit", {"D"}),
+                      decision("D", "b", "10 menit", "E", "S"),
+                      step("E", "a", StepKind::end, "5 menit")}));
+  Analysis a = analyze(sop);
+  ASSERT_EQ(a.loops.size(), 1u);
+  EXPECT_EQ(rework_round(sop, a, 0), (Ids{"S", "A", "B", "J", "D"}));
+  EXPECT_EQ(a.loops[0].round_steps, 5u);
+  EXPECT_DOUBLE_EQ(a.loops[0].round_working_minutes, 225);
+  EXPECT_EQ(a.loops[0].round.to_string(), "3 jam 45 menit");
+}
+
+TEST(AnalyzeDecisions, ManyLoopsReturningToTheStartShareOneComponent) {
+  // S -> D1 -> ... -> D50 -> E, every no-branch back to S: loop k re-does S
+  // and D1 .. Dk, (5 + 10 k) minutes; all sit in one component of 51 steps.
+  std::vector<Step> steps{step("S", "a", StepKind::start, "5 menit", {"D1"})};
+  const int kDecisions = 50;
+  for (int k = 1; k <= kDecisions; ++k)
+    steps.push_back(decision("D" + std::to_string(k), "b", "10 menit",
+                             k == kDecisions ? "E" : "D" + std::to_string(k + 1), "S"));
+  steps.push_back(step("E", "a", StepKind::end, "5 menit"));
+  Sop sop(with_steps(steps));
+  Analysis a = analyze(sop);
+  ASSERT_EQ(a.loops.size(), 50u);
+  ASSERT_EQ(a.components.size(), 1u);
+  EXPECT_EQ(a.components[0].size(), 51u);
+  double rounds = 0;
+  for (int k = 1; k <= kDecisions; ++k) {
+    const ReworkLoop& l = a.loops[k - 1];
+    EXPECT_EQ(l.decision, "D" + std::to_string(k));
+    EXPECT_EQ(l.restart, "S");
+    EXPECT_EQ(l.component, 0u);
+    EXPECT_EQ(l.round_steps, static_cast<std::size_t>(k + 1));
+    EXPECT_DOUBLE_EQ(l.round_working_minutes, 5 + 10 * k);
+    rounds += 5 + 10 * k;
+  }
+  EXPECT_EQ(rework_round(sop, a, 2), (Ids{"S", "D1", "D2", "D3"}));
+  EXPECT_DOUBLE_EQ(a.worst_case.working_minutes, a.working_minutes + rounds);
+}
+
+TEST(AnalyzeDecisions, ReworkRoundOfAMissingLoopIsAnInvalidArgument) {
+  Sop sop = seed();
+  Analysis a = analyze(sop);
+  try {
+    rework_round(sop, a, 1);
+    FAIL() << "the seed has one loop";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::invalid_argument);
+  }
 }
 
 TEST(AnalyzeDecisions, DecisionSendingBackToItselfIsALoopOfOneStep) {
@@ -355,7 +438,7 @@ TEST(AnalyzeDecisions, DecisionSendingBackToItselfIsALoopOfOneStep) {
                       step("E", "a", StepKind::end, "5 menit")}));
   Analysis a = analyze(sop);
   ASSERT_EQ(a.loops.size(), 1u);
-  EXPECT_EQ(a.loops[0].steps, (Ids{"D"}));
+  EXPECT_EQ(rework_round(sop, a, 0), (Ids{"D"}));
   EXPECT_DOUBLE_EQ(a.expected->working_minutes, 20 + 10);
 }
 

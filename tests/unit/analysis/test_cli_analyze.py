@@ -36,7 +36,8 @@ def test_seed_json_has_the_documented_keys():
     assert r.returncode == 0, r.stderr
     j = json.loads(r.stdout)
     for key in ("total", "happy_path", "workload", "handoffs", "critical_path", "steps",
-                "loops", "worst_case", "expected", "diagnostics", "duration", "not_computed"):
+                "loops", "components", "worst_case", "expected", "diagnostics", "duration",
+                "not_computed"):
         assert key in j, key
     assert j["total"] == {"text": "31 hari 3 jam 30 menit", "working_minutes": 14160,
                           "min_working_minutes": 14160}

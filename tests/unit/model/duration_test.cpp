@@ -105,6 +105,15 @@ TEST(DurationParse, NumberWords) {
   EXPECT_DOUBLE_EQ(minutes("Satu Hari"), 450);
 }
 
+TEST(DurationParse, LongRepeatedTextsAreReadWhole) {
+  // Every sign and number word replaced, 20,000 times over (520 KB).
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "kurang lebih setengah jam ";
+  Duration d = Duration::parse(text);
+  EXPECT_DOUBLE_EQ(d.max_minutes(kAsn), 20000 * 30.0);
+  EXPECT_TRUE(d.is_approximate());
+}
+
 TEST(DurationParse, ZeroIsAllowed) {
   EXPECT_TRUE(Duration::parse("0 menit").is_zero());
 }
@@ -142,6 +151,11 @@ TEST(DurationParse, RejectsWithAMessageNamingTheText) {
   EXPECT_TRUE(Duration::try_parse("1000 bulan").has_value());
   EXPECT_TRUE(Duration::try_parse("1-1180 bulan").has_value());
   expect_rejected("1-1181 bulan", "longer than 100 years");
+}
+
+TEST(DurationParse, NumberWordsAreWholeWordsOnly) {
+  expect_rejected("setengahnya jam", "unknown word 'setengahnya'");
+  EXPECT_DOUBLE_EQ(minutes("dua jam (setengah jam)"), 150);
 }
 
 TEST(WorkConventionCheck, NamesTheFieldOutsideWhatAnOfficeCanHave) {

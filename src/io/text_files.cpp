@@ -16,6 +16,82 @@
 #include "sopkit/error.hpp"
 
 namespace sopkit::detail {
+namespace {
+
+// Builds the document as nlohmann's own DOM parser does, counting nesting on
+// the way: a value inside more than `max_depth` containers marks the document
+// too deep and nothing more is built, but the scan runs to the end so that a
+// syntax error anywhere is still reported first. One linear pass: the
+// callback form of json::parse rescans the parent container at every object
+// end, which made loading quadratic.
+class DepthLimitedDom {
+ public:
+  using json = nlohmann::json;
+
+  DepthLimitedDom(json& root, std::size_t max_depth) : dom_(root), max_depth_(max_depth) {}
+
+  bool too_deep() const { return too_deep_; }
+
+  bool null() {
+    return at_value([&] { return dom_.null(); });
+  }
+  bool boolean(bool v) {
+    return at_value([&] { return dom_.boolean(v); });
+  }
+  bool number_integer(json::number_integer_t v) {
+    return at_value([&] { return dom_.number_integer(v); });
+  }
+  bool number_unsigned(json::number_unsigned_t v) {
+    return at_value([&] { return dom_.number_unsigned(v); });
+  }
+  bool number_float(json::number_float_t v, const json::string_t& s) {
+    return at_value([&] { return dom_.number_float(v, s); });
+  }
+  bool string(json::string_t& v) {
+    return at_value([&] { return dom_.string(v); });
+  }
+  bool binary(json::binary_t& v) {
+    return at_value([&] { return dom_.binary(v); });
+  }
+  bool key(json::string_t& k) { return too_deep_ || dom_.key(k); }
+  bool start_object(std::size_t n) {
+    const bool ok = at_value([&] { return dom_.start_object(n); });
+    ++depth_;
+    return ok;
+  }
+  bool start_array(std::size_t n) {
+    const bool ok = at_value([&] { return dom_.start_array(n); });
+    ++depth_;
+    return ok;
+  }
+  bool end_object() {
+    --depth_;
+    return too_deep_ || dom_.end_object();
+  }
+  bool end_array() {
+    --depth_;
+    return too_deep_ || dom_.end_array();
+  }
+  template <class Exception>
+  bool parse_error(std::size_t position, const std::string& token, const Exception& e) {
+    return dom_.parse_error(position, token, e);  // throws `e`
+  }
+
+ private:
+  // `depth_` counts the containers around the value about to be read.
+  template <class Build>
+  bool at_value(Build build) {
+    if (depth_ > max_depth_) too_deep_ = true;
+    return too_deep_ || build();
+  }
+
+  nlohmann::detail::json_sax_dom_parser<json> dom_;
+  std::size_t max_depth_;
+  std::size_t depth_ = 0;
+  bool too_deep_ = false;
+};
+
+}  // namespace
 
 std::string read_text_file(const std::string& path) {
   std::error_code ec;
@@ -148,16 +224,10 @@ std::string excerpt(std::string_view text, std::size_t max_chars) {
 nlohmann::json parse_json_text(std::string_view text, const std::string& source,
                                std::size_t max_depth) {
   using nlohmann::json;
-  bool too_deep = false;
   json root;
+  DepthLimitedDom dom(root, max_depth);
   try {
-    root = json::parse(
-        text.begin(), text.end(),
-        [&](int depth, json::parse_event_t, json&) {
-          if (static_cast<std::size_t>(depth) > max_depth) too_deep = true;
-          return !too_deep;
-        },
-        /*allow_exceptions=*/true);
+    json::sax_parse(text.begin(), text.end(), &dom);
   } catch (const json::parse_error& e) {
     auto [line, col] = line_column(text, e.byte == 0 ? 0 : e.byte - 1);
     std::string what = e.what();
@@ -172,7 +242,7 @@ nlohmann::json parse_json_text(std::string_view text, const std::string& source,
     // (a number beyond the double range): no position is known.
     throw Error(ErrorCode::parse_error, std::string("unreadable JSON value: ") + e.what(), source);
   }
-  if (too_deep)
+  if (dom.too_deep())
     throw Error(ErrorCode::format_error,
                 "the document nests deeper than " + std::to_string(max_depth) +
                     " levels; no sopkit document needs that",

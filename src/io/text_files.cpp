@@ -3,17 +3,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "io/detail/files.hpp"
 #include "io/detail/json_text.hpp"
 #include "sopkit/error.hpp"
+#include "sopkit/input_limit.hpp"
 
 namespace sopkit::detail {
 namespace {
@@ -91,20 +93,72 @@ class DepthLimitedDom {
   bool too_deep_ = false;
 };
 
+// Closes a file descriptor on every way out of the reading function.
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  ~FileDescriptor() { ::close(fd_); }
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+[[noreturn]] void refuse_as_too_large(const std::string& path, std::uint64_t limit) {
+  throw Error(ErrorCode::io_error,
+              "the input is larger than the limit of " + std::to_string(limit) +
+                  " bytes (see --max-input-size)",
+              path);
+}
+
+// Reads until the end or `cap` bytes, in one block when `expected` (the
+// size a regular file reports) is right, else in doubling chunks.
+std::string read_at_most(int fd, std::uint64_t cap, std::uint64_t expected,
+                         const std::string& path) {
+  std::string text(
+      static_cast<std::size_t>(std::min(std::max<std::uint64_t>(expected + 1, 1 << 16), cap)),
+      '\0');
+  std::size_t used = 0;
+  for (;;) {
+    if (used == text.size()) {
+      if (used >= cap) break;
+      text.resize(static_cast<std::size_t>(std::min<std::uint64_t>(2 * std::uint64_t{used}, cap)));
+    }
+    const ssize_t n = ::read(fd, text.data() + used, text.size() - used);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw Error(ErrorCode::io_error, "reading failed", path);
+    if (n == 0) break;
+    used += static_cast<std::size_t>(n);
+  }
+  text.resize(used);
+  return text;
+}
+
 }  // namespace
 
 std::string read_text_file(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
     throw Error(ErrorCode::io_error, "this is a folder, not a file", path);
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
+  const FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (file.get() < 0)
     throw Error(ErrorCode::io_error,
                 std::string("cannot open for reading: ") + std::strerror(errno), path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw Error(ErrorCode::io_error, "reading failed", path);
-  return ss.str();
+  const std::uint64_t limit = max_input_bytes();
+  // A regular file says its size up front; devices and pipes say 0 and are
+  // read in growing chunks, never past limit + 1 bytes.
+  struct stat st {};
+  std::uint64_t expected = 0;
+  if (::fstat(file.get(), &st) == 0 && S_ISREG(st.st_mode))
+    expected = static_cast<std::uint64_t>(st.st_size);
+  if (expected > limit) refuse_as_too_large(path, limit);
+  // One byte past the limit is read to tell "exactly the limit" from "more".
+  std::string text =
+      read_at_most(file.get(), std::min<std::uint64_t>(limit, PTRDIFF_MAX - 1) + 1, expected, path);
+  if (text.size() > limit) refuse_as_too_large(path, limit);
+  return text;
 }
 
 void write_file_atomically(const std::string& path, const std::string& content) {
@@ -251,3 +305,22 @@ nlohmann::json parse_json_text(std::string_view text, const std::string& source,
 }
 
 }  // namespace sopkit::detail
+
+namespace sopkit {
+namespace {
+
+std::atomic<std::uint64_t> g_max_input_bytes{kDefaultMaxInputBytes};
+
+}  // namespace
+
+void set_max_input_bytes(std::uint64_t bytes) {
+  if (bytes == 0)
+    throw Error(ErrorCode::invalid_argument, "the maximum input size must be at least 1 byte");
+  g_max_input_bytes.store(bytes, std::memory_order_relaxed);
+}
+
+std::uint64_t max_input_bytes() noexcept {
+  return g_max_input_bytes.load(std::memory_order_relaxed);
+}
+
+}  // namespace sopkit

@@ -142,6 +142,38 @@ TEST(SopJson, RevisionsReadAsNoneOneOrMany) {
   EXPECT_EQ(many[1].description, "waktu step 3");
 }
 
+// JSON readers keep the last of a repeated key; unknown members are kept in
+// key order whatever order the file gives them.
+TEST(SopJson, RepeatedKeysKeepTheLastAndExtrasAreInKeyOrder) {
+  SopDocument doc = parse_sop_json(
+      minimal_with("\"title\": \"T\"", R"("title": "A", "zeta": [1, 2.5, null], "title": "B",
+                   "alpha": {"y": true, "x": -3, "y": false})"));
+  EXPECT_EQ(doc.title, "B");
+  EXPECT_EQ(doc.extra, R"({"alpha":{"x":-3,"y":false},"zeta":[1,2.5,null]})");
+}
+
+TEST(SopJson, ARevisionWithUnknownMembersNamesTheFirstInKeyOrder) {
+  Error e = load_error(minimal_with(
+      "\"title\": \"T\"",
+      R"("title": "T", "dates": {"revised": [{"date": "2024-01-01", "zz": 1, "mm": 2}]})"));
+  EXPECT_EQ(e.code(), ErrorCode::format_error);
+  EXPECT_EQ(e.where(), "bad.json:/dates/revised/0/mm");
+}
+
+TEST(SopJson, TextThatIsNotJsonKeepsItsPositionAndReason) {
+  for (const std::string& bad :
+       {std::string("\"title\": \"T\xFF\""), std::string("\"title\": 1e999"),
+        std::string("\"title\": \"T\",")}) {
+    Error e = load_error(minimal_with("\"title\": \"T\"", bad));
+    EXPECT_EQ(e.code(), ErrorCode::parse_error) << bad;
+    EXPECT_TRUE(e.message().rfind("not valid JSON", 0) == 0 ||
+                e.message().rfind("unreadable JSON value", 0) == 0)
+        << e.message();
+  }
+  EXPECT_EQ(load_error(minimal_with("\"title\": \"T\"", "\"title\": \"T\xFF\"")).where(),
+            "bad.json:2:59");
+}
+
 TEST(SopJson, UnparseableTimeIsKeptForValidation) {
   SopDocument doc = parse_sop_json(minimal_with("\"5 menit\"", "\"segera\""));
   EXPECT_EQ(doc.steps[0].time_text, "segera");

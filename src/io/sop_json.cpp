@@ -10,6 +10,7 @@
 #include "io/detail/files.hpp"
 #include "io/detail/iso_date.hpp"
 #include "io/detail/json_cursor.hpp"
+#include "io/detail/json_text.hpp"
 #include "sopkit/error.hpp"
 
 namespace sopkit {
@@ -79,7 +80,7 @@ class Reader {
   std::optional<std::string> date_member(const char* key, const char* what) const {
     auto s = nullable_member(key, what);
     if (s && !detail::is_iso_date(*s))
-      at(key).fail(std::string(what) + " '" + *s +
+      at(key).fail(std::string(what) + " '" + detail::excerpt(*s) +
                    "' is not a calendar date written YYYY-MM-DD (e.g. 2023-01-01)");
     return s;
   }
@@ -135,7 +136,8 @@ std::vector<Revision> read_revisions(const Reader& dates) {
                 item.type());
     }
     if (!detail::is_iso_date(rev.date))
-      item.fail("revision date '" + rev.date + "' is not a calendar date written YYYY-MM-DD");
+      item.fail("revision date '" + detail::excerpt(rev.date) +
+                "' is not a calendar date written YYYY-MM-DD");
     out.push_back(std::move(rev));
   };
   if (r.value().is_array()) {
@@ -188,7 +190,9 @@ Step read_step(const Reader& r) {
   if (r.has("kind")) {
     std::string k = r.at("kind").string("kind");
     auto kind = step_kind_from_name(k);
-    if (!kind) r.at("kind").fail("unknown kind '" + k + "': use start, end, process or decision");
+    if (!kind)
+      r.at("kind").fail("unknown kind '" + detail::excerpt(k) +
+                        "': use start, end, process or decision");
     s.kind = *kind;
   }
   s.requirements = r.string_list_member("requirements", "requirements");
@@ -235,8 +239,8 @@ SopDocument read_document(const detail::JsonDocument& root) {
   SopDocument doc;
   doc.format = r.at("format").string("format");
   if (doc.format != kFormat)
-    r.at("format").fail("format '" + doc.format + "' is not supported; this version reads \"" +
-                        kFormat + "\"");
+    r.at("format").fail("format '" + detail::excerpt(doc.format) +
+                        "' is not supported; this version reads \"" + kFormat + "\"");
   doc.number = r.string_member("number", "number (Nomor SOP)");
   doc.title = r.string_member("title", "title (Judul SOP)");
   if (r.has_value("organization")) doc.organization = read_organization(r.at("organization"));

@@ -174,6 +174,19 @@ TEST(SopJson, TextThatIsNotJsonKeepsItsPositionAndReason) {
             "bad.json:2:59");
 }
 
+TEST(SopJson, MessagesQuoteAtMostAShortExcerptOfTheInput) {
+  const std::string huge(100000, 'x');
+  for (const auto& [from, to] :
+       {std::pair<std::string, std::string>{"\"kind\": \"start\"", "\"kind\": \"" + huge + "\""},
+        {"\"format\": \"sopkit.sop/1\"", "\"format\": \"" + huge + "\""},
+        {"\"title\": \"T\"", "\"title\": \"T\", \"dates\": {\"created\": \"" + huge + "\"}"}}) {
+    Error e = load_error(minimal_with(from, to));
+    EXPECT_EQ(e.code(), ErrorCode::format_error);
+    EXPECT_LT(e.message().size(), 300u) << e.message().substr(0, 300);
+    EXPECT_NE(e.message().find("xxx\xE2\x80\xA6"), std::string::npos) << e.message().substr(0, 300);
+  }
+}
+
 TEST(SopJson, UnparseableTimeIsKeptForValidation) {
   SopDocument doc = parse_sop_json(minimal_with("\"5 menit\"", "\"segera\""));
   EXPECT_EQ(doc.steps[0].time_text, "segera");

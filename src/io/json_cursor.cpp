@@ -27,15 +27,22 @@ JsonDocument::JsonDocument(std::string_view text, const std::string& source, std
     : source_(source) {
   // simdjson's depth counts like parse_json_text's with one more level: a
   // value inside more than max_depth containers is refused by both.
-  simdjson::error_code err = parser_.allocate(text.size(), max_depth + 1);
-  if (!err) err = parser_.parse(text.data(), text.size()).get(root_);
+  std::string_view body = text;
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);  // a UTF-8 byte-order mark
+  simdjson::error_code err = parser_.allocate(body.size(), max_depth + 1);
+  if (!err) err = parser_.parse(body.data(), body.size()).get(root_);
   if (err == simdjson::MEMALLOC) throw std::bad_alloc();
-  if (err) {
-    // The nlohmann path words every failure the way users and tests know.
-    parse_json_text(text, source, max_depth);
+  if (!err) return;
+  // The reference parser words every failure the way users and tests know.
+  const nlohmann::json doc = parse_json_text(text, source, max_depth);
+  // It accepted what simdjson did not: read its canonical text instead, so
+  // that both parsers accept the same documents.
+  canonical_ = doc.dump();
+  err = parser_.parse(canonical_).get(root_);
+  if (err == simdjson::MEMALLOC) throw std::bad_alloc();
+  if (err)
     throw Error(ErrorCode::parse_error,
                 std::string("not valid JSON: ") + simdjson::error_message(err), source);
-  }
 }
 
 void JsonCursor::fail(const std::string& message) const {

@@ -32,6 +32,7 @@ class JsonDocument {
   simdjson::dom::parser parser_;
   simdjson::dom::element root_;
   std::string source_;
+  std::string canonical_;  // the text simdjson read, when not the caller's
 };
 
 class JsonCursor {

@@ -187,6 +187,20 @@ TEST(SopJson, MessagesQuoteAtMostAShortExcerptOfTheInput) {
   }
 }
 
+TEST(SopJson, AByteOrderMarkIsSkippedAsBefore) {
+  const std::string text = "\xEF\xBB\xBF" + std::string(kMinimal);
+  EXPECT_EQ(parse_sop_json(text).steps.size(), 2u);
+  EXPECT_EQ(load_error("\xEF\xBB\xBF" + minimal_with("\"title\": \"T\"", "\"title\": ")).where(),
+            "bad.json:2:57");
+}
+
+// An integer past 64 bits is read as a number, as JSON readers commonly do.
+TEST(SopJson, AnIntegerPastSixtyFourBitsLoadsAsANumber) {
+  SopDocument doc = parse_sop_json(
+      minimal_with("\"title\": \"T\"", R"("title": "T", "x": 18446744073709551616)"));
+  EXPECT_EQ(doc.extra, R"({"x":1.8446744073709552e+19})");
+}
+
 TEST(SopJson, UnparseableTimeIsKeptForValidation) {
   SopDocument doc = parse_sop_json(minimal_with("\"5 menit\"", "\"segera\""));
   EXPECT_EQ(doc.steps[0].time_text, "segera");

@@ -1,5 +1,6 @@
 // core.cpp — version, status texts and the thread-local last error.
 #include "guard.hpp"
+#include "sopkit/input_limit.hpp"
 
 namespace sopkit::capi {
 
@@ -59,6 +60,21 @@ const char* sopkit_status_str(int status) {
 
 const char* sopkit_last_error(void) {
   return sopkit::capi::last_error().c_str();
+}
+
+}  // extern "C"
+
+extern "C" {
+
+int sopkit_set_max_input_bytes(uint64_t bytes) {
+  return sopkit::capi::guard([&] {
+    sopkit::set_max_input_bytes(bytes);
+    return sopkit::capi::ok();
+  });
+}
+
+uint64_t sopkit_max_input_bytes(void) {
+  return sopkit::max_input_bytes();
 }
 
 }  // extern "C"

@@ -29,10 +29,11 @@ else()
   set(SOPKIT_PC_LIBS_PRIVATE "-lstdc++ -lpthread -lm")
 endif()
 # The store links libsqlite3: pkg-config --static pulls it in through sqlite3.pc.
+# JSON loading links libsimdjson the same way (simdjson.pc).
 if(SOPKIT_WITH_STORE)
-  set(SOPKIT_PC_REQUIRES_PRIVATE "sqlite3")
+  set(SOPKIT_PC_REQUIRES_PRIVATE "simdjson sqlite3")
 else()
-  set(SOPKIT_PC_REQUIRES_PRIVATE "")
+  set(SOPKIT_PC_REQUIRES_PRIVATE "simdjson")
 endif()
 # How far the .pc file sits below the prefix ("../.." for lib/pkgconfig).
 file(RELATIVE_PATH SOPKIT_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)

@@ -1,11 +1,15 @@
 // cli_util.cpp — argument parsing shared by the verbs.
 #include "cli_util.hpp"
 
+#include <cctype>
+#include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <ostream>
 
 #include "io/detail/files.hpp"
 #include "sopkit/error.hpp"
+#include "sopkit/input_limit.hpp"
 
 namespace sopkit::cli {
 
@@ -46,6 +50,47 @@ Args parse_args(const std::vector<std::string>& argv, const std::set<std::string
     }
   }
   return a;
+}
+
+namespace {
+
+constexpr const char* kMaxInputSize = "--max-input-size";
+
+// "1048576", "64K", "512M", "2G" (binary multiples) as a byte count of at least 1.
+std::uint64_t parse_byte_count(const std::string& text) {
+  const UsageError bad{std::string(kMaxInputSize) +
+                       " needs a number of bytes such as 1000000, 64K, 512M or 2G, not '" + text +
+                       "'"};
+  std::size_t digits = 0;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+  const std::string suffix = text.substr(digits);
+  const int shift = suffix.empty()  ? 0
+                    : suffix == "K" ? 10
+                    : suffix == "M" ? 20
+                    : suffix == "G" ? 30
+                                    : -1;
+  if (digits == 0 || digits > 18 || shift < 0) throw bad;
+  const std::uint64_t number = std::stoull(text.substr(0, digits));
+  if (number == 0 || number > (std::numeric_limits<std::uint64_t>::max() >> shift)) throw bad;
+  return number << shift;
+}
+
+}  // namespace
+
+std::vector<std::string> apply_global_options(const std::vector<std::string>& argv) {
+  std::vector<std::string> rest;
+  const std::string prefix = std::string(kMaxInputSize) + "=";
+  for (std::size_t i = 0; i < argv.size(); ++i) {
+    if (argv[i] == kMaxInputSize) {
+      if (i + 1 >= argv.size()) throw UsageError{std::string(kMaxInputSize) + " needs a value"};
+      set_max_input_bytes(parse_byte_count(argv[++i]));
+    } else if (argv[i].compare(0, prefix.size(), prefix) == 0) {
+      set_max_input_bytes(parse_byte_count(argv[i].substr(prefix.size())));
+    } else {
+      rest.push_back(argv[i]);
+    }
+  }
+  return rest;
 }
 
 void print_diagnostics(std::ostream& out, const std::vector<Diagnostic>& diagnostics) {

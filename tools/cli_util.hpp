@@ -40,6 +40,13 @@ struct UsageError {
 Args parse_args(const std::vector<std::string>& argv, const std::set<std::string>& flag_names,
                 const std::set<std::string>& option_names);
 
+// Options every verb takes, accepted before or after the verb:
+//   --max-input-size BYTES  the largest input file read (default 1G; K, M and
+//                           G suffixes are binary multiples)
+// Applies them and returns `argv` without them. Bad values are usage errors.
+inline constexpr const char* kGlobalOptionsUsage = "[--max-input-size BYTES]";
+std::vector<std::string> apply_global_options(const std::vector<std::string>& argv);
+
 // "Diagnostics: 1 error(s), 2 warning(s)" and one indented line per finding.
 void print_diagnostics(std::ostream& out, const std::vector<Diagnostic>& diagnostics);
 

@@ -63,19 +63,30 @@ const Verb kVerbs[] = {
 void print_usage(std::ostream& out) {
   out << "usage:\n";
   for (const auto& v : kVerbs) out << "  " << v.usage << '\n';
+  out << "options of every verb: " << sopkit::cli::kGlobalOptionsUsage
+      << " (the largest input file read; default 1G)\n";
   out << "exit codes: 0 done, 1 the input has errors, 2 usage or I/O problem\n";
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
-    print_usage(argc < 2 ? std::cerr : std::cout);
-    return argc < 2 ? sopkit::cli::kExitUsage : sopkit::cli::kExitOk;
+  std::vector<std::string> args;
+  try {
+    args = sopkit::cli::apply_global_options({argv + 1, argv + argc});
+  } catch (const sopkit::cli::UsageError& e) {
+    std::cerr << "sopkit: " << e.message << '\n';
+    print_usage(std::cerr);
+    return sopkit::cli::kExitUsage;
   }
-  std::vector<std::string> args(argv + 2, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    print_usage(args.empty() ? std::cerr : std::cout);
+    return args.empty() ? sopkit::cli::kExitUsage : sopkit::cli::kExitOk;
+  }
+  const std::string verb = args[0];
+  args.erase(args.begin());
   for (const auto& v : kVerbs) {
-    if (std::strcmp(argv[1], v.name) != 0) continue;
+    if (verb != v.name) continue;
     try {
       return v.run(args);
     } catch (const sopkit::cli::UsageError& e) {
@@ -89,7 +100,7 @@ int main(int argc, char** argv) {
       return sopkit::cli::kExitUsage;
     }
   }
-  std::cerr << "sopkit: unknown verb '" << argv[1] << "'\n";
+  std::cerr << "sopkit: unknown verb '" << verb << "'\n";
   print_usage(std::cerr);
   return sopkit::cli::kExitUsage;
 }

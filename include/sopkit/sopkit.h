@@ -100,6 +100,24 @@ SOPKIT_API const char* sopkit_status_str(int status);
 SOPKIT_API const char* sopkit_last_error(void);
 
 /* ------------------------------------------------------------------------ */
+/* Input limit                                                               */
+/* ------------------------------------------------------------------------ */
+
+/* The default of sopkit_set_max_input_bytes: 1 GiB. */
+#define SOPKIT_DEFAULT_MAX_INPUT_BYTES 1073741824
+
+/* Sets the largest file, in bytes, that any later *_load_file call reads: a
+ * larger one fails with SOPKIT_EIO and "the input is larger than the limit of
+ * N bytes (see --max-input-size)", found while reading, so /dev/zero or a FIFO
+ * that never ends stops at the limit. Text
+ * passed in memory (*_load_json) is not limited. Process-wide; thread-safe.
+ * Errors: SOPKIT_EINVAL (bytes is 0). */
+SOPKIT_API int sopkit_set_max_input_bytes(uint64_t bytes);
+
+/* The current limit (SOPKIT_DEFAULT_MAX_INPUT_BYTES unless set). Never fails. */
+SOPKIT_API uint64_t sopkit_max_input_bytes(void);
+
+/* ------------------------------------------------------------------------ */
 /* SOP documents                                                             */
 /* ------------------------------------------------------------------------ */
 

@@ -338,42 +338,84 @@ class Checker {
   }
 
   // The output of a step should feed a later step's requirements. A warning:
-  // real documents often name the same paper in two ways.
+  // real documents often name the same paper in two ways. Work is grouped by
+  // distinct output text: one search over the flows per text, not per step.
   void output_chain() {
-    const std::size_t n = doc_.steps.size();
-    std::vector<std::vector<std::string>> reqs(n);
-    for (std::size_t i = 0; i < n; ++i)
-      for (const auto& r : doc_.steps[i].requirements) reqs[i].push_back(normalise(r));
-    for (std::size_t i = 0; i < n; ++i) {
+    std::vector<bool> unused(doc_.steps.size(), false);
+    for (const auto& [out, producers] : outputs_to_check())
+      mark_unused(steps_requiring(out), producers, unused);
+    for (std::size_t i = 0; i < unused.size(); ++i)
+      if (unused[i])
+        warning("output_not_used", i, step_pointer(i, "output"),
+                label(i) + " produces '" + doc_.steps[i].output +
+                    "', but no later step lists it in its "
+                    "requirements (kelengkapan)");
+  }
+
+  // Normalised output text -> the steps with a successor that produce it.
+  std::unordered_map<std::string, std::vector<std::size_t>> outputs_to_check() const {
+    std::unordered_map<std::string, std::vector<std::size_t>> producers;
+    for (std::size_t i = 0; i < doc_.steps.size(); ++i) {
       const Step& s = doc_.steps[i];
       // A time in the output column is reported as duration_in_output already.
       if (s.kind == StepKind::end || s.output.empty() || Duration::try_parse(s.output)) continue;
       std::string out = normalise(s.output);
-      if (out.empty()) continue;
-      std::vector<std::size_t> successors;
       auto [b, e] = sop_.out_flows(i);
-      for (std::size_t k = b; k < e; ++k) successors.push_back(sop_.flows()[k].to);
-      if (successors.empty()) continue;
-      auto later = walk(successors, true);
-      bool used = false;
-      for (std::size_t j = 0; j < n && !used; ++j) {
-        if (!later[j]) continue;
-        for (const auto& r : reqs[j])
-          if (!r.empty() && (r.find(out) != std::string::npos || out.find(r) != std::string::npos))
-            used = true;
-      }
-      if (!used)
-        warning("output_not_used", i, step_pointer(i, "output"),
-                label(i) + " produces '" + s.output +
-                    "', but no later step lists it in its "
-                    "requirements (kelengkapan)");
+      if (!out.empty() && b != e) producers[std::move(out)].push_back(i);
     }
+    return producers;
+  }
+
+  // Steps listing a requirement that contains `out` or is contained in it.
+  std::vector<std::size_t> steps_requiring(const std::string& out) {
+    if (requirers_.empty()) index_requirements();
+    std::vector<std::size_t> steps;
+    for (const auto& [r, listed_by] : requirers_)
+      if (r.find(out) != std::string::npos || out.find(r) != std::string::npos)
+        steps.insert(steps.end(), listed_by.begin(), listed_by.end());
+    return steps;
+  }
+
+  void index_requirements() {
+    for (std::size_t i = 0; i < doc_.steps.size(); ++i)
+      for (const auto& r : doc_.steps[i].requirements) {
+        std::string key = normalise(r);
+        if (!key.empty()) requirers_[std::move(key)].push_back(i);
+      }
+  }
+
+  // A producer's output is used when a step after it requires it: first the
+  // direct successors (the usual case), then one backward search from the
+  // requiring steps answers every producer left.
+  void mark_unused(const std::vector<std::size_t>& requiring,
+                   const std::vector<std::size_t>& producers, std::vector<bool>& unused) const {
+    const std::unordered_set<std::size_t> direct(requiring.begin(), requiring.end());
+    std::vector<std::size_t> undecided;
+    for (std::size_t i : producers)
+      if (!any_successor(i, [&](std::size_t to) { return direct.count(to) > 0; }))
+        undecided.push_back(i);
+    if (undecided.empty()) return;
+    std::vector<bool> leads_to_use;
+    if (!requiring.empty()) leads_to_use = walk(requiring, false);
+    for (std::size_t i : undecided)
+      if (requiring.empty() || !any_successor(i, [&](std::size_t to) { return leads_to_use[to]; }))
+        unused[i] = true;
+  }
+
+  template <typename Pred>
+  bool any_successor(std::size_t i, Pred pred) const {
+    auto [b, e] = sop_.out_flows(i);
+    for (std::size_t k = b; k < e; ++k)
+      if (pred(sop_.flows()[k].to)) return true;
+    return false;
   }
 
   static constexpr std::size_t kNoStep = static_cast<std::size_t>(-1);
   const Sop& sop_;
   const SopDocument& doc_;
   std::vector<Diagnostic> out_;
+  // Normalised requirement text -> the steps listing it (built on first use).
+  std::unordered_map<std::string, std::vector<std::size_t>> requirers_;
 };
 
 }  // namespace

@@ -225,7 +225,7 @@ Cap parse_cap(std::string_view text) {
   if (text == "110") return Cap::at_110;
   if (text == "120") return Cap::at_120;
   throw Error(ErrorCode::invalid_argument,
-              "cap '" + std::string(text) + "' is not one of none, 100, 110, 120");
+              "cap '" + detail::excerpt(text) + "' is not one of none, 100, 110, 120");
 }
 
 }  // namespace sopkit

@@ -256,17 +256,17 @@ CalendarSpec load_shipped(std::string_view id, const CalendarOptions& options) {
         return parse_calendar_spec(detail::kShippedCalendars[i].json,
                                    "<built-in data/calendars/" + std::string(id) + ".json>");
     throw Error(ErrorCode::not_found,
-                "no shipped calendar '" + std::string(id) + "' (built in: " + shipped_ids(dir) +
+                "no shipped calendar '" + detail::excerpt(id) + "' (built in: " + shipped_ids(dir) +
                     "; set SOPKIT_DATA_DIR or CalendarOptions::data_dir to a data folder with "
                     "calendars/" +
-                    std::string(id) + ".json)");
+                    detail::excerpt(id) + ".json)");
   }
   const std::filesystem::path file =
       std::filesystem::path(dir) / "calendars" / (std::string(id) + ".json");
   std::error_code ec;
   if (!std::filesystem::exists(file, ec))
     throw Error(ErrorCode::not_found,
-                "no shipped calendar '" + std::string(id) + "' (in " + dir + ": " +
+                "no shipped calendar '" + detail::excerpt(id) + "' (in " + dir + ": " +
                     shipped_ids(dir) +
                     "; unset SOPKIT_DATA_DIR and CalendarOptions::data_dir to use the data "
                     "built into the library)",

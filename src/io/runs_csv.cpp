@@ -148,7 +148,7 @@ RunLog parse_runs_csv(std::string_view text, const Sop& sop, const std::string& 
                       "'; the columns are case,step,start,end and optionally actor,branch",
                   at(source, cursor.line(), k + 1));
     if (pos[static_cast<std::size_t>(c)] >= 0)
-      throw Error(ErrorCode::format_error, "column '" + name + "' appears twice",
+      throw Error(ErrorCode::format_error, "column '" + detail::excerpt(name) + "' appears twice",
                   at(source, cursor.line(), k + 1));
     pos[static_cast<std::size_t>(c)] = static_cast<int>(k);
   }

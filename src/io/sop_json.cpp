@@ -9,6 +9,7 @@
 
 #include "io/detail/files.hpp"
 #include "io/detail/iso_date.hpp"
+#include "io/detail/json_cursor.hpp"
 #include "io/detail/json_text.hpp"
 #include "sopkit/error.hpp"
 
@@ -22,77 +23,64 @@ constexpr const char* kFormat = "sopkit.sop/1";
 // Real documents nest three levels; 64 leaves room and stops stack-eating input.
 constexpr std::size_t kMaxDepth = 64;
 
-std::string escape_pointer_token(const std::string& key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
-
-// Walks one JSON value, knowing where it is.
+// One value of the document, with the SOP format's wording for wrong types.
 class Reader {
  public:
-  Reader(const json& value, std::string pointer, const std::string& source)
-      : v_(value), ptr_(std::move(pointer)), src_(source) {}
+  explicit Reader(detail::JsonCursor cursor) : c_(cursor) {}
 
-  [[noreturn]] void fail(const std::string& message) const {
-    throw Error(ErrorCode::format_error, message, src_ + ":" + (ptr_.empty() ? "/" : ptr_));
+  [[noreturn]] void fail(const std::string& message) const { c_.fail(message); }
+  const detail::JsonCursor& value() const { return c_; }
+
+  Reader at(const char* key) const { return Reader(c_.at(key)); }
+  bool has(const char* key) const { return c_.has(key); }
+  // True when member `key` is there and not null.
+  bool has_value(const char* key) const {
+    auto m = c_.find(key);
+    return m && !m->is_null();
   }
-
-  const json& value() const { return v_; }
-  const std::string& pointer() const { return ptr_; }
-
-  Reader at(const std::string& key) const {
-    return Reader(v_.at(key), ptr_ + "/" + escape_pointer_token(key), src_);
-  }
-  Reader at(std::size_t i) const { return Reader(v_.at(i), ptr_ + "/" + std::to_string(i), src_); }
 
   void expect_object(const char* what) const {
-    if (!v_.is_object()) fail(std::string(what) + " must be a JSON object {...}, not " + type());
+    if (!c_.is_object()) fail(std::string(what) + " must be a JSON object {...}, not " + type());
   }
 
-  bool has(const char* key) const { return v_.contains(key); }
-
   std::string string(const char* what) const {
-    if (!v_.is_string()) fail(std::string(what) + " must be text in quotes, not " + type());
-    return v_.get<std::string>();
+    if (!c_.is_string()) fail(std::string(what) + " must be text in quotes, not " + type());
+    return c_.text();
   }
 
   // Member `key` as text; `fallback` when absent. Null is refused: text fields
   // that may be empty are written "".
   std::string string_member(const char* key, const char* what,
                             const std::string& fallback = {}) const {
-    if (!has(key)) return fallback;
-    return at(key).string(what);
+    auto m = c_.find(key);
+    if (!m) return fallback;
+    return Reader(*m).string(what);
   }
 
   std::optional<std::string> nullable_member(const char* key, const char* what) const {
-    if (!has(key) || v_.at(key).is_null()) return std::nullopt;
-    return at(key).string(what);
+    auto m = c_.find(key);
+    if (!m || m->is_null()) return std::nullopt;
+    return Reader(*m).string(what);
   }
 
   std::vector<std::string> string_list_member(const char* key, const char* what) const {
     std::vector<std::string> out;
-    if (!has(key) || v_.at(key).is_null()) return out;
-    Reader list = at(key);
-    if (!list.v_.is_array())
+    auto m = c_.find(key);
+    if (!m || m->is_null()) return out;
+    Reader list(*m);
+    if (!m->is_array())
       list.fail(std::string(what) + " must be a list of texts, e.g. [\"Format isian\"], not " +
                 list.type());
-    out.reserve(list.v_.size());
-    for (std::size_t i = 0; i < list.v_.size(); ++i) out.push_back(list.at(i).string(what));
+    out.reserve(m->size());
+    m->for_each_item(
+        [&](const detail::JsonCursor& item) { out.push_back(Reader(item).string(what)); });
     return out;
   }
 
   std::optional<std::string> date_member(const char* key, const char* what) const {
     auto s = nullable_member(key, what);
     if (s && !detail::is_iso_date(*s))
-      at(key).fail(std::string(what) + " '" + *s +
+      at(key).fail(std::string(what) + " '" + detail::excerpt(*s) +
                    "' is not a calendar date written YYYY-MM-DD (e.g. 2023-01-01)");
     return s;
   }
@@ -100,40 +88,18 @@ class Reader {
   // Unknown members, kept as canonical JSON object text.
   ExtraFields extras(std::initializer_list<const char*> known) const {
     json extra = json::object();
-    for (auto it = v_.begin(); it != v_.end(); ++it) {
-      bool is_known = false;
+    c_.for_each_member([&](std::string_view key, const detail::JsonCursor& value) {
       for (const char* k : known)
-        if (it.key() == k) is_known = true;
-      if (!is_known) extra[it.key()] = it.value();
-    }
+        if (key == k) return;
+      extra[std::string(key)] = value.to_json();
+    });
     return extra.empty() ? ExtraFields{} : extra.dump();
   }
 
-  std::string type() const {
-    switch (v_.type()) {
-      case json::value_t::null:
-        return "null";
-      case json::value_t::object:
-        return "an object";
-      case json::value_t::array:
-        return "a list";
-      case json::value_t::string:
-        return "text";
-      case json::value_t::boolean:
-        return "true/false";
-      case json::value_t::number_integer:
-      case json::value_t::number_unsigned:
-      case json::value_t::number_float:
-        return "a number";
-      default:
-        return "an unsupported value";
-    }
-  }
+  std::string type() const { return c_.type(); }
 
  private:
-  const json& v_;
-  std::string ptr_;
-  const std::string& src_;
+  detail::JsonCursor c_;
 };
 
 Organization read_organization(const Reader& r) {
@@ -148,7 +114,7 @@ Organization read_organization(const Reader& r) {
 
 std::vector<Revision> read_revisions(const Reader& dates) {
   std::vector<Revision> out;
-  if (!dates.has("revised") || dates.value().at("revised").is_null()) return out;
+  if (!dates.has_value("revised")) return out;
   Reader r = dates.at("revised");
   auto one = [&](const Reader& item) {
     Revision rev;
@@ -157,20 +123,25 @@ std::vector<Revision> read_revisions(const Reader& dates) {
     } else if (item.value().is_object()) {
       rev.date = item.string_member("date", "revision date");
       rev.description = item.string_member("description", "revision description");
-      for (auto it = item.value().begin(); it != item.value().end(); ++it)
-        if (it.key() != "date" && it.key() != "description")
-          item.at(it.key()).fail("a revision has only \"date\" and \"description\"");
+      // The first unknown member in key order is named, as in earlier versions.
+      std::optional<detail::JsonCursor> unknown;
+      item.value().for_each_member([&](std::string_view key, const detail::JsonCursor& value) {
+        if (key != "date" && key != "description" && (!unknown || key < unknown->key()))
+          unknown.emplace(value);
+      });
+      if (unknown) unknown->fail("a revision has only \"date\" and \"description\"");
       if (!item.has("date")) item.fail("a revision needs its \"date\"");
     } else {
       item.fail("a revision is a date \"YYYY-MM-DD\" or {\"date\", \"description\"}, not " +
                 item.type());
     }
     if (!detail::is_iso_date(rev.date))
-      item.fail("revision date '" + rev.date + "' is not a calendar date written YYYY-MM-DD");
+      item.fail("revision date '" + detail::excerpt(rev.date) +
+                "' is not a calendar date written YYYY-MM-DD");
     out.push_back(std::move(rev));
   };
   if (r.value().is_array()) {
-    for (std::size_t i = 0; i < r.value().size(); ++i) one(r.at(i));
+    r.value().for_each_item([&](const detail::JsonCursor& item) { one(Reader(item)); });
   } else {
     one(r);
   }
@@ -219,11 +190,13 @@ Step read_step(const Reader& r) {
   if (r.has("kind")) {
     std::string k = r.at("kind").string("kind");
     auto kind = step_kind_from_name(k);
-    if (!kind) r.at("kind").fail("unknown kind '" + k + "': use start, end, process or decision");
+    if (!kind)
+      r.at("kind").fail("unknown kind '" + detail::excerpt(k) +
+                        "': use start, end, process or decision");
     s.kind = *kind;
   }
   s.requirements = r.string_list_member("requirements", "requirements");
-  if (r.has("time") && !r.value().at("time").is_null()) {
+  if (r.has_value("time")) {
     Reader t = r.at("time");
     if (t.value().is_number())
       t.fail("time needs its unit as text, e.g. \"15 Menit\" or \"2 hari\"");
@@ -232,13 +205,14 @@ Step read_step(const Reader& r) {
   }
   s.output = r.string_member("output", "output");
   s.note = r.string_member("note", "note");
-  if (r.has("next") && !r.value().at("next").is_null()) {
+  if (r.has_value("next")) {
     Reader n = r.at("next");
     if (n.value().is_string()) {
       s.next.push_back(n.string("next"));
     } else if (n.value().is_array()) {
-      for (std::size_t i = 0; i < n.value().size(); ++i)
-        s.next.push_back(n.at(i).string("next (a step id)"));
+      n.value().for_each_item([&](const detail::JsonCursor& item) {
+        s.next.push_back(Reader(item).string("next (a step id)"));
+      });
     } else {
       n.fail("next must be a step id \"2\" or a list of ids [\"2\", \"3\"], not " + n.type());
     }
@@ -247,33 +221,31 @@ Step read_step(const Reader& r) {
   s.no = r.string_member("no", "no (a step id)");
   s.yes_label = r.string_member("yes_label", "yes_label");
   s.no_label = r.string_member("no_label", "no_label");
-  if (r.has("no_probability") && !r.value().at("no_probability").is_null()) {
+  if (r.has_value("no_probability")) {
     Reader p = r.at("no_probability");
     if (!p.value().is_number()) p.fail("no_probability must be a number from 0 to 1");
-    s.no_probability = p.value().get<double>();
+    s.no_probability = p.value().number();
   }
   s.extra = r.extras({"id", "activity", "actor", "kind", "requirements", "time", "output", "note",
                       "next", "yes", "no", "yes_label", "no_label", "no_probability"});
   return s;
 }
 
-SopDocument read_document(const json& root, const std::string& source) {
-  Reader r(root, "", source);
+SopDocument read_document(const detail::JsonDocument& root) {
+  const Reader r{detail::JsonCursor(root)};
   r.expect_object("an SOP document");
   if (!r.has("format"))
     r.fail("missing \"format\": \"sopkit.sop/1\" (is this an SOP document in format v1?)");
   SopDocument doc;
   doc.format = r.at("format").string("format");
   if (doc.format != kFormat)
-    r.at("format").fail("format '" + doc.format + "' is not supported; this version reads \"" +
-                        kFormat + "\"");
+    r.at("format").fail("format '" + detail::excerpt(doc.format) +
+                        "' is not supported; this version reads \"" + kFormat + "\"");
   doc.number = r.string_member("number", "number (Nomor SOP)");
   doc.title = r.string_member("title", "title (Judul SOP)");
-  if (r.has("organization") && !root.at("organization").is_null())
-    doc.organization = read_organization(r.at("organization"));
-  if (r.has("dates") && !root.at("dates").is_null()) doc.dates = read_dates(r.at("dates"));
-  if (r.has("approval") && !root.at("approval").is_null())
-    doc.approval = read_approval(r.at("approval"));
+  if (r.has_value("organization")) doc.organization = read_organization(r.at("organization"));
+  if (r.has_value("dates")) doc.dates = read_dates(r.at("dates"));
+  if (r.has_value("approval")) doc.approval = read_approval(r.at("approval"));
   doc.legal_basis = r.string_list_member("legal_basis", "legal_basis (Dasar Hukum)");
   doc.qualifications = r.string_list_member("qualifications", "qualifications");
   doc.related_sops = r.string_list_member("related_sops", "related_sops (Keterkaitan)");
@@ -286,7 +258,8 @@ SopDocument read_document(const json& root, const std::string& source) {
     if (!list.value().is_array())
       list.fail(std::string(key) + " must be a list, not " + list.type());
     out.reserve(list.value().size());
-    for (std::size_t i = 0; i < list.value().size(); ++i) out.push_back(read_one(list.at(i)));
+    list.value().for_each_item(
+        [&](const detail::JsonCursor& item) { out.push_back(read_one(Reader(item))); });
   };
   read_list("actors", read_actor, doc.actors);
   read_list("steps", read_step, doc.steps);
@@ -313,7 +286,7 @@ void put_nonempty(ojson& o, const char* key, const std::string& v) {
 }  // namespace
 
 SopDocument parse_sop_json(std::string_view text, const std::string& source) {
-  return read_document(detail::parse_json_text(text, source, kMaxDepth), source);
+  return read_document(detail::JsonDocument(text, source, kMaxDepth));
 }
 
 Sop load_sop_file(const std::string& path) {

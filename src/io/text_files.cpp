@@ -3,32 +3,162 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "io/detail/files.hpp"
 #include "io/detail/json_text.hpp"
 #include "sopkit/error.hpp"
+#include "sopkit/input_limit.hpp"
 
 namespace sopkit::detail {
+namespace {
+
+// Builds the document as nlohmann's own DOM parser does, counting nesting on
+// the way: a value inside more than `max_depth` containers marks the document
+// too deep and nothing more is built, but the scan runs to the end so that a
+// syntax error anywhere is still reported first. One linear pass: the
+// callback form of json::parse rescans the parent container at every object
+// end, which made loading quadratic.
+class DepthLimitedDom {
+ public:
+  using json = nlohmann::json;
+
+  DepthLimitedDom(json& root, std::size_t max_depth) : dom_(root), max_depth_(max_depth) {}
+
+  bool too_deep() const { return too_deep_; }
+
+  bool null() {
+    return at_value([&] { return dom_.null(); });
+  }
+  bool boolean(bool v) {
+    return at_value([&] { return dom_.boolean(v); });
+  }
+  bool number_integer(json::number_integer_t v) {
+    return at_value([&] { return dom_.number_integer(v); });
+  }
+  bool number_unsigned(json::number_unsigned_t v) {
+    return at_value([&] { return dom_.number_unsigned(v); });
+  }
+  bool number_float(json::number_float_t v, const json::string_t& s) {
+    return at_value([&] { return dom_.number_float(v, s); });
+  }
+  bool string(json::string_t& v) {
+    return at_value([&] { return dom_.string(v); });
+  }
+  bool binary(json::binary_t& v) {
+    return at_value([&] { return dom_.binary(v); });
+  }
+  bool key(json::string_t& k) { return too_deep_ || dom_.key(k); }
+  bool start_object(std::size_t n) {
+    const bool ok = at_value([&] { return dom_.start_object(n); });
+    ++depth_;
+    return ok;
+  }
+  bool start_array(std::size_t n) {
+    const bool ok = at_value([&] { return dom_.start_array(n); });
+    ++depth_;
+    return ok;
+  }
+  bool end_object() {
+    --depth_;
+    return too_deep_ || dom_.end_object();
+  }
+  bool end_array() {
+    --depth_;
+    return too_deep_ || dom_.end_array();
+  }
+  template <class Exception>
+  bool parse_error(std::size_t position, const std::string& token, const Exception& e) {
+    return dom_.parse_error(position, token, e);  // throws `e`
+  }
+
+ private:
+  // `depth_` counts the containers around the value about to be read.
+  template <class Build>
+  bool at_value(Build build) {
+    if (depth_ > max_depth_) too_deep_ = true;
+    return too_deep_ || build();
+  }
+
+  nlohmann::detail::json_sax_dom_parser<json> dom_;
+  std::size_t max_depth_;
+  std::size_t depth_ = 0;
+  bool too_deep_ = false;
+};
+
+// Closes a file descriptor on every way out of the reading function.
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  ~FileDescriptor() { ::close(fd_); }
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+[[noreturn]] void refuse_as_too_large(const std::string& path, std::uint64_t limit) {
+  throw Error(ErrorCode::io_error,
+              "the input is larger than the limit of " + std::to_string(limit) +
+                  " bytes (see --max-input-size)",
+              path);
+}
+
+// Reads until the end or `cap` bytes, in one block when `expected` (the
+// size a regular file reports) is right, else in doubling chunks.
+std::string read_at_most(int fd, std::uint64_t cap, std::uint64_t expected,
+                         const std::string& path) {
+  std::string text(
+      static_cast<std::size_t>(std::min(std::max<std::uint64_t>(expected + 1, 1 << 16), cap)),
+      '\0');
+  std::size_t used = 0;
+  for (;;) {
+    if (used == text.size()) {
+      if (used >= cap) break;
+      text.resize(static_cast<std::size_t>(std::min<std::uint64_t>(2 * std::uint64_t{used}, cap)));
+    }
+    const ssize_t n = ::read(fd, text.data() + used, text.size() - used);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw Error(ErrorCode::io_error, "reading failed", path);
+    if (n == 0) break;
+    used += static_cast<std::size_t>(n);
+  }
+  text.resize(used);
+  return text;
+}
+
+}  // namespace
 
 std::string read_text_file(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
     throw Error(ErrorCode::io_error, "this is a folder, not a file", path);
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
+  const FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (file.get() < 0)
     throw Error(ErrorCode::io_error,
                 std::string("cannot open for reading: ") + std::strerror(errno), path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw Error(ErrorCode::io_error, "reading failed", path);
-  return ss.str();
+  const std::uint64_t limit = max_input_bytes();
+  // A regular file says its size up front; devices and pipes say 0 and are
+  // read in growing chunks, never past limit + 1 bytes.
+  struct stat st {};
+  std::uint64_t expected = 0;
+  if (::fstat(file.get(), &st) == 0 && S_ISREG(st.st_mode))
+    expected = static_cast<std::uint64_t>(st.st_size);
+  if (expected > limit) refuse_as_too_large(path, limit);
+  // One byte past the limit is read to tell "exactly the limit" from "more".
+  std::string text =
+      read_at_most(file.get(), std::min<std::uint64_t>(limit, PTRDIFF_MAX - 1) + 1, expected, path);
+  if (text.size() > limit) refuse_as_too_large(path, limit);
+  return text;
 }
 
 void write_file_atomically(const std::string& path, const std::string& content) {
@@ -148,16 +278,10 @@ std::string excerpt(std::string_view text, std::size_t max_chars) {
 nlohmann::json parse_json_text(std::string_view text, const std::string& source,
                                std::size_t max_depth) {
   using nlohmann::json;
-  bool too_deep = false;
   json root;
+  DepthLimitedDom dom(root, max_depth);
   try {
-    root = json::parse(
-        text.begin(), text.end(),
-        [&](int depth, json::parse_event_t, json&) {
-          if (static_cast<std::size_t>(depth) > max_depth) too_deep = true;
-          return !too_deep;
-        },
-        /*allow_exceptions=*/true);
+    json::sax_parse(text.begin(), text.end(), &dom);
   } catch (const json::parse_error& e) {
     auto [line, col] = line_column(text, e.byte == 0 ? 0 : e.byte - 1);
     std::string what = e.what();
@@ -172,7 +296,7 @@ nlohmann::json parse_json_text(std::string_view text, const std::string& source,
     // (a number beyond the double range): no position is known.
     throw Error(ErrorCode::parse_error, std::string("unreadable JSON value: ") + e.what(), source);
   }
-  if (too_deep)
+  if (dom.too_deep())
     throw Error(ErrorCode::format_error,
                 "the document nests deeper than " + std::to_string(max_depth) +
                     " levels; no sopkit document needs that",
@@ -181,3 +305,22 @@ nlohmann::json parse_json_text(std::string_view text, const std::string& source,
 }
 
 }  // namespace sopkit::detail
+
+namespace sopkit {
+namespace {
+
+std::atomic<std::uint64_t> g_max_input_bytes{kDefaultMaxInputBytes};
+
+}  // namespace
+
+void set_max_input_bytes(std::uint64_t bytes) {
+  if (bytes == 0)
+    throw Error(ErrorCode::invalid_argument, "the maximum input size must be at least 1 byte");
+  g_max_input_bytes.store(bytes, std::memory_order_relaxed);
+}
+
+std::uint64_t max_input_bytes() noexcept {
+  return g_max_input_bytes.load(std::memory_order_relaxed);
+}
+
+}  // namespace sopkit

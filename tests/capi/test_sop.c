@@ -228,6 +228,22 @@ static void test_validation(void) {
   sopkit_sop_free(sop);
 }
 
+static void test_input_limit(void) {
+  sopkit_sop* sop = NULL;
+  CHECK(sopkit_max_input_bytes() == SOPKIT_DEFAULT_MAX_INPUT_BYTES);
+  CHECK(sopkit_set_max_input_bytes(0) == SOPKIT_EINVAL);
+  CHECK(sopkit_max_input_bytes() == SOPKIT_DEFAULT_MAX_INPUT_BYTES);
+  CHECK_OK(sopkit_set_max_input_bytes(1000));
+  CHECK(sopkit_sop_load_file(&sop, seed_path()) == SOPKIT_EIO);
+  CHECK(sop == NULL);
+  CHECK(contains(sopkit_last_error(), "the input is larger than the limit of 1000 bytes"));
+  CHECK(sopkit_sop_load_file(&sop, "/dev/zero") == SOPKIT_EIO);
+  CHECK(contains(sopkit_last_error(), "/dev/zero"));
+  CHECK_OK(sopkit_set_max_input_bytes(SOPKIT_DEFAULT_MAX_INPUT_BYTES));
+  CHECK_OK(sopkit_sop_load_file(&sop, seed_path()));
+  sopkit_sop_free(sop);
+}
+
 int main(void) {
   test_version();
   test_status_texts();
@@ -238,5 +254,6 @@ int main(void) {
   test_durations();
   test_step_without_parseable_time_is_not_computable();
   test_validation();
+  test_input_limit();
   return check_summary();
 }

@@ -65,6 +65,28 @@ def test_validate_missing_file_exits_2_naming_it():
     assert "/nonexistent/x.json" in r.stderr
 
 
+def test_max_input_size_stops_reading_an_endless_input_before_or_after_the_verb():
+    for args in (("--max-input-size", "64K", "validate", "/dev/zero"),
+                 ("validate", "/dev/zero", "--max-input-size=65536")):
+        r = run(*args)
+        assert r.returncode == 2
+        assert ("/dev/zero: the input is larger than the limit of 65536 bytes "
+                "(see --max-input-size)") in r.stderr
+
+
+def test_max_input_size_refuses_a_larger_file_and_accepts_one_at_the_limit():
+    size = os.path.getsize(SEED)
+    assert run("--max-input-size", str(size - 1), "validate", SEED).returncode == 2
+    assert run("--max-input-size", str(size), "validate", SEED).returncode == 0
+
+
+def test_max_input_size_needs_a_positive_byte_count():
+    for value in ("0", "1T", "", "-5"):
+        r = run("--max-input-size", value, "validate", SEED)
+        assert r.returncode == 2
+        assert "--max-input-size needs a number of bytes" in r.stderr
+
+
 def test_validate_malformed_json_exits_2_with_line_and_column(tmp_path):
     r = run("validate", write(tmp_path, "broken.json", '{\n "format": "sopkit.sop/1",\n "steps": [,]}'))
     assert r.returncode == 2

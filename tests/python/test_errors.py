@@ -132,3 +132,26 @@ def test_the_message_is_read_on_the_failing_thread():
     t.join()
     assert "2023-02-29" in seen["other"]
     assert "1999" in str(e.value) and "2023-02-29" not in str(e.value)
+
+
+def test_a_file_past_the_input_limit_is_refused_while_reading(seed_path):
+    assert sopkit.max_input_bytes() == lib.SOPKIT_DEFAULT_MAX_INPUT_BYTES
+    try:
+        sopkit.set_max_input_bytes(1000)
+        assert sopkit.max_input_bytes() == 1000
+        for path in (seed_path, "/dev/zero"):
+            with pytest.raises(sopkit.SopkitIOError,
+                               match="the input is larger than the limit of 1000 bytes"):
+                sopkit.Sop.load(path)
+    finally:
+        sopkit.set_max_input_bytes(lib.SOPKIT_DEFAULT_MAX_INPUT_BYTES)
+    with sopkit.Sop.load(seed_path) as sop:
+        assert sop.validate().ok
+
+
+def test_the_input_limit_is_a_positive_number_of_bytes():
+    with pytest.raises(sopkit.InvalidArgumentError):
+        sopkit.set_max_input_bytes(0)
+    with pytest.raises(TypeError):
+        sopkit.set_max_input_bytes("1G")
+    assert sopkit.max_input_bytes() == lib.SOPKIT_DEFAULT_MAX_INPUT_BYTES

@@ -22,7 +22,7 @@ import pkgutil as _pkgutil
 # build folder that also holds a `sopkit/` directory (in-tree runs from CTest).
 __path__ = _pkgutil.extend_path(__path__, __name__)  # type: ignore[name-defined]
 
-from ._ffi import ffi as _ffi_obj, lib as _lib, text as _text  # noqa: E402
+from ._ffi import check as _check, ffi as _ffi_obj, lib as _lib, text as _text  # noqa: E402
 from ._time import format_instant, parse_instant  # noqa: E402
 from .calendar import Calendar  # noqa: E402
 from .errors import (Error, FormatError, InternalError, InvalidArgumentError,  # noqa: E402
@@ -49,6 +49,26 @@ def version_number() -> int:
     return int(_lib.sopkit_version_number())
 
 
+def set_max_input_bytes(limit: int) -> None:
+    """Sets the largest file, in bytes, that later loads read (default 1 GiB).
+
+    A larger file, or /dev/zero, or a FIFO that never ends, raises
+    :class:`SopkitIOError` ("the input is larger than the limit of N bytes")
+    once the limit is passed, instead of reading until memory runs out.
+    Process-wide; text handed over in memory is not limited. Raises
+    :class:`InvalidArgumentError` for a limit below 1 byte."""
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise TypeError(f"expected int, got {type(limit).__name__}")
+    if limit < 1:
+        raise InvalidArgumentError(f"the maximum input size must be at least 1 byte, not {limit}")
+    _check(_lib.sopkit_set_max_input_bytes(limit))
+
+
+def max_input_bytes() -> int:
+    """The largest file, in bytes, that loads read (see :func:`set_max_input_bytes`)."""
+    return int(_lib.sopkit_max_input_bytes())
+
+
 __version__ = version()
 
 __all__ = [
@@ -60,5 +80,5 @@ __all__ = [
     "NotFoundError", "RangeError", "SopkitMemoryError", "SopkitBufferError",
     "NotComputableError", "InternalError", "UnsupportedError", "version", "version_number",
     "Runs", "RunsComparison", "RunResult", "VERDICT_ON_TIME", "VERDICT_LATE", "VERDICT_UNTIMED",
-    "Store", "Revision", "AuditEntry",
+    "Store", "Revision", "AuditEntry", "set_max_input_bytes", "max_input_bytes",
 ]

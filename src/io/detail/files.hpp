@@ -7,7 +7,8 @@
 namespace sopkit::detail {
 
 // The whole file as bytes. Throws Error{io_error} naming the path (a folder,
-// a missing or unreadable file).
+// a missing or unreadable file, or more bytes than max_input_bytes(), which
+// is checked while reading: devices and pipes do not say their size).
 std::string read_text_file(const std::string& path);
 
 // Writes a temporary file beside `path`, flushes it to disk and renames it

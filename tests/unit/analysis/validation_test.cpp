@@ -198,6 +198,24 @@ TEST(Validate, OutputNoLaterStepRequiresIsAWarning) {
   EXPECT_FALSE(has_errors(check(doc)));
 }
 
+// Producers of the same output text are judged one by one: step 1 is used two
+// steps later, step 2 by its successor, step 5 only by a step before it.
+TEST(Validate, OutputUsedLaterOrOnlyUpstreamIsJudgedPerStep) {
+  const std::string doc = R"({"format": "sopkit.sop/1", "actors": [{"id": "a", "name": "A"}],
+    "steps": [
+      {"id": "1", "actor": "a", "kind": "start", "output": "Nota", "next": "2"},
+      {"id": "2", "actor": "a", "output": "Nota", "next": "3"},
+      {"id": "3", "actor": "a", "requirements": ["Nota dinas"], "output": "Surat", "next": "4"},
+      {"id": "4", "actor": "a", "kind": "decision", "requirements": ["Surat"], "yes": "5",
+       "no": "3"},
+      {"id": "5", "actor": "a", "output": "Nota", "next": "6"},
+      {"id": "6", "actor": "a", "kind": "end"}]})";
+  auto d = findings(check(doc), "output_not_used");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].step, "5");
+  EXPECT_EQ(d[0].pointer, "/steps/4/output");
+}
+
 TEST(Validate, ProbabilityOfTheNoBranchMustBeBelowOne) {
   findings(check(sound(R"("kind": "decision", "yes": "3", "no": "1", "no_probability": 1.0)")),
            "invalid_probability");

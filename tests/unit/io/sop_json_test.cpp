@@ -142,6 +142,65 @@ TEST(SopJson, RevisionsReadAsNoneOneOrMany) {
   EXPECT_EQ(many[1].description, "waktu step 3");
 }
 
+// JSON readers keep the last of a repeated key; unknown members are kept in
+// key order whatever order the file gives them.
+TEST(SopJson, RepeatedKeysKeepTheLastAndExtrasAreInKeyOrder) {
+  SopDocument doc = parse_sop_json(
+      minimal_with("\"title\": \"T\"", R"("title": "A", "zeta": [1, 2.5, null], "title": "B",
+                   "alpha": {"y": true, "x": -3, "y": false})"));
+  EXPECT_EQ(doc.title, "B");
+  EXPECT_EQ(doc.extra, R"({"alpha":{"x":-3,"y":false},"zeta":[1,2.5,null]})");
+}
+
+TEST(SopJson, ARevisionWithUnknownMembersNamesTheFirstInKeyOrder) {
+  Error e = load_error(minimal_with(
+      "\"title\": \"T\"",
+      R"("title": "T", "dates": {"revised": [{"date": "2024-01-01", "zz": 1, "mm": 2}]})"));
+  EXPECT_EQ(e.code(), ErrorCode::format_error);
+  EXPECT_EQ(e.where(), "bad.json:/dates/revised/0/mm");
+}
+
+TEST(SopJson, TextThatIsNotJsonKeepsItsPositionAndReason) {
+  for (const std::string& bad :
+       {std::string("\"title\": \"T\xFF\""), std::string("\"title\": 1e999"),
+        std::string("\"title\": \"T\",")}) {
+    Error e = load_error(minimal_with("\"title\": \"T\"", bad));
+    EXPECT_EQ(e.code(), ErrorCode::parse_error) << bad;
+    EXPECT_TRUE(e.message().rfind("not valid JSON", 0) == 0 ||
+                e.message().rfind("unreadable JSON value", 0) == 0)
+        << e.message();
+  }
+  EXPECT_EQ(load_error(minimal_with("\"title\": \"T\"", "\"title\": \"T\xFF\"")).where(),
+            "bad.json:2:59");
+}
+
+TEST(SopJson, MessagesQuoteAtMostAShortExcerptOfTheInput) {
+  const std::string huge(100000, 'x');
+  for (const auto& [from, to] :
+       {std::pair<std::string, std::string>{"\"kind\": \"start\"", "\"kind\": \"" + huge + "\""},
+        {"\"format\": \"sopkit.sop/1\"", "\"format\": \"" + huge + "\""},
+        {"\"title\": \"T\"", "\"title\": \"T\", \"dates\": {\"created\": \"" + huge + "\"}"}}) {
+    Error e = load_error(minimal_with(from, to));
+    EXPECT_EQ(e.code(), ErrorCode::format_error);
+    EXPECT_LT(e.message().size(), 300u) << e.message().substr(0, 300);
+    EXPECT_NE(e.message().find("xxx\xE2\x80\xA6"), std::string::npos) << e.message().substr(0, 300);
+  }
+}
+
+TEST(SopJson, AByteOrderMarkIsSkippedAsBefore) {
+  const std::string text = "\xEF\xBB\xBF" + std::string(kMinimal);
+  EXPECT_EQ(parse_sop_json(text).steps.size(), 2u);
+  EXPECT_EQ(load_error("\xEF\xBB\xBF" + minimal_with("\"title\": \"T\"", "\"title\": ")).where(),
+            "bad.json:2:57");
+}
+
+// An integer past 64 bits is read as a number, as JSON readers commonly do.
+TEST(SopJson, AnIntegerPastSixtyFourBitsLoadsAsANumber) {
+  SopDocument doc = parse_sop_json(
+      minimal_with("\"title\": \"T\"", R"("title": "T", "x": 18446744073709551616)"));
+  EXPECT_EQ(doc.extra, R"({"x":1.8446744073709552e+19})");
+}
+
 TEST(SopJson, UnparseableTimeIsKeptForValidation) {
   SopDocument doc = parse_sop_json(minimal_with("\"5 menit\"", "\"segera\""));
   EXPECT_EQ(doc.steps[0].time_text, "segera");

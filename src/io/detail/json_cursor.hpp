@@ -1,0 +1,109 @@
+// json_cursor.hpp — one way for every loader to walk a parsed JSON document.
+//
+// The document is parsed by simdjson (hundreds of MB/s); malformed text, too
+// deep nesting and numbers a double cannot hold are handed to
+// parse_json_text, so that those messages and their line:column stay exactly
+// as they were. A JsonCursor is one value and where it is: its JSON pointer is
+// built only when a message needs it, never on the happy path.
+#pragma once
+
+#include <simdjson.h>
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sopkit::detail {
+
+// A parsed document; owns the parser's memory that every cursor points into.
+class JsonDocument {
+ public:
+  // Throws as parse_json_text does: Error{parse_error} at "source:line:column",
+  // Error{format_error} for nesting deeper than `max_depth`.
+  JsonDocument(std::string_view text, const std::string& source, std::size_t max_depth = 64);
+  JsonDocument(const JsonDocument&) = delete;
+  JsonDocument& operator=(const JsonDocument&) = delete;
+
+  simdjson::dom::element root() const { return root_; }
+  const std::string& source() const { return source_; }
+
+ private:
+  simdjson::dom::parser parser_;
+  simdjson::dom::element root_;
+  std::string source_;
+  std::string canonical_;  // the text simdjson read, when not the caller's
+};
+
+class JsonCursor {
+ public:
+  explicit JsonCursor(const JsonDocument& doc) : JsonCursor(doc.root(), doc.source(), nullptr) {}
+
+  // Error{format_error} at "source:/json/pointer".
+  [[noreturn]] void fail(const std::string& message) const;
+  std::string pointer() const;
+  // The member name this value sits under ("" for the root and list items).
+  std::string_view key() const { return key_; }
+
+  bool is_null() const { return v_.is_null(); }
+  bool is_string() const { return v_.is_string(); }
+  bool is_number() const { return v_.is_number(); }
+  bool is_array() const { return v_.is_array(); }
+  bool is_object() const { return v_.is_object(); }
+  // "null", "an object", "a list", "text", "true/false", "a number".
+  std::string type() const;
+
+  // Member `key` of an object (the last one when a key is repeated, as JSON
+  // readers commonly do); nothing when absent or when this is not an object.
+  std::optional<JsonCursor> find(std::string_view key) const;
+  bool has(std::string_view key) const { return find(key).has_value(); }
+  // Member `key`, which must exist (check has() first).
+  JsonCursor at(std::string_view key) const;
+
+  std::string text() const;  // the string value; check is_string() first
+  double number() const;     // the number value; check is_number() first
+  std::size_t size() const;  // elements of an array, members of an object
+
+  // Calls f(JsonCursor item) for each element of an array (check is_array()
+  // first), in order.
+  template <typename F>
+  void for_each_item(F f) const {
+    std::size_t i = 0;
+    for (simdjson::dom::element item : array()) f(JsonCursor(item, src_, this, i++));
+  }
+  // Calls f(std::string_view key, JsonCursor value) for each member of an
+  // object (check is_object() first), in document order.
+  template <typename F>
+  void for_each_member(F f) const {
+    for (simdjson::dom::key_value_pair kv : object())
+      f(kv.key, JsonCursor(kv.value, src_, this, kv.key));
+  }
+
+  // The value as nlohmann JSON, for the few places that keep raw JSON
+  // (unknown members kept as extra fields).
+  nlohmann::json to_json() const;
+
+ private:
+  // By value: simdjson's results are temporaries that must not be iterated.
+  simdjson::dom::object object() const { return v_.get_object().value_unsafe(); }
+  simdjson::dom::array array() const { return v_.get_array().value_unsafe(); }
+  JsonCursor(simdjson::dom::element v, const std::string& src, const JsonCursor* parent)
+      : v_(v), src_(src), parent_(parent) {}
+  JsonCursor(simdjson::dom::element v, const std::string& src, const JsonCursor* parent,
+             std::string_view key)
+      : v_(v), src_(src), parent_(parent), key_(key), is_member_(true) {}
+  JsonCursor(simdjson::dom::element v, const std::string& src, const JsonCursor* parent,
+             std::size_t index)
+      : v_(v), src_(src), parent_(parent), index_(index) {}
+
+  simdjson::dom::element v_;
+  const std::string& src_;
+  // The way here, for messages: the parent outlives its children because
+  // cursors are made and used inside the reading functions' scopes.
+  const JsonCursor* parent_;
+  std::string_view key_;
+  std::size_t index_ = 0;
+  bool is_member_ = false;
+};
+
+}  // namespace sopkit::detail

@@ -1,0 +1,136 @@
+// json_cursor.cpp — simdjson parsing with the project's messages, and the cursor.
+#include "io/detail/json_cursor.hpp"
+
+#include "io/detail/json_text.hpp"
+#include "sopkit/error.hpp"
+
+namespace sopkit::detail {
+
+namespace {
+
+std::string escape_pointer_token(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+JsonDocument::JsonDocument(std::string_view text, const std::string& source, std::size_t max_depth)
+    : source_(source) {
+  // simdjson's depth counts like parse_json_text's with one more level: a
+  // value inside more than max_depth containers is refused by both.
+  std::string_view body = text;
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);  // a UTF-8 byte-order mark
+  simdjson::error_code err = parser_.allocate(body.size(), max_depth + 1);
+  if (!err) err = parser_.parse(body.data(), body.size()).get(root_);
+  if (err == simdjson::MEMALLOC) throw std::bad_alloc();
+  if (!err) return;
+  // The reference parser words every failure the way users and tests know.
+  const nlohmann::json doc = parse_json_text(text, source, max_depth);
+  // It accepted what simdjson did not: read its canonical text instead, so
+  // that both parsers accept the same documents.
+  canonical_ = doc.dump();
+  err = parser_.parse(canonical_).get(root_);
+  if (err == simdjson::MEMALLOC) throw std::bad_alloc();
+  if (err)
+    throw Error(ErrorCode::parse_error,
+                std::string("not valid JSON: ") + simdjson::error_message(err), source);
+}
+
+void JsonCursor::fail(const std::string& message) const {
+  const std::string p = pointer();
+  throw Error(ErrorCode::format_error, message, src_ + ":" + (p.empty() ? "/" : p));
+}
+
+std::string JsonCursor::pointer() const {
+  if (!parent_) return "";
+  return parent_->pointer() + "/" +
+         (is_member_ ? escape_pointer_token(key_) : std::to_string(index_));
+}
+
+std::string JsonCursor::type() const {
+  switch (v_.type()) {
+    case simdjson::dom::element_type::NULL_VALUE:
+      return "null";
+    case simdjson::dom::element_type::OBJECT:
+      return "an object";
+    case simdjson::dom::element_type::ARRAY:
+      return "a list";
+    case simdjson::dom::element_type::STRING:
+      return "text";
+    case simdjson::dom::element_type::BOOL:
+      return "true/false";
+    case simdjson::dom::element_type::INT64:
+    case simdjson::dom::element_type::UINT64:
+    case simdjson::dom::element_type::DOUBLE:
+      return "a number";
+  }
+  return "an unsupported value";
+}
+
+std::optional<JsonCursor> JsonCursor::find(std::string_view key) const {
+  if (!v_.is_object()) return std::nullopt;
+  std::optional<JsonCursor> found;
+  for (simdjson::dom::key_value_pair kv : object())
+    if (kv.key == key) found.emplace(JsonCursor(kv.value, src_, this, kv.key));
+  return found;
+}
+
+JsonCursor JsonCursor::at(std::string_view key) const {
+  std::optional<JsonCursor> member = find(key);
+  if (!member) fail("missing \"" + std::string(key) + "\"");
+  return *member;
+}
+
+std::string JsonCursor::text() const {
+  return std::string(v_.get_string().value_unsafe());
+}
+
+double JsonCursor::number() const {
+  return v_.get_double().value_unsafe();
+}
+
+std::size_t JsonCursor::size() const {
+  if (v_.is_array()) return array().size();
+  if (v_.is_object()) return object().size();
+  return 0;
+}
+
+nlohmann::json JsonCursor::to_json() const {
+  switch (v_.type()) {
+    case simdjson::dom::element_type::NULL_VALUE:
+      return nullptr;
+    case simdjson::dom::element_type::BOOL:
+      return v_.get_bool().value_unsafe();
+    case simdjson::dom::element_type::INT64:
+      return v_.get_int64().value_unsafe();
+    case simdjson::dom::element_type::UINT64:
+      return v_.get_uint64().value_unsafe();
+    case simdjson::dom::element_type::DOUBLE:
+      return v_.get_double().value_unsafe();
+    case simdjson::dom::element_type::STRING:
+      return text();
+    case simdjson::dom::element_type::ARRAY: {
+      nlohmann::json out = nlohmann::json::array();
+      for_each_item([&](const JsonCursor& item) { out.push_back(item.to_json()); });
+      return out;
+    }
+    case simdjson::dom::element_type::OBJECT: {
+      nlohmann::json out = nlohmann::json::object();
+      for_each_member(
+          [&](std::string_view k, const JsonCursor& v) { out[std::string(k)] = v.to_json(); });
+      return out;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace sopkit::detail

@@ -1,0 +1,80 @@
+// read_text_file: the input limit, checked while reading.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "io/detail/files.hpp"
+#include "sopkit/error.hpp"
+#include "sopkit/input_limit.hpp"
+
+namespace sopkit {
+namespace {
+
+// Sets the input limit for one test and puts the default back.
+class InputLimit {
+ public:
+  explicit InputLimit(std::uint64_t bytes) { set_max_input_bytes(bytes); }
+  ~InputLimit() { set_max_input_bytes(kDefaultMaxInputBytes); }
+};
+
+std::string file_of(std::size_t bytes) {
+  const auto path =
+      (std::filesystem::temp_directory_path() / ("sopkit-limit-" + std::to_string(bytes) + ".txt"))
+          .string();
+  std::ofstream(path, std::ios::binary) << std::string(bytes, 'x');
+  return path;
+}
+
+Error read_error(const std::string& path) {
+  try {
+    detail::read_text_file(path);
+  } catch (const Error& e) {
+    return e;
+  }
+  ADD_FAILURE() << "read without error: " << path;
+  return Error(ErrorCode::internal, "");
+}
+
+TEST(InputLimit, DefaultIsOneGibibyteAndZeroIsRefused) {
+  EXPECT_EQ(max_input_bytes(), kDefaultMaxInputBytes);
+  EXPECT_THROW(set_max_input_bytes(0), Error);
+  EXPECT_EQ(max_input_bytes(), kDefaultMaxInputBytes);
+}
+
+TEST(InputLimit, AFileAtTheLimitIsReadWhole) {
+  const InputLimit limit(100000);
+  const std::string path = file_of(100000);
+  EXPECT_EQ(detail::read_text_file(path), std::string(100000, 'x'));
+  std::remove(path.c_str());
+}
+
+TEST(InputLimit, AFileOneBytePastTheLimitIsRefused) {
+  const InputLimit limit(100000);
+  const std::string path = file_of(100001);
+  const Error e = read_error(path);
+  EXPECT_EQ(e.code(), ErrorCode::io_error);
+  EXPECT_EQ(e.message(),
+            "the input is larger than the limit of 100000 bytes (see --max-input-size)");
+  EXPECT_EQ(e.where(), path);
+  std::remove(path.c_str());
+}
+
+TEST(InputLimit, AnEndlessDeviceStopsAtTheLimit) {
+  const InputLimit limit(300000);  // past the first chunk: the growing reads are checked too
+  const Error e = read_error("/dev/zero");
+  EXPECT_EQ(e.code(), ErrorCode::io_error);
+  EXPECT_EQ(e.where(), "/dev/zero");
+  EXPECT_NE(e.message().find("limit of 300000 bytes"), std::string::npos) << e.message();
+}
+
+TEST(InputLimit, MissingFilesAndFoldersKeepTheirMessages) {
+  EXPECT_EQ(read_error("/nonexistent/x.json").message(),
+            "cannot open for reading: No such file or directory");
+  EXPECT_EQ(read_error("/tmp").message(), "this is a folder, not a file");
+}
+
+}  // namespace
+}  // namespace sopkit

@@ -297,13 +297,15 @@ class Bench:
             return f"> {timeout:g} s"
         return f"{seconds:.2f} s, {rss:.0f} MB"
 
-    @staticmethod
-    def ratios(row):
+    def ratios(self, row):
         """alternative/sopkit at 4n, and each side's growth from n to 4n."""
         (s1, a1), (s4, a4) = row["figures"]
+        t = self.timeout
+        growth = ratio(s4[0], s1[0], t) if s1[0] is not None else "—"
         if a4 is NO_ALTERNATIVE:
-            return "—", ratio(s4[0], s1[0]), "—"
-        return ratio(a4[0], s4[0]), ratio(s4[0], s1[0]), ratio(a4[0], a1[0])
+            return "—", growth, "—"
+        alt_growth = ratio(a4[0], a1[0], t) if a1[0] is not None else "—"
+        return ratio(a4[0], s4[0], t), growth, alt_growth
 
     def print_row(self, row):
         s4, a4 = row["figures"][1]
@@ -423,18 +425,19 @@ def ratio_value(a, b):
     return a / b if b > 0 else float("inf")
 
 
-def ratio(a, b):
+def ratio(a, b, timeout):
+    """a / b, where None is a run stopped at the timeout (so a bound)."""
     if a is None and b is None:
         return "—"
     if a is None:
-        return "> timeout"
+        return f"> {timeout / b:.2f}x"
     if b is None:
-        return "< 1/timeout"
+        return f"< {a / timeout:.2f}x"
     return f"{ratio_value(a, b):.2f}x"
 
 
 def mb(path):
-    return f"{os.path.getsize(path) / 1e6:.1f}"
+    return f"{os.path.getsize(path) / 1e6:.2f}"
 
 
 def rows_of(path):

@@ -285,8 +285,7 @@ class Bench:
         ok_codes = (0, 1) if argv[:2] == [self.sopkit, "runs"] else (0,)
         seconds, rss = measure(argv, self.timeout, stdout_path, ok_codes)
         if stdout_path and seconds is not None and str(stdout_path).endswith(".json"):
-            with open(stdout_path) as f:
-                json.load(f)  # a truncated or failed output is an error, not a figure
+            check_json_ends(stdout_path)
         return seconds, rss, ""
 
     @staticmethod
@@ -308,11 +307,14 @@ class Bench:
         return ratio(a4[0], s4[0], t), growth, alt_growth
 
     def print_row(self, row):
-        s4, a4 = row["figures"][1]
+        (s1, a1), (s4, a4) = row["figures"]
         r, growth, alt_growth = self.ratios(row)
-        print(f"{row['job']:44} {row['size']:28} sopkit {self.fmt(s4[0], s4[1], self.timeout):>20}"
-              f"  alt {self.fmt(a4[0], a4[1], self.timeout):>20}  ratio {r}"
-              f"  growth sopkit {growth} alt {alt_growth}", flush=True)
+        t = self.timeout
+        print(f"{row['job']} ({row['size']} at 4n)\n"
+              f"  sopkit n {self.fmt(s1[0], s1[1], t)}, 4n {self.fmt(s4[0], s4[1], t)}; "
+              f"alternative n {self.fmt(a1[0], a1[1], t)}, 4n {self.fmt(a4[0], a4[1], t)}; "
+              f"alternative/sopkit at 4n {r}; growth sopkit {growth}, alternative {alt_growth}",
+              flush=True)
 
     # -- jobs
     def evaluate(self):
@@ -415,6 +417,17 @@ class Bench:
 
 
 NO_ALTERNATIVE = (None, "none", "")
+
+
+def check_json_ends(path):
+    """A truncated or empty output is an error, not a figure. Only the end is
+    read: loading a large output here would grow this process, and a child
+    forked from it reports the parent's size as its own peak RSS."""
+    with open(path, "rb") as f:
+        f.seek(max(0, os.path.getsize(path) - 64))
+        tail = f.read().rstrip()
+    if not tail.endswith((b"}", b"]")):
+        raise Failed(f"{path}: the output does not end as JSON does")
 
 
 def ratio_value(a, b):

@@ -2,8 +2,14 @@
 """The callgrind regression gate: instruction counts (Ir) of the fixed
 workloads in workloads.cpp, compared with baseline.json.
 
-    gate.py check  [--tolerance 5]   # fail when a workload rises by more than 5 %
+    gate.py check  [--tolerance 5]   # fail when a workload rises by more than 5 %,
+                                     # or a growth workload grows more than 4.6x from n to 4n
+    gate.py growth [--max-growth 4.6] [NAME...]   # the growth part alone
     gate.py update                   # measure and write baseline.json (on purpose)
+
+The growth workloads (grow_*: every loader and verb on generated input) run at
+scale 1 and 4; a linear path's count grows about 4x, a quadratic one about 16x.
+They need no baseline: the gate compares the two counts with each other.
 
 Environment: SOPKIT_CALLGRIND_BUILD (the Release build of bench/callgrind,
 default build/callgrind), SOPKIT_CALLGRIND_OUT (callgrind files and
@@ -44,35 +50,75 @@ def build_info():
     return info
 
 
+def listed(flag):
+    return subprocess.run([exe(), flag], check=True, capture_output=True, text=True).stdout.split()
+
+
+def run_workload(out, args):
+    """Instruction count and checksum of one workload run under callgrind."""
+    label = "-".join(args)
+    cg = os.path.join(out, f"{label}.callgrind")
+    proc = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={cg}",
+         exe(), *args], capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"{label}: workload failed under valgrind:\n{proc.stderr[-2000:]}")
+    checksum = proc.stdout.strip().split()[-1]
+    with open(cg) as f:
+        # "totals" is the instrumented region; "summary" can be 0 with --instr-atstart=no.
+        m = re.search(r"^totals: (\d+)", f.read(), re.M)
+    if not m:
+        sys.exit(f"{label}: no totals in {cg}")
+    return {"instructions": int(m.group(1)), "checksum": checksum}
+
+
 def measure(out):
     os.makedirs(out, exist_ok=True)
-    names = subprocess.run([exe(), "--list"], check=True, capture_output=True,
-                           text=True).stdout.split()
     results = {}
-    for name in names:
-        cg = os.path.join(out, f"{name}.callgrind")
-        proc = subprocess.run(
-            ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={cg}",
-             exe(), name], capture_output=True, text=True)
-        if proc.returncode != 0:
-            sys.exit(f"{name}: workload failed under valgrind:\n{proc.stderr[-2000:]}")
-        checksum = proc.stdout.strip().split()[-1]
-        with open(cg) as f:
-            # "totals" is the instrumented region; "summary" can be 0 with --instr-atstart=no.
-            m = re.search(r"^totals: (\d+)", f.read(), re.M)
-        if not m:
-            sys.exit(f"{name}: no totals in {cg}")
-        results[name] = {"instructions": int(m.group(1)), "checksum": checksum}
-        print(f"  {name:16} {int(m.group(1)):>15,} Ir   checksum {checksum}")
+    for name in listed("--list"):
+        results[name] = run_workload(out, [name])
+        print(f"  {name:16} {results[name]['instructions']:>15,} Ir   "
+              f"checksum {results[name]['checksum']}")
     return results
+
+
+def measure_growth(out, names, max_growth):
+    """Counts at scale 1 and 4 of each growth workload; returns (results, failures)."""
+    os.makedirs(out, exist_ok=True)
+    results, failures = {}, []
+    for name in names:
+        n, n4 = (run_workload(out, [name, str(scale)])["instructions"] for scale in (1, 4))
+        ratio = n4 / n
+        results[name] = {"n": n, "4n": n4, "ratio": round(ratio, 3)}
+        verdict = "ok" if ratio <= max_growth else f"FAIL: grows {ratio:.2f}x > {max_growth:g}x"
+        if ratio > max_growth:
+            failures.append(f"{name} ({ratio:.2f}x)")
+        print(f"  {name:26} n {n:>14,} Ir  4n {n4:>15,} Ir  {ratio:6.2f}x  {verdict}", flush=True)
+    return results, failures
+
+
+def growth_gate(out, names, max_growth):
+    print(f"growth from n to 4n (fails above {max_growth:g}x):")
+    results, failures = measure_growth(out, names, max_growth)
+    with open(os.path.join(out, "growth.json"), "w") as f:
+        json.dump({"max_growth": max_growth, "workloads": results}, f, indent=2)
+    if failures:
+        print(f"growth gate: {len(failures)} of {len(results)} workloads grow faster than "
+              f"linear: {', '.join(failures)}")
+    return len(failures)
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("mode", choices=["check", "update"])
+    ap.add_argument("mode", choices=["check", "growth", "update"])
+    ap.add_argument("names", nargs="*", help="growth workloads to run (default: all)")
     ap.add_argument("--tolerance", type=float, default=5.0, help="allowed rise in percent")
+    ap.add_argument("--max-growth", type=float, default=4.6,
+                    help="largest allowed count(4n)/count(n) of a growth workload")
     args = ap.parse_args()
     out = os.environ.get("SOPKIT_CALLGRIND_OUT", os.path.join(build_dir(), "out"))
+    if args.mode == "growth":
+        return 1 if growth_gate(out, args.names or listed("--list-growth"), args.max_growth) else 0
     info = build_info()
     print(f"callgrind workloads: {info['compiler']}; {info['flags']}; {info['valgrind']}")
     results = measure(out)
@@ -106,7 +152,7 @@ def main():
               f"  this run: {info}\n"
               + "".join(f"  baseline: {e['build']}\n" for e in entries)
               + "add one with scripts/update-callgrind-baseline")
-        return 0
+        return 1 if growth_gate(out, listed("--list-growth"), args.max_growth) else 0
     bad = 0
     for name, r in results.items():
         b = base["workloads"].get(name)
@@ -125,6 +171,7 @@ def main():
             f"  (checksum {b['checksum']} -> {r['checksum']}: the workload's result changed)"
         print(f"  {name:16} {b['instructions']:>15,} -> {r['instructions']:>15,} Ir  "
               f"{change:+6.2f} %  {verdict}{note}")
+    bad += growth_gate(out, listed("--list-growth"), args.max_growth)
     return 1 if bad else 0
 
 

@@ -10,20 +10,38 @@
 //   valgrind --tool=callgrind --instr-atstart=no ./sopkit_callgrind_workloads cpm
 //   ./sopkit_callgrind_workloads --list
 //   ./sopkit_callgrind_workloads --build-info   # compiler and flags, for the baseline
+//
+// The growth workloads (issue 16) run every loader and verb on generated text
+// (bench/gen) at a scale: gate.py runs each at 1 and 4 and fails when the count
+// grows more than 4.6 times, so no quadratic path comes back. They compare
+// counts with each other, never with a baseline.
+//
+//   valgrind --tool=callgrind --instr-atstart=no ./sopkit_callgrind_workloads grow_indicators_csv 4
+//   ./sopkit_callgrind_workloads --list-growth
 #include <valgrind/callgrind.h>
+
+#include <unistd.h>
 
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "gen/gen.hpp"
 #include "sopkit/analysis.hpp"
 #include "sopkit/calendar.hpp"
+#include "sopkit/duration.hpp"
 #include "sopkit/indicator_bulk.hpp"
+#include "sopkit/indicator_io.hpp"
+#include "sopkit/monitoring.hpp"
+#include "sopkit/runs.hpp"
 #include "sopkit/sop_json.hpp"
+#include "sopkit/sopkit.h"
+#include "sopkit/store.hpp"
 #include "sopkit/validation.hpp"
 
 #ifndef SOPKIT_WORKLOAD_FLAGS
@@ -136,6 +154,262 @@ double due_dates_100k() {
   return checksum;
 }
 
+// ---- growth workloads: f(scale), inputs from bench/gen ---------------------
+//
+// Sizes: large enough that fixed costs (a calendar, a schema, the first
+// allocation) are a few percent of the count at scale 1, small enough that
+// callgrind runs both scales of all of them in about a minute.
+
+template <class F>
+std::string generated(F write) {
+  std::string text;
+  write(text);
+  return text;
+}
+
+// 1 kabupaten x 40 OPD x 13 indicators = 520 indicators, 2,600 rows per scale.
+sopkit_gen::IndicatorShape indicator_shape(std::size_t scale) {
+  sopkit_gen::IndicatorShape s;
+  s.kabupaten = scale;
+  return s;
+}
+
+sopkit_gen::SopShape sop_shape(std::size_t steps) {
+  sopkit_gen::SopShape s;
+  s.steps = steps;
+  return s;
+}
+
+void check(int rc) {
+  if (rc != SOPKIT_OK) throw std::runtime_error(sopkit_last_error());
+}
+
+double grow_indicators_csv(std::size_t scale) {
+  const std::string text =
+      generated([&](std::string& t) { sopkit_gen::indicators_csv(indicator_shape(scale), t); });
+  CALLGRIND_START_INSTRUMENTATION;
+  const sopkit::IndicatorSet set = sopkit::parse_indicators_csv(text, "national.csv");
+  CALLGRIND_STOP_INSTRUMENTATION;
+  return double(set.indicator_count() + set.units().size());
+}
+
+double grow_indicators_json(std::size_t scale) {
+  const std::string text =
+      generated([&](std::string& t) { sopkit_gen::indicators_json(indicator_shape(scale), t); });
+  CALLGRIND_START_INSTRUMENTATION;
+  const sopkit::IndicatorSet set = sopkit::parse_indicators_json(text, "national.json");
+  CALLGRIND_STOP_INSTRUMENTATION;
+  return double(set.indicator_count() + set.units().size());
+}
+
+// The unit column of every row of the national CSV, as the CSV reader sees it.
+double grow_unit_tree(std::size_t scale) {
+  const std::string text =
+      generated([&](std::string& t) { sopkit_gen::indicators_csv(indicator_shape(scale), t); });
+  std::vector<std::string> paths;
+  for (std::size_t at = text.find('\n') + 1; at < text.size(); at = text.find('\n', at) + 1)
+    paths.push_back(text.substr(at, text.find(',', at) - at));
+  sopkit::UnitTree tree;
+  double checksum = 0;
+  CALLGRIND_START_INSTRUMENTATION;
+  for (const std::string& p : paths) checksum += double(tree.find_or_add_path(p));
+  for (const std::string& p : paths) checksum += double(tree.find_path(p).value_or(0));
+  CALLGRIND_STOP_INSTRUMENTATION;
+  return checksum + double(tree.size());
+}
+
+// What `sopkit evaluate --period 2024-Q2 --json/--csv` does after loading.
+double grow_evaluation(std::size_t scale) {
+  const std::string text =
+      generated([&](std::string& t) { sopkit_gen::indicators_csv(indicator_shape(scale), t); });
+  const sopkit::IndicatorSet set = sopkit::parse_indicators_csv(text, "national.csv");
+  sopkit::EvaluationOptions options;
+  options.period = sopkit::Period::parse("2024-Q2");
+  CALLGRIND_START_INSTRUMENTATION;
+  const sopkit::Evaluation ev = sopkit::evaluate(set, options);
+  const std::size_t bytes =
+      sopkit::evaluation_to_json(set, ev).size() + sopkit::evaluation_to_csv(set, ev).size();
+  CALLGRIND_STOP_INSTRUMENTATION;
+  return double(ev.indicators.size() + ev.units.size() + bytes);
+}
+
+// `sopkit store import DB national.csv` after loading (grow_indicators_csv): into a new file.
+double grow_store_import(std::size_t scale) {
+  const std::string text =
+      generated([&](std::string& t) { sopkit_gen::indicators_csv(indicator_shape(scale), t); });
+  char path[] = "/tmp/sopkit-growth-XXXXXX";
+  const int fd = mkstemp(path);
+  if (fd < 0) throw std::runtime_error("mkstemp failed");
+  close(fd);
+  std::remove(path);  // the store creates its own file
+  const sopkit::IndicatorSet set = sopkit::parse_indicators_csv(text, "national.csv");
+  std::size_t changed = 0;
+  {
+    auto store = sopkit::open_sqlite_store(path);
+    CALLGRIND_START_INSTRUMENTATION;
+    changed = store->import_indicators(set, {"growth gate", "import"});
+    CALLGRIND_STOP_INSTRUMENTATION;
+  }
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    std::remove((path + std::string(suffix)).c_str());
+  return double(changed);
+}
+
+// `sopkit validate`: 1,000 steps per scale.
+double grow_sop_validate(std::size_t scale) {
+  const std::string text =
+      generated([&](std::string& t) { sopkit_gen::sop_json(sop_shape(1000 * scale), t); });
+  CALLGRIND_START_INSTRUMENTATION;
+  const sopkit::Sop sop(sopkit::parse_sop_json(text, "sop.json"));
+  const std::size_t diagnostics = sopkit::validate(sop).size();
+  CALLGRIND_STOP_INSTRUMENTATION;
+  return double(sop.step_count() + diagnostics);
+}
+
+// `analyze --json` through the C ABI (sopkit_sop_analyze + sopkit_analysis_to_json).
+double analyze_json(const std::string& text) {
+  sopkit_sop* sop = nullptr;
+  check(sopkit_sop_load_json(&sop, text.data(), text.size()));
+  sopkit_analysis* a = nullptr;
+  const char* json = nullptr;
+  CALLGRIND_START_INSTRUMENTATION;
+  check(sopkit_sop_analyze(sop, nullptr, &a));
+  check(sopkit_analysis_to_json(a, &json));
+  CALLGRIND_STOP_INSTRUMENTATION;
+  const double bytes = double(std::strlen(json));
+  sopkit_analysis_free(a);
+  sopkit_sop_free(sop);
+  return bytes;
+}
+
+double grow_analyze_json(std::size_t scale) {
+  return analyze_json(
+      generated([&](std::string& t) { sopkit_gen::sop_json(sop_shape(1000 * scale), t); }));
+}
+
+// Many overlapping loops: 150 decisions per scale, every Tidak back to the start.
+double grow_loops_json(std::size_t scale) {
+  return analyze_json(
+      generated([&](std::string& t) { sopkit_gen::loops_sop_json(150 * scale, t); }));
+}
+
+// `schedule --json` through the C ABI, on the ASN week (no holidays).
+double grow_schedule_json(std::size_t scale) {
+  const std::string text =
+      generated([&](std::string& t) { sopkit_gen::sop_json(sop_shape(1000 * scale), t); });
+  sopkit_sop* sop = nullptr;
+  check(sopkit_sop_load_json(&sop, text.data(), text.size()));
+  sopkit_calendar* cal = nullptr;
+  check(sopkit_calendar_new_asn(&cal, 2024, 2100));
+  std::int64_t start = 0;
+  check(sopkit_instant_parse("2024-04-01T08:00", &start));
+  sopkit_schedule* plan = nullptr;
+  const char* json = nullptr;
+  CALLGRIND_START_INSTRUMENTATION;
+  check(sopkit_sop_schedule(sop, cal, start, &plan));
+  check(sopkit_schedule_to_json(plan, &json));
+  CALLGRIND_STOP_INSTRUMENTATION;
+  const double bytes = double(std::strlen(json));
+  sopkit_schedule_free(plan);
+  sopkit_calendar_free(cal);
+  sopkit_sop_free(sop);
+  return bytes;
+}
+
+// `sopkit runs SOP LOG`: 1,000 cases of a 6-step SOP per scale, loaded and compared
+// (many short runs: the run list is what grows).
+template <class Write, class Parse>
+double runs_job(std::size_t scale, Write write, Parse parse) {
+  const sopkit_gen::SopShape shape = sop_shape(6);
+  const sopkit::Sop sop(sopkit::parse_sop_json(
+      generated([&](std::string& t) { sopkit_gen::sop_json(shape, t); }), "sop.json"));
+  const std::string log_text = generated([&](std::string& t) { write(shape, 1000 * scale, t); });
+  const sopkit::WorkCalendar cal = sopkit::WorkCalendar::indonesia(2024, 2025);
+  CALLGRIND_START_INSTRUMENTATION;
+  const sopkit::RunLog log = parse(log_text, sop);
+  const sopkit::RunComparison c = sopkit::compare_runs(log, cal);
+  CALLGRIND_STOP_INSTRUMENTATION;
+  return double(c.runs.size()) + c.steps_on_time_percent.value_or(0);
+}
+
+double grow_runs_csv(std::size_t scale) {
+  return runs_job(scale, sopkit_gen::runs_csv, [](const std::string& t, const sopkit::Sop& sop) {
+    return sopkit::parse_runs_csv(t, sop, "runs.csv");
+  });
+}
+
+double grow_runs_json(std::size_t scale) {
+  return runs_job(scale, sopkit_gen::runs_json, [](const std::string& t, const sopkit::Sop& sop) {
+    return sopkit::parse_runs_json(t, sop, "runs.json");
+  });
+}
+
+// sopkit_indicators_new from columns, as the Python constructors call it.
+double grow_capi_indicators_new(std::size_t scale) {
+  const sopkit_gen::IndicatorShape shape = indicator_shape(scale);
+  const sopkit::IndicatorSet set = sopkit::parse_indicators_csv(
+      generated([&](std::string& t) { sopkit_gen::indicators_csv(shape, t); }), "national.csv");
+  std::vector<std::string> units, codes, periods;
+  std::vector<std::uint8_t> polarity;
+  std::vector<double> target, realisation;
+  for (std::size_t row = 0; row < set.cell_count(); ++row) {
+    const sopkit::Cell c = set.cell(row);
+    const sopkit::Indicator& d = set.indicator(c.indicator);
+    units.push_back(set.units().path(d.unit));
+    codes.push_back(d.code);
+    periods.push_back(c.period.to_string());
+    polarity.push_back(static_cast<std::uint8_t>(d.polarity));
+    target.push_back(c.target.value_or(NAN));
+    realisation.push_back(c.realisation.value_or(NAN));
+  }
+  auto pointers = [](const std::vector<std::string>& v) {
+    std::vector<const char*> p;
+    for (const std::string& s : v) p.push_back(s.c_str());
+    return p;
+  };
+  const std::vector<const char*> u = pointers(units), k = pointers(codes), p = pointers(periods);
+  sopkit_indicator_rows rows{};
+  rows.n = u.size();
+  rows.unit = u.data();
+  rows.code = k.data();
+  rows.polarity = polarity.data();
+  rows.period = p.data();
+  rows.target = target.data();
+  rows.realisation = realisation.data();
+  sopkit_indicators* out = nullptr;
+  CALLGRIND_START_INSTRUMENTATION;
+  check(sopkit_indicators_new(&out, &rows));
+  CALLGRIND_STOP_INSTRUMENTATION;
+  std::size_t indicators = 0;
+  check(sopkit_indicators_counts(out, &indicators, nullptr, nullptr));
+  sopkit_indicators_free(out);
+  return double(indicators);
+}
+
+double grow_capi_sop_load_json(std::size_t scale) {
+  const std::string text =
+      generated([&](std::string& t) { sopkit_gen::sop_json(sop_shape(2000 * scale), t); });
+  sopkit_sop* sop = nullptr;
+  CALLGRIND_START_INSTRUMENTATION;
+  check(sopkit_sop_load_json(&sop, text.data(), text.size()));
+  CALLGRIND_STOP_INSTRUMENTATION;
+  std::size_t steps = 0;
+  check(sopkit_sop_step_count(sop, &steps));
+  sopkit_sop_free(sop);
+  return double(steps);
+}
+
+// A waktu text of 2,000 words per scale.
+double grow_waktu(std::size_t scale) {
+  const std::string text =
+      generated([&](std::string& t) { sopkit_gen::waktu_text(2000 * scale, t); });
+  std::string why;
+  CALLGRIND_START_INSTRUMENTATION;
+  const auto d = sopkit::Duration::try_parse(text, &why);
+  CALLGRIND_STOP_INSTRUMENTATION;
+  return d ? d->max_minutes() : double(why.size());
+}
+
 struct Workload {
   const char* name;
   double (*run)();
@@ -145,15 +419,58 @@ const Workload kWorkloads[] = {{"seed_analysis", seed_analysis},
                                {"evaluation_1m", evaluation_1m},
                                {"due_dates_100k", due_dates_100k}};
 
+struct GrowthWorkload {
+  const char* name;
+  double (*run)(std::size_t scale);
+};
+const GrowthWorkload kGrowth[] = {{"grow_indicators_csv", grow_indicators_csv},
+                                  {"grow_indicators_json", grow_indicators_json},
+                                  {"grow_unit_tree", grow_unit_tree},
+                                  {"grow_evaluation", grow_evaluation},
+                                  {"grow_store_import", grow_store_import},
+                                  {"grow_sop_validate", grow_sop_validate},
+                                  {"grow_analyze_json", grow_analyze_json},
+                                  {"grow_loops_json", grow_loops_json},
+                                  {"grow_schedule_json", grow_schedule_json},
+                                  {"grow_runs_csv", grow_runs_csv},
+                                  {"grow_runs_json", grow_runs_json},
+                                  {"grow_capi_indicators_new", grow_capi_indicators_new},
+                                  {"grow_capi_sop_load_json", grow_capi_sop_load_json},
+                                  {"grow_waktu", grow_waktu}};
+
+int run_growth(const char* name, const char* scale_text) {
+  char* end = nullptr;
+  const unsigned long scale = std::strtoul(scale_text, &end, 10);
+  if (*end != '\0' || scale == 0) {
+    std::fprintf(stderr, "scale must be a positive number, not %s\n", scale_text);
+    return 2;
+  }
+  for (const auto& w : kGrowth) {
+    if (std::strcmp(name, w.name) != 0) continue;
+    std::printf("%s %lu checksum %.6f\n", w.name, scale, w.run(scale));
+    return 0;
+  }
+  std::fprintf(stderr, "unknown growth workload %s\n", name);
+  return 2;
+}
+
 }  // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) try {
+  if (argc == 3) return run_growth(argv[1], argv[2]);
   if (argc != 2) {
-    std::fprintf(stderr, "usage: %s WORKLOAD | --list | --build-info\n", argv[0]);
+    std::fprintf(
+        stderr,
+        "usage: %s WORKLOAD | GROWTH-WORKLOAD SCALE | --list | --list-growth | --build-info\n",
+        argv[0]);
     return 2;
   }
   if (std::strcmp(argv[1], "--list") == 0) {
     for (const auto& w : kWorkloads) std::printf("%s\n", w.name);
+    return 0;
+  }
+  if (std::strcmp(argv[1], "--list-growth") == 0) {
+    for (const auto& w : kGrowth) std::printf("%s\n", w.name);
     return 0;
   }
   if (std::strcmp(argv[1], "--build-info") == 0) {
@@ -173,4 +490,7 @@ int main(int argc, char** argv) {
   }
   std::fprintf(stderr, "unknown workload %s\n", argv[1]);
   return 2;
+} catch (const std::exception& e) {
+  std::fprintf(stderr, "%s: %s\n", argv[1], e.what());
+  return 1;
 }

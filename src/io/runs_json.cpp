@@ -2,6 +2,7 @@
 // ("sopkit.runs-comparison/1"), and load_runs_file.
 #include <nlohmann/json.hpp>
 
+#include "io/detail/comparison_json.hpp"
 #include "io/detail/files.hpp"
 #include "io/detail/json_text.hpp"
 #include "io/detail/runs_text.hpp"
@@ -200,9 +201,8 @@ ojson monitoring_json(const std::vector<MonitoringRow>& rows) {
   return out;
 }
 
-}  // namespace
-
-std::string comparison_to_json(const RunLog& log, const RunComparison& c, int indent) {
+// The per-run part of the comparison: one object per run with its steps.
+ojson run_results_json(const RunLog& log, const RunComparison& c) {
   ojson runs = ojson::array();
   for (std::size_t i = 0; i < c.runs.size(); ++i) {
     const RunResult& r = c.runs[i];
@@ -261,6 +261,11 @@ std::string comparison_to_json(const RunLog& log, const RunComparison& c, int in
                       {"yes", r.evaluation.yes},
                       {"percent", optional_number(r.evaluation.percent)}}}});
   }
+  return runs;
+}
+
+// Everything but the runs: summary, bottlenecks, actors, steps, monitoring.
+ojson comparison_overview_json(const RunComparison& c) {
   ojson steps = ojson::array();
   for (const StepSummary& s : c.steps)
     steps.push_back({{"step", s.id},
@@ -298,9 +303,20 @@ std::string comparison_to_json(const RunLog& log, const RunComparison& c, int in
             {"bottlenecks", bottlenecks},
             {"actors", actors},
             {"steps", steps},
-            {"monitoring", monitoring_json(c.monitoring)},
-            {"runs", runs}};
+            {"monitoring", monitoring_json(c.monitoring)}};
+  return out;
+}
+
+}  // namespace
+
+std::string comparison_to_json(const RunLog& log, const RunComparison& c, int indent) {
+  ojson out = comparison_overview_json(c);
+  out["runs"] = run_results_json(log, c);
   return out.dump(indent) + (indent >= 0 ? "\n" : "");
+}
+
+std::string detail::comparison_overview_to_json(const RunComparison& c) {
+  return comparison_overview_json(c).dump();
 }
 
 }  // namespace sopkit

@@ -80,14 +80,14 @@ TEST(StoreSchema, NewStoreHasTheCurrentVersion) {
   TempStorePath tmp;
   open_sqlite_store(tmp.path());
   EXPECT_EQ(user_version(tmp.path()), sqlite_store_schema_version());
-  EXPECT_EQ(sqlite_store_schema_version(), 2);
+  EXPECT_EQ(sqlite_store_schema_version(), 3);
 }
 
 TEST(StoreSchema, VersionOneMigratesKeepingItsRecords) {
   TempStorePath tmp;
   make_version_1_store(tmp.path());
   auto store = open_sqlite_store(tmp.path());
-  EXPECT_EQ(user_version(tmp.path()), 2);
+  EXPECT_EQ(user_version(tmp.path()), 3);
   SopDocument seed = load_sop_file(test::seed_path()).document();
   EXPECT_EQ(store->get_revision(seed.number, 1).document(), seed);
   ASSERT_EQ(store->audit("IKU-01").size(), 1u);

@@ -3,9 +3,13 @@
 #include <cmath>
 #include <memory>
 #include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "guard.hpp"
 #include "handles.hpp"
+#include "indicators/detail/indicator_builder.hpp"
 #include "sopkit/indicator_bulk.hpp"
 #include "sopkit/indicator_io.hpp"
 
@@ -31,10 +35,6 @@ std::optional<sopkit::Cap> cap_of(int percent) {
   }
 }
 
-std::optional<double> blank_if_nan(double v) {
-  return std::isnan(v) ? std::nullopt : std::optional<double>(v);
-}
-
 double nan_if_blank(const std::optional<double>& v) {
   return v ? *v : std::numeric_limits<double>::quiet_NaN();
 }
@@ -49,59 +49,128 @@ int make_set(sopkit_indicators** out, Make&& make) {
   });
 }
 
-// Builds a set from the rows, naming the row of any fault.
-sopkit::IndicatorSet set_from_rows(const sopkit_indicator_rows& r) {
-  sopkit::IndicatorSet set;
-  set.source = "<arrays>";
-  for (std::size_t i = 0; i < r.n; ++i) {
-    const std::string where = "row " + std::to_string(i);
-    auto bad = [&](const std::string& what) -> sopkit::Error {
-      return sopkit::Error(sopkit::ErrorCode::format_error, what, where);
-    };
-    if (!r.unit[i] || !r.code[i] || !r.period[i]) throw bad("unit, code and period are required");
-    if (r.polarity[i] > 2)
-      throw bad("polarity code " + std::to_string(r.polarity[i]) + " is not 0, 1 or 2");
-    if (r.accumulation && r.accumulation[i] > 2)
-      throw bad("accumulation code " + std::to_string(r.accumulation[i]) + " is not 0, 1 or 2");
-    sopkit::Indicator def;
-    def.code = r.code[i];
-    def.name = r.name && r.name[i] ? r.name[i] : def.code;
-    def.satuan = r.satuan && r.satuan[i] ? r.satuan[i] : "";
-    def.unit = set.units().find_or_add_path(r.unit[i]);
-    def.weight = r.weight ? r.weight[i] : 1.0;
-    def.polarity = static_cast<sopkit::Polarity>(r.polarity[i]);
-    const sopkit::Accumulation acc[] = {sopkit::Accumulation::sum, sopkit::Accumulation::last,
-                                        sopkit::Accumulation::average};
-    def.accumulation = r.accumulation ? acc[r.accumulation[i]] : sopkit::Accumulation::last;
-    std::size_t index;
-    if (auto found = set.find_indicator(def.code)) {
-      index = *found;
-      const sopkit::Indicator& first = set.indicator(index);
-      if (first.unit != def.unit || first.polarity != def.polarity ||
-          first.accumulation != def.accumulation || first.weight != def.weight)
-        throw bad("indicator '" + def.code +
-                  "' is defined differently than on its first row (unit, polarity, accumulation "
-                  "or weight)");
-    } else {
-      try {
-        index = set.add_indicator(def);
-      } catch (const sopkit::Error& e) {
-        throw sopkit::Error(sopkit::ErrorCode::format_error, e.message(), where);
-      }
-    }
-    sopkit::Cell cell;
-    cell.indicator = index;
-    cell.origin = where;
-    try {
-      cell.period = sopkit::Period::parse(r.period[i]);
-      cell.target = blank_if_nan(r.target[i]);
-      cell.realisation = blank_if_nan(r.realisation[i]);
-      set.add_cell(cell);
-    } catch (const sopkit::Error& e) {
-      throw sopkit::Error(sopkit::ErrorCode::format_error, e.message(), where);
-    }
+// "row 3 (code)": rows are counted from 0, as the arrays are indexed; the
+// column is named as in the C struct.
+class ArrayRowPlace final : public sopkit::detail::RowPlace {
+ public:
+  std::size_t row = 0;
+  std::string where(int field) const override {
+    const char* column =
+        field == sopkit::detail::kIndicator ? "code" : sopkit::detail::field_name(field);
+    return "row " + std::to_string(row) + " (" + column + ")";
   }
-  return set;
+};
+
+// `source` labels the set; "" takes the first indicator's source, as the CSV does.
+sopkit::detail::IndicatorBuilder array_builder(const char* source) {
+  return sopkit::detail::IndicatorBuilder({"row ", "row", false, source});
+}
+
+std::string_view text_or_blank(const char* const* texts, std::size_t i) {
+  return texts && texts[i] ? std::string_view(texts[i]) : std::string_view();
+}
+
+// Builds a set from the rows by the rules of the CSV (detail::IndicatorBuilder).
+sopkit::IndicatorSet set_from_rows(const sopkit_indicator_rows& r) {
+  using namespace sopkit::detail;
+  const sopkit::Accumulation acc[] = {sopkit::Accumulation::sum, sopkit::Accumulation::last,
+                                      sopkit::Accumulation::average};
+  IndicatorBuilder builder = array_builder("<arrays>");
+  ArrayRowPlace place;
+  IndicatorRow row;
+  for (std::size_t i = 0; i < r.n; ++i) {
+    place.row = i;
+    auto bad = [&](int field, const std::string& what) {
+      return sopkit::Error(sopkit::ErrorCode::format_error, what, place.where(field));
+    };
+    if (!r.unit[i] || !r.code[i] || !r.period[i])
+      throw bad(kUnit, "unit, code and period are required");
+    if (r.polarity[i] > 2)
+      throw bad(kPolarity, "polarity code " + std::to_string(r.polarity[i]) + " is not 0, 1 or 2");
+    if (r.accumulation && r.accumulation[i] > 2)
+      throw bad(kAccumulation,
+                "accumulation code " + std::to_string(r.accumulation[i]) + " is not 0, 1 or 2");
+    row.text[kUnit] = r.unit[i];
+    row.text[kIndicator] = r.code[i];
+    row.text[kName] = r.name ? text_or_blank(r.name, i) : row.text[kIndicator];
+    row.text[kSatuan] = text_or_blank(r.satuan, i);
+    row.text[kPolarity] = sopkit::to_string(static_cast<sopkit::Polarity>(r.polarity[i]));
+    row.text[kAccumulation] =
+        sopkit::to_string(r.accumulation ? acc[r.accumulation[i]] : sopkit::Accumulation::last);
+    row.text[kPeriod] = r.period[i];
+    row.value[kWeight] = r.weight ? r.weight[i] : std::numeric_limits<double>::quiet_NaN();
+    row.value[kTarget] = r.target[i];
+    row.value[kRealisation] = r.realisation[i];
+    builder.add(row, i, place);
+  }
+  return std::move(builder).finish();
+}
+
+// A dictionary-encoded text column, its distinct values viewed once.
+class TextColumn {
+ public:
+  TextColumn(const sopkit_text_column& c, std::size_t n, const char* name) : index_(c.index) {
+    if (!c.values) return;
+    if (!c.index && c.count != n)
+      throw sopkit::Error(sopkit::ErrorCode::invalid_argument,
+                          std::string("column ") + name + " has no index, so it needs n = " +
+                              std::to_string(n) + " values, not " + std::to_string(c.count));
+    values_.reserve(c.count);
+    for (std::size_t k = 0; k < c.count; ++k) values_.push_back(text_or_blank(c.values, k));
+    name_ = name;
+  }
+  std::string_view at(std::size_t row) const {
+    if (values_.empty()) return {};
+    if (!index_) return values_[row];
+    const int32_t k = index_[row];
+    if (k == -1) return {};
+    if (k < -1 || static_cast<std::size_t>(k) >= values_.size())
+      throw sopkit::Error(sopkit::ErrorCode::invalid_argument,
+                          "row " + std::to_string(row) + ": column " + name_ + " has index " +
+                              std::to_string(k) + ", outside its " +
+                              std::to_string(values_.size()) + " values");
+    return values_[static_cast<std::size_t>(k)];
+  }
+
+ private:
+  const int32_t* index_;
+  std::vector<std::string_view> values_;
+  const char* name_ = "";
+};
+
+sopkit::IndicatorSet set_from_columns(const sopkit_indicator_columns& c) {
+  using namespace sopkit::detail;
+  const std::pair<int, TextColumn> texts[] = {
+      {kUnit, TextColumn(c.unit, c.n, "unit")},
+      {kIndicator, TextColumn(c.code, c.n, "code")},
+      {kName, TextColumn(c.name, c.n, "name")},
+      {kSatuan, TextColumn(c.satuan, c.n, "satuan")},
+      {kPolarity, TextColumn(c.polarity, c.n, "polarity")},
+      {kAccumulation, TextColumn(c.accumulation, c.n, "accumulation")},
+      {kPeriod, TextColumn(c.period, c.n, "period")},
+      {kNegativeFormula, TextColumn(c.negative_formula, c.n, "negative_formula")},
+      {kSource, TextColumn(c.source, c.n, "source")}};
+  const std::pair<int, const double*> numbers[] = {{kWeight, c.weight},
+                                                   {kTarget, c.target},
+                                                   {kRealisation, c.realisation},
+                                                   {kTargetLow, c.target_low},
+                                                   {kTargetHigh, c.target_high},
+                                                   {kBudget, c.budget},
+                                                   {kBudgetRealisation, c.budget_realisation},
+                                                   {kFinancialPlan, c.financial_plan},
+                                                   {kPhysicalPlan, c.physical_plan},
+                                                   {kPhysicalRealisation, c.physical_realisation}};
+  IndicatorBuilder builder = array_builder("");
+  ArrayRowPlace place;
+  IndicatorRow row;
+  for (std::size_t i = 0; i < c.n; ++i) {
+    place.row = i;
+    for (const auto& [field, column] : texts) row.text[field] = column.at(i);
+    for (const auto& [field, column] : numbers)
+      if (column) row.value[field] = column[i];
+    builder.add(row, i, place);
+  }
+  return std::move(builder).finish();
 }
 
 }  // namespace
@@ -165,6 +234,14 @@ int sopkit_indicators_new(sopkit_indicators** out, const sopkit_indicator_rows* 
                       !rows->target || !rows->realisation))
     return invalid("unit, code, polarity, period, target and realisation arrays are required");
   return make_set(out, [&] { return set_from_rows(*rows); });
+}
+
+int sopkit_indicators_from_columns(sopkit_indicators** out, const sopkit_indicator_columns* cols) {
+  SOPKIT_REQUIRE(out);
+  SOPKIT_REQUIRE(cols);
+  if (cols->version != SOPKIT_INDICATOR_COLUMNS_VERSION)
+    return invalid("cols->version is not SOPKIT_INDICATOR_COLUMNS_VERSION");
+  return make_set(out, [&] { return set_from_columns(*cols); });
 }
 
 void sopkit_indicators_free(sopkit_indicators* set) {

@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace sopkit {
@@ -127,9 +128,16 @@ class UnitTree {
   bool within(std::size_t unit, std::size_t ancestor) const;
 
  private:
+  std::optional<std::size_t> find_child(std::size_t parent, std::string_view name) const;
+
   std::vector<std::string> names_;
   std::vector<std::string> ids_;
   std::vector<std::size_t> parents_;  // size_t(-1) for a root
+  std::vector<std::vector<std::size_t>> children_;
+  // Hash of (parent, name) and of the id -> units with that hash: lookups in
+  // constant time, collisions resolved by comparing the stored names.
+  std::unordered_multimap<std::size_t, std::size_t> by_name_;
+  std::unordered_multimap<std::size_t, std::size_t> by_id_;
 };
 
 // Indicators, their units and their cells, stored column by column.
@@ -173,6 +181,7 @@ class IndicatorSet {
   struct Columns;  // Eigen arrays, one per value column (see indicator_set.cpp)
   UnitTree units_;
   std::vector<Indicator> indicators_;
+  std::unordered_multimap<std::size_t, std::size_t> by_code_;  // hash of the code -> indicators
   std::unique_ptr<Columns> cols_;
 };
 

@@ -456,8 +456,9 @@ SOPKIT_API int sopkit_indicators_load_json(sopkit_indicators** out, const char* 
 
 /* Rows of a set built from arrays: one (indicator, period) row per index.
  * Texts are UTF-8; numbers NaN mean blank (not reported), 0 means zero. The
- * indicator's definition (unit, name, satuan, polarity, accumulation, weight)
- * is taken from its first row and must agree on later rows. */
+ * rules are the CSV's (docs/indicators.md): the indicator's definition (unit,
+ * name, satuan, polarity, accumulation, weight) is taken from its first row;
+ * what later rows give must agree; a NULL name or satuan entry is blank. */
 typedef struct sopkit_indicator_rows {
   size_t n;
   const char* const* unit;     /* unit path "Dinas/Bidang Pembinaan SD" (required) */
@@ -475,8 +476,42 @@ typedef struct sopkit_indicator_rows {
 /* Builds a set from arrays. Errors: SOPKIT_EINVAL (a required array NULL),
  * SOPKIT_EFORMAT (an unknown period or code value, a duplicate (indicator,
  * period) row, a negative weight, a definition that disagrees: the message
- * names the row). */
+ * names the row from 0 and the field, "row 2 (unit): unit of IKU-02 differs
+ * from row 1"). */
 SOPKIT_API int sopkit_indicators_new(sopkit_indicators** out, const sopkit_indicator_rows* rows);
+
+/* A text column of n rows, dictionary-encoded so that a binding marshals each
+ * distinct text once. values == NULL: the column is absent (every row blank). */
+typedef struct sopkit_text_column {
+  size_t count;              /* number of distinct values */
+  const char* const* values; /* the distinct values (UTF-8, NUL-terminated; NULL = blank) */
+  const int32_t* index;      /* per row: an index into values, or -1 = blank;
+                                NULL: values are per row (count == n) */
+} sopkit_text_column;
+
+#define SOPKIT_INDICATOR_COLUMNS_VERSION 1
+
+/* The columns of docs/indicators.md, one (indicator, period) row per index.
+ * Text columns as in the CSV: polarity "positive"/"negatif"/"range",
+ * accumulation "sum"/"last"/"average", period "2024-Q2"; a later row of an
+ * indicator may leave its definition blank. Number columns: NULL = absent,
+ * NaN = blank. Zero-initialise, then set version. */
+typedef struct sopkit_indicator_columns {
+  unsigned version; /* SOPKIT_INDICATOR_COLUMNS_VERSION */
+  size_t n;         /* rows */
+  sopkit_text_column unit, code, name, satuan, polarity, accumulation, period, negative_formula,
+      source;
+  const double *weight, *target, *realisation, *target_low, *target_high, *budget,
+      *budget_realisation, *financial_plan, *physical_plan, *physical_realisation;
+} sopkit_indicator_columns;
+
+/* Builds a set from columns by exactly the rules and messages of the CSV
+ * loader; a message names the row from 0 and the column ("row 3 (target):
+ * target -1 is negative; ..."). Errors: SOPKIT_EINVAL (NULL, an unknown
+ * version, an index outside its values, a column without index whose count is
+ * not n), SOPKIT_EFORMAT (what the CSV loader refuses). All-or-nothing. */
+SOPKIT_API int sopkit_indicators_from_columns(sopkit_indicators** out,
+                                              const sopkit_indicator_columns* cols);
 
 /* Releases a set. NULL is a no-op. */
 SOPKIT_API void sopkit_indicators_free(sopkit_indicators* set);

@@ -180,7 +180,32 @@ bool Period::operator<(const Period& o) const noexcept {
 // ---- UnitTree -------------------------------------------------------------
 
 namespace {
+
 constexpr std::size_t kNoParent = static_cast<std::size_t>(-1);
+
+std::size_t hash_text(std::string_view text) {
+  return std::hash<std::string_view>{}(text);
+}
+
+std::size_t hash_child(std::size_t parent, std::string_view name) {
+  return hash_text(name) ^ (parent * 0x9E3779B97F4A7C15ull);
+}
+
+// The first unit of `index` under hash `h` that `same` accepts.
+template <typename Same>
+std::optional<std::size_t> find_hashed(
+    const std::unordered_multimap<std::size_t, std::size_t>& index, std::size_t h, Same&& same) {
+  const auto range = index.equal_range(h);
+  for (auto it = range.first; it != range.second; ++it)
+    if (same(it->second)) return it->second;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::size_t> UnitTree::find_child(std::size_t parent, std::string_view name) const {
+  return find_hashed(by_name_, hash_child(parent, name),
+                     [&](std::size_t i) { return parents_[i] == parent && names_[i] == name; });
 }
 
 std::size_t UnitTree::add(std::string name, std::optional<std::size_t> parent, std::string id) {
@@ -189,16 +214,19 @@ std::size_t UnitTree::add(std::string name, std::optional<std::size_t> parent, s
   if (parent && *parent >= names_.size())
     throw Error(ErrorCode::invalid_argument, "unknown parent unit for '" + trimmed + "'");
   const std::size_t p = parent ? *parent : kNoParent;
-  for (std::size_t i = 0; i < names_.size(); ++i) {
-    if (parents_[i] == p && names_[i] == trimmed)
-      throw Error(ErrorCode::invalid_argument, "unit '" + path(i) + "' is given twice");
-    if (!id.empty() && ids_[i] == id)
-      throw Error(ErrorCode::invalid_argument, "unit id '" + id + "' is given twice");
-  }
+  if (auto twin = find_child(p, trimmed))
+    throw Error(ErrorCode::invalid_argument, "unit '" + path(*twin) + "' is given twice");
+  if (!id.empty() && find_id(id))
+    throw Error(ErrorCode::invalid_argument, "unit id '" + id + "' is given twice");
+  const std::size_t unit = names_.size();
+  by_name_.emplace(hash_child(p, trimmed), unit);
+  if (!id.empty()) by_id_.emplace(hash_text(id), unit);
   names_.push_back(trimmed);
   ids_.push_back(std::move(id));
   parents_.push_back(p);
-  return names_.size() - 1;
+  children_.emplace_back();
+  if (p != kNoParent) children_[p].push_back(unit);
+  return unit;
 }
 
 std::optional<std::size_t> UnitTree::find_path(std::string_view path_text) const {
@@ -208,11 +236,9 @@ std::optional<std::size_t> UnitTree::find_path(std::string_view path_text) const
     const std::size_t slash = path_text.find('/', start);
     const std::string_view seg = detail::trim(path_text.substr(
         start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
-    std::size_t found = kNoParent;
-    for (std::size_t i = 0; i < names_.size(); ++i)
-      if (parents_[i] == cur && names_[i] == seg) found = i;
-    if (found == kNoParent) return std::nullopt;
-    cur = found;
+    const auto found = find_child(cur, seg);
+    if (!found) return std::nullopt;
+    cur = *found;
     if (slash == std::string_view::npos) return cur;
     start = slash + 1;
   }
@@ -228,10 +254,7 @@ std::size_t UnitTree::find_or_add_path(std::string_view path_text) {
     if (seg.empty())
       throw Error(ErrorCode::invalid_argument,
                   "unit path '" + std::string(path_text) + "' has an empty level");
-    const std::size_t p = cur ? *cur : kNoParent;
-    std::optional<std::size_t> found;
-    for (std::size_t i = 0; i < names_.size(); ++i)
-      if (parents_[i] == p && names_[i] == seg) found = i;
+    const auto found = find_child(cur ? *cur : kNoParent, seg);
     cur = found ? *found : add(std::string(seg), cur);
     if (slash == std::string_view::npos) return *cur;
     start = slash + 1;
@@ -239,9 +262,8 @@ std::size_t UnitTree::find_or_add_path(std::string_view path_text) {
 }
 
 std::optional<std::size_t> UnitTree::find_id(std::string_view id) const {
-  for (std::size_t i = 0; i < ids_.size(); ++i)
-    if (!ids_[i].empty() && ids_[i] == id) return i;
-  return std::nullopt;
+  if (id.empty()) return std::nullopt;
+  return find_hashed(by_id_, hash_text(id), [&](std::size_t i) { return ids_[i] == id; });
 }
 
 std::optional<std::size_t> UnitTree::parent(std::size_t unit) const {
@@ -251,10 +273,7 @@ std::optional<std::size_t> UnitTree::parent(std::size_t unit) const {
 }
 
 std::vector<std::size_t> UnitTree::children(std::size_t unit) const {
-  std::vector<std::size_t> out;
-  for (std::size_t i = 0; i < parents_.size(); ++i)
-    if (parents_[i] == unit) out.push_back(i);
-  return out;
+  return children_.at(unit);
 }
 
 std::string UnitTree::path(std::size_t unit) const {
@@ -298,6 +317,7 @@ IndicatorSet::IndicatorSet(const IndicatorSet& o)
     : source(o.source),
       units_(o.units_),
       indicators_(o.indicators_),
+      by_code_(o.by_code_),
       cols_(std::make_unique<Columns>(*o.cols_)) {}
 IndicatorSet& IndicatorSet::operator=(const IndicatorSet& o) {
   if (this != &o) *this = IndicatorSet(o);
@@ -317,14 +337,14 @@ std::size_t IndicatorSet::add_indicator(Indicator ind) {
   if (!std::isfinite(ind.weight) || ind.weight < 0)
     throw Error(ErrorCode::invalid_argument,
                 "weight " + detail::format_number(ind.weight) + " must be a number >= 0", where);
+  by_code_.emplace(hash_text(ind.code), indicators_.size());
   indicators_.push_back(std::move(ind));
   return indicators_.size() - 1;
 }
 
 std::optional<std::size_t> IndicatorSet::find_indicator(std::string_view code) const {
-  for (std::size_t i = 0; i < indicators_.size(); ++i)
-    if (indicators_[i].code == code) return i;
-  return std::nullopt;
+  return find_hashed(by_code_, hash_text(code),
+                     [&](std::size_t i) { return indicators_[i].code == code; });
 }
 
 namespace {

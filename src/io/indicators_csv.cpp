@@ -5,10 +5,10 @@
 // needs the line of each record (quoted fields may span lines) and the field
 // number of each value.
 #include <cmath>
-#include <map>
 #include <string>
 #include <vector>
 
+#include "indicators/detail/indicator_builder.hpp"
 #include "indicators/detail/text.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
@@ -109,55 +109,21 @@ std::vector<Record> split_records(std::string_view text, const std::string& sour
   return out;
 }
 
-enum Col {
-  kUnit,
-  kIndicator,
-  kName,
-  kSatuan,
-  kPolarity,
-  kAccumulation,
-  kWeight,
-  kPeriod,
-  kTarget,
-  kRealisation,
-  kTargetLow,
-  kTargetHigh,
-  kBudget,
-  kBudgetRealisation,
-  kFinancialPlan,
-  kPhysicalPlan,
-  kPhysicalRealisation,
-  kNegativeFormula,
-  kSource,
-  kColumnCount
+// A CSV record's fields by column, located as "file:line:column".
+class CsvRowPlace final : public detail::RowPlace {
+ public:
+  CsvRowPlace(const std::string& source, const int* pos) : source_(source), pos_(pos) {}
+  std::size_t line = 0;
+  std::string where(int field) const override {
+    return at(source_, line, static_cast<std::size_t>(pos_[field] + 1));
+  }
+
+ private:
+  const std::string& source_;
+  const int* pos_;
 };
 
-const char* const kColumnNames[kColumnCount] = {"unit",
-                                                "indicator",
-                                                "name",
-                                                "satuan",
-                                                "polarity",
-                                                "accumulation",
-                                                "weight",
-                                                "period",
-                                                "target",
-                                                "realisation",
-                                                "target_low",
-                                                "target_high",
-                                                "budget",
-                                                "budget_realisation",
-                                                "financial_plan",
-                                                "physical_plan",
-                                                "physical_realisation",
-                                                "negative_formula",
-                                                "source"};
-constexpr int kRequiredColumns = kRealisation + 1;
-
-// Where an indicator's description was first given, for "differs from" messages.
-struct Seen {
-  std::size_t index;
-  std::size_t line;
-};
+constexpr int kRequiredColumns = detail::kRealisation + 1;
 
 }  // namespace
 
@@ -167,14 +133,14 @@ IndicatorSet parse_indicators_csv(std::string_view text, const std::string& sour
     throw Error(ErrorCode::format_error, "the file is empty; it needs a header row", source);
 
   // Header.
-  int pos[kColumnCount];
+  int pos[detail::kFieldCount];
   for (int& p : pos) p = -1;
   const Record& header = records[0];
   for (const Field& f : header.fields) {
     const std::string name = detail::lower_ascii(detail::trim(f.text));
     int c = -1;
-    for (int k = 0; k < kColumnCount; ++k)
-      if (name == kColumnNames[k]) c = k;
+    for (int k = 0; k < detail::kFieldCount; ++k)
+      if (name == detail::field_name(k)) c = k;
     if (c < 0)
       throw Error(ErrorCode::format_error,
                   "unknown column '" + name + "' (see docs/indicators.md for the columns)",
@@ -186,12 +152,14 @@ IndicatorSet parse_indicators_csv(std::string_view text, const std::string& sour
   }
   for (int k = 0; k < kRequiredColumns; ++k)
     if (pos[k] < 0)
-      throw Error(ErrorCode::format_error,
-                  std::string("the header lacks the required column '") + kColumnNames[k] + "'",
-                  at(source, header.line, 1));
+      throw Error(
+          ErrorCode::format_error,
+          std::string("the header lacks the required column '") + detail::field_name(k) + "'",
+          at(source, header.line, 1));
 
-  IndicatorSet set;
-  std::map<std::string, Seen> seen;
+  detail::IndicatorBuilder builder({source + ":", "line", true, ""});
+  CsvRowPlace place(source, pos);
+  detail::IndicatorRow row;
   for (std::size_t ri = 1; ri < records.size(); ++ri) {
     const Record& rec = records[ri];
     if (rec.fields.size() != header.fields.size())
@@ -199,128 +167,13 @@ IndicatorSet parse_indicators_csv(std::string_view text, const std::string& sour
                   "the row has " + std::to_string(rec.fields.size()) + " fields, the header " +
                       std::to_string(header.fields.size()),
                   at(source, rec.line, std::min(rec.fields.size(), header.fields.size()) + 1));
-    auto col_of = [&](int c) { return static_cast<std::size_t>(pos[c]) + 1; };
-    auto where = [&](int c) { return at(source, rec.line, col_of(c)); };
-    auto raw = [&](int c) -> std::string_view {
-      return pos[c] < 0 ? std::string_view()
-                        : detail::trim(rec.fields[static_cast<std::size_t>(pos[c])].text);
-    };
-    auto fail = [&](int c, const std::string& msg) -> void {
-      throw Error(ErrorCode::format_error, msg, where(c));
-    };
-    auto number = [&](int c) -> std::optional<double> {
-      const std::string_view s = raw(c);
-      const std::string shown = detail::excerpt(s);  // a 10 MB cell gives a short message
-      if (s.empty()) return std::nullopt;            // blank, not zero
-      const auto v = detail::parse_plain_number(s);
-      if (!v)
-        fail(c, std::string(kColumnNames[c]) + " '" + shown +
-                    "' is not a number (use a dot for decimals and no thousands separator; "
-                    "leave the cell empty when nothing is reported)");
-      if (!std::isfinite(*v))
-        fail(c, std::string(kColumnNames[c]) + " '" + shown + "' is out of range");
-      if (*v < 0)
-        fail(c, std::string(kColumnNames[c]) + " " + shown +
-                    " is negative; achievement, budget and progress figures are quantities >= 0");
-      return v;
-    };
-    // Enumerated and unit values: Error{invalid_argument} from the model gets a location.
-    auto located = [&](int c, auto&& fn) {
-      try {
-        return fn();
-      } catch (const Error& e) {
-        if (!e.where().empty() && e.code() != ErrorCode::invalid_argument) throw;
-        throw Error(ErrorCode::format_error, e.message(), where(c));
-      }
-    };
-
-    const std::string code(raw(kIndicator));
-    if (code.empty()) fail(kIndicator, "the indicator code is empty");
-    if (raw(kUnit).empty())
-      fail(kUnit, "the unit is empty; give a path such as Dinas/Bidang/Seksi");
-    const std::size_t unit =
-        located(kUnit, [&] { return set.units().find_or_add_path(raw(kUnit)); });
-    const Period period = located(kPeriod, [&] { return Period::parse(raw(kPeriod)); });
-
-    std::size_t ind;
-    auto it = seen.find(code);
-    if (it == seen.end()) {
-      Indicator d;
-      d.code = code;
-      d.name = std::string(raw(kName));
-      d.satuan = std::string(raw(kSatuan));
-      d.unit = unit;
-      if (raw(kPolarity).empty())
-        fail(kPolarity, "the indicator's first row must give its polarity");
-      d.polarity = located(kPolarity, [&] { return parse_polarity(raw(kPolarity)); });
-      if (raw(kAccumulation).empty())
-        fail(kAccumulation, "the indicator's first row must give its accumulation");
-      d.accumulation =
-          located(kAccumulation, [&] { return parse_accumulation(raw(kAccumulation)); });
-      if (auto w = number(kWeight)) d.weight = *w;
-      if (!raw(kNegativeFormula).empty())
-        d.negative_formula = located(kNegativeFormula,
-                                     [&] { return parse_negative_formula(raw(kNegativeFormula)); });
-      d.source = std::string(raw(kSource));
-      if (set.source.empty()) set.source = d.source;
-      ind = located(kIndicator, [&] { return set.add_indicator(std::move(d)); });
-      seen.emplace(code, Seen{ind, rec.line});
-    } else {
-      // Later rows may leave the description blank; what they give must agree.
-      ind = it->second.index;
-      const Indicator& d = set.indicator(ind);
-      const std::string first = " differs from line " + std::to_string(it->second.line);
-      auto same_text = [&](int c, const std::string& v) {
-        if (!raw(c).empty() && raw(c) != v)
-          fail(c, std::string(kColumnNames[c]) + " of " + code + first);
-      };
-      same_text(kName, d.name);
-      same_text(kSatuan, d.satuan);
-      same_text(kSource, d.source);
-      if (unit != d.unit) fail(kUnit, "unit of " + code + first);
-      if (!raw(kPolarity).empty() &&
-          located(kPolarity, [&] { return parse_polarity(raw(kPolarity)); }) != d.polarity)
-        fail(kPolarity, "polarity of " + code + first);
-      if (!raw(kAccumulation).empty() && located(kAccumulation, [&] {
-                                           return parse_accumulation(raw(kAccumulation));
-                                         }) != d.accumulation)
-        fail(kAccumulation, "accumulation of " + code + first);
-      if (auto w = number(kWeight); w && *w != d.weight) fail(kWeight, "weight of " + code + first);
-      if (!raw(kNegativeFormula).empty() && located(kNegativeFormula, [&] {
-                                              return parse_negative_formula(raw(kNegativeFormula));
-                                            }) != d.negative_formula)
-        fail(kNegativeFormula, "negative_formula of " + code + first);
-    }
-
-    Cell c;
-    c.indicator = ind;
-    c.period = period;
-    c.target = number(kTarget);
-    c.realisation = number(kRealisation);
-    c.target_low = number(kTargetLow);
-    c.target_high = number(kTargetHigh);
-    c.budget = number(kBudget);
-    c.budget_realisation = number(kBudgetRealisation);
-    c.financial_plan = number(kFinancialPlan);
-    c.physical_plan = number(kPhysicalPlan);
-    c.physical_realisation = number(kPhysicalRealisation);
-    c.origin = source + ":" + std::to_string(rec.line);
-    if (auto prev = set.find_cell(ind, period))
-      fail(kPeriod, "indicator " + code + " has a second row for period " + period.to_string() +
-                        " (the first is at " + set.cell(*prev).origin + ")");
-    if (c.target_low.has_value() != c.target_high.has_value())
-      fail(c.target_low ? kTargetHigh : kTargetLow,
-           "a target range needs both target_low and target_high");
-    if (c.target_low && *c.target_low > *c.target_high)
-      fail(kTargetLow, "target_low is above target_high");
-    if (c.target_low && c.target)
-      fail(kTarget, "give either target or target_low/target_high, not both");
-    located(kPeriod, [&] {
-      set.add_cell(c);
-      return 0;
-    });
+    for (int k = 0; k < detail::kFieldCount; ++k)
+      row.text[k] =
+          pos[k] < 0 ? std::string_view() : rec.fields[static_cast<std::size_t>(pos[k])].text;
+    place.line = rec.line;
+    builder.add(row, rec.line, place);
   }
-  return set;
+  return std::move(builder).finish();
 }
 
 namespace {

@@ -4,6 +4,18 @@
 
 #include "check.h"
 
+/* The last error is exactly `expected`. */
+#define CHECK_MESSAGE(expected)                                                   \
+  do {                                                                            \
+    if (strcmp(sopkit_last_error(), (expected)) == 0) {                           \
+      ++check_passed;                                                             \
+    } else {                                                                      \
+      ++check_failed;                                                             \
+      fprintf(stderr, "%s:%d: last error\n  %s\nnot\n  %s\n", __FILE__, __LINE__, \
+              sopkit_last_error(), (expected));                                   \
+    }                                                                             \
+  } while (0)
+
 static int near(double a, double b) {
   return fabs(a - b) < 1e-9;
 }
@@ -111,7 +123,7 @@ static void test_set_from_arrays(void) {
   code[1] = "IKU-02";
   /* IKU-02 is first defined on row 1 (Bidang SD, positive), again on row 2. */
   CHECK_STATUS(sopkit_indicators_new(&set, &rows), SOPKIT_EFORMAT);
-  CHECK(contains(sopkit_last_error(), "row 2") && contains(sopkit_last_error(), "differently"));
+  CHECK_MESSAGE("row 2 (unit): unit of IKU-02 differs from row 1");
   code[1] = "IKU-01";
   period[1] = "2024-Q1";
   CHECK_STATUS(sopkit_indicators_new(&set, &rows), SOPKIT_EFORMAT); /* duplicate row */
@@ -169,6 +181,137 @@ static void test_example_file_and_options(void) {
   sopkit_indicators_free(NULL);
 }
 
+/* The data of the CSV below, as dictionary-encoded columns (rows 0..4). */
+static const char* const kUnits[] = {"Dinas/Bidang SD", "Dinas/Bidang SMP"};
+static const int32_t kUnitIndex[] = {0, 0, 0, 1, 1};
+static const char* const kCodes[] = {"IKU-01", "IKU-02"};
+static const int32_t kCodeIndex[] = {0, 0, 0, 1, 1};
+static const char* kNames[] = {"APK SD", "Angka putus sekolah"};
+static const int32_t kNameIndex[] = {0, -1, -1, 1, -1};
+static const char* const kPolarities[] = {"positive", "negatif"};
+static const int32_t kPolarityIndex[] = {0, -1, -1, 1, -1};
+static const char* const kAccumulations[] = {"last", "average"};
+static const int32_t kAccumulationIndex[] = {0, -1, -1, 1, -1};
+static const char* const kPeriods[] = {"2024", "2024-Q1", "2024-Q2", "2024-Q1", "2024-TW2"};
+static const double kTargets[] = {106, 100, 100, NAN, NAN};
+static const double kRealisations[] = {NAN, 91, 97.5, 2.5, 1.5};
+static const double kLows[] = {NAN, NAN, NAN, 1, 1};
+static const double kHighs[] = {NAN, NAN, NAN, 2, 2};
+static const char* const kSameCsv =
+    "unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation,"
+    "target_low,target_high\n"
+    "Dinas/Bidang SD,IKU-01,APK SD,,positive,last,,2024,106,,,\n"
+    "Dinas/Bidang SD,IKU-01,,,,,,2024-Q1,100,91,,\n"
+    "Dinas/Bidang SD,IKU-01,,,,,,2024-Q2,100,97.5,,\n"
+    "Dinas/Bidang SMP,IKU-02,Angka putus sekolah,,negatif,average,,2024-Q1,,2.5,1,2\n"
+    "Dinas/Bidang SMP,IKU-02,,,,,,2024-TW2,,1.5,1,2\n";
+
+static sopkit_indicator_columns example_columns(void) {
+  sopkit_indicator_columns c;
+  memset(&c, 0, sizeof c);
+  c.version = SOPKIT_INDICATOR_COLUMNS_VERSION;
+  c.n = 5;
+  c.unit.count = 2, c.unit.values = kUnits, c.unit.index = kUnitIndex;
+  c.code.count = 2, c.code.values = kCodes, c.code.index = kCodeIndex;
+  c.name.count = 2, c.name.values = kNames, c.name.index = kNameIndex;
+  c.polarity.count = 2, c.polarity.values = kPolarities, c.polarity.index = kPolarityIndex;
+  c.accumulation.count = 2, c.accumulation.values = kAccumulations;
+  c.accumulation.index = kAccumulationIndex;
+  c.period.count = 5, c.period.values = kPeriods; /* no index: one value per row */
+  c.target = kTargets;
+  c.realisation = kRealisations;
+  c.target_low = kLows;
+  c.target_high = kHighs;
+  return c;
+}
+
+/* The evaluation JSON of a set, owned by the caller. */
+static char* evaluation_json(const sopkit_indicators* set) {
+  sopkit_evaluation* ev = NULL;
+  const char* json = NULL;
+  char* copy = NULL;
+  if (sopkit_indicators_evaluate(set, NULL, &ev) == SOPKIT_OK &&
+      sopkit_evaluation_to_json(ev, &json) == SOPKIT_OK) {
+    copy = malloc(strlen(json) + 1);
+    if (copy) strcpy(copy, json);
+  }
+  sopkit_evaluation_free(ev);
+  return copy;
+}
+
+static void test_set_from_columns_follows_the_csv(void) {
+  sopkit_indicator_columns c = example_columns();
+  sopkit_indicators *from_columns = NULL, *from_csv = NULL;
+  size_t indicators = 0, units = 0, rows = 0;
+  char *a = NULL, *b = NULL;
+  CHECK_OK(sopkit_indicators_from_columns(&from_columns, &c));
+  CHECK_OK(sopkit_indicators_counts(from_columns, &indicators, &units, &rows));
+  CHECK(indicators == 2 && units == 3 && rows == 5);
+  CHECK_OK(sopkit_indicators_load_csv(&from_csv, kSameCsv, strlen(kSameCsv)));
+  a = evaluation_json(from_columns);
+  b = evaluation_json(from_csv);
+  CHECK(a && b && strcmp(a, b) == 0); /* same data, same verdicts */
+  free(a);
+  free(b);
+  sopkit_indicators_free(from_columns);
+  sopkit_indicators_free(from_csv);
+}
+
+static void test_set_from_columns_refuses_what_the_csv_refuses(void) {
+  sopkit_indicator_columns c = example_columns();
+  sopkit_indicators* set = NULL;
+  double targets[5];
+  int32_t names[5];
+  memcpy(targets, kTargets, sizeof targets);
+  memcpy(names, kNameIndex, sizeof names);
+  /* A later row of IKU-01 names it differently: refused, as the CSV does. */
+  names[2] = 1;
+  c.name.index = names;
+  CHECK_STATUS(sopkit_indicators_from_columns(&set, &c), SOPKIT_EFORMAT);
+  CHECK_MESSAGE("row 2 (name): name of IKU-01 differs from row 0");
+  c = example_columns();
+  targets[1] = -1;
+  c.target = targets;
+  CHECK_STATUS(sopkit_indicators_from_columns(&set, &c), SOPKIT_EFORMAT);
+  CHECK_MESSAGE(
+      "row 1 (target): target -1 is negative; achievement, budget and progress figures are "
+      "quantities >= 0");
+  c = example_columns();
+  c.period.values = kUnits; /* two values, no index, five rows */
+  c.period.count = 2;
+  CHECK_STATUS(sopkit_indicators_from_columns(&set, &c), SOPKIT_EINVAL);
+  c = example_columns();
+  names[2] = 2; /* past the two names */
+  c.name.index = names;
+  CHECK_STATUS(sopkit_indicators_from_columns(&set, &c), SOPKIT_EINVAL);
+  c = example_columns();
+  c.version = 99;
+  CHECK_STATUS(sopkit_indicators_from_columns(&set, &c), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_indicators_from_columns(&set, NULL), SOPKIT_EINVAL);
+  CHECK(set == NULL);
+}
+
+/* sopkit_indicators_new follows the CSV too: a second name is refused (issue 21). */
+static void test_set_from_arrays_refuses_a_second_name(void) {
+  const char* unit[] = {"Dinas", "Dinas"};
+  const char* code[] = {"IKU-01", "IKU-01"};
+  const char* name[] = {"APK SD", "APK SMP"};
+  const char* period[] = {"2024-Q1", "2024-Q2"};
+  const uint8_t pol[] = {0, 0};
+  const double target[] = {100, 100}, real[] = {90, 95};
+  sopkit_indicator_rows rows;
+  sopkit_indicators* set = NULL;
+  memset(&rows, 0, sizeof rows);
+  rows.n = 2;
+  rows.unit = unit, rows.code = code, rows.name = name, rows.period = period;
+  rows.polarity = pol, rows.target = target, rows.realisation = real;
+  CHECK_STATUS(sopkit_indicators_new(&set, &rows), SOPKIT_EFORMAT);
+  CHECK_MESSAGE("row 1 (name): name of IKU-01 differs from row 0");
+  name[1] = NULL; /* blank: nothing to disagree with */
+  CHECK_OK(sopkit_indicators_new(&set, &rows));
+  sopkit_indicators_free(set);
+}
+
 static void test_loading_errors(void) {
   sopkit_indicators* set = NULL;
   const char* csv =
@@ -188,6 +331,9 @@ int main(void) {
   test_evaluate_cells();
   test_evaluate_cells_grouped();
   test_set_from_arrays();
+  test_set_from_columns_follows_the_csv();
+  test_set_from_columns_refuses_what_the_csv_refuses();
+  test_set_from_arrays_refuses_a_second_name();
   test_example_file_and_options();
   test_loading_errors();
   return check_summary();

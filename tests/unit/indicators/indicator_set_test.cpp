@@ -59,6 +59,61 @@ TEST(UnitTree, PathsBuildTheTreeAnyDepth) {
   EXPECT_THROW(t.find_or_add_path("Dinas//Seksi"), Error);
 }
 
+// The message of the Error `fn` throws ("" when it throws none).
+template <typename Fn>
+std::string error_of(Fn&& fn) {
+  try {
+    fn();
+  } catch (const Error& e) {
+    return e.message();
+  }
+  return "";
+}
+
+TEST(UnitTree, IndexedLookupsFindEveryUnitAndRefuseDuplicatesWithTheSameWords) {
+  UnitTree t;
+  for (int k = 0; k < 300; ++k)
+    for (int o = 0; o < 4; ++o)
+      t.find_or_add_path("Kabupaten " + std::to_string(k) + "/OPD " + std::to_string(o));
+  EXPECT_EQ(t.size(), 300u * 5u);
+  const auto kab = *t.find_path("Kabupaten 17");
+  const auto opd = *t.find_path("Kabupaten 17/OPD 3");
+  EXPECT_EQ(t.parent(opd), kab);
+  EXPECT_EQ(t.children(kab).size(), 4u);
+  EXPECT_EQ(t.children(kab).back(), opd);
+  EXPECT_FALSE(t.find_path("Kabupaten 17/OPD 4"));
+  EXPECT_FALSE(t.find_path("OPD 3"));  // a name under another parent is not a root
+  EXPECT_EQ(error_of([&] { t.add("OPD 3", kab); }), "unit 'Kabupaten 17/OPD 3' is given twice");
+  EXPECT_EQ(error_of([&] { t.add(" OPD 3 ", kab); }), "unit 'Kabupaten 17/OPD 3' is given twice");
+  const auto dinas = t.add("Dinas", std::nullopt, "d1");
+  EXPECT_EQ(t.find_id("d1"), dinas);
+  EXPECT_FALSE(t.find_id(""));
+  EXPECT_FALSE(t.find_id("d2"));
+  EXPECT_EQ(error_of([&] { t.add("Dinas Lain", std::nullopt, "d1"); }),
+            "unit id 'd1' is given twice");
+  const auto again = t.add("OPD 3", dinas);  // the same name under another parent
+  EXPECT_EQ(t.find_path("Dinas/OPD 3"), again);
+}
+
+TEST(IndicatorSet, CodeLookupFindsEveryIndicatorAndRefusesADuplicate) {
+  IndicatorSet s;
+  const auto u = s.units().find_or_add_path("Dinas");
+  for (int i = 0; i < 2000; ++i) {
+    Indicator d;
+    d.code = "IKU-" + std::to_string(i);
+    d.unit = u;
+    s.add_indicator(d);
+  }
+  EXPECT_EQ(s.find_indicator("IKU-1234"), 1234u);
+  EXPECT_FALSE(s.find_indicator("IKU-2000"));
+  Indicator twin;
+  twin.code = "IKU-77";
+  twin.unit = u;
+  EXPECT_EQ(error_of([&] { s.add_indicator(twin); }), "the code is given to two indicators");
+  const IndicatorSet copy = s;
+  EXPECT_EQ(copy.find_indicator("IKU-1999"), 1999u);
+}
+
 IndicatorSet one_indicator(Polarity p = Polarity::positive) {
   IndicatorSet s;
   const auto u = s.units().find_or_add_path("Dinas");

@@ -1,0 +1,211 @@
+// indicator_builder.cpp — the rules of indicator rows (see detail/indicator_builder.hpp).
+#include "indicators/detail/indicator_builder.hpp"
+
+#include <cmath>
+#include <limits>
+#include <utility>
+
+#include "indicators/detail/text.hpp"
+#include "sopkit/error.hpp"
+
+namespace sopkit::detail {
+
+namespace {
+
+const char* const kFieldNames[kFieldCount] = {"unit",
+                                              "indicator",
+                                              "name",
+                                              "satuan",
+                                              "polarity",
+                                              "accumulation",
+                                              "weight",
+                                              "period",
+                                              "target",
+                                              "realisation",
+                                              "target_low",
+                                              "target_high",
+                                              "budget",
+                                              "budget_realisation",
+                                              "financial_plan",
+                                              "physical_plan",
+                                              "physical_realisation",
+                                              "negative_formula",
+                                              "source"};
+
+[[noreturn]] void fail(const RowPlace& place, int field, const std::string& message) {
+  throw Error(ErrorCode::format_error, message, place.where(field));
+}
+
+// Runs `fn`; an Error{invalid_argument} of the model (a bad polarity name, an
+// empty path level) gets the field's location.
+template <typename Fn>
+auto located(const RowPlace& place, int field, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const Error& e) {
+    if (!e.where().empty() && e.code() != ErrorCode::invalid_argument) throw;
+    fail(place, field, e.message());
+  }
+}
+
+}  // namespace
+
+const char* field_name(int field) noexcept {
+  return field >= 0 && field < kFieldCount ? kFieldNames[field] : "?";
+}
+
+bool is_number_field(int field) noexcept {
+  return field == kWeight || (field >= kTarget && field <= kPhysicalRealisation);
+}
+
+IndicatorRow::IndicatorRow() {
+  for (double& v : value) v = std::numeric_limits<double>::quiet_NaN();
+}
+
+IndicatorBuilder::IndicatorBuilder(Style style) : style_(std::move(style)) {
+  set_.source = style_.source;
+}
+
+std::optional<double> IndicatorBuilder::number(const IndicatorRow& row, int field,
+                                               const RowPlace& place) const {
+  std::optional<double> v;
+  std::string_view text = trim(row.text[field]);
+  if (style_.numbers_as_text) {
+    if (text.empty()) return std::nullopt;  // blank, not zero
+    v = parse_plain_number(text);
+    if (!v)
+      fail(place, field,
+           std::string(kFieldNames[field]) + " '" + excerpt(text) +
+               "' is not a number (use a dot for decimals and no thousands separator; "
+               "leave the cell empty when nothing is reported)");
+  } else {
+    if (std::isnan(row.value[field])) return std::nullopt;
+    v = row.value[field];
+  }
+  auto shown = [&] { return style_.numbers_as_text ? excerpt(text) : format_number(*v); };
+  if (!std::isfinite(*v))
+    fail(place, field, std::string(kFieldNames[field]) + " '" + shown() + "' is out of range");
+  if (*v < 0)
+    fail(place, field,
+         std::string(kFieldNames[field]) + " " + shown() +
+             " is negative; achievement, budget and progress figures are quantities >= 0");
+  return v;
+}
+
+std::size_t IndicatorBuilder::unit_of(const IndicatorRow& row, const RowPlace& place) {
+  const std::string_view text = trim(row.text[kUnit]);
+  if (text.empty()) fail(place, kUnit, "the unit is empty; give a path such as Dinas/Bidang/Seksi");
+  if (last_unit_ != static_cast<std::size_t>(-1) && text == last_unit_text_) return last_unit_;
+  last_unit_ = located(place, kUnit, [&] { return set_.units().find_or_add_path(text); });
+  last_unit_text_.assign(text);
+  return last_unit_;
+}
+
+std::size_t IndicatorBuilder::define(const IndicatorRow& row, std::size_t unit,
+                                     std::size_t number_of_row, const RowPlace& place) {
+  auto text = [&](int f) { return trim(row.text[f]); };
+  Indicator d;
+  d.code = std::string(text(kIndicator));
+  d.name = std::string(text(kName));
+  d.satuan = std::string(text(kSatuan));
+  d.unit = unit;
+  if (text(kPolarity).empty())
+    fail(place, kPolarity, "the indicator's first row must give its polarity");
+  d.polarity = located(place, kPolarity, [&] { return parse_polarity(text(kPolarity)); });
+  if (text(kAccumulation).empty())
+    fail(place, kAccumulation, "the indicator's first row must give its accumulation");
+  d.accumulation =
+      located(place, kAccumulation, [&] { return parse_accumulation(text(kAccumulation)); });
+  if (auto w = number(row, kWeight, place)) d.weight = *w;
+  if (!text(kNegativeFormula).empty())
+    d.negative_formula = located(place, kNegativeFormula,
+                                 [&] { return parse_negative_formula(text(kNegativeFormula)); });
+  d.source = std::string(text(kSource));
+  if (set_.source.empty()) set_.source = d.source;
+  const std::size_t ind =
+      located(place, kIndicator, [&] { return set_.add_indicator(std::move(d)); });
+  first_row_.push_back(number_of_row);
+  return ind;
+}
+
+void IndicatorBuilder::check_agrees(const IndicatorRow& row, std::size_t ind, std::size_t unit,
+                                    const RowPlace& place) const {
+  auto text = [&](int f) { return trim(row.text[f]); };
+  const Indicator& d = set_.indicator(ind);
+  const std::string first =
+      std::string(" differs from ") + style_.row_word + " " + std::to_string(first_row_[ind]);
+  auto differs = [&](int f) {
+    fail(place, f, std::string(kFieldNames[f]) + " of " + d.code + first);
+  };
+  auto same_text = [&](int f, const std::string& v) {
+    if (!text(f).empty() && text(f) != v) differs(f);
+  };
+  same_text(kName, d.name);
+  same_text(kSatuan, d.satuan);
+  same_text(kSource, d.source);
+  if (unit != d.unit) differs(kUnit);
+  if (!text(kPolarity).empty() &&
+      located(place, kPolarity, [&] { return parse_polarity(text(kPolarity)); }) != d.polarity)
+    differs(kPolarity);
+  if (!text(kAccumulation).empty() && located(place, kAccumulation, [&] {
+                                        return parse_accumulation(text(kAccumulation));
+                                      }) != d.accumulation)
+    differs(kAccumulation);
+  if (auto w = number(row, kWeight, place); w && *w != d.weight) differs(kWeight);
+  if (!text(kNegativeFormula).empty() && located(place, kNegativeFormula, [&] {
+                                           return parse_negative_formula(text(kNegativeFormula));
+                                         }) != d.negative_formula)
+    differs(kNegativeFormula);
+}
+
+void IndicatorBuilder::add(const IndicatorRow& row, std::size_t number_of_row,
+                           const RowPlace& place) {
+  const std::string_view code = trim(row.text[kIndicator]);
+  if (code.empty()) fail(place, kIndicator, "the indicator code is empty");
+  const std::size_t unit = unit_of(row, place);
+  const Period period =
+      located(place, kPeriod, [&] { return Period::parse(trim(row.text[kPeriod])); });
+
+  std::size_t ind;
+  if (auto found = set_.find_indicator(code)) {
+    ind = *found;
+    check_agrees(row, ind, unit, place);
+  } else {
+    ind = define(row, unit, number_of_row, place);
+  }
+
+  Cell c;
+  c.indicator = ind;
+  c.period = period;
+  c.target = number(row, kTarget, place);
+  c.realisation = number(row, kRealisation, place);
+  c.target_low = number(row, kTargetLow, place);
+  c.target_high = number(row, kTargetHigh, place);
+  c.budget = number(row, kBudget, place);
+  c.budget_realisation = number(row, kBudgetRealisation, place);
+  c.financial_plan = number(row, kFinancialPlan, place);
+  c.physical_plan = number(row, kPhysicalPlan, place);
+  c.physical_realisation = number(row, kPhysicalRealisation, place);
+  c.origin = style_.origin_prefix + std::to_string(number_of_row);
+  if (auto prev = set_.find_cell(ind, period))
+    fail(place, kPeriod,
+         "indicator " + std::string(code) + " has a second row for period " + period.to_string() +
+             " (the first is at " + set_.cell(*prev).origin + ")");
+  if (c.target_low.has_value() != c.target_high.has_value())
+    fail(place, c.target_low ? kTargetHigh : kTargetLow,
+         "a target range needs both target_low and target_high");
+  if (c.target_low && *c.target_low > *c.target_high)
+    fail(place, kTargetLow, "target_low is above target_high");
+  if (c.target_low && c.target)
+    fail(place, kTarget, "give either target or target_low/target_high, not both");
+  located(place, kPeriod, [&] {
+    set_.add_cell(c);
+    return 0;
+  });
+}
+
+IndicatorSet IndicatorBuilder::finish() && {
+  return std::move(set_);
+}
+
+}  // namespace sopkit::detail

@@ -105,8 +105,8 @@ CREATE TABLE indicator (
   negative_formula TEXT,
   source           TEXT NOT NULL
 );
-CREATE TABLE indicator_row (
-  indicator            INTEGER NOT NULL REFERENCES indicator(id),
+CREATE TABLE indicator_row (  -- written only with its indicator: no key check per row
+  indicator            INTEGER NOT NULL,
   period               TEXT    NOT NULL,
   stored               INTEGER NOT NULL,  -- bit mask: fields holding a value or a stored blank
   target               REAL,

@@ -8,13 +8,23 @@
 // Data: N / 100 indicators x 100 quarters (2000-Q1 ..); entry k = (indicator
 // k / 100, quarter k % 100) has realisation ((i*31 + p*17) % 1000) / 10;
 // every tenth entry is then raised by 1.5. Each write is audited.
+//
+// National import (issue 16): `--kab=K` kabupaten x 40 OPD x 13 indicators,
+// an annual definition row + 4 quarterly rows each (K = 500: 1.3M rows, the
+// shape of the national indicator file). BM_ImportNational records the whole
+// set (audit trail included) into a fresh store, BM_ReimportNational records
+// it again unchanged, and BM_BareSqliteInsert is the floor: the same rows, as
+// many columns as the CSV has, into one plain table with the store's
+// durability (WAL, synchronous=FULL, one transaction, one prepared statement).
 #include <benchmark/benchmark.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +33,7 @@
 namespace {
 
 std::size_t g_n = 100000;
+std::size_t g_kab = 25;
 std::string g_dir = "/tmp";
 constexpr std::size_t kPeriods = 100, kBatch = 10000;
 
@@ -163,9 +174,178 @@ void BM_Query(benchmark::State& state) {
   std::fprintf(stderr, "CHECKSUM {\"sum\": %.6f, \"audit_rows\": %zu}\n", r.sum, r.audit_rows);
 }
 
+// One row of the national indicator file, as the CSV holds it.
+struct NationalRow {
+  std::string unit, code, name, polarity;
+  sopkit::Period period;
+  double target = 0;
+  std::optional<double> realisation;
+  bool annual = false;  // the definition row carries the descriptive columns
+};
+
+constexpr int kOpd = 40, kIndicatorsPerOpd = 13;
+
+std::vector<NationalRow> national_rows() {
+  std::vector<NationalRow> rows;
+  rows.reserve(g_kab * kOpd * kIndicatorsPerOpd * 5);
+  for (std::size_t k = 0; k < g_kab; ++k)
+    for (int o = 0; o < kOpd; ++o)
+      for (int i = 0; i < kIndicatorsPerOpd; ++i) {
+        NationalRow def;
+        def.unit = "Kab " + std::to_string(k) + "/OPD " + std::to_string(o);
+        def.code = "K" + std::to_string(k) + "O" + std::to_string(o) + "-" + std::to_string(i);
+        def.name = "Indikator " + std::to_string(i) + " OPD " + std::to_string(o);
+        def.polarity = i % 5 == 4 ? "negative" : "positive";
+        def.period = sopkit::Period::of_year(2024);
+        def.target = 50.0 + static_cast<double>((k * 7 + o * 3 + i) % 50);
+        def.annual = true;
+        rows.push_back(def);
+        for (int q = 1; q <= 4; ++q) {
+          NationalRow r = def;
+          r.period = sopkit::Period::of_quarter(2024, q);
+          r.realisation = def.target * static_cast<double>(80 + (k + o + i + q) % 30) / 100.0;
+          r.annual = false;
+          rows.push_back(std::move(r));
+        }
+      }
+  return rows;
+}
+
+sopkit::IndicatorSet national_set(const std::vector<NationalRow>& rows) {
+  sopkit::IndicatorSet set;
+  std::size_t indicator = 0;
+  for (const NationalRow& r : rows) {
+    if (r.annual) {
+      sopkit::Indicator ind;
+      ind.code = r.code;
+      ind.name = r.name;
+      ind.satuan = "%";
+      ind.polarity = sopkit::parse_polarity(r.polarity);
+      ind.unit = set.units().find_or_add_path(r.unit);
+      ind.source = "Ilustratif";
+      indicator = set.add_indicator(std::move(ind));
+    }
+    sopkit::Cell c;
+    c.indicator = indicator;
+    c.period = r.period;
+    c.target = r.target;
+    c.realisation = r.realisation;
+    set.add_cell(c);
+  }
+  return set;
+}
+
+// Imports the national set into a fresh store; `again` first imports it once
+// untimed, so the timed import finds every value already stored.
+void import_national(benchmark::State& state, bool again) {
+  const sopkit::IndicatorSet set = national_set(national_rows());
+  std::size_t changed = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    TempDb db;
+    auto store = sopkit::open_sqlite_store(db.path);
+    if (again) store->import_indicators(set, {"operator", "impor nasional"});
+    state.ResumeTiming();
+    changed = store->import_indicators(set, {"operator", again ? "impor ulang" : "impor"});
+    finish(state, store, db);
+  }
+  state.counters["rows"] = static_cast<double>(set.cell_count());
+  state.counters["changed"] = static_cast<double>(changed);
+}
+
+void BM_ImportNational(benchmark::State& state) {
+  import_national(state, false);
+}
+
+void BM_ReimportNational(benchmark::State& state) {
+  import_national(state, true);
+}
+
+// Fails the benchmark run loudly: the floor must not be measured on an error.
+void check(sqlite3* db, int rc, int expected) {
+  if (rc == expected) return;
+  std::fprintf(stderr, "sqlite: %s\n", sqlite3_errmsg(db));
+  std::exit(2);
+}
+
+void exec(sqlite3* db, const char* sql) {
+  check(db, sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK);
+}
+
+void bind_text(sqlite3_stmt* st, int i, const std::string& text) {
+  sqlite3_bind_text(st, i, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+}
+
+void bind_real(sqlite3_stmt* st, int i, std::optional<double> v) {
+  if (v)
+    sqlite3_bind_double(st, i, *v);
+  else
+    sqlite3_bind_null(st, i);
+}
+
+// The 18 columns of the CSV; the descriptive ones only on the annual row.
+void bare_insert(sqlite3* db, const std::vector<NationalRow>& rows) {
+  exec(db,
+       "CREATE TABLE indicator_row (unit TEXT, indicator TEXT, name TEXT, satuan TEXT, polarity "
+       "TEXT, accumulation TEXT, weight REAL, period TEXT, target REAL, realisation REAL, "
+       "target_low REAL, target_high REAL, budget REAL, budget_realisation REAL, financial_plan "
+       "REAL, physical_plan REAL, physical_realisation REAL, source TEXT)");
+  exec(db, "BEGIN IMMEDIATE");
+  sqlite3_stmt* st = nullptr;
+  check(db,
+        sqlite3_prepare_v2(db,
+                           "INSERT INTO indicator_row VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                           "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                           -1, &st, nullptr),
+        SQLITE_OK);
+  static const std::string percent = "%", last = "last", source = "Ilustratif";
+  for (const NationalRow& r : rows) {
+    bind_text(st, 1, r.unit);
+    bind_text(st, 2, r.code);
+    const std::string period = r.period.to_string();
+    bind_text(st, 8, period);
+    bind_real(st, 9, r.target);
+    bind_real(st, 10, r.realisation);
+    if (r.annual) {
+      bind_text(st, 3, r.name);
+      bind_text(st, 4, percent);
+      bind_text(st, 5, r.polarity);
+      bind_text(st, 6, last);
+      bind_real(st, 7, 1.0);
+      bind_text(st, 18, source);
+    }
+    check(db, sqlite3_step(st), SQLITE_DONE);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+  }
+  sqlite3_finalize(st);
+  exec(db, "COMMIT");
+}
+
+void BM_BareSqliteInsert(benchmark::State& state) {
+  const std::vector<NationalRow> rows = national_rows();
+  for (auto _ : state) {
+    state.PauseTiming();
+    TempDb db;
+    sqlite3* conn = nullptr;
+    check(conn, sqlite3_open(db.path.c_str(), &conn), SQLITE_OK);
+    exec(conn, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
+    state.ResumeTiming();
+    bare_insert(conn, rows);
+    state.PauseTiming();
+    sqlite3_close(conn);
+    db.clean();
+    state.ResumeTiming();
+  }
+  state.counters["rows"] = static_cast<double>(rows.size());
+}
+
 BENCHMARK(BM_Insert)->Iterations(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Update)->Iterations(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Query)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ImportNational)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReimportNational)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BareSqliteInsert)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
@@ -176,6 +356,8 @@ int main(int argc, char** argv) {
       g_n = std::strtoull(argv[i] + 4, nullptr, 10);
     else if (std::strncmp(argv[i], "--dir=", 6) == 0)
       g_dir = argv[i] + 6;
+    else if (std::strncmp(argv[i], "--kab=", 6) == 0)
+      g_kab = std::strtoull(argv[i] + 6, nullptr, 10);
     else
       rest.push_back(argv[i]);
   }

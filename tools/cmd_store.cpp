@@ -36,9 +36,8 @@ int to_int(const std::string& text, const char* what) {
   return v;
 }
 
-// Indicator data: a .csv, or a .json whose "format" is sopkit.indicators/1.
-bool is_indicator_file(const std::string& path, const std::string& text) {
-  if (ends_with(path, ".csv")) return true;
+// Indicator data in JSON: "format" is sopkit.indicators/1.
+bool is_indicator_json(const std::string& text) {
   try {
     auto j = nlohmann::json::parse(text);
     return j.is_object() && j.value("format", "") == "sopkit.indicators/1";
@@ -61,10 +60,12 @@ int store_import(const Args& args) {
   if (!author || author->empty()) throw UsageError{"--author NAME is required (the audit trail)"};
   const std::string& db = args.positional[0];
   const std::string& path = args.positional[1];
-  const std::string text = read_file(path);
   const std::string* note = args.option("--note");
-  if (is_indicator_file(path, text)) {
-    IndicatorSet set = load_indicators_file(path);
+  // A CSV is indicator data: read once, by the loader.
+  const bool csv = ends_with(path, ".csv");
+  const std::string text = csv ? std::string() : read_file(path);
+  if (csv || is_indicator_json(text)) {
+    IndicatorSet set = csv ? load_indicators_file(path) : parse_indicators_json(text, path);
     auto store = open_sqlite_store(db);
     std::size_t changed = store->import_indicators(set, {*author, note ? *note : path});
     std::cout << path << ": " << set.indicator_count() << " indicator(s), " << set.cell_count()

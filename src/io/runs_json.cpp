@@ -1,7 +1,9 @@
 // runs_json.cpp — run logs as JSON ("sopkit.runs/1"), the comparison as JSON
 // ("sopkit.runs-comparison/1"), and load_runs_file.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "io/detail/comparison_json.hpp"
 #include "io/detail/files.hpp"
 #include "io/detail/json_text.hpp"
 #include "io/detail/runs_text.hpp"
@@ -200,67 +202,82 @@ ojson monitoring_json(const std::vector<MonitoringRow>& rows) {
   return out;
 }
 
-}  // namespace
-
-std::string comparison_to_json(const RunLog& log, const RunComparison& c, int indent) {
-  ojson runs = ojson::array();
-  for (std::size_t i = 0; i < c.runs.size(); ++i) {
-    const RunResult& r = c.runs[i];
-    const RunRecord& rec = log.runs()[i];
-    ojson steps = ojson::array();
-    for (std::size_t k = r.first_event; k < r.first_event + r.event_count; ++k) {
-      const StepEvent& e = log.events()[k];
-      const ExecutionResult& x = c.executions[k];
-      const Step& s = log.sop().step(e.step);
-      steps.push_back(
-          {{"step", s.id},
-           {"actor", log.actor_of(e)},
-           {"branch", e.branch == Branch::none ? ojson(nullptr) : ojson(branch_name(e.branch))},
-           {"start", format_instant(e.start)},
-           {"end", format_instant(e.end)},
-           {"time", s.time_text},
-           {"allowed_end",
-            x.verdict == Verdict::untimed ? ojson(nullptr) : ojson(format_instant(x.allowed_end))},
-           {"working_minutes", x.working_minutes},
-           {"delay_minutes", x.delay_minutes},
-           {"verdict", verdict_name(x.verdict)},
-           {"round", x.round},
-           {"out_of_order", x.out_of_order}});
-    }
-    ojson order = ojson::array();
-    for (const OrderViolation& v : r.out_of_order)
-      order.push_back({{"step", v.step},
-                       {"predecessor", v.predecessor},
-                       {"step_start", format_instant(v.step_start)},
-                       {"predecessor_end", format_instant(v.predecessor_end)}});
-    ojson evaluation = ojson::object();
-    for (std::size_t k = 0; k < kEvaluationCriteria; ++k)
-      evaluation[evaluation_criterion_key(k)] =
-          rec.evaluation[k] ? ojson(*rec.evaluation[k]) : ojson(nullptr);
-    const bool timed = r.event_count > 0;
-    runs.push_back({{"case", r.case_id},
-                    {"start", timed ? ojson(format_instant(r.start)) : ojson(nullptr)},
-                    {"end", timed ? ojson(format_instant(r.end)) : ojson(nullptr)},
-                    {"due", timed ? ojson(format_instant(r.due)) : ojson(nullptr)},
-                    {"period", timed ? ojson(r.period.to_string()) : ojson(nullptr)},
-                    {"complete", r.complete},
-                    {"on_time", r.complete ? ojson(r.on_time) : ojson(nullptr)},
-                    {"working_minutes", r.working_minutes},
-                    {"delay_minutes", r.delay_minutes},
-                    {"rework_rounds", r.rework_rounds},
-                    {"no_branches", r.no_branches},
-                    {"steps_judged", r.steps_judged},
-                    {"steps_on_time", r.steps_on_time},
-                    {"skipped", r.skipped},
-                    {"out_of_order", order},
-                    {"steps", steps},
-                    {"monitoring", monitoring_json(r.monitoring)},
-                    {"evaluation",
-                     {{"answers", evaluation},
-                      {"answered", r.evaluation.answered},
-                      {"yes", r.evaluation.yes},
-                      {"percent", optional_number(r.evaluation.percent)}}}});
+// One run of the comparison, with its steps.
+ojson run_result_json(const RunLog& log, const RunComparison& c, std::size_t i) {
+  const RunResult& r = c.runs[i];
+  const RunRecord& rec = log.runs()[i];
+  ojson steps = ojson::array();
+  for (std::size_t k = r.first_event; k < r.first_event + r.event_count; ++k) {
+    const StepEvent& e = log.events()[k];
+    const ExecutionResult& x = c.executions[k];
+    const Step& s = log.sop().step(e.step);
+    steps.push_back(
+        {{"step", s.id},
+         {"actor", log.actor_of(e)},
+         {"branch", e.branch == Branch::none ? ojson(nullptr) : ojson(branch_name(e.branch))},
+         {"start", format_instant(e.start)},
+         {"end", format_instant(e.end)},
+         {"time", s.time_text},
+         {"allowed_end",
+          x.verdict == Verdict::untimed ? ojson(nullptr) : ojson(format_instant(x.allowed_end))},
+         {"working_minutes", x.working_minutes},
+         {"delay_minutes", x.delay_minutes},
+         {"verdict", verdict_name(x.verdict)},
+         {"round", x.round},
+         {"out_of_order", x.out_of_order}});
   }
+  ojson order = ojson::array();
+  for (const OrderViolation& v : r.out_of_order)
+    order.push_back({{"step", v.step},
+                     {"predecessor", v.predecessor},
+                     {"step_start", format_instant(v.step_start)},
+                     {"predecessor_end", format_instant(v.predecessor_end)}});
+  ojson evaluation = ojson::object();
+  for (std::size_t k = 0; k < kEvaluationCriteria; ++k)
+    evaluation[evaluation_criterion_key(k)] =
+        rec.evaluation[k] ? ojson(*rec.evaluation[k]) : ojson(nullptr);
+  const bool timed = r.event_count > 0;
+  return {{"case", r.case_id},
+          {"start", timed ? ojson(format_instant(r.start)) : ojson(nullptr)},
+          {"end", timed ? ojson(format_instant(r.end)) : ojson(nullptr)},
+          {"due", timed ? ojson(format_instant(r.due)) : ojson(nullptr)},
+          {"period", timed ? ojson(r.period.to_string()) : ojson(nullptr)},
+          {"complete", r.complete},
+          {"on_time", r.complete ? ojson(r.on_time) : ojson(nullptr)},
+          {"working_minutes", r.working_minutes},
+          {"delay_minutes", r.delay_minutes},
+          {"rework_rounds", r.rework_rounds},
+          {"no_branches", r.no_branches},
+          {"steps_judged", r.steps_judged},
+          {"steps_on_time", r.steps_on_time},
+          {"skipped", r.skipped},
+          {"out_of_order", order},
+          {"steps", steps},
+          {"monitoring", monitoring_json(r.monitoring)},
+          {"evaluation",
+           {{"answers", evaluation},
+            {"answered", r.evaluation.answered},
+            {"yes", r.evaluation.yes},
+            {"percent", optional_number(r.evaluation.percent)}}}};
+}
+
+// Appends `v` as dump(indent) writes it `depth` levels deep in a document
+// (JSON text has no raw newline inside strings: every '\n' is layout).
+void append_nested(std::string& out, const ojson& v, int indent, int depth) {
+  const std::string text = v.dump(indent);
+  if (indent < 0) {
+    out += text;
+    return;
+  }
+  const std::string pad(static_cast<std::size_t>(indent * depth), ' ');
+  for (char ch : text) {
+    out += ch;
+    if (ch == '\n') out += pad;
+  }
+}
+
+// Everything but the runs: summary, bottlenecks, actors, steps, monitoring.
+ojson comparison_overview_json(const RunComparison& c) {
   ojson steps = ojson::array();
   for (const StepSummary& s : c.steps)
     steps.push_back({{"step", s.id},
@@ -298,9 +315,33 @@ std::string comparison_to_json(const RunLog& log, const RunComparison& c, int in
             {"bottlenecks", bottlenecks},
             {"actors", actors},
             {"steps", steps},
-            {"monitoring", monitoring_json(c.monitoring)},
-            {"runs", runs}};
-  return out.dump(indent) + (indent >= 0 ? "\n" : "");
+            {"monitoring", monitoring_json(c.monitoring)}};
+  return out;
+}
+
+}  // namespace
+
+// The runs are written one at a time into the text dump(indent) would give:
+// a document holding every run's steps at once took several times the
+// output's size in memory.
+std::string comparison_to_json(const RunLog& log, const RunComparison& c, int indent) {
+  ojson out = comparison_overview_json(c);
+  out["runs"] = ojson::array();
+  std::string text = out.dump(indent);
+  if (c.runs.empty()) return text + (indent >= 0 ? "\n" : "");
+  // "runs", the last member, ends the text: `[]` then the object's close.
+  text.resize(text.rfind("[]") + 1);
+  const std::string newline = indent >= 0 ? "\n" : "";
+  const std::string pad(static_cast<std::size_t>(std::max(indent, 0)), ' ');
+  for (std::size_t i = 0; i < c.runs.size(); ++i) {
+    text += (i ? "," : "") + newline + pad + pad;
+    append_nested(text, run_result_json(log, c, i), indent, 2);
+  }
+  return text + newline + pad + "]" + newline + "}" + newline;
+}
+
+std::string detail::comparison_overview_to_json(const RunComparison& c) {
+  return comparison_overview_json(c).dump();
 }
 
 }  // namespace sopkit

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "io/detail/comparison_json.hpp"
 #include "render/detail/svg_canvas.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
@@ -464,7 +465,7 @@ std::string runs_section(const Context& c, const RunLog& log, const std::string&
   }
   h += "</table>\n</section>\n";
   // report.json carries the comparison's own JSON form (docs/monitoring.md).
-  json jc = json::parse(comparison_to_json(log, k, -1));
+  json jc = json::parse(detail::comparison_overview_to_json(k));
   j["sop_execution"] = jc["summary"];
   j["sop_execution"]["compliance_indicators"] = jind;
   j["sop_execution"]["bottlenecks"] = jc["bottlenecks"];

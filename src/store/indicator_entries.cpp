@@ -1,9 +1,13 @@
 // indicator_entries.cpp — indicator definitions, their values per period and
-// the audit trail of every change, in the SQLite store.
+// the audit trail of every change, in the SQLite store (schema version 3: one
+// row of values per (indicator, period), one audit row per changed row).
+#include <algorithm>
+#include <array>
+#include <bitset>
 #include <cmath>
 #include <map>
 #include <set>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "sopkit/error.hpp"
 #include "store/detail/sqlite_store.hpp"
@@ -14,6 +18,14 @@ namespace sopkit {
 namespace store_detail {
 
 namespace {
+
+constexpr std::size_t kFields = std::size(kValueFields);
+using Values = std::array<std::optional<double>, kFields>;
+using FieldMask = unsigned;  // bit k: the k-th ValueField
+
+FieldMask bit(ValueField f) {
+  return 1u << static_cast<unsigned>(f);
+}
 
 std::optional<double>& slot(Cell& c, ValueField f) {
   switch (f) {
@@ -39,50 +51,243 @@ std::optional<double>& slot(Cell& c, ValueField f) {
   return c.target;
 }
 
-// Writes one value and, when it differs from the stored one, its audit row.
-class ValueWriter {
- public:
-  ValueWriter(Connection& c, const ChangeMeta& meta)
-      : read_(c,
-              "SELECT value FROM indicator_value WHERE indicator = ?1 AND period = ?2 AND "
-              "field = ?3"),
-        write_(c,
-               "INSERT INTO indicator_value (indicator, period, field, value) "
-               "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET value = excluded.value"),
-        audit_(c,
-               "INSERT INTO indicator_audit (indicator, period, field, old_value, new_value, "
-               "author, changed_at, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
-        meta_(meta),
-        at_(utc_now(true)) {}
+// In ValueField order (the bit and column order of the schema).
+static_assert(static_cast<int>(ValueField::target) == 0 &&
+              static_cast<int>(ValueField::physical_realisation) == kFields - 1);
+Values values_of(const Cell& cell) {
+  return {cell.target,         cell.realisation,   cell.target_low,
+          cell.target_high,    cell.budget,        cell.budget_realisation,
+          cell.financial_plan, cell.physical_plan, cell.physical_realisation};
+}
 
-  // `only_if_stored_or_given`: a blank that was never stored stays absent.
-  bool write(const std::string& code, const std::string& period, ValueField field,
-             std::optional<double> value, bool only_if_stored_or_given) {
-    const char* name = value_field_name(field);
-    read_.bind(1, code).bind(2, period).bind(3, name);
-    bool stored = read_.step("reading a value");
-    std::optional<double> old = stored ? read_.real(0) : std::nullopt;
+void set_values_of(Cell& cell, const Values& v) {
+  for (ValueField f : kValueFields) slot(cell, f) = v[static_cast<std::size_t>(f)];
+}
+
+// The value columns in field order, each written as `pattern` with '%' the
+// field's name: "%" gives "target, realisation, ...", "old_%, new_%" the
+// audit's pairs.
+std::string field_list(std::string_view pattern = "%") {
+  std::string out;
+  for (ValueField f : kValueFields) {
+    if (!out.empty()) out += ", ";
+    for (char ch : pattern)
+      out += ch == '%' ? std::string(value_field_name(f)) : std::string(1, ch);
+  }
+  return out;
+}
+
+// "?4, ?5, ..." for the value columns, numbered from `first`.
+std::string placeholders(int first, std::size_t count) {
+  std::string out;
+  for (std::size_t k = 0; k < count; ++k)
+    out += (k ? ", ?" : "?") + std::to_string(first + static_cast<int>(k));
+  return out;
+}
+
+// One (indicator, period) row as stored: which fields hold something (a value
+// or a stored blank) and the values.
+struct StoredRow {
+  bool exists = false;
+  FieldMask stored = 0;
+  Values values;
+};
+
+// Reads and writes rows of values and records each change in the audit
+// trail: one audit row per changed row, under one indicator_change that says
+// who, when and why.
+class EntryWriter {
+ public:
+  EntryWriter(Connection& c, const ChangeMeta& meta)
+      : c_(c),
+        meta_(meta),
+        read_(c, ("SELECT stored, " + field_list() +
+                  " FROM indicator_row WHERE indicator = ?1 AND period = ?2")
+                     .c_str()),
+        // A new row carries its own creation entry: what is stored is what
+        // changed, and its first values are its values.
+        insert_(c, ("INSERT INTO indicator_row (indicator, period, stored, " + field_list() +
+                    ", created_change, created_entry, created_fields, " + field_list("first_%") +
+                    ") VALUES (?1, ?2, ?3, " + placeholders(4, kFields) + ", ?13, ?14, ?3, " +
+                    placeholders(4, kFields) + ")")
+                       .c_str()),
+        update_(c, ("UPDATE indicator_row SET stored = ?3, (" + field_list() + ") = (" +
+                    placeholders(4, kFields) + ") WHERE indicator = ?1 AND period = ?2")
+                       .c_str()),
+        audit_(c, ("INSERT INTO indicator_audit (indicator, id, change, period, fields, " +
+                   field_list("old_%, new_%") + ") VALUES (?1, ?2, ?3, ?4, ?5, " +
+                   placeholders(6, 2 * kFields) + ")")
+                      .c_str()) {}
+
+  StoredRow read(std::int64_t indicator, const std::string& period) {
+    StoredRow row;
+    read_.bind(1, indicator).bind(2, period);
+    if (read_.step("reading a row of values")) {
+      row.exists = true;
+      row.stored = static_cast<FieldMask>(read_.integer(0));
+      for (std::size_t k = 0; k < kFields; ++k) row.values[k] = read_.real(1 + static_cast<int>(k));
+    }
     read_.reset();
-    if (stored && old == value) return false;
-    if (!stored && !value && only_if_stored_or_given) return false;
-    write_.bind(1, code).bind(2, period).bind(3, name).bind(4, value);
-    write_.run("writing a value");
-    audit_.bind(1, code).bind(2, period).bind(3, name).bind(4, old).bind(5, value);
-    audit_.bind(6, meta_.author).bind(7, at_).bind(8, meta_.reason);
-    audit_.run("writing the audit trail");
-    return true;
+    return row;
+  }
+
+  // Writes `after` over `before` and audits what changed; returns the number
+  // of fields that changed. A field changes when its stored value differs,
+  // or when it was never stored and is now given a value, or is in `given`
+  // (stored even when blank).
+  std::size_t write(std::int64_t indicator, const std::string& period, const StoredRow& before,
+                    const Values& after, FieldMask given) {
+    FieldMask changed = 0;
+    for (std::size_t k = 0; k < kFields; ++k) {
+      const FieldMask b = 1u << k;
+      const bool differs =
+          (before.stored & b) ? before.values[k] != after[k] : after[k].has_value() || (given & b);
+      if (differs) changed |= b;
+    }
+    if (!changed) return 0;
+    Statement& row = before.exists ? update_ : insert_;
+    row.bind(1, indicator).bind(2, period).bind(3, std::int64_t{before.stored | changed});
+    for (std::size_t k = 0; k < kFields; ++k) {
+      const bool now = changed & (1u << k);
+      row.bind(4 + static_cast<int>(k), now ? after[k] : before.values[k]);
+    }
+    if (!before.exists) row.bind(13, change_id()).bind(14, next_entry());
+    row.run("writing a row of values");
+    if (before.exists) audit_changes(indicator, period, before, after, changed);
+    return count_entries(changed);
+  }
+
+  // Records how many entries the change made; call before committing.
+  void finish() {
+    if (!change_) return;
+    Statement st(c_, "UPDATE indicator_change SET entries = ?2 WHERE id = ?1");
+    st.bind(1, *change_).bind(2, entries_).run("closing the audit record");
   }
 
  private:
-  Statement read_, write_, audit_;
+  void audit_changes(std::int64_t indicator, const std::string& period, const StoredRow& before,
+                     const Values& after, FieldMask changed) {
+    audit_.bind(1, indicator).bind(2, next_entry()).bind(3, change_id());
+    audit_.bind(4, period).bind(5, std::int64_t{changed});
+    for (std::size_t k = 0; k < kFields; ++k) {
+      if (!(changed & (1u << k))) continue;
+      audit_.bind(6 + 2 * static_cast<int>(k), before.values[k]);
+      audit_.bind(7 + 2 * static_cast<int>(k), after[k]);
+    }
+    audit_.run("writing the audit trail");
+  }
+
+  std::size_t count_entries(FieldMask changed) {
+    const std::size_t count = std::bitset<kFields>(changed).count();
+    entries_ += static_cast<std::int64_t>(count);
+    return count;
+  }
+
+  // The change row is written with the first entry, so a write that changes
+  // nothing leaves no trace.
+  std::int64_t change_id() {
+    if (change_) return *change_;
+    Statement last(c_,
+                   "SELECT first_entry + entries FROM indicator_change ORDER BY id DESC LIMIT 1");
+    first_entry_ = last.step("reading the audit trail") ? last.integer(0) : 1;
+    Statement st(c_,
+                 "INSERT INTO indicator_change (author, changed_at, reason, first_entry, entries) "
+                 "VALUES (?1, ?2, ?3, ?4, 0)");
+    st.bind(1, meta_.author).bind(2, utc_now(true)).bind(3, meta_.reason).bind(4, first_entry_);
+    st.run("writing the audit trail");
+    change_ = c_.last_insert_id();
+    return *change_;
+  }
+
+  std::int64_t next_entry() {
+    change_id();
+    return first_entry_ + entries_;
+  }
+
+  Connection& c_;
   const ChangeMeta& meta_;
-  std::string at_;
+  Statement read_, insert_, update_, audit_;
+  std::optional<std::int64_t> change_;
+  std::int64_t first_entry_ = 1, entries_ = 0;
+};
+
+// Records indicator definitions: inserts new codes, updates changed ones and
+// leaves identical ones alone (a re-import writes nothing).
+class DefinitionWriter {
+ public:
+  explicit DefinitionWriter(Connection& c)
+      : find_(c,
+              "SELECT id, unit_path, name, satuan, polarity, accumulation, weight, "
+              "negative_formula, source FROM indicator WHERE code = ?1"),
+        insert_(c,
+                "INSERT INTO indicator (unit_path, name, satuan, polarity, accumulation, weight, "
+                "negative_formula, source, code) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+        update_(c,
+                "UPDATE indicator SET unit_path = ?1, name = ?2, satuan = ?3, polarity = ?4, "
+                "accumulation = ?5, weight = ?6, negative_formula = ?7, source = ?8 "
+                "WHERE code = ?9"),
+        c_(c) {}
+
+  struct Recorded {
+    std::int64_t id = 0;
+    bool existed = false;  // the store had the code before: its rows may hold values
+  };
+
+  Recorded record(const Indicator& ind, const std::string& unit_path) {
+    const std::optional<std::string> formula =
+        ind.negative_formula ? std::optional<std::string>(to_string(*ind.negative_formula))
+                             : std::nullopt;
+    const std::string fields[] = {unit_path, ind.name, ind.satuan, to_string(ind.polarity),
+                                  to_string(ind.accumulation)};
+    Recorded r;
+    find_.bind(1, ind.code);
+    bool same = false;
+    if (find_.step("looking up an indicator")) {
+      r.existed = true;
+      r.id = find_.integer(0);
+      same = find_.real(6) == std::optional<double>(ind.weight) && find_.text(8) == ind.source &&
+             (find_.is_null(7) ? !formula : formula && find_.text(7) == *formula);
+      for (int k = 0; k < 5 && same; ++k) same = find_.text(1 + k) == fields[k];
+    }
+    find_.reset();
+    if (same) return r;
+    Statement& st = r.existed ? update_ : insert_;
+    for (int k = 0; k < 5; ++k) st.bind(1 + k, fields[k]);
+    st.bind(6, std::optional<double>(ind.weight)).bind(8, ind.source).bind(9, ind.code);
+    if (formula) st.bind(7, *formula);
+    st.run("recording indicator " + ind.code);
+    if (!r.existed) r.id = c_.last_insert_id();
+    return r;
+  }
+
+ private:
+  Statement find_, insert_, update_;
+  Connection& c_;
 };
 
 void require_author(const ChangeMeta& meta, const std::string& path) {
   if (meta.author.empty())
     throw Error(ErrorCode::invalid_argument,
                 "a change to indicator data needs an author (who entered it)", path);
+}
+
+// The row rules of IndicatorSet::add_cell (a target or a range, not both;
+// low <= high), checked on a one-row set holding `values`.
+void check_row(const std::string& code, const std::string& period, const Values& values,
+               const std::string& path) {
+  IndicatorSet one;
+  Indicator ind;
+  ind.code = code;
+  ind.unit = one.units().add("check", std::nullopt);
+  Cell cell;
+  cell.indicator = one.add_indicator(std::move(ind));
+  cell.period = Period::parse(period);
+  set_values_of(cell, values);
+  try {
+    one.add_cell(cell);
+  } catch (const Error& e) {
+    throw Error(e.code(), e.message() + " (nothing was written)", path);
+  }
 }
 
 }  // namespace
@@ -92,33 +297,28 @@ std::size_t SqliteStore::import_indicators(const IndicatorSet& set, const Change
   require_writable("import indicator data");
   require_author(meta, db_.path());
   Transaction tx(db_);
-  Statement def(db_,
-                "INSERT INTO indicator (code, unit_path, name, satuan, polarity, accumulation, "
-                "weight, negative_formula, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-                "ON CONFLICT (code) DO UPDATE SET unit_path = ?2, name = ?3, satuan = ?4, "
-                "polarity = ?5, accumulation = ?6, weight = ?7, negative_formula = ?8, "
-                "source = ?9");
-  for (std::size_t i = 0; i < set.indicator_count(); ++i) {
-    const Indicator& ind = set.indicator(i);
-    def.bind(1, ind.code).bind(2, set.units().path(ind.unit)).bind(3, ind.name);
-    def.bind(4, ind.satuan).bind(5, to_string(ind.polarity)).bind(6, to_string(ind.accumulation));
-    def.bind(7, std::optional<double>(ind.weight)).bind(9, ind.source);
-    if (ind.negative_formula) def.bind(8, std::string_view(to_string(*ind.negative_formula)));
-    def.run("recording indicator " + ind.code);
-  }
-  ValueWriter writer(db_, meta);
+  DefinitionWriter definitions(db_);
+  std::vector<DefinitionWriter::Recorded> ids;
+  ids.reserve(set.indicator_count());
+  for (std::size_t i = 0; i < set.indicator_count(); ++i)
+    ids.push_back(definitions.record(set.indicator(i), set.units().path(set.indicator(i).unit)));
+  // target and realisation always make the row; other columns only when
+  // given or stored before.
+  const FieldMask core = bit(ValueField::target) | bit(ValueField::realisation);
+  EntryWriter entries(db_, meta);
+  std::map<Period, std::string> period_names;  // a file has few periods and many rows
   std::size_t changed = 0;
   for (std::size_t row = 0; row < set.cell_count(); ++row) {
-    Cell cell = set.cell(row);
-    const std::string& code = set.indicator(cell.indicator).code;
-    const std::string period = cell.period.to_string();
-    for (ValueField f : kValueFields) {
-      // target and realisation always make the row; other columns only when
-      // given or stored before.
-      bool core = f == ValueField::target || f == ValueField::realisation;
-      changed += writer.write(code, period, f, slot(cell, f), !core);
-    }
+    const Cell cell = set.cell(row);
+    const DefinitionWriter::Recorded& ind = ids[cell.indicator];
+    auto name = period_names.try_emplace(cell.period).first;
+    if (name->second.empty()) name->second = cell.period.to_string();
+    const std::string& period = name->second;
+    // An indicator new to the store has no rows: nothing to read.
+    const StoredRow before = ind.existed ? entries.read(ind.id, period) : StoredRow{};
+    changed += entries.write(ind.id, period, before, values_of(cell), core);
   }
+  entries.finish();
   tx.commit();
   return changed;
 }
@@ -136,52 +336,36 @@ std::size_t SqliteStore::set_values(const std::vector<ValueChange>& changes,
                       " must be a finite number >= 0",
                   db_.path());
   Transaction tx(db_);
-  Statement known(db_, "SELECT 1 FROM indicator WHERE code = ?1");
-  std::unordered_set<std::string> known_codes;
-  ValueWriter writer(db_, meta);
+  Statement known(db_, "SELECT id FROM indicator WHERE code = ?1");
+  std::unordered_map<std::string, std::int64_t> ids;
+  EntryWriter entries(db_, meta);
   std::size_t changed = 0;
   // Rows whose target or range changed: only those can break the row rules.
+  const FieldMask target_fields =
+      bit(ValueField::target) | bit(ValueField::target_low) | bit(ValueField::target_high);
   std::set<std::pair<std::string, std::string>> targets_touched;
   for (const auto& ch : changes) {
-    if (!known_codes.count(ch.indicator)) {
+    auto id = ids.find(ch.indicator);
+    if (id == ids.end()) {
       known.bind(1, ch.indicator);
-      bool exists = known.step("looking up an indicator");
-      known.reset();
-      if (!exists)
+      if (!known.step("looking up an indicator"))
         throw Error(ErrorCode::not_found,
                     "the store has no indicator '" + ch.indicator +
                         "': import its definition first (nothing was written)",
                     db_.path());
-      known_codes.insert(ch.indicator);
+      id = ids.emplace(ch.indicator, known.integer(0)).first;
+      known.reset();
     }
     const std::string period = ch.period.to_string();
-    changed += writer.write(ch.indicator, period, ch.field, ch.value, false);
-    if (ch.field == ValueField::target || ch.field == ValueField::target_low ||
-        ch.field == ValueField::target_high)
-      targets_touched.insert({ch.indicator, period});
+    const StoredRow before = entries.read(id->second, period);
+    Values after = before.values;
+    after[static_cast<std::size_t>(ch.field)] = ch.value;
+    changed += entries.write(id->second, period, before, after, bit(ch.field));
+    if (bit(ch.field) & target_fields) targets_touched.insert({ch.indicator, period});
   }
-  // Those rows must still be valid (a target or a range, not both; low <=
-  // high): the checks of IndicatorSet::add_cell, on a one-row set.
-  Statement cells(db_,
-                  "SELECT field, value FROM indicator_value WHERE indicator = ?1 AND period = ?2");
-  for (const auto& [code, period] : targets_touched) {
-    IndicatorSet one;
-    Indicator ind;
-    ind.code = code;
-    ind.unit = one.units().add("check", std::nullopt);
-    Cell cell;
-    cell.indicator = one.add_indicator(std::move(ind));
-    cell.period = Period::parse(period);
-    cells.bind(1, code).bind(2, period);
-    while (cells.step("reading a row"))
-      slot(cell, parse_value_field(cells.text(0))) = cells.real(1);
-    cells.reset();
-    try {
-      one.add_cell(cell);
-    } catch (const Error& e) {
-      throw Error(e.code(), e.message() + " (nothing was written)", db_.path());
-    }
-  }
+  for (const auto& [code, period] : targets_touched)
+    check_row(code, period, entries.read(ids.at(code), period).values, db_.path());
+  entries.finish();
   tx.commit();
   return changed;
 }
@@ -190,51 +374,76 @@ IndicatorSet SqliteStore::indicators() const {
   std::lock_guard<std::mutex> lock(mutex_);
   Transaction snapshot(db_, false);
   IndicatorSet set;
+  std::unordered_map<std::int64_t, std::size_t> index_of;  // store id -> set index
   Statement defs(db_,
-                 "SELECT code, unit_path, name, satuan, polarity, accumulation, weight, "
-                 "negative_formula, source FROM indicator ORDER BY rowid");
+                 "SELECT id, code, unit_path, name, satuan, polarity, accumulation, weight, "
+                 "negative_formula, source FROM indicator ORDER BY id");
   while (defs.step("reading indicators")) {
     Indicator ind;
-    ind.code = defs.text(0);
-    ind.unit = set.units().find_or_add_path(defs.text(1));
-    ind.name = defs.text(2);
-    ind.satuan = defs.text(3);
-    ind.polarity = parse_polarity(defs.text(4));
-    ind.accumulation = parse_accumulation(defs.text(5));
-    ind.weight = defs.real(6).value_or(1.0);
-    if (!defs.is_null(7)) ind.negative_formula = parse_negative_formula(defs.text(7));
-    ind.source = defs.text(8);
-    set.add_indicator(std::move(ind));
+    ind.code = defs.text(1);
+    ind.unit = set.units().find_or_add_path(defs.text(2));
+    ind.name = defs.text(3);
+    ind.satuan = defs.text(4);
+    ind.polarity = parse_polarity(defs.text(5));
+    ind.accumulation = parse_accumulation(defs.text(6));
+    ind.weight = defs.real(7).value_or(1.0);
+    if (!defs.is_null(8)) ind.negative_formula = parse_negative_formula(defs.text(8));
+    ind.source = defs.text(9);
+    index_of.emplace(defs.integer(0), set.add_indicator(std::move(ind)));
   }
-  std::map<std::pair<std::size_t, Period>, Cell> cells;
-  Statement values(db_, "SELECT indicator, period, field, value FROM indicator_value");
-  while (values.step("reading indicator values")) {
-    auto ind = set.find_indicator(values.text(0));
-    if (!ind) continue;  // foreign key: cannot happen
-    Period period = Period::parse(values.text(1));
-    Cell& cell = cells[{*ind, period}];
-    cell.indicator = *ind;
-    cell.period = period;
-    cell.origin = db_.path() + ":" + values.text(0) + "@" + values.text(1);
-    slot(cell, parse_value_field(values.text(2))) = values.real(3);
+  std::vector<Cell> cells;
+  Statement rows(db_,
+                 ("SELECT indicator, period, " + field_list() + " FROM indicator_row").c_str());
+  while (rows.step("reading indicator values")) {
+    auto ind = index_of.find(rows.integer(0));
+    if (ind == index_of.end()) continue;  // foreign key: cannot happen
+    Cell cell;
+    cell.indicator = ind->second;
+    cell.period = Period::parse(rows.text(1));
+    cell.origin = db_.path() + ":" + set.indicator(ind->second).code + "@" + rows.text(1);
+    for (ValueField f : kValueFields) slot(cell, f) = rows.real(2 + static_cast<int>(f));
+    cells.push_back(std::move(cell));
   }
-  for (const auto& [key, cell] : cells) set.add_cell(cell);
+  // Indicators in store order, each one's periods chronological.
+  std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
+    return a.indicator != b.indicator ? a.indicator < b.indicator : a.period < b.period;
+  });
+  for (const Cell& cell : cells) set.add_cell(cell);
   snapshot.commit();
   return set;
 }
 
 std::vector<AuditEntry> SqliteStore::audit(std::string_view indicator) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  std::string sql =
-      "SELECT id, indicator, period, field, old_value, new_value, author, changed_at, reason "
-      "FROM indicator_audit ";
-  sql += indicator.empty() ? "ORDER BY id" : "WHERE indicator = ?1 ORDER BY id";
+  Transaction snapshot(db_, false);
+  std::optional<std::int64_t> id;
+  if (!indicator.empty()) {
+    Statement find(db_, "SELECT id FROM indicator WHERE code = ?1");
+    find.bind(1, indicator);
+    if (!find.step("looking up an indicator")) return {};
+    id = find.integer(0);
+  }
+  // By indicator id, so that the condition reaches both halves of the view.
+  std::string sql = "SELECT e.id, i.code, e.period, e.fields, c.author, c.changed_at, c.reason, " +
+                    field_list("e.old_%, e.new_%") +
+                    " FROM indicator_audit_entry e JOIN indicator i ON i.id = e.indicator "
+                    "JOIN indicator_change c ON c.id = e.change ";
+  sql += id ? "WHERE e.indicator = ?1 ORDER BY e.id" : "ORDER BY e.id";
   Statement st(db_, sql.c_str());
-  if (!indicator.empty()) st.bind(1, indicator);
+  if (id) st.bind(1, *id);
   std::vector<AuditEntry> out;
-  while (st.step("reading the audit trail"))
-    out.push_back({st.integer(0), st.text(1), st.text(2), st.text(3), st.real(4), st.real(5),
-                   st.text(6), st.text(7), st.text(8)});
+  while (st.step("reading the audit trail")) {
+    // One audit row holds the changed fields of a row, numbered in field order.
+    std::int64_t entry = st.integer(0);
+    const auto fields = static_cast<FieldMask>(st.integer(3));
+    for (ValueField f : kValueFields) {
+      if (!(fields & bit(f))) continue;
+      const int k = static_cast<int>(f);
+      out.push_back({entry++, st.text(1), st.text(2), value_field_name(f), st.real(7 + 2 * k),
+                     st.real(8 + 2 * k), st.text(4), st.text(5), st.text(6)});
+    }
+  }
+  snapshot.commit();
   return out;
 }
 

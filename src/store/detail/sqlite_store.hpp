@@ -13,7 +13,7 @@ namespace sopkit::store_detail {
 // Brings the schema to the current version (schema.cpp). Throws
 // Error{format_error} for a newer schema.
 void migrate(Connection& c);
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 class SqliteStore final : public Store {
  public:

@@ -2,8 +2,13 @@
 // refusal with the place it names.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include "io/detail/comparison_json.hpp"
 #include "sopkit/error.hpp"
+#include "sopkit/monitoring.hpp"
 #include "sopkit/runs.hpp"
+#include "sopkit/sop_json.hpp"
 #include "unit/monitoring/test_sop.hpp"
 
 namespace sopkit {
@@ -209,6 +214,37 @@ TEST(RunsFile, ReadsCsvOrJsonByNameAndNamesAMissingFile) {
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::io_error);
   }
+}
+
+// The runs are written one at a time: the text must be exactly what dumping
+// the whole document gives, pretty and compact.
+TEST(ComparisonJson, RunsWrittenOneByOneGiveTheWholeDocumentsText) {
+  const std::string dir = SOPKIT_SOURCE_DIR;
+  const Sop sop = load_sop_file(dir + "/examples/sop-monev-capaian-kinerja.json");
+  const RunLog log = load_runs_file(dir + "/examples/runs-monev-capaian-kinerja.csv", sop);
+  const RunComparison c = compare_runs(log, WorkCalendar::indonesia("id-2024"));
+  for (int indent : {2, 4, -1}) {
+    const std::string text = comparison_to_json(log, c, indent);
+    const auto whole = nlohmann::ordered_json::parse(text);
+    ASSERT_EQ(whole["runs"].size(), 4u);
+    EXPECT_EQ(whole["runs"][3]["case"], "2024-TW3-BIDANG-PAUD");
+    EXPECT_EQ(text, whole.dump(indent) + (indent >= 0 ? "\n" : "")) << "indent " << indent;
+  }
+}
+
+// The monev report's summary reads the overview: it must be the full form,
+// member for member and in order, with only "runs" left out.
+TEST(ComparisonJson, OverviewIsTheFullFormWithoutItsRuns) {
+  const std::string dir = SOPKIT_SOURCE_DIR;
+  const Sop sop = load_sop_file(dir + "/examples/sop-monev-capaian-kinerja.json");
+  const RunLog log = load_runs_file(dir + "/examples/runs-monev-capaian-kinerja.csv", sop);
+  const RunComparison c = compare_runs(log, WorkCalendar::indonesia("id-2024"));
+  nlohmann::ordered_json full = nlohmann::ordered_json::parse(comparison_to_json(log, c));
+  ASSERT_EQ(full["runs"].size(), 4u);
+  full.erase("runs");
+  const auto overview = nlohmann::ordered_json::parse(detail::comparison_overview_to_json(c));
+  EXPECT_EQ(overview.dump(), full.dump());
+  EXPECT_FALSE(overview["bottlenecks"].empty());
 }
 
 }  // namespace

@@ -80,20 +80,41 @@ TEST(StoreSchema, NewStoreHasTheCurrentVersion) {
   TempStorePath tmp;
   open_sqlite_store(tmp.path());
   EXPECT_EQ(user_version(tmp.path()), sqlite_store_schema_version());
-  EXPECT_EQ(sqlite_store_schema_version(), 2);
+  EXPECT_EQ(sqlite_store_schema_version(), 3);
 }
 
 TEST(StoreSchema, VersionOneMigratesKeepingItsRecords) {
   TempStorePath tmp;
   make_version_1_store(tmp.path());
   auto store = open_sqlite_store(tmp.path());
-  EXPECT_EQ(user_version(tmp.path()), 2);
+  EXPECT_EQ(user_version(tmp.path()), 3);
   SopDocument seed = load_sop_file(test::seed_path()).document();
   EXPECT_EQ(store->get_revision(seed.number, 1).document(), seed);
-  ASSERT_EQ(store->audit("IKU-01").size(), 1u);
+  auto audit = store->audit("IKU-01");
+  ASSERT_EQ(audit.size(), 1u);
+  EXPECT_EQ(audit[0].id, 1);
+  EXPECT_EQ(audit[0].period, "2024-Q1");
+  EXPECT_EQ(audit[0].field, "realisation");
+  EXPECT_EQ(audit[0].old_value, std::nullopt);
+  EXPECT_EQ(audit[0].new_value, std::optional<double>(0.0));
+  EXPECT_EQ(audit[0].author, "Siti");
+  EXPECT_EQ(audit[0].changed_at, "2024-04-01T00:00:00.000Z");
+  EXPECT_EQ(audit[0].reason, "impor");
   IndicatorSet set = store->indicators();
   ASSERT_EQ(set.cell_count(), 1u);
+  EXPECT_EQ(set.cell(0).target, std::optional<double>(106.0));
   EXPECT_EQ(set.cell(0).realisation, std::optional<double>(0.0));
+  EXPECT_EQ(set.indicator(0).unit, *set.units().find_path("Dinas/Bidang SD"));
+  // The migrated rows take changes; the trail goes on after the old ids.
+  const Period q1 = Period::parse("2024-Q1"), q2 = Period::parse("2024-Q2");
+  EXPECT_EQ(store->set_value("IKU-01", q1, ValueField::realisation, 5.0, {"Andi", ""}), 1u);
+  EXPECT_EQ(store->set_value("IKU-01", q2, ValueField::target, 7.0, {"Andi", ""}), 1u);
+  audit = store->audit("");
+  ASSERT_EQ(audit.size(), 3u);
+  EXPECT_EQ(audit[1].id, 2);
+  EXPECT_EQ(audit[1].old_value, std::optional<double>(0.0));
+  EXPECT_EQ(audit[2].id, 3);
+  EXPECT_EQ(audit[2].period, "2024-Q2");
   // What version 2 added works on the migrated file.
   EXPECT_GT(store->put_run({0, seed.number, 1, "c1", "", "", "{}"}), 0);
   EXPECT_GT(store->put_report({0, "csv", "a.csv", "", "", 0, "x"}), 0);

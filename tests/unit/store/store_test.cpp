@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <tuple>
 
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
@@ -216,6 +217,109 @@ TEST(StoreIndicators, ABadChangeInABatchWritesNothing) {
   EXPECT_EQ(code_of([&] { store->set_values({batch[0]}, {"", ""}); }), ErrorCode::invalid_argument);
   EXPECT_EQ(test::lines(store->indicators()), lines);
   EXPECT_EQ(store->audit("").size(), audit);
+}
+
+// A one-indicator set: code IKU-01 with the given (period, target,
+// realisation) rows.
+IndicatorSet one_indicator(
+    const std::vector<std::tuple<std::string, double, std::optional<double>>>& rows) {
+  IndicatorSet set;
+  Indicator ind;
+  ind.code = "IKU-01";
+  ind.unit = set.units().find_or_add_path("Dinas/Bidang");
+  const std::size_t i = set.add_indicator(std::move(ind));
+  for (const auto& [period, target, realisation] : rows) {
+    Cell c;
+    c.indicator = i;
+    c.period = Period::parse(period);
+    c.target = target;
+    c.realisation = realisation;
+    set.add_cell(c);
+  }
+  return set;
+}
+
+std::string entry_text(const AuditEntry& a) {
+  auto v = [](const std::optional<double>& x) { return x ? std::to_string(*x) : std::string("-"); };
+  return std::to_string(a.id) + " " + a.indicator + " " + a.period + " " + a.field + " " +
+         v(a.old_value) + ">" + v(a.new_value) + " " + a.author + " " + a.reason;
+}
+
+std::vector<std::string> entries_text(const std::vector<AuditEntry>& entries) {
+  std::vector<std::string> out;
+  for (const auto& a : entries) out.push_back(entry_text(a));
+  return out;
+}
+
+// Rows created by an import keep their first entry with them, later changes
+// are audit rows: the trail interleaves both by id, per field, with old and
+// new values, and a re-import that changes one value writes one entry.
+TEST(StoreIndicators, TheTrailListsCreatedRowsAndLaterChangesInOrder) {
+  TempStorePath tmp;
+  auto store = open_sqlite_store(tmp.path());
+  EXPECT_EQ(store->import_indicators(one_indicator({{"2024-Q1", 10, 9}}), {"Siti", "TW1"}), 2u);
+  EXPECT_EQ(store->set_value("IKU-01", Period::parse("2024-Q1"), ValueField::realisation, 9.5,
+                             {"Andi", "koreksi"}),
+            1u);
+  // Q1 unchanged, Q1 realisation back to 9 (one entry), Q2 new (two entries).
+  EXPECT_EQ(store->import_indicators(one_indicator({{"2024-Q1", 10, 9}, {"2024-Q2", 10, {}}}),
+                                     {"Rina", "TW2"}),
+            3u);
+  const std::vector<std::string> expected{
+      "1 IKU-01 2024-Q1 target ->10.000000 Siti TW1",
+      "2 IKU-01 2024-Q1 realisation ->9.000000 Siti TW1",
+      "3 IKU-01 2024-Q1 realisation 9.000000>9.500000 Andi koreksi",
+      "4 IKU-01 2024-Q1 realisation 9.500000>9.000000 Rina TW2",
+      "5 IKU-01 2024-Q2 target ->10.000000 Rina TW2",
+      "6 IKU-01 2024-Q2 realisation ->- Rina TW2",
+  };
+  EXPECT_EQ(entries_text(store->audit("IKU-01")), expected);
+  EXPECT_EQ(entries_text(store->audit("")), expected);
+  EXPECT_TRUE(store->audit("IKU-99").empty());
+  // Nothing changed: nothing written, the ids go on from where they were.
+  EXPECT_EQ(store->import_indicators(one_indicator({{"2024-Q1", 10, 9}, {"2024-Q2", 10, {}}}),
+                                     {"Rina", "TW2"}),
+            0u);
+  EXPECT_EQ(store->set_value("IKU-01", Period::parse("2024-Q2"), ValueField::budget, 5.0,
+                             {"Andi", "pagu"}),
+            1u);
+  EXPECT_EQ(entry_text(store->audit("IKU-01").back()),
+            "7 IKU-01 2024-Q2 budget ->5.000000 Andi pagu");
+  IndicatorSet out = store->indicators();
+  ASSERT_EQ(out.cell_count(), 2u);
+  EXPECT_EQ(out.cell(0).realisation, std::optional<double>(9.0));
+  EXPECT_EQ(out.cell(1).budget, std::optional<double>(5.0));
+  EXPECT_EQ(out.cell(1).realisation, std::nullopt);
+}
+
+// Definitions: an unchanged one is not rewritten, a changed one is replaced,
+// and a new one joins after the others.
+TEST(StoreIndicators, ReimportReplacesChangedDefinitionsOnly) {
+  TempStorePath tmp;
+  auto store = open_sqlite_store(tmp.path());
+  IndicatorSet set = example_indicators();
+  store->import_indicators(set, {"Siti", ""});
+  IndicatorSet renamed = example_indicators();
+  Indicator ind = renamed.indicator(0);
+  ind.name = "APK SD (baru)";
+  ind.weight = 3;
+  IndicatorSet changed;
+  ind.unit = changed.units().find_or_add_path(set.units().path(ind.unit));
+  changed.add_indicator(ind);
+  Indicator extra;
+  extra.code = "IKU-NEW";
+  extra.unit = ind.unit;
+  extra.negative_formula = NegativeFormula::ratio;
+  changed.add_indicator(extra);
+  EXPECT_EQ(store->import_indicators(changed, {"Siti", ""}), 0u);  // no values
+  IndicatorSet out = store->indicators();
+  ASSERT_EQ(out.indicator_count(), set.indicator_count() + 1);
+  EXPECT_EQ(out.indicator(0).name, "APK SD (baru)");
+  EXPECT_EQ(out.indicator(0).weight, 3.0);
+  EXPECT_EQ(out.indicator(1).name, set.indicator(1).name);
+  EXPECT_EQ(out.indicator(out.indicator_count() - 1).code, "IKU-NEW");
+  EXPECT_EQ(out.indicator(out.indicator_count() - 1).negative_formula, NegativeFormula::ratio);
+  EXPECT_EQ(out.cell_count(), set.cell_count());
 }
 
 TEST(StoreRuns, RunsAreJsonObjectsOfAKnownSop) {

@@ -32,8 +32,8 @@ def test_init_makes_a_versioned_sqlite_file(tmp_path):
     db = str(tmp_path / "r.db")
     r = run("init", db)
     assert r.returncode == 0, r.stderr
-    assert "schema version 2" in r.stdout
-    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 2
+    assert "schema version 3" in r.stdout
+    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 3
 
 
 def test_import_two_revisions_then_list_and_diff(tmp_path):

@@ -29,6 +29,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "gen/gen.hpp"
@@ -344,46 +345,108 @@ double grow_runs_json(std::size_t scale) {
   });
 }
 
-// sopkit_indicators_new from columns, as the Python constructors call it.
-double grow_capi_indicators_new(std::size_t scale) {
-  const sopkit_gen::IndicatorShape shape = indicator_shape(scale);
+// The rows of the generated national set, as a binding holds them before
+// calling the C constructors.
+struct IndicatorRows {
+  std::vector<std::string> units, codes, periods, polarities, accumulations;
+  std::vector<double> weight, target, realisation;
+};
+
+IndicatorRows indicator_rows(std::size_t scale) {
   const sopkit::IndicatorSet set = sopkit::parse_indicators_csv(
-      generated([&](std::string& t) { sopkit_gen::indicators_csv(shape, t); }), "national.csv");
-  std::vector<std::string> units, codes, periods;
-  std::vector<std::uint8_t> polarity;
-  std::vector<double> target, realisation;
+      generated([&](std::string& t) { sopkit_gen::indicators_csv(indicator_shape(scale), t); }),
+      "national.csv");
+  IndicatorRows r;
   for (std::size_t row = 0; row < set.cell_count(); ++row) {
     const sopkit::Cell c = set.cell(row);
     const sopkit::Indicator& d = set.indicator(c.indicator);
-    units.push_back(set.units().path(d.unit));
-    codes.push_back(d.code);
-    periods.push_back(c.period.to_string());
-    polarity.push_back(static_cast<std::uint8_t>(d.polarity));
-    target.push_back(c.target.value_or(NAN));
-    realisation.push_back(c.realisation.value_or(NAN));
+    r.units.push_back(set.units().path(d.unit));
+    r.codes.push_back(d.code);
+    r.periods.push_back(c.period.to_string());
+    r.polarities.push_back(sopkit::to_string(d.polarity));
+    r.accumulations.push_back(sopkit::to_string(d.accumulation));
+    r.weight.push_back(d.weight);
+    r.target.push_back(c.target.value_or(NAN));
+    r.realisation.push_back(c.realisation.value_or(NAN));
   }
-  auto pointers = [](const std::vector<std::string>& v) {
-    std::vector<const char*> p;
-    for (const std::string& s : v) p.push_back(s.c_str());
-    return p;
-  };
-  const std::vector<const char*> u = pointers(units), k = pointers(codes), p = pointers(periods);
+  return r;
+}
+
+std::vector<const char*> pointers(const std::vector<std::string>& v) {
+  std::vector<const char*> p;
+  for (const std::string& s : v) p.push_back(s.c_str());
+  return p;
+}
+
+std::size_t indicator_count(sopkit_indicators* set) {
+  std::size_t indicators = 0;
+  check(sopkit_indicators_counts(set, &indicators, nullptr, nullptr));
+  sopkit_indicators_free(set);
+  return indicators;
+}
+
+// sopkit_indicators_new from one array per field, a text per row.
+double grow_capi_indicators_new(std::size_t scale) {
+  const IndicatorRows r = indicator_rows(scale);
+  std::vector<std::uint8_t> polarity;
+  for (const std::string& p : r.polarities)
+    polarity.push_back(static_cast<std::uint8_t>(sopkit::parse_polarity(p)));
+  const std::vector<const char*> u = pointers(r.units), k = pointers(r.codes),
+                                 p = pointers(r.periods);
   sopkit_indicator_rows rows{};
   rows.n = u.size();
   rows.unit = u.data();
   rows.code = k.data();
   rows.polarity = polarity.data();
   rows.period = p.data();
-  rows.target = target.data();
-  rows.realisation = realisation.data();
+  rows.target = r.target.data();
+  rows.realisation = r.realisation.data();
   sopkit_indicators* out = nullptr;
   CALLGRIND_START_INSTRUMENTATION;
   check(sopkit_indicators_new(&out, &rows));
   CALLGRIND_STOP_INSTRUMENTATION;
-  std::size_t indicators = 0;
-  check(sopkit_indicators_counts(out, &indicators, nullptr, nullptr));
-  sopkit_indicators_free(out);
-  return double(indicators);
+  return double(indicator_count(out));
+}
+
+// A text column dictionary-encoded as the Python constructors pass it.
+struct EncodedColumn {
+  std::vector<std::string> distinct;
+  std::vector<const char*> values;
+  std::vector<std::int32_t> index;
+
+  explicit EncodedColumn(const std::vector<std::string>& rows) {
+    std::unordered_map<std::string, std::int32_t> seen;
+    for (const std::string& text : rows) {
+      auto [it, fresh] = seen.emplace(text, static_cast<std::int32_t>(distinct.size()));
+      if (fresh) distinct.push_back(text);
+      index.push_back(it->second);
+    }
+    values = pointers(distinct);
+  }
+  sopkit_text_column column() const { return {values.size(), values.data(), index.data()}; }
+};
+
+// sopkit_indicators_from_columns, the path of IndicatorSet.from_dataframe.
+double grow_capi_indicators_from_columns(std::size_t scale) {
+  const IndicatorRows r = indicator_rows(scale);
+  const EncodedColumn unit(r.units), code(r.codes), period(r.periods), polarity(r.polarities),
+      accumulation(r.accumulations);
+  sopkit_indicator_columns cols{};
+  cols.version = SOPKIT_INDICATOR_COLUMNS_VERSION;
+  cols.n = r.codes.size();
+  cols.unit = unit.column();
+  cols.code = code.column();
+  cols.period = period.column();
+  cols.polarity = polarity.column();
+  cols.accumulation = accumulation.column();
+  cols.weight = r.weight.data();
+  cols.target = r.target.data();
+  cols.realisation = r.realisation.data();
+  sopkit_indicators* out = nullptr;
+  CALLGRIND_START_INSTRUMENTATION;
+  check(sopkit_indicators_from_columns(&out, &cols));
+  CALLGRIND_STOP_INSTRUMENTATION;
+  return double(indicator_count(out));
 }
 
 double grow_capi_sop_load_json(std::size_t scale) {
@@ -423,20 +486,22 @@ struct GrowthWorkload {
   const char* name;
   double (*run)(std::size_t scale);
 };
-const GrowthWorkload kGrowth[] = {{"grow_indicators_csv", grow_indicators_csv},
-                                  {"grow_indicators_json", grow_indicators_json},
-                                  {"grow_unit_tree", grow_unit_tree},
-                                  {"grow_evaluation", grow_evaluation},
-                                  {"grow_store_import", grow_store_import},
-                                  {"grow_sop_validate", grow_sop_validate},
-                                  {"grow_analyze_json", grow_analyze_json},
-                                  {"grow_loops_json", grow_loops_json},
-                                  {"grow_schedule_json", grow_schedule_json},
-                                  {"grow_runs_csv", grow_runs_csv},
-                                  {"grow_runs_json", grow_runs_json},
-                                  {"grow_capi_indicators_new", grow_capi_indicators_new},
-                                  {"grow_capi_sop_load_json", grow_capi_sop_load_json},
-                                  {"grow_waktu", grow_waktu}};
+const GrowthWorkload kGrowth[] = {
+    {"grow_indicators_csv", grow_indicators_csv},
+    {"grow_indicators_json", grow_indicators_json},
+    {"grow_unit_tree", grow_unit_tree},
+    {"grow_evaluation", grow_evaluation},
+    {"grow_store_import", grow_store_import},
+    {"grow_sop_validate", grow_sop_validate},
+    {"grow_analyze_json", grow_analyze_json},
+    {"grow_loops_json", grow_loops_json},
+    {"grow_schedule_json", grow_schedule_json},
+    {"grow_runs_csv", grow_runs_csv},
+    {"grow_runs_json", grow_runs_json},
+    {"grow_capi_indicators_new", grow_capi_indicators_new},
+    {"grow_capi_indicators_from_columns", grow_capi_indicators_from_columns},
+    {"grow_capi_sop_load_json", grow_capi_sop_load_json},
+    {"grow_waktu", grow_waktu}};
 
 int run_growth(const char* name, const char* scale_text) {
   char* end = nullptr;

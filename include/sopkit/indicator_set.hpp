@@ -134,7 +134,6 @@ class UnitTree {
   std::vector<std::string> names_;
   std::vector<std::string> ids_;
   std::vector<std::size_t> parents_;  // size_t(-1) for a root
-  std::vector<std::vector<std::size_t>> children_;
   // Hash of (parent, name) and of the id -> units with that hash: lookups in
   // constant time, collisions resolved by comparing the stored names.
   std::unordered_multimap<std::size_t, std::size_t> by_name_;

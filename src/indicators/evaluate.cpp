@@ -201,8 +201,7 @@ struct Context {
   Period period(std::size_t k) const { return set.cell_period(order[k]); }
 
   std::optional<Cell> find(std::size_t ind, const Period& p) const {
-    for (std::size_t k = start[ind]; k < start[ind + 1]; ++k)
-      if (period(k) == p) return set.cell_values(order[k]);
+    if (auto row = set.find_cell(ind, p)) return set.cell_values(*row);
     return std::nullopt;
   }
 

@@ -54,10 +54,6 @@ const char* field_name(int field) noexcept {
   return field >= 0 && field < kFieldCount ? kFieldNames[field] : "?";
 }
 
-bool is_number_field(int field) noexcept {
-  return field == kWeight || (field >= kTarget && field <= kPhysicalRealisation);
-}
-
 IndicatorRow::IndicatorRow() {
   for (double& v : value) v = std::numeric_limits<double>::quiet_NaN();
 }
@@ -133,10 +129,10 @@ void IndicatorBuilder::check_agrees(const IndicatorRow& row, std::size_t ind, st
                                     const RowPlace& place) const {
   auto text = [&](int f) { return trim(row.text[f]); };
   const Indicator& d = set_.indicator(ind);
-  const std::string first =
-      std::string(" differs from ") + style_.row_word + " " + std::to_string(first_row_[ind]);
   auto differs = [&](int f) {
-    fail(place, f, std::string(kFieldNames[f]) + " of " + d.code + first);
+    fail(place, f,
+         std::string(kFieldNames[f]) + " of " + d.code + " differs from " + style_.row_word + " " +
+             std::to_string(first_row_[ind]));
   };
   auto same_text = [&](int f, const std::string& v) {
     if (!text(f).empty() && text(f) != v) differs(f);

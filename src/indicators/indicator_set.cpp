@@ -223,8 +223,6 @@ std::size_t UnitTree::add(std::string name, std::optional<std::size_t> parent, s
   names_.push_back(trimmed);
   ids_.push_back(std::move(id));
   parents_.push_back(p);
-  children_.emplace_back();
-  if (p != kNoParent) children_[p].push_back(unit);
   return unit;
 }
 
@@ -272,7 +270,10 @@ std::optional<std::size_t> UnitTree::parent(std::size_t unit) const {
 }
 
 std::vector<std::size_t> UnitTree::children(std::size_t unit) const {
-  return children_.at(unit);
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < parents_.size(); ++i)
+    if (parents_[i] == unit) out.push_back(i);
+  return out;
 }
 
 std::string UnitTree::path(std::size_t unit) const {
@@ -450,9 +451,9 @@ void IndicatorSet::add_checked_cell(const Cell& c, std::size_t origin_number) {
   if (c.indicator >= indicators_.size())
     throw Error(ErrorCode::invalid_argument, "unknown indicator for a row",
                 numbered ? cols_->origin_prefix + std::to_string(origin_number) : c.origin);
-  const std::string what =
-      "indicator '" + indicators_[c.indicator].code + "' period " + c.period.to_string();
   auto fail = [&](const std::string& msg) {
+    const std::string what =
+        "indicator '" + indicators_[c.indicator].code + "' period " + c.period.to_string();
     throw Error(ErrorCode::invalid_argument, what + ": " + msg,
                 numbered ? cols_->origin_prefix + std::to_string(origin_number) : c.origin);
   };

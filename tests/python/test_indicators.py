@@ -321,7 +321,7 @@ def test_codes_one_text_for_every_row_and_the_csvs_other_columns():
             realisation=[8.0, 17.0], target_low=[None, 15.0], target_high=[None, 20.0],
             budget=[1e6, None], source=["SAKIP", ""]) as s, s.evaluate() as ev:
         by = {r.indicator: r for r in ev}
-        d = s.evaluate().to_dict()
+        d = ev.to_dict()
     assert by["K1"].period == "2024"  # 2024.0, as a float column holds it
     assert by["K1"].achievement == pytest.approx(120.0)  # negative: (2*10 - 8)/10
     assert by["K2"].achievement is not None  # in the range 15..20

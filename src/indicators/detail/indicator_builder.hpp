@@ -44,7 +44,6 @@ enum Field : int {
 
 // The CSV column name of a field ("indicator", "target_low").
 const char* field_name(int field) noexcept;
-bool is_number_field(int field) noexcept;
 
 // One row. Blank text is "not given". Number fields come either as text (the
 // CSV's cells, parsed here so that the messages quote them) or as values

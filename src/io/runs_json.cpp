@@ -5,6 +5,7 @@
 
 #include "io/detail/comparison_json.hpp"
 #include "io/detail/files.hpp"
+#include "io/detail/json_stream.hpp"
 #include "io/detail/json_text.hpp"
 #include "io/detail/runs_text.hpp"
 #include "sopkit/error.hpp"
@@ -261,21 +262,6 @@ ojson run_result_json(const RunLog& log, const RunComparison& c, std::size_t i) 
             {"percent", optional_number(r.evaluation.percent)}}}};
 }
 
-// Appends `v` as dump(indent) writes it `depth` levels deep in a document
-// (JSON text has no raw newline inside strings: every '\n' is layout).
-void append_nested(std::string& out, const ojson& v, int indent, int depth) {
-  const std::string text = v.dump(indent);
-  if (indent < 0) {
-    out += text;
-    return;
-  }
-  const std::string pad(static_cast<std::size_t>(indent * depth), ' ');
-  for (char ch : text) {
-    out += ch;
-    if (ch == '\n') out += pad;
-  }
-}
-
 // Everything but the runs: summary, bottlenecks, actors, steps, monitoring.
 ojson comparison_overview_json(const RunComparison& c) {
   ojson steps = ojson::array();
@@ -325,19 +311,16 @@ ojson comparison_overview_json(const RunComparison& c) {
 // a document holding every run's steps at once took several times the
 // output's size in memory.
 std::string comparison_to_json(const RunLog& log, const RunComparison& c, int indent) {
-  ojson out = comparison_overview_json(c);
-  out["runs"] = ojson::array();
-  std::string text = out.dump(indent);
-  if (c.runs.empty()) return text + (indent >= 0 ? "\n" : "");
-  // "runs", the last member, ends the text: `[]` then the object's close.
-  text.resize(text.rfind("[]") + 1);
-  const std::string newline = indent >= 0 ? "\n" : "";
-  const std::string pad(static_cast<std::size_t>(std::max(indent, 0)), ' ');
-  for (std::size_t i = 0; i < c.runs.size(); ++i) {
-    text += (i ? "," : "") + newline + pad + pad;
-    append_nested(text, run_result_json(log, c, i), indent, 2);
-  }
-  return text + newline + pad + "]" + newline + "}" + newline;
+  const ojson overview = comparison_overview_json(c);
+  detail::JsonStream w(indent);
+  w.begin_object();
+  for (auto it = overview.begin(); it != overview.end(); ++it) w.key(it.key()).nested(it.value());
+  w.key("runs").begin_array();
+  for (std::size_t i = 0; i < c.runs.size(); ++i) w.nested(run_result_json(log, c, i));
+  w.end_array();
+  w.end_object();
+  if (indent >= 0) w.text() += '\n';
+  return std::move(w.text());
 }
 
 std::string detail::comparison_overview_to_json(const RunComparison& c) {

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -65,6 +66,26 @@ class JsonStream : public ChunkedOutput {
   void value(bool v) {
     next_item();
     out_ += v ? "true" : "false";
+  }
+  void integer(std::int64_t v) {
+    next_item();
+    out_ += std::to_string(v);
+  }
+  // A small value built as a document, laid out where it stands.
+  template <class Json>
+  void nested(const Json& j) {
+    next_item();
+    const std::string text = j.dump(indent_);
+    if (indent_ < 0) {
+      out_ += text;
+      return;
+    }
+    // JSON text has no raw newline inside strings: every '\n' is layout.
+    const std::string pad(counts_.size() * static_cast<std::size_t>(indent_), ' ');
+    for (char c : text) {
+      out_ += c;
+      if (c == '\n') out_ += pad;
+    }
   }
   void null() {
     next_item();

@@ -1,12 +1,6 @@
 // indicators_csv.cpp — indicator data from CSV; evaluation results to CSV.
-//
-// A hand-written RFC 4180 reader rather than a library: the clerk who exported
-// the sheet needs "data.csv:14:9: target '1.234,5' is not a number", which
-// needs the line of each record (quoted fields may span lines) and the field
-// number of each value.
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -15,6 +9,7 @@
 #include "indicators/detail/indicator_builder.hpp"
 #include "indicators/detail/text.hpp"
 #include "io/detail/chunked_output.hpp"
+#include "io/detail/csv_records.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
 
@@ -25,112 +20,6 @@ namespace {
 std::string at(const std::string& source, std::size_t line, std::size_t column) {
   return source + ":" + std::to_string(line) + ":" + std::to_string(column);
 }
-
-// Reads RFC 4180 text one record at a time, its fields as views into the text
-// (a quoted field with a doubled quote is unescaped into the record's own
-// scratch). Accepts LF and CRLF, a UTF-8 BOM, and ';' as the delimiter when the
-// header line has ';' but no ',' (spreadsheets in the Indonesian locale export
-// that way). Blank lines are skipped.
-class CsvRecords {
- public:
-  CsvRecords(std::string_view text, const std::string& source) : text_(text), source_(source) {
-    if (text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
-    const std::string_view head = text_.substr(0, text_.find('\n'));
-    delim_ = head.find(',') == std::string_view::npos && head.find(';') != std::string_view::npos
-                 ? ';'
-                 : ',';
-  }
-
-  // The next non-blank record into `fields`; false at the end.
-  bool next(std::vector<std::string_view>& fields) {
-    while (i_ < text_.size()) {
-      read_record(fields);
-      const bool blank = fields.size() == 1 && detail::trim(fields[0]).empty();
-      if (!blank) return true;
-    }
-    return false;
-  }
-  std::size_t line() const { return record_line_; }  // where the last record starts
-
- private:
-  void read_record(std::vector<std::string_view>& fields) {
-    fields.clear();
-    scratch_.clear();
-    record_line_ = line_;
-    const std::size_t n = text_.size();
-    while (true) {
-      const std::size_t column = fields.size() + 1;
-      fields.push_back(i_ < n && text_[i_] == '"' ? quoted(column) : plain(column));
-      if (!detail::is_valid_utf8(fields.back()))
-        throw Error(ErrorCode::parse_error,
-                    "this cell is not valid UTF-8 text; save the file as UTF-8 (CSV UTF-8 in a "
-                    "spreadsheet)",
-                    at(source_, line_, column));
-      if (i_ >= n) return;
-      if (text_[i_] == delim_) {
-        ++i_;  // at the very end, one more (empty) field follows
-        continue;
-      }
-      if (text_[i_] == '\r') ++i_;
-      if (i_ < n && text_[i_] == '\n') ++i_;
-      ++line_;
-      return;
-    }
-  }
-
-  std::string_view plain(std::size_t column) {
-    const std::size_t begin = i_, n = text_.size();
-    while (i_ < n) {
-      const char c = text_[i_];
-      if (c == delim_ || c == '\n' || c == '\r') break;
-      if (c == '"')
-        throw Error(ErrorCode::parse_error,
-                    "a quote inside an unquoted field; quote the whole field and double "
-                    "the quote",
-                    at(source_, line_, column));
-      ++i_;
-    }
-    return text_.substr(begin, i_ - begin);
-  }
-
-  std::string_view quoted(std::size_t column) {
-    const std::size_t open_line = line_, n = text_.size();
-    ++i_;
-    const std::size_t begin = i_;
-    std::string* unescaped = nullptr;  // only when the field holds a doubled quote
-    std::size_t end = 0;
-    while (true) {
-      if (i_ >= n)
-        throw Error(ErrorCode::parse_error, "a quoted field is not closed (a \" is missing)",
-                    at(source_, open_line, column));
-      const char c = text_[i_];
-      if (c == '"') {
-        if (i_ + 1 < n && text_[i_ + 1] == '"') {
-          if (!unescaped) unescaped = &scratch_.emplace_back(text_.substr(begin, i_ - begin));
-          *unescaped += '"';
-          i_ += 2;
-          continue;
-        }
-        end = i_++;
-        break;
-      }
-      if (c == '\n') ++line_;
-      if (unescaped) *unescaped += c;
-      ++i_;
-    }
-    if (i_ < n && text_[i_] != delim_ && text_[i_] != '\n' && text_[i_] != '\r')
-      throw Error(ErrorCode::parse_error,
-                  "text after a closing quote; write \"\" for a quote inside a quoted field",
-                  at(source_, line_, column));
-    return unescaped ? std::string_view(*unescaped) : text_.substr(begin, end - begin);
-  }
-
-  std::string_view text_;
-  const std::string& source_;
-  char delim_ = ',';
-  std::size_t i_ = 0, line_ = 1, record_line_ = 1;
-  std::deque<std::string> scratch_;  // a deque: views into it stay valid as it grows
-};
 
 // A CSV record's fields by column, located as "file:line:column".
 class CsvRowPlace final : public detail::RowPlace {
@@ -151,7 +40,7 @@ constexpr int kRequiredColumns = detail::kRealisation + 1;
 }  // namespace
 
 IndicatorSet parse_indicators_csv(std::string_view text, const std::string& source) {
-  CsvRecords records(text, source);
+  detail::CsvRecords records(text, source);
   std::vector<std::string_view> fields;
   if (!records.next(fields))
     throw Error(ErrorCode::format_error, "the file is empty; it needs a header row", source);

@@ -1,15 +1,15 @@
 // runs_csv.cpp — the event log `case,step,start,end[,actor,branch]`.
 //
-// A streaming RFC 4180 reader: fields are views into the text unless quoted,
-// so that a million events cost no allocation each (docs/performance.md).
+// Read with the library's RFC 4180 reader (io/detail/csv_records.hpp): fields
+// are views into the text, so that a million events cost no allocation each.
 // Every error names "file:line:column" (column = field number, as in a
 // spreadsheet), and loading is all-or-nothing.
 #include <algorithm>
 #include <array>
-#include <deque>
 #include <string>
 
 #include "indicators/detail/text.hpp"
+#include "io/detail/csv_records.hpp"
 #include "io/detail/runs_text.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/runs.hpp"
@@ -26,109 +26,10 @@ std::string at(const std::string& source, std::size_t line, std::size_t column) 
   return source + ":" + std::to_string(line) + ":" + std::to_string(column);
 }
 
-// Reads records one at a time.
-class CsvCursor {
- public:
-  CsvCursor(std::string_view text, const std::string& source) : t_(text), src_(source) {
-    if (t_.size() >= 3 && t_.substr(0, 3) == "\xEF\xBB\xBF") t_.remove_prefix(3);
-    const std::string_view head = t_.substr(0, t_.find('\n'));
-    // Spreadsheets in the Indonesian locale export with ';'.
-    if (head.find(',') == std::string_view::npos && head.find(';') != std::string_view::npos)
-      delim_ = ';';
-    // One pass over the whole text; cells are checked one by one (to name
-    // the bad one) only when it fails.
-    check_cells_ = !detail::is_valid_utf8(t_);
-  }
-
-  // The next non-blank record's fields; false at the end of the text.
-  bool next(std::vector<std::string_view>& fields) {
-    while (i_ < t_.size()) {
-      fields.clear();
-      line_ = next_line_;
-      std::size_t q = 0;  // quoted fields used
-      while (true) {
-        const std::size_t column = fields.size() + 1;
-        std::string_view f;
-        if (i_ < t_.size() && t_[i_] == '"') {
-          if (q == quoted_.size()) quoted_.emplace_back();
-          std::string& buf = quoted_[q++];
-          buf.clear();
-          const std::size_t open_line = next_line_;
-          ++i_;
-          while (true) {
-            if (i_ >= t_.size())
-              throw Error(ErrorCode::parse_error, "a quoted field is not closed (a \" is missing)",
-                          at(src_, open_line, column));
-            const char c = t_[i_];
-            if (c == '"') {
-              if (i_ + 1 < t_.size() && t_[i_ + 1] == '"') {
-                buf += '"';
-                i_ += 2;
-                continue;
-              }
-              ++i_;
-              break;
-            }
-            if (c == '\n') ++next_line_;
-            buf += c;
-            ++i_;
-          }
-          if (i_ < t_.size() && t_[i_] != delim_ && t_[i_] != '\n' && t_[i_] != '\r')
-            throw Error(ErrorCode::parse_error,
-                        "text after a closing quote; write \"\" for a quote inside a quoted field",
-                        at(src_, next_line_, column));
-          f = buf;
-        } else {
-          const std::size_t b = i_;
-          while (i_ < t_.size() && t_[i_] != delim_ && t_[i_] != '\n' && t_[i_] != '\r') {
-            if (t_[i_] == '"')
-              throw Error(ErrorCode::parse_error,
-                          "a quote inside an unquoted field; quote the whole field and double "
-                          "the quote",
-                          at(src_, next_line_, column));
-            ++i_;
-          }
-          f = t_.substr(b, i_ - b);
-        }
-        if (check_cells_ && !detail::is_valid_utf8(f))
-          throw Error(ErrorCode::parse_error,
-                      "this cell is not valid UTF-8 text; save the file as UTF-8 (CSV UTF-8 in a "
-                      "spreadsheet)",
-                      at(src_, next_line_, column));
-        fields.push_back(f);
-        if (i_ >= t_.size()) break;
-        if (t_[i_] == delim_) {
-          ++i_;
-          continue;
-        }
-        if (t_[i_] == '\r') ++i_;
-        if (i_ < t_.size() && t_[i_] == '\n') ++i_;
-        ++next_line_;
-        break;
-      }
-      if (!(fields.size() == 1 && detail::trim(fields[0]).empty())) return true;
-    }
-    return false;
-  }
-
-  std::size_t line() const noexcept { return line_; }
-
- private:
-  std::string_view t_;
-  const std::string& src_;
-  char delim_ = ',';
-  bool check_cells_ = true;
-  std::size_t i_ = 0, line_ = 1, next_line_ = 1;
-  // Buffers of quoted fields, reused. A deque: the fields of the record hold
-  // views into earlier buffers, and a vector growing would move them (short
-  // strings live inside the object; fuzz_runs caught the dangling view).
-  std::deque<std::string> quoted_;
-};
-
 }  // namespace
 
 RunLog parse_runs_csv(std::string_view text, const Sop& sop, const std::string& source) {
-  CsvCursor cursor(text, source);
+  detail::CsvRecords cursor(text, source);
   std::vector<std::string_view> fields;
   if (!cursor.next(fields))
     throw Error(ErrorCode::format_error,

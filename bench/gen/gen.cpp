@@ -243,7 +243,7 @@ void sop_header(std::string& out, const std::string& number, const std::string& 
 }
 
 void step_open(std::string& out, std::size_t index, std::size_t actor, const char* kind,
-               const char* time) {
+               const char* time, bool distinct_outputs = false) {
   out += index ? ",\n    {\"id\": \"" : "    {\"id\": \"";
   append_step_id(out, index);
   out += "\", \"activity\": \"Kegiatan ";
@@ -252,9 +252,23 @@ void step_open(std::string& out, std::size_t index, std::size_t actor, const cha
   append_actor_id(out, actor);
   out += "\", \"kind\": \"";
   out += kind;
-  out += index ? "\", \"requirements\": [\"Berkas\"], \"time\": \"" : "\", \"time\": \"";
+  out += '"';
+  if (index) {
+    out += ", \"requirements\": [\"Berkas";
+    if (distinct_outputs) {
+      out += ' ';
+      append_step_id(out, index - 1);
+    }
+    out += "\"]";
+  }
+  out += ", \"time\": \"";
   out += time;
-  out += "\", \"output\": \"Berkas\"";
+  out += "\", \"output\": \"Berkas";
+  if (distinct_outputs) {
+    out += ' ';
+    append_step_id(out, index);
+  }
+  out += '"';
 }
 
 void step_next(std::string& out, const char* key, std::size_t target) {
@@ -341,7 +355,8 @@ std::string sop_number(const SopShape& shape) {
 void sop_json(const SopShape& shape, std::string& out) {
   sop_header(out, sop_number(shape), "SOP bangkitan sopkit-gen", shape.actors);
   for (std::size_t i = 0; i < shape.steps; ++i) {
-    step_open(out, i, actor_of(shape, i), kind_of(shape, i), kTimes[mix(shape.seed, 8, i) % 6]);
+    step_open(out, i, actor_of(shape, i), kind_of(shape, i), kTimes[mix(shape.seed, 8, i) % 6],
+              shape.distinct_outputs);
     if (is_decision(shape, i)) {
       step_next(out, "yes", i + 1);
       step_next(out, "no", i - 3);

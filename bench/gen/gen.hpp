@@ -41,6 +41,9 @@ struct SopShape {
   std::size_t actors = 6;
   std::size_t decision_every = 10;
   std::uint64_t seed = 16;
+  // Each step's output "Berkas <id>", required by the step after it (as real
+  // documents do); otherwise every step produces and requires "Berkas".
+  bool distinct_outputs = false;
 };
 void sop_json(const SopShape& shape, std::string& out);
 

@@ -341,9 +341,17 @@ class Checker {
   // real documents often name the same paper in two ways. Work is grouped by
   // distinct output text: one search over the flows per text, not per step.
   void output_chain() {
+    index_requirements();
     std::vector<bool> unused(doc_.steps.size(), false);
-    for (const auto& [out, producers] : outputs_to_check())
-      mark_unused(steps_requiring(out), producers, unused);
+    for (const auto& [out, producers] : outputs_to_check()) {
+      // The usual case, a direct successor requiring the output, is settled
+      // without looking at every requirement of the document.
+      std::vector<std::size_t> undecided;
+      for (std::size_t i : producers)
+        if (!any_successor(i, [&](std::size_t to) { return requires_output(to, out); }))
+          undecided.push_back(i);
+      if (!undecided.empty()) mark_unused(steps_requiring(out), undecided, unused);
+    }
     for (std::size_t i = 0; i < unused.size(); ++i)
       if (unused[i])
         warning("output_not_used", i, step_pointer(i, "output"),
@@ -366,35 +374,41 @@ class Checker {
     return producers;
   }
 
+  static bool matches(const std::string& requirement, const std::string& out) {
+    return requirement.find(out) != std::string::npos || out.find(requirement) != std::string::npos;
+  }
+
+  // Whether a requirement of `step` contains `out` or is contained in it.
+  bool requires_output(std::size_t step, const std::string& out) const {
+    for (const std::string& r : step_requirements_[step])
+      if (matches(r, out)) return true;
+    return false;
+  }
+
   // Steps listing a requirement that contains `out` or is contained in it.
-  std::vector<std::size_t> steps_requiring(const std::string& out) {
-    if (requirers_.empty()) index_requirements();
+  std::vector<std::size_t> steps_requiring(const std::string& out) const {
     std::vector<std::size_t> steps;
     for (const auto& [r, listed_by] : requirers_)
-      if (r.find(out) != std::string::npos || out.find(r) != std::string::npos)
-        steps.insert(steps.end(), listed_by.begin(), listed_by.end());
+      if (matches(r, out)) steps.insert(steps.end(), listed_by.begin(), listed_by.end());
     return steps;
   }
 
   void index_requirements() {
+    step_requirements_.resize(doc_.steps.size());
     for (std::size_t i = 0; i < doc_.steps.size(); ++i)
       for (const auto& r : doc_.steps[i].requirements) {
         std::string key = normalise(r);
-        if (!key.empty()) requirers_[std::move(key)].push_back(i);
+        if (key.empty()) continue;
+        step_requirements_[i].push_back(key);
+        requirers_[std::move(key)].push_back(i);
       }
   }
 
-  // A producer's output is used when a step after it requires it: first the
-  // direct successors (the usual case), then one backward search from the
-  // requiring steps answers every producer left.
+  // Producers whose direct successors do not require their output: used when
+  // a later step requires it, found by one backward search from the
+  // requiring steps.
   void mark_unused(const std::vector<std::size_t>& requiring,
-                   const std::vector<std::size_t>& producers, std::vector<bool>& unused) const {
-    const std::unordered_set<std::size_t> direct(requiring.begin(), requiring.end());
-    std::vector<std::size_t> undecided;
-    for (std::size_t i : producers)
-      if (!any_successor(i, [&](std::size_t to) { return direct.count(to) > 0; }))
-        undecided.push_back(i);
-    if (undecided.empty()) return;
+                   const std::vector<std::size_t>& undecided, std::vector<bool>& unused) const {
     std::vector<bool> leads_to_use;
     if (!requiring.empty()) leads_to_use = walk(requiring, false);
     for (std::size_t i : undecided)
@@ -414,8 +428,10 @@ class Checker {
   const Sop& sop_;
   const SopDocument& doc_;
   std::vector<Diagnostic> out_;
-  // Normalised requirement text -> the steps listing it (built on first use).
+  // Normalised requirement text -> the steps listing it, and each step's
+  // normalised requirements (built by output_chain).
   std::unordered_map<std::string, std::vector<std::size_t>> requirers_;
+  std::vector<std::vector<std::string>> step_requirements_;
 };
 
 }  // namespace

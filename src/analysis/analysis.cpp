@@ -161,12 +161,10 @@ class RoundFinder {
 
   // The cost of that round, from the path sums when the happy reach is a tree.
   RoundCost cost(Index restart, Index decision, const WorkConvention& conv) {
-    const HappyInside happy = happy_reach(restart, decision);
+    happy_reach(restart, decision);  // stamps the reach the tree test reads
     if (tree_ && ahead_[decision] == ahead_stamp_) return path_cost(decision, conv);
-    std::vector<Index> steps = walk_back(decision, happy);
-    if (steps.empty()) steps = any_round(restart, decision);
     RoundCost out;
-    for (Index i : steps) out.add(sop_.step(i), conv);
+    for (Index i : round(restart, decision)) out.add(sop_.step(i), conv);
     return out;
   }
 

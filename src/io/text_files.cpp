@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 
 #include "io/detail/files.hpp"
 #include "io/detail/json_text.hpp"
@@ -139,9 +138,6 @@ std::string read_at_most(int fd, std::uint64_t cap, std::uint64_t expected,
 }  // namespace
 
 std::string read_text_file(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec))
-    throw Error(ErrorCode::io_error, "this is a folder, not a file", path);
   const FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (file.get() < 0)
     throw Error(ErrorCode::io_error,
@@ -150,9 +146,11 @@ std::string read_text_file(const std::string& path) {
   // A regular file says its size up front; devices and pipes say 0 and are
   // read in growing chunks, never past limit + 1 bytes.
   struct stat st {};
+  const bool known = ::fstat(file.get(), &st) == 0;
+  if (known && S_ISDIR(st.st_mode))
+    throw Error(ErrorCode::io_error, "this is a folder, not a file", path);
   std::uint64_t expected = 0;
-  if (::fstat(file.get(), &st) == 0 && S_ISREG(st.st_mode))
-    expected = static_cast<std::uint64_t>(st.st_size);
+  if (known && S_ISREG(st.st_mode)) expected = static_cast<std::uint64_t>(st.st_size);
   if (expected > limit) refuse_as_too_large(path, limit);
   // One byte past the limit is read to tell "exactly the limit" from "more".
   std::string text =

@@ -343,11 +343,12 @@ class Checker {
   void output_chain() {
     index_requirements();
     std::vector<bool> unused(doc_.steps.size(), false);
-    for (const auto& [out, producers] : outputs_to_check()) {
+    for (const auto& entry : outputs_to_check()) {
+      const std::string& out = entry.first;  // named: C++17 lambdas cannot capture a binding
       // The usual case, a direct successor requiring the output, is settled
       // without looking at every requirement of the document.
       std::vector<std::size_t> undecided;
-      for (std::size_t i : producers)
+      for (std::size_t i : entry.second)
         if (!any_successor(i, [&](std::size_t to) { return requires_output(to, out); }))
           undecided.push_back(i);
       if (!undecided.empty()) mark_unused(steps_requiring(out), undecided, unused);

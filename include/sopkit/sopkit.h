@@ -12,7 +12,10 @@
  *    SOPKIT_E* code. `sopkit_status_str()` names a code; `sopkit_last_error()`
  *    gives the full message of this thread's last failure (file, line, JSON
  *    pointer or step, and what would be right).
- *  - Outputs come first, as `**out`, and are left untouched on failure.
+ *  - Argument order: a constructor (`_load`, `_new`, `_open`) takes the handle
+ *    it makes first, as `**out`; every other function takes the handle it
+ *    works on first, then its inputs, then its outputs (`out_*`) last.
+ *    Outputs are left untouched on failure.
  *  - Ownership is stated per function: *static* (lives forever), *borrowed*
  *    (owned by a handle, valid until that handle is freed), or *caller's*
  *    (a buffer or array the caller allocated).

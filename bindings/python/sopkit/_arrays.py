@@ -128,20 +128,41 @@ def pandas() -> Any:
 
 def floats(values: Any, name: str) -> Any:
     """A C-contiguous float64 array of `values`, blanks (None, NaN, pd.NA) as NaN.
-    A float64 array is passed as it is; anything else is converted once."""
+    A float64 array is passed as it is; anything else is converted once. Text
+    cells are refused (:func:`refuse_text`)."""
     np = numpy()
     pd = pandas()
     if isinstance(values, np.ndarray) and values.dtype.kind in "biuf":
         return numbers(values, "float64", name)
+    if pd is not None:
+        series = pd.Series(values, copy=False)
+        if series.dtype == object or pd.api.types.is_string_dtype(series.dtype):
+            refuse_text(series.to_numpy(dtype=object), name)
+            series = series.where(series.notna(), np.nan)  # None and pd.NA as NaN
+        convert = lambda: series.to_numpy(dtype="float64", na_value=np.nan)  # noqa: E731
+    else:
+        items = list(values)
+        refuse_text(items, name)
+        convert = lambda: np.array([np.nan if v is None else v for v in items],  # noqa: E731
+                                   dtype=np.float64)
     try:
-        if pd is not None:
-            series = pd.Series(values, copy=False)
-            if series.dtype == object:
-                series = series.where(series.notna(), np.nan)  # None and pd.NA as NaN
-            return contiguous(series.to_numpy(dtype="float64", na_value=np.nan))
-        return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+        return contiguous(convert())
     except (TypeError, ValueError) as e:
         raise TypeError(f"{name}: expected numbers ({e})") from None
+
+
+def refuse_text(values: Any, name: str) -> None:
+    """Number columns take numbers: a text cell ("97,5", "1.200", "abc") is
+    refused naming its row, never read by Python's own rules, which differ from
+    the CSV's (float() takes "1_000", "inf", "nan")."""
+    from .errors import FormatError
+
+    for row, value in enumerate(values):
+        if isinstance(value, (str, bytes)):
+            raise FormatError(f"row {row} ({name}): {value!r} is text, not a number; "
+                              "convert the column first (pandas.to_numeric) or load the "
+                              "file with IndicatorSet.from_csv, which reads numbers by the "
+                              "CSV's rules")
 
 
 def cell_text(value: Any) -> str:

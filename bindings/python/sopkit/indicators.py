@@ -285,6 +285,9 @@ _NUMBER_COLUMNS = ("weight", "target", "realisation", "target_low", "target_high
 _MORE_COLUMNS = ("target_low", "target_high", "budget", "budget_realisation", "financial_plan",
                  "physical_plan", "physical_realisation", "negative_formula", "source")
 _CSV_COLUMNS = {"indicator"} | set(_TEXT_COLUMNS + _NUMBER_COLUMNS) - {"code"}
+#: The columns a CSV header must have, in the CSV's order (docs/indicators.md).
+_CSV_REQUIRED = ("unit", "indicator", "name", "satuan", "polarity", "accumulation", "weight",
+                 "period", "target", "realisation")
 #: Codes as names, for text columns that hold codes.
 _CODE_NAMES = {
     "polarity": {str(v): k for k, v in _POLARITY_NAMES.items()},
@@ -489,26 +492,34 @@ class IndicatorSet(Handle):
 
     @classmethod
     def from_dataframe(cls, df: Any) -> "IndicatorSet":
-        """From a pandas DataFrame with the CSV's columns (docs/indicators.md:
-        unit, indicator, name, satuan, polarity, accumulation, weight, period,
-        target, realisation, and any of target_low ... source), such as
-        ``pd.read_csv`` gives of the CSV file: blank cells (NaN, None, pd.NA)
-        are blank, as in the file. Column names are matched as the CSV's
-        header is (trimmed, any case); other columns are ignored. unit,
-        indicator, period, polarity, target and realisation are required;
-        without name the name is the code, without accumulation it is "last".
-        Rules and errors as :meth:`from_columns`."""
+        """From a pandas DataFrame with the CSV's columns (docs/indicators.md),
+        such as ``pd.read_csv`` gives of the CSV file, by the CSV's rules and
+        messages: column names are matched as the CSV header's (trimmed, any
+        case); the CSV's required columns (unit, indicator, name, satuan,
+        polarity, accumulation, weight, period, target, realisation) must be
+        there and an unknown column is refused (select the columns first:
+        ``df[[...]]``); blank cells (NaN, None, pd.NA) are blank, as in the
+        file. Errors as :meth:`from_columns`, rows counted from 0.
+
+        Raises:
+            FormatError: an unknown, repeated or missing column; what the CSV
+                loader refuses in a row.
+        """
+        from .errors import FormatError
+
         by_name: Dict[str, Any] = {}
         for c in df.columns:
             key = str(c).strip().lower()
+            if key not in _CSV_COLUMNS:
+                raise FormatError(f"unknown column '{key}' (see docs/indicators.md for the "
+                                  "columns)")
             if key in by_name:
-                raise ValueError(f"column '{key}' appears twice")
+                raise FormatError(f"column '{key}' appears twice")
             by_name[key] = c
-        for required in ("unit", "indicator", "period", "polarity", "target", "realisation"):
+        for required in _CSV_REQUIRED:
             if required not in by_name:
-                raise ValueError(f"the frame lacks the required column '{required}'")
-        columns = {("code" if key == "indicator" else key): df[c] for key, c in by_name.items()
-                   if key in _CSV_COLUMNS}
+                raise FormatError(f"the frame lacks the required column '{required}'")
+        columns = {("code" if key == "indicator" else key): df[c] for key, c in by_name.items()}
         return cls.from_columns(**columns)
 
     @property

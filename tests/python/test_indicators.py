@@ -190,7 +190,7 @@ def test_evaluation_to_dataframe(data):
         rows = ev.rows
     assert isinstance(df, pd.DataFrame) and len(df) == 63
     assert list(df.columns)[:3] == ["indicator", "unit", "period"]
-    assert df["achievement"].dtype == np.float64 and df["band"].dtype == np.uint8
+    assert df["achievement"].dtype == np.float64 and str(df["band"].dtype) == "Int8"
     for i, r in enumerate(rows):
         if r.achievement is None:
             assert math.isnan(df["achievement"].iloc[i])
@@ -458,3 +458,34 @@ def test_frame_of_pandas_text_dtypes_and_nullable_codes(text_dtype):
     with sopkit.IndicatorSet.from_dataframe(df) as got, got.evaluate() as b, \
             sopkit.IndicatorSet.from_csv(INDICATORS_CSV) as want, want.evaluate() as a:
         assert b.to_json() == a.to_json()
+
+
+def test_evaluation_frames_keep_every_column_and_missing_values():
+    pd = pytest.importorskip("pandas")
+    with sopkit.IndicatorSet.from_csv(INDICATORS_CSV) as s, s.evaluate() as ev:
+        df = ev.to_dataframe()
+        result = ev.to_dict()
+        units, warnings = ev.units_dataframe(), ev.warnings_dataframe()
+    assert len(df) == len(result["indicators"]) == 63
+    # What the CSV output has beyond the old ten columns is there.
+    for c in ("name", "polarity", "target_low", "target_high", "ytd_achievement", "absorption",
+              "financial_light", "physical_light", "unit_level_3"):
+        assert c in df.columns
+    ranged = df[df["target_low"].notna()]
+    assert len(ranged) > 0 and ranged["target"].isna().all()
+    # Not computable: band and predicate missing, not 0 and not a text.
+    blank = df[df["achievement"].isna()]
+    assert len(blank) > 0 and blank["band"].isna().all() and blank["predicate"].isna().all()
+    assert str(df["band"].dtype) == "Int8" and df["band"].min() >= 1
+    q1 = df[df.period == "2024-Q1"].set_index("indicator")["band"]
+    q2 = df[df.period == "2024-Q2"].set_index("indicator")["band"]
+    change = (q2 - q1).dropna()
+    assert change.abs().max() <= 4  # a uint8 band would wrap 0 - 5 to 251
+    assert df["predicate"].cat.ordered
+    order = list(df["predicate"].cat.categories)
+    assert order.index("Sangat Rendah") < order.index("Tinggi") < order.index("Sangat Tinggi")
+    first = df.iloc[0]
+    assert first["unit"] == "/".join(first[[f"unit_level_{i}" for i in (1, 2, 3)]])
+    assert len(units) == len(result["units"]) and str(units["included"].dtype) == "Int64"
+    assert pd.isna(units.loc[units["unit"] == result["units"][0]["unit"], "unit_level_2"]).all()
+    assert len(warnings) == len(result["warnings"]) and str(warnings["warn"].dtype) == "boolean"

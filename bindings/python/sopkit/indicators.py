@@ -24,7 +24,7 @@ import os
 from dataclasses import asdict, dataclass
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
-from . import _arrays
+from . import _arrays, _frames
 from ._ffi import Handle, check, cstr, ffi, has, lib, text
 
 __all__ = ["POSITIVE", "NEGATIVE", "RANGE", "ACCUMULATE_SUM", "ACCUMULATE_LAST",
@@ -246,19 +246,24 @@ class Evaluation(Handle):
         return ach, band
 
     def to_dataframe(self) -> Any:
-        """The rows as a pandas DataFrame (blank numbers NaN). Needs pandas."""
-        try:
-            import pandas as pd
-        except ImportError as e:  # pragma: no cover - pandas is installed where tests run
-            raise ImportError("Evaluation.to_dataframe needs pandas "
-                              "(apt-get install python3-pandas)") from e
-        rows = self.to_dicts()
-        columns = list(EvaluationRow.__dataclass_fields__)
-        df = pd.DataFrame(rows, columns=columns)
-        for c in ("target", "realisation", "achievement", "score"):
-            df[c] = df[c].astype("float64")
-        df["band"] = df["band"].astype("uint8")
-        return df
+        """One row per (indicator, period) with every column the evaluation has
+        (docs/python.md, "Frames"): definition, targets (range too), achievement,
+        reason, score, band, predicate, year to date, money and lights, and the
+        unit path split into ``unit_level_1`` ... columns. Missing values are
+        missing (NaN, ``pd.NA``), never 0: ``band`` is a nullable Int8 and
+        ``predicate`` an ordered categorical (by band), so ``q2.band - q1.band``
+        and ``predicate.max()`` mean what they say. Needs pandas."""
+        return _frames.indicator_rows(self.to_dict())
+
+    def units_dataframe(self) -> Any:
+        """The roll-up of every unit (weighted mean of its indicators), one row
+        per (unit, period), with the unit path levels as columns. Needs pandas."""
+        return _frames.unit_rows(self.to_dict())
+
+    def warnings_dataframe(self) -> Any:
+        """The early warnings: projected year-end achievement per indicator and
+        year (pace and trend) and whether it warns. Needs pandas."""
+        return _frames.warning_rows(self.to_dict())
 
 
 def _texts(values: Optional[Sequence[Any]], name: str, n: int, required: bool) -> Tuple[Any, list]:

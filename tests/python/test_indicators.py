@@ -489,3 +489,11 @@ def test_evaluation_frames_keep_every_column_and_missing_values():
     assert len(units) == len(result["units"]) and str(units["included"].dtype) == "Int64"
     assert pd.isna(units.loc[units["unit"] == result["units"][0]["unit"], "unit_level_2"]).all()
     assert len(warnings) == len(result["warnings"]) and str(warnings["warn"].dtype) == "boolean"
+
+
+def test_pandas_quarter_periods_are_quarters(data):
+    pd = pytest.importorskip("pandas")
+    period = str(pd.Period("2024Q2", freq="Q"))
+    assert period == "2024Q2"
+    with data.evaluate(period=period) as a, data.evaluate(period="2024-Q2") as b:
+        assert a.to_json() == b.to_json()

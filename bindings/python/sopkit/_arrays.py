@@ -27,16 +27,48 @@ def contiguous(arr: Any) -> Any:
     return arr if arr.flags.c_contiguous else numpy().ascontiguousarray(arr)
 
 
+def is_pandas(value: Any) -> bool:
+    """True for a pandas Series or Index (DatetimeIndex, ...)."""
+    return type(value).__module__.startswith("pandas") and hasattr(value, "to_numpy") \
+        and hasattr(value, "dtype")
+
+
 def is_array_like(value: Any) -> bool:
-    """True for numpy arrays, lists and tuples: the arguments of the bulk forms."""
-    if isinstance(value, (list, tuple)):
+    """True for numpy arrays, lists, tuples and pandas Series and Indexes: the
+    arguments of the bulk forms."""
+    if isinstance(value, (list, tuple)) or is_pandas(value):
         return True
     return type(value).__module__ == "numpy" and type(value).__name__ == "ndarray"
 
 
+def plain(value: Any, name: str) -> Any:
+    """A pandas Series or Index as its numpy array (tz-aware times refused, as
+    a tz-aware datetime is); anything else as it is."""
+    if not is_pandas(value):
+        return value
+    if getattr(value.dtype, "tz", None) is not None:
+        raise ValueError(f"{name}: sopkit instants are local office time: pass naive times "
+                         "(e.g. s.dt.tz_convert('Asia/Jakarta').dt.tz_localize(None))")
+    return value.to_numpy()
+
+
+def like_input(result: Any, source: Any) -> Any:
+    """`result` as the pandas type of `source` (a Series keeps its index and
+    name, an Index becomes an Index), or as it is for other inputs."""
+    if not is_pandas(source):
+        return result
+    import pandas as pd
+
+    if isinstance(source, pd.Series):
+        return pd.Series(result, index=source.index, name=source.name)
+    return pd.Index(result, name=source.name)
+
+
 def instants(value: Any, name: str) -> Any:
-    """A C-contiguous ``datetime64[m]`` array of the instants in `value`."""
+    """A C-contiguous ``datetime64[m]`` array of the instants in `value` (NaT
+    stays NaT)."""
     np = numpy()
+    value = plain(value, name)
     arr = value if isinstance(value, np.ndarray) else np.asarray(value)
     if arr.dtype.kind in "iub":
         raise TypeError(f"{name}: expected datetime64 values, got {arr.dtype}; a minutes count "
@@ -50,8 +82,11 @@ def amounts(value: Any, name: str, timedelta_unit: str | None) -> Any:
     """A C-contiguous int64 array of the amounts in `value` (timedelta64 values
     are converted to `timedelta_unit` when given, refused otherwise)."""
     np = numpy()
+    value = plain(value, name)
     arr = value if isinstance(value, np.ndarray) else np.asarray(value)
     if arr.dtype.kind == "m":
+        if np.isnat(arr).any():
+            raise ValueError(f"{name}: NaT is not an amount; drop it or fill it first")
         if timedelta_unit is None:
             raise TypeError(f"{name}: expected integer working days, got {arr.dtype}")
         arr = arr.astype(f"timedelta64[{timedelta_unit}]").view(np.int64)

@@ -214,3 +214,23 @@ def test_version():
     assert sopkit.version() == sopkit.__version__
     major, minor, patch = (int(x) for x in sopkit.version().split("."))
     assert sopkit.version_number() == major * 10000 + minor * 100 + patch
+
+
+def test_frames_of_diagnostics_timings_and_schedules(seed_path):
+    pd = pytest.importorskip("pandas")
+    sop = sopkit.Sop.load(seed_path)
+    diagnostics = sop.validate()
+    frame = diagnostics.to_dataframe()
+    assert list(frame.columns) == ["severity", "code", "step", "pointer", "message"]
+    assert frame.to_dict("records") == [d.to_dict() for d in diagnostics]
+    with sop.analyze() as analysis:
+        timings = analysis.to_dataframe()
+        assert list(timings["id"]) == analysis.path
+        assert timings["critical"].dtype == bool
+    with sopkit.Calendar.indonesia("id-2024") as cal, \
+            sop.schedule("2024-07-01T08:00", cal) as plan:
+        steps = plan.to_dataframe()
+        assert list(steps.columns) == ["id", "actor", "time", "start", "end"]
+        assert steps["actor"].iloc[0] == "sekretaris"
+        assert pd.api.types.is_datetime64_any_dtype(steps["end"])
+        assert steps["end"].max() == pd.Timestamp(plan.due)

@@ -97,3 +97,25 @@ def warning_rows(result: Dict[str, Any]) -> Any:
         df[c] = df[c].astype("Int64")
     df["warn"] = df["warn"].astype("boolean")
     return df
+
+
+def records(rows: List[Dict[str, Any]], columns: tuple, times: tuple = ()) -> Any:
+    """A frame of plain records with the given columns; `times` columns (ISO
+    text or None) become datetime64 (NaT when missing)."""
+    pd = pandas()
+    df = pd.DataFrame.from_records(rows, columns=list(columns))
+    for c in times:
+        df[c] = pd.to_datetime(df[c], format="%Y-%m-%dT%H:%M")
+    return df
+
+
+def instants_as_text(values: Any, name: str) -> Any:
+    """A column of instants as the run-log text "YYYY-MM-DDTHH:MM" ("" when
+    missing): datetime64 and Timestamps formatted, text passed as it is."""
+    pd = pandas()
+    series = pd.Series(values, copy=False)
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        if getattr(series.dtype, "tz", None) is not None:
+            raise ValueError(f"{name}: sopkit instants are local office time: pass naive times")
+        return series.dt.strftime("%Y-%m-%dT%H:%M").fillna("")
+    return series.where(series.notna(), "").astype(str)

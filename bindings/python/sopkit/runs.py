@@ -20,6 +20,7 @@ import os
 from dataclasses import asdict, dataclass
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
 
+from . import _frames
 from ._ffi import Handle, check, cstr, ffi, lib, text
 from ._time import from_minutes
 from .calendar import Calendar
@@ -95,6 +96,20 @@ class Runs(Handle):
         """From event-log CSV text. Errors as :meth:`load` (located at ``<csv>``)."""
         data = csv_text.encode("utf-8")
         return cls._make("<csv>", lib.sopkit_runs_load_csv, cls._sop(sop), data, len(data))
+
+    @classmethod
+    def from_dataframe(cls, df: Any, sop: Sop) -> "Runs":
+        """From a pandas DataFrame of the event log's columns (case, step, start,
+        end, and optionally actor, branch), read by the CSV loader's rules:
+        start and end as datetime64 (NaT = blank) or text. The frame goes to the
+        loader as CSV text, so a message's place is ``<csv>:LINE:COLUMN`` with
+        LINE = the frame's row position + 2 (the header is line 1). Needs pandas.
+        Errors as :meth:`load`."""
+        frame = df.copy(deep=False)
+        for column in frame.columns:
+            if str(column).strip().lower() in ("start", "end"):
+                frame[column] = _frames.instants_as_text(frame[column], str(column))
+        return cls.from_csv_text(frame.to_csv(index=False, lineterminator="\n"), sop)
 
     @classmethod
     def from_json(cls, json_text: str, sop: Sop) -> "Runs":

@@ -14,9 +14,10 @@ import datetime as _dt
 import enum
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
 
+from . import _frames
 from ._ffi import Handle, check, cstr, ffi, lib, text
 from ._time import InstantLike, from_minutes, to_minutes
 from .calendar import Calendar
@@ -93,6 +94,12 @@ class Diagnostics(List[Diagnostic]):
         """The findings as the library's JSON array of {severity, code, step,
         pointer, message} (``sopkit_diagnostics_to_json``)."""
         return self._json or json.dumps([d.to_dict() for d in self], ensure_ascii=False)
+
+    def to_dataframe(self) -> Any:
+        """The findings as a pandas DataFrame (severity, code, step, pointer,
+        message). Needs pandas."""
+        return _frames.records([d.to_dict() for d in self],
+                               ("severity", "code", "step", "pointer", "message"))
 
 
 def parse_duration(waktu: str) -> Tuple[float, float]:
@@ -354,6 +361,17 @@ class Analysis(Handle):
         """Everything as plain Python data: loops, workload, hand-offs, diagnostics."""
         return json.loads(self.to_json())
 
+    def to_dataframe(self) -> Any:
+        """The CPM figures of the happy-path steps, one row per step (id,
+        earliest_start, earliest_finish, latest_start, latest_finish, slack,
+        critical; working minutes from the run's start). Needs pandas.
+
+        Raises:
+            NotComputableError: as :attr:`timings`.
+        """
+        return _frames.records([asdict(t) for t in self.timings],
+                               tuple(StepTiming.__dataclass_fields__))
+
 
 @dataclass(frozen=True)
 class PlannedStep:
@@ -401,3 +419,9 @@ class Schedule(Handle):
 
     def to_dict(self) -> Dict[str, Any]:
         return json.loads(self.to_json())
+
+    def to_dataframe(self) -> Any:
+        """The plan, one row per step (id, actor, time, start, end; start and
+        end as datetime64, NaT for an untimed step's missing end). Needs pandas."""
+        return _frames.records(self.to_dict()["steps"], ("id", "actor", "time", "start", "end"),
+                               times=("start", "end"))

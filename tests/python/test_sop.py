@@ -234,3 +234,50 @@ def test_frames_of_diagnostics_timings_and_schedules(seed_path):
         assert steps["actor"].iloc[0] == "sekretaris"
         assert pd.api.types.is_datetime64_any_dtype(steps["end"])
         assert steps["end"].max() == pd.Timestamp(plan.due)
+
+
+def _long_sop(steps):
+    """A chain of `steps` steps: long enough that analyze() runs for a while."""
+    body = [{"id": str(i), "activity": f"Langkah {i}", "actor": "a",
+             "kind": "start" if i == 1 else "end" if i == steps else "process",
+             "time": "15 Menit", **({"next": str(i + 1)} if i < steps else {})}
+            for i in range(1, steps + 1)]
+    return json.dumps({"format": "sopkit.sop/1", "number": "X", "title": "Panjang",
+                       "actors": [{"id": "a", "name": "Pelaksana"}], "steps": body})
+
+
+def test_close_while_other_threads_are_inside_calls_waits_for_them():
+    # The binding releases the GIL during a call: close() from another thread
+    # must not free the handle under a running analyze (ASan catches it if it does;
+    # without ASan, reading a freed multi-megabyte JSON text mostly faults).
+    import threading
+    import time
+
+    sop = sopkit.Sop.from_json(_long_sop(20000))
+    expected, expected_json = sop.analyze().total_minutes, sop.to_json()
+    started, totals, texts, refused = threading.Barrier(5), [], [], []
+
+    def work():
+        started.wait()
+        for _ in range(30):
+            try:
+                with sop.analyze() as a:
+                    totals.append(a.total_minutes)
+                texts.append(sop.to_json())
+            except ValueError as e:
+                refused.append(str(e))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    started.wait()
+    time.sleep(0.05)  # the workers are inside to_json / analyze now
+    sop.close()
+    for t in threads:
+        t.join()
+    assert sop.closed and sop._ptr is None  # freed once the last call returned
+    assert all(t == expected for t in totals)
+    assert texts and all(t == expected_json for t in texts)
+    assert refused and all(m == "Sop is closed" for m in refused)
+    with pytest.raises(ValueError, match="closed"):
+        sop.validate()

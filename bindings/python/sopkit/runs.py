@@ -65,11 +65,13 @@ class Runs(Handle):
         check(fn(out, *args))
         return cls(out[0], source)
 
-    @staticmethod
-    def _sop(sop: Sop) -> Any:
+    @classmethod
+    def _with_sop(cls, source: str, fn: Any, sop: Sop, *args: Any) -> "Runs":
+        """`fn(out, sop, *args)` with the SOP's handle kept alive for the call."""
         if not isinstance(sop, Sop):
             raise TypeError(f"sop must be a sopkit.Sop, got {type(sop).__name__}")
-        return sop._handle
+        with sop._lease() as handle:
+            return cls._make(source, fn, handle, *args)
 
     @classmethod
     def load(cls, path: PathLike, sop: Sop) -> "Runs":
@@ -81,21 +83,20 @@ class Runs(Handle):
             start, duplicated row, bad instant, empty file (with the place).
         """
         p = os.fspath(path)
-        return cls._make(p, lib.sopkit_runs_load_file, cls._sop(sop), cstr(p))
+        return cls._with_sop(p, lib.sopkit_runs_load_file, sop, cstr(p))
 
     @classmethod
     def from_csv(cls, path: PathLike, sop: Sop) -> "Runs":
         """From an event-log CSV file, whatever its extension. Errors as :meth:`load`."""
         with open(os.fspath(path), "rb") as f:
             data = f.read()
-        return cls._make(os.fspath(path), lib.sopkit_runs_load_csv, cls._sop(sop), data,
-                         len(data))
+        return cls._with_sop(os.fspath(path), lib.sopkit_runs_load_csv, sop, data, len(data))
 
     @classmethod
     def from_csv_text(cls, csv_text: str, sop: Sop) -> "Runs":
         """From event-log CSV text. Errors as :meth:`load` (located at ``<csv>``)."""
         data = csv_text.encode("utf-8")
-        return cls._make("<csv>", lib.sopkit_runs_load_csv, cls._sop(sop), data, len(data))
+        return cls._with_sop("<csv>", lib.sopkit_runs_load_csv, sop, data, len(data))
 
     @classmethod
     def from_dataframe(cls, df: Any, sop: Sop) -> "Runs":
@@ -115,7 +116,7 @@ class Runs(Handle):
     def from_json(cls, json_text: str, sop: Sop) -> "Runs":
         """From ``sopkit.runs/1`` JSON text. Errors as :meth:`load`."""
         data = json_text.encode("utf-8")
-        return cls._make("<json>", lib.sopkit_runs_load_json, cls._sop(sop), data, len(data))
+        return cls._with_sop("<json>", lib.sopkit_runs_load_json, sop, data, len(data))
 
     @property
     def counts(self) -> tuple:

@@ -56,9 +56,3 @@ int guard(F&& body) noexcept {
 }
 
 }  // namespace sopkit::capi
-
-// Checks a required pointer argument; returns SOPKIT_EINVAL naming it.
-#define SOPKIT_REQUIRE(arg)                                                \
-  do {                                                                     \
-    if ((arg) == nullptr) return ::sopkit::capi::invalid(#arg " is NULL"); \
-  } while (0)

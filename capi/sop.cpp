@@ -49,7 +49,7 @@ int sopkit_sop_load_json(sopkit_sop** out, const char* json, size_t len) {
 }
 
 void sopkit_sop_free(sopkit_sop* sop) {
-  delete sop;
+  sopkit::capi::free_handle(sop);
 }
 
 int sopkit_sop_save_file(const sopkit_sop* sop, const char* path) {
@@ -223,7 +223,7 @@ int sopkit_diagnostics_to_json(const sopkit_diagnostics* d, const char** out_jso
 }
 
 void sopkit_diagnostics_free(sopkit_diagnostics* d) {
-  delete d;
+  sopkit::capi::free_handle(d);
 }
 
 }  // extern "C"

@@ -10,6 +10,7 @@
 #include "sopkit/store.hpp"
 
 struct sopkit_store {
+  SOPKIT_HANDLE("sk-store", "sopkit_store");
   std::unique_ptr<sopkit::Store> store;
 };
 
@@ -50,7 +51,7 @@ int sopkit_store_open(sopkit_store** out, const char* path, unsigned flags) {
 }
 
 void sopkit_store_close(sopkit_store* store) {
-  delete store;
+  sopkit::capi::free_handle(store);
 }
 
 void sopkit_store_text_free(char* text) {

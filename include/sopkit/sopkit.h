@@ -8,6 +8,11 @@
  * Conventions (after libgit2, SQLite and zstd):
  *  - Objects are opaque handles made by `_load`/`_new` and released by `_free`;
  *    every `_free` accepts NULL.
+ *  - Handles are checked where they enter: a handle of another type, or one
+ *    already freed, gives SOPKIT_EINVAL naming the argument and what it is,
+ *    and a second `_free` of a handle is ignored. Still undefined: a pointer
+ *    that never was a sopkit handle, and a freed handle whose memory has since
+ *    been reused for a new handle of the same type (it then acts as that one).
  *  - Every function returns an `int` status: SOPKIT_OK (0) or a negative
  *    SOPKIT_E* code. `sopkit_status_str()` names a code; `sopkit_last_error()`
  *    gives the full message of this thread's last failure (file, line, JSON

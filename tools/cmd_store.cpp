@@ -65,7 +65,8 @@ int store_import(const Args& args) {
   const bool csv = ends_with(path, ".csv");
   const std::string text = csv ? std::string() : read_file(path);
   if (csv || is_indicator_json(text)) {
-    IndicatorSet set = csv ? load_indicators_file(path) : parse_indicators_json(text, path);
+    IndicatorSet set =
+        csv ? load_indicators_file(path, csv_options(args)) : parse_indicators_json(text, path);
     auto store = open_sqlite_store(db);
     std::size_t changed = store->import_indicators(set, {*author, note ? *note : path});
     std::cout << path << ": " << set.indicator_count() << " indicator(s), " << set.cell_count()
@@ -178,7 +179,8 @@ int cmd_store(const std::vector<std::string>& argv) {
   if (sub == "init") return store_init(parse_args(rest, {}, {}));
   if (sub == "import")
     return store_import(
-        parse_args(rest, {"--allow-identical"}, {"--author", "--note", "--date", "--revision"}));
+        parse_args(rest, {"--allow-identical"},
+                   {"--author", "--note", "--date", "--revision", "--decimal-mark"}));
   if (sub == "revisions") return store_revisions(parse_args(rest, {"--json"}, {}));
   if (sub == "diff") return store_diff(parse_args(rest, {"--json"}, {}));
   if (sub == "export")

@@ -31,7 +31,7 @@ const Verb kVerbs[] = {
     {"evaluate",
      "sopkit evaluate DATA.csv|DATA.json [--period 2024-Q2] [--json|--csv] [--cap 100|110|120] "
      "[--scale ID] [--scales FILE] [--negative-formula difference|ratio] [--zero-over-zero-is-100] "
-     "[--warn-below N]",
+     "[--warn-below N] [--decimal-mark comma|dot]",
      sopkit::cli::cmd_evaluate},
 #endif
 #ifdef SOPKIT_HAVE_CMD_RENDER
@@ -43,7 +43,8 @@ const Verb kVerbs[] = {
     {"monev",
      "sopkit monev --sop SOP.json --indicators DATA.csv --period 2024-Q2 [--start "
      "2024-07-01T07:30] "
-     "[--calendar id-2024|FILE] [--lang id|en] [--runs LOG.csv|RUNS.json] --out DIR",
+     "[--calendar id-2024|FILE] [--lang id|en] [--runs LOG.csv|RUNS.json] [--decimal-mark "
+     "comma|dot] --out DIR",
      sopkit::cli::cmd_monev},
 #endif
 #ifdef SOPKIT_HAVE_CMD_RUNS
@@ -53,7 +54,8 @@ const Verb kVerbs[] = {
 #ifdef SOPKIT_HAVE_CMD_STORE
     {"store",
      "sopkit store init DB | import DB FILE.json|FILE.csv --author NAME [--note TEXT] "
-     "[--date YYYY-MM-DD] [--revision N] [--allow-identical] | revisions DB [SOP-NUMBER] [--json] "
+     "[--date YYYY-MM-DD] [--revision N] [--allow-identical] [--decimal-mark comma|dot] "
+     "| revisions DB [SOP-NUMBER] [--json] "
      "| diff DB SOP-NUMBER REV-A REV-B [--json] | export DB SOP-NUMBER [--revision N] [-o FILE] "
      "| export DB --indicators [-o FILE] | audit DB [--indicator CODE] [--json]",
      sopkit::cli::cmd_store},

@@ -251,11 +251,11 @@ def test_close_while_other_threads_are_inside_calls_waits_for_them():
     # must not free the handle under a running analyze (ASan catches it if it does;
     # without ASan, reading a freed multi-megabyte JSON text mostly faults).
     import threading
-    import time
 
     sop = sopkit.Sop.from_json(_long_sop(20000))
     expected, expected_json = sop.analyze().total_minutes, sop.to_json()
-    started, totals, texts, refused = threading.Barrier(5), [], [], []
+    started, first_done = threading.Barrier(5), threading.Event()
+    totals, texts, refused = [], [], []
 
     def work():
         started.wait()
@@ -264,6 +264,7 @@ def test_close_while_other_threads_are_inside_calls_waits_for_them():
                 with sop.analyze() as a:
                     totals.append(a.total_minutes)
                 texts.append(sop.to_json())
+                first_done.set()
             except ValueError as e:
                 refused.append(str(e))
 
@@ -271,7 +272,7 @@ def test_close_while_other_threads_are_inside_calls_waits_for_them():
     for t in threads:
         t.start()
     started.wait()
-    time.sleep(0.05)  # the workers are inside to_json / analyze now
+    assert first_done.wait(timeout=60)  # the other workers are inside their calls now
     sop.close()
     for t in threads:
         t.join()

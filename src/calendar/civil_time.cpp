@@ -142,12 +142,15 @@ Instant parse_instant(std::string_view text) {
   if ((text.size() != 16 && !seconds) || (text[10] != 'T' && text[10] != ' '))
     throw Error(ErrorCode::parse_error,
                 "not an instant: " + quoted(text) +
-                    " (write YYYY-MM-DDTHH:MM, YYYY-MM-DD HH:MM or YYYY-MM-DD; seconds "
-                    "after HH:MM are allowed and dropped)");
+                    " (write YYYY-MM-DDTHH:MM, YYYY-MM-DD HH:MM or YYYY-MM-DD; HH.MM is "
+                    "read as HH:MM; seconds after the minutes are allowed and dropped)");
   const Date d = parse_date_prefix(text.substr(0, 10), text);
+  // "08.00" is how Indonesian writes a clock time (run logs, forms).
+  std::string hh_mm(text.substr(11, 5));
+  if (hh_mm.size() == 5 && hh_mm[2] == '.') hh_mm[2] = ':';
   int clock = 0;
   try {
-    clock = parse_clock(text.substr(11, 5));
+    clock = parse_clock(hh_mm);
   } catch (const Error&) {
     clock = -1;
   }

@@ -193,3 +193,16 @@ def test_an_ambiguous_thousand_is_refused_unless_the_decimal_mark_is_declared(tm
     assert json.loads(r.stdout)["indicators"][0]["target"] == 1.2
     r = run("evaluate", data, "--decimal-mark", "koma")
     assert r.returncode == 2 and "--decimal-mark takes comma" in r.stderr
+
+
+def test_run_logs_take_clock_times_written_with_a_dot(tmp_path):
+    # "08.00" is how Indonesian writes 08:00; the log reads the same either way.
+    log = os.path.join(ROOT, "examples", "runs-monev-capaian-kinerja.csv")
+    with open(log, encoding="utf-8") as f:
+        text = f.read()
+    dotted = write(tmp_path, "log.csv", text.replace("T08:", "T08.").replace("T07:", "T07."))
+    assert dotted != text and "T08." in open(dotted, encoding="utf-8").read()
+    a = run("runs", SEED, log, "--json")
+    b = run("runs", SEED, dotted, "--json")
+    assert a.returncode == b.returncode and a.stdout, b.stderr  # 1: some runs were late
+    assert json.loads(a.stdout)["summary"] == json.loads(b.stdout)["summary"]

@@ -38,6 +38,15 @@ TEST(CivilTime, InstantAcceptsTSpaceOrDateAlone) {
   EXPECT_EQ(parse_instant("2024-04-05"), t - 8 * 60);  // a date alone is 00:00
 }
 
+TEST(CivilTime, InstantReadsTheIndonesianClockWithADot) {
+  const Instant t = make_instant(2024, 7, 1, 8, 0);
+  EXPECT_EQ(parse_instant("2024-07-01 08.00"), t);
+  EXPECT_EQ(parse_instant("2024-07-01T08.00"), t);
+  EXPECT_EQ(parse_instant("2024-07-01 08.00:30"), t);
+  for (const char* bad : {"2024-07-01 8.00", "2024-07-01 08.5", "2024-07-01 08.60"})
+    EXPECT_THROW(parse_instant(bad), Error) << bad;
+}
+
 TEST(CivilTime, InstantDropsSecondsAsIsoWritersAddThem) {
   // datetime.isoformat() and spreadsheets write seconds; instants are whole minutes.
   const Instant t = make_instant(2024, 4, 5, 8, 0);

@@ -36,6 +36,7 @@ class BuildWithLibrary(build_ext):
         sopkit_build.copy_library(pathlib.Path(self.build_lib) / "sopkit")
 
 
-setup(cffi_modules=["sopkit_build.py:ffibuilder"],
+setup(version=sopkit_build.header_version(),
+      cffi_modules=["sopkit_build.py:ffibuilder"],
       cmdclass={"build_ext": BuildWithLibrary},
       options={"build": {"build_base": BUILD}})

@@ -147,6 +147,17 @@ def copy_library(package_dir):
 
 HEADER = include_dir() / "sopkit" / "sopkit.h"
 
+
+def header_version():
+    """"MAJOR.MINOR.PATCH" of the header's SOPKIT_VERSION_* macros: the one
+    version of the project (CMake reads it there too)."""
+    text = HEADER.read_text(encoding="utf-8")
+    parts = [re.search(rf"^#define SOPKIT_VERSION_{p} (\d+)$", text, re.M) for p in
+             ("MAJOR", "MINOR", "PATCH")]
+    if not all(parts):
+        sys.exit(f"sopkit: no SOPKIT_VERSION_MAJOR/MINOR/PATCH in {HEADER}")
+    return ".".join(m.group(1) for m in parts)
+
 _libdir = str(library_dir())
 _cdef, MISSING = keep_exported(header_to_cdef(HEADER.read_text(encoding="utf-8")),
                                exported_functions(pathlib.Path(_libdir) / "libsopkit.so"))

@@ -5,6 +5,8 @@
 // Nothing throws across the boundary.
 #pragma once
 
+#include <cstdlib>
+#include <cstring>
 #include <new>
 #include <string>
 
@@ -27,6 +29,14 @@ inline int fail(int status, const std::string& message) noexcept {
     // No memory for the message: the code alone must do.
   }
   return status;
+}
+
+// A malloc'd copy of a text given to the caller (sopkit_text_free).
+inline char* copy_text(const std::string& text) {
+  char* out = static_cast<char*>(std::malloc(text.size() + 1));
+  if (!out) throw std::bad_alloc();
+  std::memcpy(out, text.c_str(), text.size() + 1);
+  return out;
 }
 
 inline int invalid(const char* message) noexcept {

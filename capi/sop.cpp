@@ -4,6 +4,7 @@
 #include "guard.hpp"
 #include "handles.hpp"
 #include "io/detail/json_values.hpp"
+#include "sopkit/sop_diff.hpp"
 #include "sopkit/sop_json.hpp"
 
 using sopkit::capi::guard;
@@ -69,6 +70,17 @@ int sopkit_sop_to_json(const sopkit_sop* sop, const char** out_json) {
     std::call_once(self->json.once,
                    [&] { self->json.text = sopkit::sop_to_json(sop->sop.document()); });
     *out_json = self->json.text.c_str();
+    return SOPKIT_OK;
+  });
+}
+
+int sopkit_sop_diff_json(const sopkit_sop* before, const sopkit_sop* after, char** out_json) {
+  SOPKIT_REQUIRE(before);
+  SOPKIT_REQUIRE(after);
+  SOPKIT_REQUIRE(out_json);
+  return guard([&]() -> int {
+    *out_json = sopkit::capi::copy_text(
+        sopkit::sop_diff_to_json(sopkit::diff_sops(before->sop.document(), after->sop.document())));
     return SOPKIT_OK;
   });
 }

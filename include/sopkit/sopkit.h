@@ -154,6 +154,18 @@ SOPKIT_API int sopkit_sop_save_file(const sopkit_sop* sop, const char* path);
  * (valid until sopkit_sop_free). Errors: SOPKIT_EINVAL, SOPKIT_ENOMEM. */
 SOPKIT_API int sopkit_sop_to_json(const sopkit_sop* sop, const char** out_json);
 
+/* What changed from `before` to `after` (identity, actors, steps, flows and
+ * mutu baku), as JSON {"format": "sopkit.sopdiff/1", "changes": [...],
+ * "summary": {...}}: the diff the record store gives between revisions.
+ * *out_json is the caller's: free it with sopkit_text_free. Errors:
+ * SOPKIT_EINVAL, SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_sop_diff_json(const sopkit_sop* before, const sopkit_sop* after,
+                                    char** out_json);
+
+/* Releases a text a function gave as the caller's (a `char**` output). NULL is
+ * a no-op. sopkit_store_text_free is the same function under its older name. */
+SOPKIT_API void sopkit_text_free(char* text);
+
 /* Number of steps and of actors. Errors: SOPKIT_EINVAL. */
 SOPKIT_API int sopkit_sop_step_count(const sopkit_sop* sop, size_t* out_count);
 SOPKIT_API int sopkit_sop_actor_count(const sopkit_sop* sop, size_t* out_count);

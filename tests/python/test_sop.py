@@ -282,3 +282,26 @@ def test_close_while_other_threads_are_inside_calls_waits_for_them():
     assert refused and all(m == "Sop is closed" for m in refused)
     with pytest.raises(ValueError, match="closed"):
         sop.validate()
+
+
+def test_editing_comparing_diffing_and_pickling_documents(seed_path):
+    import pickle
+
+    sop = sopkit.Sop.load(seed_path)
+    same = sopkit.Sop.from_dict(sop.to_dict())
+    assert same == sop and hash(same) == hash(sop) and same is not sop
+    longer = sop.with_step("3", time="10 hari")
+    assert longer != sop and sop.step(2).time == "7 Hari" and longer.step(2).time == "10 hari"
+    diff = sop.diff(longer)
+    assert diff["format"] == "sopkit.sopdiff/1"
+    assert [(c["field"], c["before"], c["after"]) for c in diff["changes"]] == \
+        [("time", "7 Hari", "10 hari")], diff
+    assert sop.diff(same)["changes"] == []
+    renamed = sop.with_fields(title="Monev Kinerja")
+    assert renamed.to_dict()["title"] == "Monev Kinerja" and renamed != sop
+    restored = pickle.loads(pickle.dumps(longer))
+    assert restored == longer and restored is not longer
+    with pytest.raises(KeyError, match="no step '99'"):
+        sop.with_step("99", time="1 jam")
+    with pytest.raises(sopkit.FormatError, match="/steps/2/time"):
+        sop.with_step("3", time=7)

@@ -114,6 +114,15 @@ def parse_duration(waktu: str) -> Tuple[float, float]:
     return (lo[0], hi[0])
 
 
+def _set_fields(target: Dict[str, Any], fields: Dict[str, Any]) -> None:
+    """Sets each field of `target`; None removes it."""
+    for key, value in fields.items():
+        if value is None:
+            target.pop(key, None)
+        else:
+            target[key] = value
+
+
 class Sop(Handle):
     """An SOP document, immutable once loaded; safe to share between threads."""
 
@@ -146,6 +155,68 @@ class Sop(Handle):
         out = ffi.new("sopkit_sop **")
         check(lib.sopkit_sop_load_json(out, data, len(data)))
         return cls(out[0], "<json>")
+
+    @classmethod
+    def from_dict(cls, document: Dict[str, Any]) -> "Sop":
+        """A document from plain Python data in the format v1 shape (what
+        :meth:`to_dict` gives). Errors as :meth:`load` (JSON pointers name the
+        field)."""
+        return cls.from_json(json.dumps(document, ensure_ascii=False))
+
+    def with_step(self, step_id: str, **fields: Any) -> "Sop":
+        """A new document with the fields of one step changed (``time="2 hari"``,
+        ``next="5"``, ``actor="kabid"``; None removes an optional field). This
+        one is unchanged.
+
+        Raises:
+            KeyError: no step has that id. FormatError: a value of the wrong type.
+        """
+        document = self.to_dict()
+        step = next((s for s in document["steps"] if s.get("id") == step_id), None)
+        if step is None:
+            raise KeyError(f"no step '{step_id}' in {self._source}")
+        _set_fields(step, fields)
+        return Sop.from_dict(document)
+
+    def with_fields(self, **fields: Any) -> "Sop":
+        """A new document with top-level fields changed (``title=...``,
+        ``dates={...}``; None removes an optional one). Errors as :meth:`from_dict`."""
+        document = self.to_dict()
+        _set_fields(document, fields)
+        return Sop.from_dict(document)
+
+    def diff(self, other: "Sop") -> Dict[str, Any]:
+        """What changed from this document to `other`, as
+        ``{"format": "sopkit.sopdiff/1", "changes": [{"kind", "subject", "field",
+        "before", "after"}], "summary"}``: the diff the record store gives between
+        revisions (``sopkit_sop_diff_json``)."""
+        if not isinstance(other, Sop):
+            raise TypeError(f"other must be a sopkit.Sop, got {type(other).__name__}")
+        out = ffi.new("char **")
+        check(lib.sopkit_sop_diff_json(self._handle, other._handle, out))
+        try:
+            return json.loads(text(out[0]))
+        finally:
+            lib.sopkit_text_free(out[0])
+
+    def __eq__(self, other: object) -> bool:
+        """Two documents are equal when their content is (the same JSON data)."""
+        if not isinstance(other, Sop):
+            return NotImplemented
+        return self is other or self.to_dict() == other.to_dict()
+
+    def __hash__(self) -> int:
+        return hash(json.dumps(self.to_dict(), sort_keys=True))
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        """Pickled as its JSON text (the C handle is not picklable)."""
+        return (Sop._unpickle, (self.to_json(), self._source))
+
+    @classmethod
+    def _unpickle(cls, json_text: str, source: str) -> "Sop":
+        sop = cls.from_json(json_text)
+        sop._source = source
+        return sop
 
     def __repr__(self) -> str:
         if self.closed:

@@ -7,6 +7,7 @@
 #include "cli_util.hpp"
 #include "commands.hpp"
 #include "sopkit/error.hpp"
+#include "sopkit/sopkit.h"
 
 namespace {
 
@@ -70,6 +71,34 @@ void print_usage(std::ostream& out) {
   out << "exit codes: 0 done, 1 the input has errors, 2 usage or I/O problem\n";
 }
 
+const Verb* find_verb(const std::string& name) {
+  for (const auto& v : kVerbs)
+    if (name == v.name) return &v;
+  return nullptr;
+}
+
+bool asks_for_help(const std::vector<std::string>& args) {
+  for (const auto& a : args)
+    if (a == "--help" || a == "-h") return true;
+  return false;
+}
+
+// `sopkit help [VERB]`: the verb's usage (or every verb's) on standard output.
+int print_help(const std::vector<std::string>& args) {
+  if (args.size() < 2) {
+    print_usage(std::cout);
+    return sopkit::cli::kExitOk;
+  }
+  if (const Verb* v = find_verb(args[1])) {
+    std::cout << "usage: " << v->usage << '\n'
+              << "options of every verb: " << sopkit::cli::kGlobalOptionsUsage << '\n';
+    return sopkit::cli::kExitOk;
+  }
+  std::cerr << "sopkit: unknown verb '" << args[1] << "'\n";
+  print_usage(std::cerr);
+  return sopkit::cli::kExitUsage;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -85,8 +114,16 @@ int main(int argc, char** argv) {
     print_usage(args.empty() ? std::cerr : std::cout);
     return args.empty() ? sopkit::cli::kExitUsage : sopkit::cli::kExitOk;
   }
+  if (args[0] == "--version" || args[0] == "-V") {
+    // The header's version (the CLI links the C++ objects, not the C ABI).
+    std::cout << "sopkit " << SOPKIT_VERSION_MAJOR << '.' << SOPKIT_VERSION_MINOR << '.'
+              << SOPKIT_VERSION_PATCH << '\n';
+    return sopkit::cli::kExitOk;
+  }
+  if (args[0] == "help") return print_help(args);
   const std::string verb = args[0];
   args.erase(args.begin());
+  if (find_verb(verb) && asks_for_help(args)) return print_help({"help", verb});
   for (const auto& v : kVerbs) {
     if (verb != v.name) continue;
     try {

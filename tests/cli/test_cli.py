@@ -206,3 +206,14 @@ def test_run_logs_take_clock_times_written_with_a_dot(tmp_path):
     b = run("runs", SEED, dotted, "--json")
     assert a.returncode == b.returncode and a.stdout, b.stderr  # 1: some runs were late
     assert json.loads(a.stdout)["summary"] == json.loads(b.stdout)["summary"]
+
+
+def test_version_and_help_for_every_verb():
+    r = run("--version")
+    assert r.returncode == 0 and r.stdout.startswith("sopkit ") and r.stdout.count(".") == 2
+    for verb in ("validate", "analyze", "schedule", "evaluate", "render", "monev", "runs", "store"):
+        for asked in (run(verb, "--help"), run("help", verb), run(verb, "-h")):
+            assert asked.returncode == 0, (verb, asked.stderr)
+            assert asked.stdout.startswith(f"usage: sopkit {verb} "), asked.stdout
+    r = run("help", "frobnicate")
+    assert r.returncode == 2 and "unknown verb 'frobnicate'" in r.stderr

@@ -5,10 +5,12 @@
 set -euo pipefail
 build=$1
 here=$(cd "$(dirname "$0")" && pwd)
-stage=$(mktemp -d)
-trap 'rm -rf "$stage"' EXIT
-cmake --install "$build" --prefix "$stage/prefix" >/dev/null
-libdir=$(ls -d "$stage"/prefix/lib*/ | head -1)
+# A fixed prefix: Go's build cache keeps the link flags cgo got from
+# pkg-config, so a fresh temporary prefix per run would be linked against
+# a folder that is gone.
+prefix="$build/go-test-prefix"
+cmake --install "$build" --prefix "$prefix" >/dev/null
+libdir=$(ls -d "$prefix"/lib*/ | head -1)
 export PKG_CONFIG_PATH="$libdir/pkgconfig" LD_LIBRARY_PATH="$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 export GOPROXY=off GOFLAGS=-buildvcs=false GOCACHE="$build/gocache" GOPATH="$build/gopath"
 cd "$here"

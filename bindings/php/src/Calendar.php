@@ -51,7 +51,8 @@ final class Calendar extends Handle
         return $this->ptr();
     }
 
-    private static function instant(string $text): int
+    /** @internal minutes since 1970-01-01T00:00 of "YYYY-MM-DDTHH:MM" */
+    public static function instant(string $text): int
     {
         $ffi = Library::ffi();
         $out = $ffi->new('int64_t');

@@ -62,6 +62,24 @@ final class Sop extends Handle
         }
     }
 
+    /**
+     * A run of the happy path planned from `start` ("2024-07-01T07:30") on the
+     * calendar: the same document as `sopkit schedule --json` (start, due, steps).
+     * @return array<mixed>
+     */
+    public function schedule(Calendar $calendar, string $start): array
+    {
+        $ffi = Library::ffi();
+        $plan = $ffi->new('sopkit_schedule*');
+        Library::check($ffi->sopkit_sop_schedule($this->ptr(), $calendar->cdata(), Calendar::instant($start),
+            FFI::addr($plan)));
+        try {
+            return self::jsonOf($plan, 'sopkit_schedule_to_json');
+        } finally {
+            $ffi->sopkit_schedule_free($plan);
+        }
+    }
+
     /** @internal the pointer, for calls that take this document */
     public function cdata(): FFI\CData
     {

@@ -90,6 +90,15 @@ final class SopkitTest extends TestCase
         Calendar::load('id-1066');
     }
 
+    public function testScheduleOnTheCalendarGivesTheDueDate(): void
+    {
+        $sop = Sop::loadFile(self::example('sop-monev-capaian-kinerja.json'));
+        $plan = $sop->schedule(Calendar::load('id-2024'), '2024-07-01T07:30');
+        $this->assertSame('2024-08-13T11:00', $plan['due']);
+        $this->expectException(\Sopkit\RangeException::class);
+        $sop->schedule(Calendar::asn(2024, 2024), '2024-12-30T07:30');
+    }
+
     public function testEnumConstantsReachPhp(): void
     {
         $this->assertSame(1, Library::ffi()->SOPKIT_POLARITY_NEGATIVE);

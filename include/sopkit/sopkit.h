@@ -30,7 +30,15 @@
  *    sopkit in two calls.
  *  - Thread safety: a handle is immutable once made; any number of threads may
  *    call functions on the same handle or on different handles at once, unless
- *    a function says otherwise. sopkit_last_error() is per thread.
+ *    a function says otherwise. sopkit_last_error() is per thread: a host whose
+ *    threads move between native calls (Go goroutines) reads it in the same
+ *    native call as the failing function, through a C shim on its side
+ *    (bindings/go, docs/embedding.md).
+ *  - Integer constants are enum constants, so FFI parsers see them; the enum
+ *    types never appear in a signature or a struct, so the ABI does not
+ *    depend on them. Only the version numbers stay macros (for #if).
+ *  - FFI hosts read include/sopkit/sopkit_ffi.h, generated from this file:
+ *    the declarations alone, with PHP's FFI_SCOPE "SOPKIT" and FFI_LIB.
  *
  *   sopkit_sop *sop = NULL;
  *   if (sopkit_sop_load_file(&sop, "sop.json") != SOPKIT_OK) {
@@ -51,12 +59,16 @@
 extern "C" {
 #endif
 
+/* Overridable: an FFI header generator or a host build defines it first
+ * (e.g. empty) to drop the attribute. */
+#ifndef SOPKIT_API
 #if defined(_WIN32) && defined(SOPKIT_BUILDING_SHARED)
 #define SOPKIT_API __declspec(dllexport)
 #elif defined(__GNUC__)
 #define SOPKIT_API __attribute__((visibility("default")))
 #else
 #define SOPKIT_API
+#endif
 #endif
 
 /* ------------------------------------------------------------------------ */
@@ -112,7 +124,7 @@ SOPKIT_API const char* sopkit_last_error(void);
 /* ------------------------------------------------------------------------ */
 
 /* The default of sopkit_set_max_input_bytes: 1 GiB. */
-#define SOPKIT_DEFAULT_MAX_INPUT_BYTES 1073741824
+enum { SOPKIT_DEFAULT_MAX_INPUT_BYTES = 1073741824 };
 
 /* Sets the largest file, in bytes, that any later *_load_file call reads: a
  * larger one fails with SOPKIT_EIO and "the input is larger than the limit of
@@ -261,7 +273,7 @@ SOPKIT_API void sopkit_diagnostics_free(sopkit_diagnostics* d);
 /* The result of sopkit_sop_analyze, immutable. */
 typedef struct sopkit_analysis sopkit_analysis;
 
-#define SOPKIT_ANALYSIS_OPTIONS_VERSION 1
+enum { SOPKIT_ANALYSIS_OPTIONS_VERSION = 1 };
 
 /* Options of sopkit_sop_analyze. Initialise with sopkit_analysis_options_init
  * so that fields added later get their defaults. */
@@ -446,14 +458,18 @@ SOPKIT_API void sopkit_schedule_free(sopkit_schedule* s);
 /* ------------------------------------------------------------------------ */
 
 /* Polarity codes, as in the bulk arrays and the CSV's polarity column. */
-#define SOPKIT_POLARITY_POSITIVE 0 /* higher is better: R/T x 100 */
-#define SOPKIT_POLARITY_NEGATIVE 1 /* lower is better: (2T - R)/T x 100 (T/R selectable) */
-#define SOPKIT_POLARITY_RANGE 2    /* closer is better */
+typedef enum sopkit_polarity {
+  SOPKIT_POLARITY_POSITIVE = 0, /* higher is better: R/T x 100 */
+  SOPKIT_POLARITY_NEGATIVE = 1, /* lower is better: (2T - R)/T x 100 (T/R selectable) */
+  SOPKIT_POLARITY_RANGE = 2     /* closer is better */
+} sopkit_polarity;
 
 /* Accumulation codes across quarters. */
-#define SOPKIT_ACCUMULATE_SUM 0  /* flows: documents produced */
-#define SOPKIT_ACCUMULATE_LAST 1 /* stocks and rates: APK, a percentage */
-#define SOPKIT_ACCUMULATE_AVERAGE 2
+typedef enum sopkit_accumulation {
+  SOPKIT_ACCUMULATE_SUM = 0,  /* flows: documents produced */
+  SOPKIT_ACCUMULATE_LAST = 1, /* stocks and rates: APK, a percentage */
+  SOPKIT_ACCUMULATE_AVERAGE = 2
+} sopkit_accumulation;
 
 /* Achievement and band of raw cells, without building a set: for each i,
  * achievement_out[i] = capaian of (target[i], realisation[i], polarity[i]) in
@@ -527,7 +543,7 @@ typedef struct sopkit_text_column {
                                 NULL: values are per row (count == n) */
 } sopkit_text_column;
 
-#define SOPKIT_INDICATOR_COLUMNS_VERSION 1
+enum { SOPKIT_INDICATOR_COLUMNS_VERSION = 1 };
 
 /* The columns of docs/indicators.md, one (indicator, period) row per index.
  * Text columns as in the CSV: polarity "positive"/"negatif"/"range",
@@ -559,7 +575,7 @@ SOPKIT_API void sopkit_indicators_free(sopkit_indicators* set);
 SOPKIT_API int sopkit_indicators_counts(const sopkit_indicators* set, size_t* out_indicators,
                                         size_t* out_units, size_t* out_rows);
 
-#define SOPKIT_EVALUATE_OPTIONS_VERSION 1
+enum { SOPKIT_EVALUATE_OPTIONS_VERSION = 1 };
 
 /* Options of sopkit_indicators_evaluate; initialise with
  * sopkit_evaluate_options_init so that later fields get their defaults. */
@@ -656,9 +672,11 @@ SOPKIT_API int sopkit_runs_to_json(const sopkit_runs* runs, const char** out_jso
 SOPKIT_API void sopkit_runs_free(sopkit_runs* runs);
 
 /* Verdict codes of one step execution. */
-#define SOPKIT_VERDICT_ON_TIME 0 /* ended within start + waktu on the calendar */
-#define SOPKIT_VERDICT_LATE 1    /* ended past it by at least one office minute */
-#define SOPKIT_VERDICT_UNTIMED 2 /* the step has no parseable waktu: not judged */
+typedef enum sopkit_verdict {
+  SOPKIT_VERDICT_ON_TIME = 0, /* ended within start + waktu on the calendar */
+  SOPKIT_VERDICT_LATE = 1,    /* ended past it by at least one office minute */
+  SOPKIT_VERDICT_UNTIMED = 2  /* the step has no parseable waktu: not judged */
+} sopkit_verdict;
 
 /* The runs measured on a working calendar. Immutable. */
 typedef struct sopkit_runs_comparison sopkit_runs_comparison;
@@ -745,8 +763,10 @@ SOPKIT_API void sopkit_runs_comparison_free(sopkit_runs_comparison* c);
 typedef struct sopkit_store sopkit_store;
 
 /* Flags of sopkit_store_open. */
-#define SOPKIT_STORE_READ_ONLY 1 /* no writes; the file must exist */
-#define SOPKIT_STORE_NO_CREATE 2 /* fail when the file does not exist */
+typedef enum sopkit_store_flag {
+  SOPKIT_STORE_READ_ONLY = 1, /* no writes; the file must exist */
+  SOPKIT_STORE_NO_CREATE = 2  /* fail when the file does not exist */
+} sopkit_store_flag;
 
 /* Opens (or creates) a store, migrating an older schema. On success *out is a
  * new handle (close it with sopkit_store_close). Errors: SOPKIT_EINVAL (NULL,

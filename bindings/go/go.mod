@@ -1,0 +1,3 @@
+module sopkit.example/sopkit
+
+go 1.19

@@ -1,0 +1,60 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Sopkit;
+
+use FFI;
+
+/**
+ * The FFI instance over libsopkit. In a web server (ffi.enable=preload)
+ * ffi.preload loads sopkit_ffi.h once and requests reach it by its scope,
+ * FFI::scope("SOPKIT"); on the CLI the header is loaded here from
+ * $SOPKIT_FFI_HEADER, else beside the installed sopkit.h under /usr/local or
+ * /usr.
+ */
+final class Library
+{
+    private static ?FFI $ffi = null;
+
+    public static function ffi(): FFI
+    {
+        return self::$ffi ??= self::open();
+    }
+
+    /** Throws the exception of `status` with this thread's message, unless SOPKIT_OK. */
+    public static function check(int $status): void
+    {
+        if ($status !== 0) {
+            throw Exception::fromStatus($status, (string) self::ffi()->sopkit_last_error());
+        }
+    }
+
+    public static function version(): string
+    {
+        return (string) self::ffi()->sopkit_version();
+    }
+
+    private static function open(): FFI
+    {
+        try {
+            return FFI::scope('SOPKIT');
+        } catch (FFI\Exception $notPreloaded) {
+            return FFI::load(self::headerPath());
+        }
+    }
+
+    private static function headerPath(): string
+    {
+        $fromEnv = getenv('SOPKIT_FFI_HEADER');
+        if (is_string($fromEnv) && $fromEnv !== '') {
+            return $fromEnv;
+        }
+        foreach (['/usr/local/include', '/usr/include'] as $dir) {
+            if (is_file("$dir/sopkit/sopkit_ffi.h")) {
+                return "$dir/sopkit/sopkit_ffi.h";
+            }
+        }
+        throw new Exception('sopkit_ffi.h not found: set SOPKIT_FFI_HEADER', -1);
+    }
+}

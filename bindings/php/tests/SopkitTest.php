@@ -1,0 +1,107 @@
+<?php
+
+declare(strict_types=1);
+
+use PHPUnit\Framework\TestCase;
+use Sopkit\Calendar;
+use Sopkit\Exception;
+use Sopkit\FormatException;
+use Sopkit\IndicatorSet;
+use Sopkit\IoException;
+use Sopkit\Library;
+use Sopkit\NotFoundException;
+use Sopkit\ParseException;
+use Sopkit\Sop;
+
+final class SopkitTest extends TestCase
+{
+    private static function example(string $name): string
+    {
+        return getenv('SOPKIT_SOURCE_DIR') . '/examples/' . $name;
+    }
+
+    public function testSeedSopAnalysesToTheStandardTime(): void
+    {
+        $sop = Sop::loadFile(self::example('sop-monev-capaian-kinerja.json'));
+        $this->assertGreaterThan(0, $sop->stepCount());
+        $analysis = $sop->analyze();
+        $this->assertSame('sopkit.analysis/2', $analysis['format']);
+        $this->assertSame([], array_filter($sop->validate(), fn ($d) => $d['severity'] === 'error'));
+        $sop->close();
+        $sop->close(); // idempotent
+    }
+
+    public function testMalformedJsonThrowsParseExceptionWithLineAndColumn(): void
+    {
+        try {
+            Sop::loadJson('{');
+            $this->fail('no exception');
+        } catch (ParseException $e) {
+            $this->assertSame(-2, $e->status());
+            $this->assertStringStartsWith('<json>:1:2: not valid JSON', $e->getMessage());
+        }
+    }
+
+    public function testWrongStructureThrowsFormatExceptionWithPointer(): void
+    {
+        $this->expectException(FormatException::class);
+        Sop::loadJson('{"format": 7}');
+    }
+
+    public function testMissingFileThrowsIoException(): void
+    {
+        $this->expectException(IoException::class);
+        Sop::loadFile('/nonexistent/sop.json');
+    }
+
+    public function testClosedHandleRefusesUse(): void
+    {
+        $sop = Sop::loadFile(self::example('sop-monev-capaian-kinerja.json'));
+        $sop->close();
+        $this->expectException(Exception::class);
+        $sop->stepCount();
+    }
+
+    public function testIndicatorsEvaluateToRowsCsvAndJson(): void
+    {
+        $set = IndicatorSet::loadFile(self::example('indicators-disdikbud-2024.csv'));
+        $this->assertGreaterThan(0, $set->counts()['indicators']);
+        $ev = $set->evaluate('2024-Q2');
+        $rows = $ev->rows();
+        $this->assertCount($ev->count(), $rows);
+        $this->assertSame(['2024-Q2'], array_values(array_unique(array_column($rows, 'period'))));
+        $this->assertStringContainsString('IKU-01', $ev->toCsv());
+        $this->assertIsArray($ev->toArray());
+    }
+
+    public function testUnknownPeriodTextThrows(): void
+    {
+        $set = IndicatorSet::loadFile(self::example('indicators-disdikbud-2024.csv'));
+        $this->expectException(\Sopkit\InvalidArgumentException::class);
+        $set->evaluate('2024-Q9');
+    }
+
+    public function testCalendarAddsWorkingTimeAndRefusesUnknownId(): void
+    {
+        $cal = Calendar::load('id-2024');
+        $this->assertSame('2024-04-05T09:00', $cal->addText('2024-04-05T08:00', '1 jam'));
+        $this->assertSame(60, $cal->minutesBetween('2024-04-05T08:00', '2024-04-05T09:00'));
+        $this->expectException(NotFoundException::class);
+        Calendar::load('id-1066');
+    }
+
+    public function testScheduleOnTheCalendarGivesTheDueDate(): void
+    {
+        $sop = Sop::loadFile(self::example('sop-monev-capaian-kinerja.json'));
+        $plan = $sop->schedule(Calendar::load('id-2024'), '2024-07-01T07:30');
+        $this->assertSame('2024-08-13T11:00', $plan['due']);
+        $this->expectException(\Sopkit\RangeException::class);
+        $sop->schedule(Calendar::asn(2024, 2024), '2024-12-30T07:30');
+    }
+
+    public function testEnumConstantsReachPhp(): void
+    {
+        $this->assertSame(1, Library::ffi()->SOPKIT_POLARITY_NEGATIVE);
+        $this->assertMatchesRegularExpression('/^\d+\.\d+\.\d+$/', Library::version());
+    }
+}

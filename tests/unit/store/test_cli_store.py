@@ -150,3 +150,21 @@ def test_a_store_on_read_only_media_can_be_read(tmp_path):
     finally:
         os.chmod(folder, 0o700)
         shutil.rmtree(folder)
+
+
+def test_indicator_json_errors_keep_the_loaders_locations(tmp_path):
+    db = str(tmp_path / "r.db")
+    doc = {"format": "sopkit.indicators/1", "units": [{"id": "u", "name": "Dinas"}],
+           "indicators": [{"code": "IKU-01", "unit": "u", "polarity": "positive",
+                           "accumulation": "last", "values": [{"period": "2024-Q1",
+                                                               "target": -5}]}]}
+    bad = tmp_path / "ind.json"
+    bad.write_text(json.dumps(doc), encoding="utf-8")
+    r = run("import", db, str(bad), "--author", "Siti")
+    assert r.returncode != 0
+    assert f"{bad}:/indicators/0/values/0/target" in r.stderr and "negative" in r.stderr
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "sopkit.indicators/1",\n "units": [', encoding="utf-8")
+    r = run("import", db, str(broken), "--author", "Siti")
+    assert r.returncode != 0
+    assert f"{broken}:2:" in r.stderr, r.stderr

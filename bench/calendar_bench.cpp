@@ -1,6 +1,6 @@
 // calendar_bench.cpp — bulk due dates on the working calendar, against the same
-// inputs as ../shared/baselines/bench_calendar.py (numpy busday_offset, pandas
-// CustomBusinessHour), built with the same splitmix64 streams.
+// inputs as bench/baselines/calendar_numpy.py (numpy busday_offset, pandas
+// CustomBusinessHour), built with the same splitmix64 streams (bench/baselines/inputs.py).
 //
 //   bench_calendar --benchmark_min_time=0.05 [--n=10000000] [--cbh_n=20000]
 //

@@ -33,7 +33,8 @@ double unif(std::uint64_t stream, std::uint64_t idx) {
   return static_cast<double>(sm(stream, idx) >> 11) * (1.0 / 9007199254740992.0);
 }
 
-// The indicator cells of ../shared/baselines/bench_indicators.py (streams 1-3).
+// Indicator cells shaped like those of bench/baselines/inputs.py, from streams 1-3
+// (this benchmark compares C calls with C++ calls, not with numpy).
 struct Cells {
   std::vector<double> target, realisation;
   std::vector<std::uint8_t> polarity;

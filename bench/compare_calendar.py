@@ -2,16 +2,15 @@
 """Side-by-side: sopkit's bulk calendar arithmetic vs numpy busday_offset and
 pandas CustomBusinessHour, in one run on the same splitmix64 inputs.
 
-Runs ../shared/baselines/bench_calendar.py and the C++ benchmark
+Runs bench/baselines/calendar_numpy.py and the C++ benchmark
 (bench_calendar, --benchmark_format=json) one after the other, checks that
 both computed the same due dates (checksums), and prints ns/instant and ratios.
 
 Usage:
   /usr/bin/python3 bench/compare_calendar.py build/rel/bench/bench_calendar [--short]
-      [--n 10000000] [--cbh-n 20000] [--baselines ../shared/baselines]
+      [--n 10000000] [--cbh-n 20000] [--baselines bench/baselines]
 """
 import argparse
-import datetime as dt
 import json
 import os
 import pathlib
@@ -46,17 +45,13 @@ def pandas_checksum(baselines, n):
     pandas (it moves 10:40 to the next morning but leaves 06:28), so those items
     are compared by neither side."""
     sys.path.insert(0, str(baselines))
-    import numpy as np
     import pandas as pd
-    from bench_calendar import NDAYS, holidays
-    from common import sm
+    from calendar_numpy import office_hours
+    from inputs import office_hour_starts, synthetic_holidays
 
-    idx = np.arange(n, dtype=np.uint64)
-    minutes = (sm(4, idx) % np.uint64(NDAYS * 1440)).astype(np.int64)
-    ts = pd.DatetimeIndex(np.datetime64("2015-01-01T00:00", "m") + minutes)
-    hours = (sm(5, idx) % np.uint64(41)).astype(np.int64)
-    cbh = pd.offsets.CustomBusinessHour(
-        start="07:30", end="16:00", holidays=[dt.date.fromisoformat(str(h)) for h in holidays()])
+    starts, hours = office_hour_starts(n)
+    ts = pd.DatetimeIndex(starts)
+    cbh = office_hours(synthetic_holidays())
     total, count = 0, 0
     for t0, h in zip(ts, hours):
         if h:
@@ -73,7 +68,7 @@ def main():
     ap.add_argument("--n", type=int)
     ap.add_argument("--cbh-n", type=int)
     ap.add_argument("--baselines", default=os.environ.get(
-        "SOPKIT_BASELINES", str(here.parents[2] / "shared" / "baselines")))
+        "SOPKIT_BASELINES", str(here.parent / "baselines")))
     ap.add_argument("--min-time", default="0.5", help="--benchmark_min_time (seconds, no suffix)")
     a = ap.parse_args()
     n = a.n or (1_000_000 if a.short else 10_000_000)
@@ -81,7 +76,7 @@ def main():
     repeats = "3" if a.short else "5"
     baselines = pathlib.Path(a.baselines)
 
-    base_out = run([sys.executable, str(baselines / "bench_calendar.py"), "--n", str(n),
+    base_out = run([sys.executable, str(baselines / "calendar_numpy.py"), "--n", str(n),
                     "--repeats", repeats, "--cbh-n", str(cbh_n), "--cbh-repeats",
                     "1" if a.short else "3", "--scalar-n", str(min(n, 200_000))])
     print(base_out, flush=True)

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """CPM on a 1M-step layered graph: sopkit beside networkx, in one run.
 
-Runs the networkx baseline (../shared/baselines/bench_graph_nx.py: build,
+Runs the networkx baseline (bench/baselines/cpm_networkx.py: build,
 topological sort, dag_longest_path, a CPM pass in Python) and sopkit's
 bench_cpm (Google Benchmark, JSON) on the same graph, checks that both found
 the same project duration and number of critical nodes, and prints the ratios:
@@ -45,7 +45,7 @@ def run(cmd):
 
 
 def networkx(args):
-    script = os.path.join(args.baselines, "bench_graph_nx.py")
+    script = os.path.join(args.baselines, "cpm_networkx.py")
     out, rss = run(["/usr/bin/python3", script, "--n", str(args.n), "--w", str(args.w),
                     "--repeats", str(args.repeats)])
     med = {}
@@ -94,7 +94,7 @@ def main():
     ap.add_argument("--repeats", type=int, default=3, help="networkx repeats")
     ap.add_argument("--repetitions", type=int, default=5, help="Google Benchmark repetitions")
     ap.add_argument("--baselines", default=os.environ.get(
-        "SOPKIT_BASELINES", os.path.join(os.path.dirname(__file__), "..", "..", "shared", "baselines")))
+        "SOPKIT_BASELINES", os.path.join(os.path.dirname(os.path.abspath(__file__)), "baselines")))
     ap.add_argument("--short", action="store_true", help="small graph for CI (n = 20000)")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
     args = ap.parse_args()

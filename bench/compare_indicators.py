@@ -2,9 +2,9 @@
 """Side-by-side run: sopkit's bulk indicator kernels vs numpy, pandas and the
 memory-bandwidth limit, on the same 10M cells, in one run.
 
-It runs ../shared/baselines/bench_indicators.py (numpy / pandas), the C++
+It runs bench/baselines/indicators_numpy.py (numpy / pandas), the C++
 benchmark binary (Google Benchmark, JSON output), and the STREAM-like
-bench_stream.cpp (compiled here, as the baselines README says), checks that the
+bench/baselines/stream_triad.cpp (compiled here), checks that the
 checksums agree, and prints ns/cell and the ratios. Optionally it measures the
 benchmark's peak memory with /usr/bin/time -v.
 
@@ -37,7 +37,7 @@ def run(cmd, cwd=None):
 
 
 def baseline(baselines, n, groups, repeats):
-    out, _ = run(["/usr/bin/python3", "bench_indicators.py", "--n", str(n), "--groups", str(groups),
+    out, _ = run(["/usr/bin/python3", "indicators_numpy.py", "--n", str(n), "--groups", str(groups),
                   "--repeats", str(repeats), "--apply-n", str(min(n, 100_000))], cwd=baselines)
     res = {}
     for line in out.splitlines():
@@ -75,7 +75,7 @@ def sopkit(binary, n, groups, repetitions):
 
 def stream(baselines, short):
     exe = "/tmp/sopkit_bench_stream"
-    run(["g++", "-O2", "-fopenmp", "-std=c++17", os.path.join(baselines, "bench_stream.cpp"),
+    run(["g++", "-O2", "-fopenmp", "-std=c++17", os.path.join(baselines, "stream_triad.cpp"),
          "-o", exe])
     out, _ = run([exe, str(1 << 24 if short else 1 << 25), "5" if short else "10"])
     res = {}
@@ -98,7 +98,7 @@ def main():
     ap.add_argument("binary", help="path of bench_indicators (Release build)")
     ap.add_argument("--short", action="store_true", help="1M cells, 10k groups (CI)")
     ap.add_argument("--baselines", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                                        "..", "..", "shared", "baselines"))
+                                                        "baselines"))
     ap.add_argument("--memory", action="store_true", help="also measure peak RSS")
     a = ap.parse_args()
     n, groups = (1_000_000, 10_000) if a.short else (10_000_000, 100_000)
@@ -122,7 +122,7 @@ def main():
           + (f", {max(bw)} threads {bw[max(bw)]:.1f} GB/s" if len(bw) > 1 else "")
           + f"  -> limit {limit1:.2f} ns/cell at {BYTES_PER_CELL} B/cell (1 thread)")
     print(f"\n{'what':<52} {'ns/cell':>8} {'vs numpy':>9} {'vs pandas':>10} {'/ bw limit':>11}")
-    print(f"{'numpy total (capaian + band + group mean)':<52} {base['numpy']:8.2f}")
+    print(f"{'numpy total (achievement + band + group mean)':<52} {base['numpy']:8.2f}")
     print(f"{'pandas total (where, cut, groupby.sum)':<52} {base['pandas']:8.2f}")
     labels = {
         "BM_Fused/threads:1": "sopkit fused (ach + band + group mean), 1 thread",

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """The jobs users run, end to end, side by side with what they would otherwise
-use, at n and 4n (issue 16; the table first in docs/performance.md).
+use, at n and 4n (the table first in docs/performance.md).
 
 Each job runs as its own process (the `sopkit` program, or a Python process
 for pandas / networkx / sqlite3 / the bindings) on files sopkit-gen writes, so

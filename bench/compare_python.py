@@ -22,7 +22,7 @@ compare the ratios of one run, not absolute times across runs.
 
 Usage:
   /usr/bin/python3 bench/compare_python.py [--build-dir build/release] [--short]
-      [--n 10000000] [--groups 100000] [--repeats 7] [--baselines ../shared/baselines]
+      [--n 10000000] [--groups 100000] [--repeats 7] [--baselines bench/baselines]
 
 Needs the package importable (pip-installed, or PYTHONPATH=<ext dir>:bindings/python;
 when it is not, the compiled module is built into <build-dir>/python-ext against
@@ -136,10 +136,9 @@ def table(rows, stat, name):
 
 
 def calendar_part(sopkit, np, a, n, bench):
-    from bench_calendar import D0, NDAYS, holidays
-    from common import sm
+    from inputs import due_date_starts, office_hour_starts, synthetic_holidays
 
-    hol = holidays()
+    hol = synthetic_holidays()
     spec = {
         "format": "sopkit.calendar/1", "id": "bench-2015..2025",
         "coverage": {"from": "2015-01-01", "to": "2025-12-31"},
@@ -147,17 +146,13 @@ def calendar_part(sopkit, np, a, n, bench):
         "holidays": [{"date": str(h), "name": "synthetic"} for h in hol],
     }
     cal = sopkit.Calendar.from_json(json.dumps(spec))
-    idx = np.arange(n, dtype=np.uint64)
-    day_start = (D0 + (sm(2, idx) % np.uint64(NDAYS)).astype(np.int64)).astype("datetime64[m]")
-    day_off = (sm(3, idx) % np.uint64(31)).astype(np.int64)
-    minute_start = np.datetime64("2015-01-01T00:00", "m") + \
-        (sm(4, idx) % np.uint64(NDAYS * 1440)).astype(np.int64)
-    minute_off = (sm(5, idx) % np.uint64(41)).astype(np.int64) * 60
-    del idx
+    day_start_d, day_off = due_date_starts(n)
+    day_start = day_start_d.astype("datetime64[m]")
+    minute_start, minute_hours = office_hour_starts(n)
+    minute_off = minute_hours * 60
     out = np.empty(n, dtype="datetime64[m]")
 
     bcal = np.busdaycalendar(weekmask="1111100", holidays=hol)
-    day_start_d = day_start.astype("datetime64[D]")  # numpy's own input type, as the baseline
     np_days = samples(lambda: np.busday_offset(day_start_d, day_off, roll="forward",
                                                busdaycal=bcal), a.repeats)
     names = ["calendar/bulk_add_working_days", "calendar/bulk_add_working_minutes"]
@@ -183,10 +178,12 @@ def calendar_part(sopkit, np, a, n, bench):
 
 
 def indicators_part(sopkit, np, a, n, bench):
-    from bench_indicators import np_band, np_capaian, np_groupmean
-    from gen_cells import gen_cells
+    from indicators_numpy import achievement as np_capaian
+    from indicators_numpy import bands as np_band
+    from indicators_numpy import group_means as np_groupmean
+    from inputs import indicator_cells
 
-    T, R, neg, w, g = gen_cells(n, a.groups)
+    T, R, neg, w, g = indicator_cells(n, a.groups)
     ach = np.empty(n)
     band = np.empty(n, dtype=np.uint8)
     mean = np.empty(a.groups)
@@ -239,7 +236,7 @@ def main():
     ap.add_argument("--cpp-repetitions", type=int)
     ap.add_argument("--rounds", type=int, help="alternations of python and c++ runs")
     ap.add_argument("--baselines", default=os.environ.get(
-        "SOPKIT_BASELINES", str(ROOT.parent / "shared" / "baselines")))
+        "SOPKIT_BASELINES", str(ROOT / "bench" / "baselines")))
     a = ap.parse_args()
     n = a.n or (1_000_000 if a.short else 10_000_000)
     a.repeats = a.repeats or (3 if a.short else 7)

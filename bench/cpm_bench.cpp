@@ -1,6 +1,6 @@
 // cpm_bench.cpp — the critical path method on a million-step graph.
 //
-// Builds the layered graph of ../shared/baselines/gen_graph.py bit-identically
+// Builds the layered graph of bench/baselines/inputs.py bit-identically
 // (same splitmix64 counters, same edge order) and times:
 //   BM_Cpm             sopkit::cpm() from the edge list: CSR, order, both passes
 //                      and one critical path (a full analysis)
@@ -41,7 +41,7 @@ std::size_t g_n = 1000000;  // --n
 std::size_t g_w = 50;       // --w (nodes per layer)
 
 // splitmix64 finaliser of key = (stream << 40) + idx + 1: the counter-based hash
-// the baselines use, so both sides draw the same numbers without data files.
+// bench/baselines/splitmix.py uses, so both sides draw the same numbers without data files.
 std::uint64_t splitmix(std::uint64_t stream, std::uint64_t idx) {
   std::uint64_t z = ((stream << 40) + idx + 1) * 0x9E3779B97F4A7C15ULL;
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;

@@ -1,5 +1,5 @@
 // indicators_bench.cpp — the bulk indicator kernels on 10M cells, on the same
-// data as ../shared/baselines/bench_indicators.py (numpy / pandas).
+// data as bench/baselines/indicators_numpy.py (numpy / pandas).
 //
 // The cells come from the counter-based splitmix64 hash of the baselines
 // (stream s, index i -> key (s << 40) + i + 1), so both programs build
@@ -23,7 +23,7 @@
 
 namespace {
 
-// splitmix64 finaliser of a counter key, as in the baselines' common.py.
+// splitmix64 finaliser of a counter key, as in bench/baselines/splitmix.py.
 std::uint64_t mix(std::uint64_t stream, std::uint64_t index) {
   std::uint64_t z = ((stream << 40) + index + 1) * 0x9E3779B97F4A7C15ULL;
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;

@@ -126,7 +126,7 @@ int sopkit_analysis_to_json(const sopkit_analysis* a, const char** out_json) {
 }
 
 void sopkit_analysis_free(sopkit_analysis* a) {
-  delete a;
+  sopkit::capi::free_handle(a);
 }
 
 int sopkit_sop_schedule(const sopkit_sop* sop, const sopkit_calendar* cal, int64_t start,
@@ -181,7 +181,7 @@ int sopkit_schedule_to_json(const sopkit_schedule* s, const char** out_json) {
 }
 
 void sopkit_schedule_free(sopkit_schedule* s) {
-  delete s;
+  sopkit::capi::free_handle(s);
 }
 
 }  // extern "C"

@@ -101,7 +101,7 @@ int sopkit_calendar_load_json(sopkit_calendar** out, const char* json, size_t le
 }
 
 void sopkit_calendar_free(sopkit_calendar* cal) {
-  delete cal;
+  sopkit::capi::free_handle(cal);
 }
 
 int sopkit_calendar_is_working_time(const sopkit_calendar* cal, int64_t t, int* out) {

@@ -25,6 +25,10 @@ unsigned sopkit_version_number(void) {
   return SOPKIT_VERSION_NUMBER;
 }
 
+void sopkit_text_free(char* text) {
+  std::free(text);
+}
+
 const char* sopkit_status_str(int status) {
   switch (status) {
     case SOPKIT_OK:

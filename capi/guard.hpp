@@ -5,6 +5,8 @@
 // Nothing throws across the boundary.
 #pragma once
 
+#include <cstdlib>
+#include <cstring>
 #include <new>
 #include <string>
 
@@ -27,6 +29,14 @@ inline int fail(int status, const std::string& message) noexcept {
     // No memory for the message: the code alone must do.
   }
   return status;
+}
+
+// A malloc'd copy of a text given to the caller (sopkit_text_free).
+inline char* copy_text(const std::string& text) {
+  char* out = static_cast<char*>(std::malloc(text.size() + 1));
+  if (!out) throw std::bad_alloc();
+  std::memcpy(out, text.c_str(), text.size() + 1);
+  return out;
 }
 
 inline int invalid(const char* message) noexcept {
@@ -56,9 +66,3 @@ int guard(F&& body) noexcept {
 }
 
 }  // namespace sopkit::capi
-
-// Checks a required pointer argument; returns SOPKIT_EINVAL naming it.
-#define SOPKIT_REQUIRE(arg)                                                \
-  do {                                                                     \
-    if ((arg) == nullptr) return ::sopkit::capi::invalid(#arg " is NULL"); \
-  } while (0)

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "handle_tag.hpp"
 #include "sopkit/sop.hpp"
 #include "sopkit/validation.hpp"
 
@@ -19,11 +20,13 @@ struct sopkit_lazy_text {
 };
 
 struct sopkit_sop {
+  SOPKIT_HANDLE("sk-sop__", "sopkit_sop");
   sopkit::Sop sop;
   sopkit_lazy_text json;
 };
 
 struct sopkit_diagnostics {
+  SOPKIT_HANDLE("sk-diagn", "sopkit_diagnostics");
   std::vector<sopkit::Diagnostic> items;
   std::size_t errors = 0;
   sopkit_lazy_text json;
@@ -34,6 +37,7 @@ struct sopkit_diagnostics {
 #include "sopkit/schedule.hpp"
 
 struct sopkit_analysis {
+  SOPKIT_HANDLE("sk-analy", "sopkit_analysis");
   sopkit::Sop sop;  // shares the document's body: cheap
   sopkit::Analysis analysis;
   std::string total_text;
@@ -41,11 +45,13 @@ struct sopkit_analysis {
 };
 
 struct sopkit_calendar {
+  SOPKIT_HANDLE("sk-calen", "sopkit_calendar");
   explicit sopkit_calendar(sopkit::WorkCalendar c) : calendar(std::move(c)) {}
   sopkit::WorkCalendar calendar;
 };
 
 struct sopkit_schedule {
+  SOPKIT_HANDLE("sk-sched", "sopkit_schedule");
   sopkit_schedule(sopkit::Sop s, sopkit::WorkCalendar c, sopkit::Schedule p)
       : sop(std::move(s)), calendar(std::move(c)), plan(std::move(p)) {}
   sopkit::Sop sop;
@@ -58,10 +64,12 @@ struct sopkit_schedule {
 #include "sopkit/indicator_set.hpp"
 
 struct sopkit_indicators {
+  SOPKIT_HANDLE("sk-indic", "sopkit_indicators");
   sopkit::IndicatorSet set;
 };
 
 struct sopkit_evaluation {
+  SOPKIT_HANDLE("sk-evalu", "sopkit_evaluation");
   sopkit::IndicatorSet set;  // the rows refer to its indicators and units
   sopkit::Evaluation evaluation;
   std::vector<std::string> periods, units;  // texts lent out by row_get
@@ -74,6 +82,7 @@ struct sopkit_evaluation {
 #include "sopkit/runs.hpp"
 
 struct sopkit_runs {
+  SOPKIT_HANDLE("sk-runs_", "sopkit_runs");
   explicit sopkit_runs(sopkit::RunLog l)
       : log(std::make_shared<const sopkit::RunLog>(std::move(l))) {}
   std::shared_ptr<const sopkit::RunLog> log;  // shared with the comparisons made from it
@@ -81,6 +90,7 @@ struct sopkit_runs {
 };
 
 struct sopkit_runs_comparison {
+  SOPKIT_HANDLE("sk-compa", "sopkit_runs_comparison");
   sopkit_runs_comparison(std::shared_ptr<const sopkit::RunLog> l, sopkit::RunComparison c)
       : log(std::move(l)), comparison(std::move(c)) {}
   std::shared_ptr<const sopkit::RunLog> log;

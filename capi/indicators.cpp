@@ -245,7 +245,7 @@ int sopkit_indicators_from_columns(sopkit_indicators** out, const sopkit_indicat
 }
 
 void sopkit_indicators_free(sopkit_indicators* set) {
-  delete set;
+  sopkit::capi::free_handle(set);
 }
 
 int sopkit_indicators_counts(const sopkit_indicators* set, size_t* out_indicators,
@@ -379,7 +379,7 @@ int sopkit_evaluation_to_csv(const sopkit_evaluation* ev, const char** out_csv) 
 }
 
 void sopkit_evaluation_free(sopkit_evaluation* ev) {
-  delete ev;
+  sopkit::capi::free_handle(ev);
 }
 
 }  // extern "C"

@@ -74,7 +74,7 @@ int sopkit_runs_to_json(const sopkit_runs* runs, const char** out_json) {
 }
 
 void sopkit_runs_free(sopkit_runs* runs) {
-  delete runs;
+  sopkit::capi::free_handle(runs);
 }
 
 int sopkit_runs_compare(const sopkit_runs* runs, const sopkit_calendar* cal,
@@ -172,8 +172,10 @@ int sopkit_runs_compliance(const sopkit_runs_comparison* const* comparisons, siz
     return invalid("target_percent must be a finite number >= 0");
   std::vector<const sopkit::RunComparison*> list;
   for (std::size_t i = 0; i < n; ++i) {
-    if (!comparisons[i])
-      return fail(SOPKIT_EINVAL, "comparisons[" + std::to_string(i) + "] is NULL");
+    const std::string name = "comparisons[" + std::to_string(i) + "]";
+    if (const int status = sopkit::capi::check_arg(comparisons[i], name.c_str());
+        status != SOPKIT_OK)
+      return status;
     list.push_back(&comparisons[i]->comparison);
   }
   return guard([&]() -> int {
@@ -185,7 +187,7 @@ int sopkit_runs_compliance(const sopkit_runs_comparison* const* comparisons, siz
 }
 
 void sopkit_runs_comparison_free(sopkit_runs_comparison* c) {
-  delete c;
+  sopkit::capi::free_handle(c);
 }
 
 }  // extern "C"

@@ -4,6 +4,7 @@
 #include "guard.hpp"
 #include "handles.hpp"
 #include "io/detail/json_values.hpp"
+#include "sopkit/sop_diff.hpp"
 #include "sopkit/sop_json.hpp"
 
 using sopkit::capi::guard;
@@ -49,7 +50,7 @@ int sopkit_sop_load_json(sopkit_sop** out, const char* json, size_t len) {
 }
 
 void sopkit_sop_free(sopkit_sop* sop) {
-  delete sop;
+  sopkit::capi::free_handle(sop);
 }
 
 int sopkit_sop_save_file(const sopkit_sop* sop, const char* path) {
@@ -69,6 +70,17 @@ int sopkit_sop_to_json(const sopkit_sop* sop, const char** out_json) {
     std::call_once(self->json.once,
                    [&] { self->json.text = sopkit::sop_to_json(sop->sop.document()); });
     *out_json = self->json.text.c_str();
+    return SOPKIT_OK;
+  });
+}
+
+int sopkit_sop_diff_json(const sopkit_sop* before, const sopkit_sop* after, char** out_json) {
+  SOPKIT_REQUIRE(before);
+  SOPKIT_REQUIRE(after);
+  SOPKIT_REQUIRE(out_json);
+  return guard([&]() -> int {
+    *out_json = sopkit::capi::copy_text(
+        sopkit::sop_diff_to_json(sopkit::diff_sops(before->sop.document(), after->sop.document())));
     return SOPKIT_OK;
   });
 }
@@ -223,7 +235,7 @@ int sopkit_diagnostics_to_json(const sopkit_diagnostics* d, const char** out_jso
 }
 
 void sopkit_diagnostics_free(sopkit_diagnostics* d) {
-  delete d;
+  sopkit::capi::free_handle(d);
 }
 
 }  // extern "C"

@@ -10,6 +10,7 @@
 #include "sopkit/store.hpp"
 
 struct sopkit_store {
+  SOPKIT_HANDLE("sk-store", "sopkit_store");
   std::unique_ptr<sopkit::Store> store;
 };
 
@@ -21,13 +22,7 @@ std::string or_empty(const char* s) {
   return s ? std::string(s) : std::string();
 }
 
-// A malloc'd copy, released by sopkit_store_text_free.
-char* copy_text(const std::string& text) {
-  char* out = static_cast<char*>(std::malloc(text.size() + 1));
-  if (!out) throw std::bad_alloc();
-  std::memcpy(out, text.c_str(), text.size() + 1);
-  return out;
-}
+using sopkit::capi::copy_text;
 
 }  // namespace
 
@@ -50,11 +45,11 @@ int sopkit_store_open(sopkit_store** out, const char* path, unsigned flags) {
 }
 
 void sopkit_store_close(sopkit_store* store) {
-  delete store;
+  sopkit::capi::free_handle(store);
 }
 
 void sopkit_store_text_free(char* text) {
-  std::free(text);
+  sopkit_text_free(text);
 }
 
 int sopkit_store_put_revision(sopkit_store* store, const sopkit_sop* sop, const char* author,

@@ -125,4 +125,17 @@ std::string read_file(const std::string& path) {
   return detail::read_text_file(path);
 }
 
+CsvOptions csv_options(const Args& args) {
+  CsvOptions options;
+  if (const std::string* mark = args.option("--decimal-mark")) {
+    if (*mark == "comma")
+      options.decimal_mark = DecimalMark::comma;
+    else if (*mark == "dot")
+      options.decimal_mark = DecimalMark::dot;
+    else
+      throw UsageError{"--decimal-mark takes comma (1.234,5) or dot (1234.5), not '" + *mark + "'"};
+  }
+  return options;
+}
+
 }  // namespace sopkit::cli

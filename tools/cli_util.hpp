@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sopkit/calendar.hpp"
+#include "sopkit/indicator_io.hpp"
 #include "sopkit/validation.hpp"
 
 namespace sopkit::cli {
@@ -58,5 +59,8 @@ WorkCalendar choose_calendar(const std::string* choice, Instant start);
 
 // Reads a whole file; throws sopkit::Error{io_error} naming it.
 std::string read_file(const std::string& path);
+
+// The CSV reading options of `--decimal-mark comma|dot` (absent: detect).
+CsvOptions csv_options(const Args& args);
 
 }  // namespace sopkit::cli

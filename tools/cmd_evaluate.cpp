@@ -81,9 +81,9 @@ void print_table(const IndicatorSet& set, const Evaluation& ev, std::ostream& ou
 }  // namespace
 
 int cmd_evaluate(const std::vector<std::string>& argv) {
-  const Args a = parse_args(
-      argv, {"--json", "--csv", "--zero-over-zero-is-100"},
-      {"--period", "--cap", "--scale", "--scales", "--negative-formula", "--warn-below"});
+  const Args a = parse_args(argv, {"--json", "--csv", "--zero-over-zero-is-100"},
+                            {"--period", "--cap", "--scale", "--scales", "--negative-formula",
+                             "--warn-below", "--decimal-mark"});
   if (a.positional.size() != 1) throw UsageError{"give exactly one data file"};
   EvaluationOptions opt;
   try {
@@ -106,7 +106,7 @@ int cmd_evaluate(const std::vector<std::string>& argv) {
   }
   opt.policy.zero_over_zero_is_100 = a.flag("--zero-over-zero-is-100");
 
-  const IndicatorSet set = load_indicators_file(a.positional[0]);
+  const IndicatorSet set = load_indicators_file(a.positional[0], csv_options(a));
   const Evaluation ev = evaluate(set, opt);
   if (a.flag("--json")) {
     write_evaluation_json(std::cout, set, ev);

@@ -31,9 +31,9 @@ const std::string& required(const Args& args, const char* name, const char* exam
 }  // namespace
 
 int cmd_monev(const std::vector<std::string>& argv) {
-  Args args = parse_args(
-      argv, {},
-      {"--sop", "--indicators", "--period", "--start", "--calendar", "--out", "--lang", "--runs"});
+  Args args = parse_args(argv, {},
+                         {"--sop", "--indicators", "--period", "--start", "--calendar", "--out",
+                          "--lang", "--runs", "--decimal-mark"});
   if (!args.positional.empty())
     throw UsageError{"unexpected argument '" + args.positional[0] + "'"};
   const std::string& sop_path = required(args, "--sop", "examples/sop-monev-capaian-kinerja.json");
@@ -57,7 +57,7 @@ int cmd_monev(const std::vector<std::string>& argv) {
   say(en ? "reading " + sop_path : "membaca " + sop_path);
   Sop sop = load_sop_file(sop_path);
   say(en ? "reading " + data_path : "membaca " + data_path);
-  IndicatorSet set = load_indicators_file(data_path);
+  IndicatorSet set = load_indicators_file(data_path, csv_options(args));
   say(std::to_string(set.indicator_count()) + (en ? " indicators, " : " indikator, ") +
       std::to_string(set.cell_count()) + (en ? " rows" : " baris"));
   WorkCalendar calendar = choose_calendar(args.option("--calendar"), options.start);

@@ -71,7 +71,8 @@ int store_import(const Args& args) {
   const std::string text = csv ? std::string() : read_file(path);
   std::optional<nlohmann::json> doc = csv ? std::nullopt : indicator_document(text, path);
   if (csv || doc) {
-    IndicatorSet set = csv ? load_indicators_file(path) : detail::indicators_from_json(*doc, path);
+    IndicatorSet set = csv ? load_indicators_file(path, csv_options(args))
+                           : detail::indicators_from_json(*doc, path);
     doc.reset();  // the parsed document is no longer needed during the import
     auto store = open_sqlite_store(db);
     std::size_t changed = store->import_indicators(set, {*author, note ? *note : path});
@@ -185,7 +186,8 @@ int cmd_store(const std::vector<std::string>& argv) {
   if (sub == "init") return store_init(parse_args(rest, {}, {}));
   if (sub == "import")
     return store_import(
-        parse_args(rest, {"--allow-identical"}, {"--author", "--note", "--date", "--revision"}));
+        parse_args(rest, {"--allow-identical"},
+                   {"--author", "--note", "--date", "--revision", "--decimal-mark"}));
   if (sub == "revisions") return store_revisions(parse_args(rest, {"--json"}, {}));
   if (sub == "diff") return store_diff(parse_args(rest, {"--json"}, {}));
   if (sub == "export")

@@ -7,6 +7,7 @@
 #include "cli_util.hpp"
 #include "commands.hpp"
 #include "sopkit/error.hpp"
+#include "sopkit/sopkit.h"
 
 namespace {
 
@@ -31,7 +32,7 @@ const Verb kVerbs[] = {
     {"evaluate",
      "sopkit evaluate DATA.csv|DATA.json [--period 2024-Q2] [--json|--csv] [--cap 100|110|120] "
      "[--scale ID] [--scales FILE] [--negative-formula difference|ratio] [--zero-over-zero-is-100] "
-     "[--warn-below N]",
+     "[--warn-below N] [--decimal-mark comma|dot]",
      sopkit::cli::cmd_evaluate},
 #endif
 #ifdef SOPKIT_HAVE_CMD_RENDER
@@ -43,7 +44,8 @@ const Verb kVerbs[] = {
     {"monev",
      "sopkit monev --sop SOP.json --indicators DATA.csv --period 2024-Q2 [--start "
      "2024-07-01T07:30] "
-     "[--calendar id-2024|FILE] [--lang id|en] [--runs LOG.csv|RUNS.json] --out DIR",
+     "[--calendar id-2024|FILE] [--lang id|en] [--runs LOG.csv|RUNS.json] [--decimal-mark "
+     "comma|dot] --out DIR",
      sopkit::cli::cmd_monev},
 #endif
 #ifdef SOPKIT_HAVE_CMD_RUNS
@@ -53,7 +55,8 @@ const Verb kVerbs[] = {
 #ifdef SOPKIT_HAVE_CMD_STORE
     {"store",
      "sopkit store init DB | import DB FILE.json|FILE.csv --author NAME [--note TEXT] "
-     "[--date YYYY-MM-DD] [--revision N] [--allow-identical] | revisions DB [SOP-NUMBER] [--json] "
+     "[--date YYYY-MM-DD] [--revision N] [--allow-identical] [--decimal-mark comma|dot] "
+     "| revisions DB [SOP-NUMBER] [--json] "
      "| diff DB SOP-NUMBER REV-A REV-B [--json] | export DB SOP-NUMBER [--revision N] [-o FILE] "
      "| export DB --indicators [-o FILE] | audit DB [--indicator CODE] [--json]",
      sopkit::cli::cmd_store},
@@ -66,6 +69,34 @@ void print_usage(std::ostream& out) {
   out << "options of every verb: " << sopkit::cli::kGlobalOptionsUsage
       << " (the largest input file read; default 1G)\n";
   out << "exit codes: 0 done, 1 the input has errors, 2 usage or I/O problem\n";
+}
+
+const Verb* find_verb(const std::string& name) {
+  for (const auto& v : kVerbs)
+    if (name == v.name) return &v;
+  return nullptr;
+}
+
+bool asks_for_help(const std::vector<std::string>& args) {
+  for (const auto& a : args)
+    if (a == "--help" || a == "-h") return true;
+  return false;
+}
+
+// `sopkit help [VERB]`: the verb's usage (or every verb's) on standard output.
+int print_help(const std::vector<std::string>& args) {
+  if (args.size() < 2) {
+    print_usage(std::cout);
+    return sopkit::cli::kExitOk;
+  }
+  if (const Verb* v = find_verb(args[1])) {
+    std::cout << "usage: " << v->usage << '\n'
+              << "options of every verb: " << sopkit::cli::kGlobalOptionsUsage << '\n';
+    return sopkit::cli::kExitOk;
+  }
+  std::cerr << "sopkit: unknown verb '" << args[1] << "'\n";
+  print_usage(std::cerr);
+  return sopkit::cli::kExitUsage;
 }
 
 }  // namespace
@@ -83,8 +114,16 @@ int main(int argc, char** argv) {
     print_usage(args.empty() ? std::cerr : std::cout);
     return args.empty() ? sopkit::cli::kExitUsage : sopkit::cli::kExitOk;
   }
+  if (args[0] == "--version" || args[0] == "-V") {
+    // The header's version (the CLI links the C++ objects, not the C ABI).
+    std::cout << "sopkit " << SOPKIT_VERSION_MAJOR << '.' << SOPKIT_VERSION_MINOR << '.'
+              << SOPKIT_VERSION_PATCH << '\n';
+    return sopkit::cli::kExitOk;
+  }
+  if (args[0] == "help") return print_help(args);
   const std::string verb = args[0];
   args.erase(args.begin());
+  if (find_verb(verb) && asks_for_help(args)) return print_help({"help", verb});
   for (const auto& v : kVerbs) {
     if (verb != v.name) continue;
     try {

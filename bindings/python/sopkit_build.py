@@ -15,8 +15,10 @@ Where things are found (environment variables, then defaults):
                                                           <repo>/build/dev/src)
   SOPKIT_SOURCE_DIR    the repository                   (two folders above this file)
 
-The library's folder is written into the module as its run path (RPATH), so
-the installed package loads exactly the library it was compiled against.
+The library is copied beside the compiled module (sopkit/libsopkit.so.MAJOR)
+and the module's run path is $ORIGIN, so a package (a wheel, an installed
+venv, an in-tree build folder) carries the very library it was compiled
+against and needs nothing from the build tree once built.
 
 Run directly to build the module into a folder (used by CTest in-tree):
 
@@ -26,6 +28,7 @@ import argparse
 import os
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
 
@@ -122,7 +125,38 @@ def keep_exported(cdef, exported):
     return "".join(kept), dropped
 
 
+def library_file():
+    """The library the module needs at run time: (path of the real file, the
+    name the module asks for, i.e. its SONAME "libsopkit.so.MAJOR")."""
+    real = (library_dir() / "libsopkit.so").resolve()
+    m = re.match(r"(libsopkit\.so\.\d+)", real.name)
+    return real, (m.group(1) if m else "libsopkit.so")
+
+
+def copy_library(package_dir):
+    """Copies libsopkit beside the compiled module, under its SONAME."""
+    real, soname = library_file()
+    package_dir = pathlib.Path(package_dir)
+    package_dir.mkdir(parents=True, exist_ok=True)
+    target = package_dir / soname
+    tmp = target.with_name(target.name + ".tmp")
+    shutil.copy2(real, tmp)
+    os.replace(tmp, target)  # never a half-copied library beside the module
+    return target
+
+
 HEADER = include_dir() / "sopkit" / "sopkit.h"
+
+
+def header_version():
+    """"MAJOR.MINOR.PATCH" of the header's SOPKIT_VERSION_* macros: the one
+    version of the project (CMake reads it there too)."""
+    text = HEADER.read_text(encoding="utf-8")
+    parts = [re.search(rf"^#define SOPKIT_VERSION_{p} (\d+)$", text, re.M) for p in
+             ("MAJOR", "MINOR", "PATCH")]
+    if not all(parts):
+        sys.exit(f"sopkit: no SOPKIT_VERSION_MAJOR/MINOR/PATCH in {HEADER}")
+    return ".".join(m.group(1) for m in parts)
 
 _libdir = str(library_dir())
 _cdef, MISSING = keep_exported(header_to_cdef(HEADER.read_text(encoding="utf-8")),
@@ -142,9 +176,10 @@ ffibuilder.set_source(
     "static unsigned sopkit_py_header_version(void) { return SOPKIT_VERSION_NUMBER; }\n",
     include_dirs=[str(include_dir())],
     library_dirs=[_libdir],
-    runtime_library_dirs=[_libdir],
     libraries=["sopkit"],
     extra_compile_args=["-O2"],
+    # RUNPATH $ORIGIN: the library copied beside the module (copy_library).
+    extra_link_args=["-Wl,-rpath,$ORIGIN", "-Wl,--enable-new-dtags"],
 )
 
 
@@ -155,6 +190,7 @@ def main():
     out = pathlib.Path(a.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     path = ffibuilder.compile(tmpdir=str(out), verbose=False)
+    copy_library(out / "sopkit")
     print(path)
 
 

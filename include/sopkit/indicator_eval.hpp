@@ -3,7 +3,7 @@
 //
 // Achievements are stored raw (uncapped). A value that cannot be computed (a
 // zero or blank target, a blank realisation, ...) is never a number: it carries
-// a Reason instead. Formulas follow DESIGN.md §3 (Permendagri 86/2017, LKjIP
+// a Reason instead. Formulas follow docs/design.md §4 (Permendagri 86/2017, LKjIP
 // practice under PermenPAN-RB 53/2014 and 88/2021).
 //
 //   sopkit::achievement(sopkit::Polarity::negative, 8.0, 6.0).value;   // (16-6)/8 = 125

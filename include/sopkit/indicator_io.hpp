@@ -24,8 +24,22 @@
 
 namespace sopkit {
 
-// Parses indicator CSV; `source` names the text in error locations.
-IndicatorSet parse_indicators_csv(std::string_view text, const std::string& source = "<text>");
+// How a CSV file writes its numbers (docs/indicators.md, "Numbers").
+enum class DecimalMark {
+  detect,  // a file separated by ';' (Indonesian spreadsheets) writes 1.234,5; others 1234.5
+  dot,     // 1234.5: a decimal dot, no thousands separator
+  comma,   // 1.234,5: '.' between thousands, a decimal comma
+};
+
+struct CsvOptions {
+  DecimalMark decimal_mark = DecimalMark::detect;
+};
+
+// Parses indicator CSV; `source` names the text in error locations. With
+// DecimalMark::detect a ';' file reads "97,5" and "1.234.567" and refuses
+// "1.200", which it cannot tell from 1.2, naming both readings.
+IndicatorSet parse_indicators_csv(std::string_view text, const std::string& source = "<text>",
+                                  const CsvOptions& options = {});
 
 // Parses the JSON form "sopkit.indicators/1": {"format", "source"?, "units":
 // [{"id", "name", "parent"}], "indicators": [{"code", "name", "satuan", "unit"
@@ -37,7 +51,7 @@ IndicatorSet parse_indicators_json(std::string_view text, const std::string& sou
 
 // Reads a file and parses it as JSON when its name ends in ".json", else as CSV.
 // Throws Error{io_error} when it cannot be read.
-IndicatorSet load_indicators_file(const std::string& path);
+IndicatorSet load_indicators_file(const std::string& path, const CsvOptions& options = {});
 
 // The JSON form of a set (round-trips through parse_indicators_json).
 std::string indicators_to_json(const IndicatorSet& set, int indent = 2);

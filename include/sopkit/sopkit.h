@@ -8,11 +8,19 @@
  * Conventions (after libgit2, SQLite and zstd):
  *  - Objects are opaque handles made by `_load`/`_new` and released by `_free`;
  *    every `_free` accepts NULL.
+ *  - Handles are checked where they enter: a handle of another type, or one
+ *    already freed, gives SOPKIT_EINVAL naming the argument and what it is,
+ *    and a second `_free` of a handle is ignored. Still undefined: a pointer
+ *    that never was a sopkit handle, and a freed handle whose memory has since
+ *    been reused for a new handle of the same type (it then acts as that one).
  *  - Every function returns an `int` status: SOPKIT_OK (0) or a negative
  *    SOPKIT_E* code. `sopkit_status_str()` names a code; `sopkit_last_error()`
  *    gives the full message of this thread's last failure (file, line, JSON
  *    pointer or step, and what would be right).
- *  - Outputs come first, as `**out`, and are left untouched on failure.
+ *  - Argument order: a constructor (`_load`, `_new`, `_open`) takes the handle
+ *    it makes first, as `**out`; every other function takes the handle it
+ *    works on first, then its inputs, then its outputs (`out_*`) last.
+ *    Outputs are left untouched on failure.
  *  - Ownership is stated per function: *static* (lives forever), *borrowed*
  *    (owned by a handle, valid until that handle is freed), or *caller's*
  *    (a buffer or array the caller allocated).
@@ -145,6 +153,18 @@ SOPKIT_API int sopkit_sop_save_file(const sopkit_sop* sop, const char* path);
 /* The document as format v1 JSON text. *out_json is borrowed from the handle
  * (valid until sopkit_sop_free). Errors: SOPKIT_EINVAL, SOPKIT_ENOMEM. */
 SOPKIT_API int sopkit_sop_to_json(const sopkit_sop* sop, const char** out_json);
+
+/* What changed from `before` to `after` (identity, actors, steps, flows and
+ * mutu baku), as JSON {"format": "sopkit.sopdiff/1", "changes": [...],
+ * "summary": {...}}: the diff the record store gives between revisions.
+ * *out_json is the caller's: free it with sopkit_text_free. Errors:
+ * SOPKIT_EINVAL, SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_sop_diff_json(const sopkit_sop* before, const sopkit_sop* after,
+                                    char** out_json);
+
+/* Releases a text a function gave as the caller's (a `char**` output). NULL is
+ * a no-op. sopkit_store_text_free is the same function under its older name. */
+SOPKIT_API void sopkit_text_free(char* text);
 
 /* Number of steps and of actors. Errors: SOPKIT_EINVAL. */
 SOPKIT_API int sopkit_sop_step_count(const sopkit_sop* sop, size_t* out_count);

@@ -118,16 +118,39 @@ int parse_clock(std::string_view text) {
   return h * 60 + m;
 }
 
+namespace {
+
+// ":SS" and an optional ".fraction" after HH:MM, as ISO 8601 writers (Python's
+// datetime.isoformat(), spreadsheets) add them. Instants count whole minutes,
+// so the seconds are dropped, as numpy's astype("datetime64[m]") does.
+bool is_seconds_suffix(std::string_view rest) {
+  if (rest.size() < 3 || rest[0] != ':' || digits(rest, 1, 2) < 0 || digits(rest, 1, 2) > 59)
+    return false;
+  rest.remove_prefix(3);
+  if (rest.empty()) return true;
+  if (rest[0] != '.' || rest.size() < 2 || rest.size() > 10) return false;
+  for (char c : rest.substr(1))
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+}  // namespace
+
 Instant parse_instant(std::string_view text) {
   if (text.size() == 10) return start_of(parse_date_prefix(text, text));
-  if (text.size() != 16 || (text[10] != 'T' && text[10] != ' '))
+  const bool seconds = text.size() > 16 && is_seconds_suffix(text.substr(16));
+  if ((text.size() != 16 && !seconds) || (text[10] != 'T' && text[10] != ' '))
     throw Error(ErrorCode::parse_error,
                 "not an instant: " + quoted(text) +
-                    " (write YYYY-MM-DDTHH:MM, YYYY-MM-DD HH:MM or YYYY-MM-DD)");
+                    " (write YYYY-MM-DDTHH:MM, YYYY-MM-DD HH:MM or YYYY-MM-DD; HH.MM is "
+                    "read as HH:MM; seconds after the minutes are allowed and dropped)");
   const Date d = parse_date_prefix(text.substr(0, 10), text);
+  // "08.00" is how Indonesian writes a clock time (run logs, forms).
+  std::string hh_mm(text.substr(11, 5));
+  if (hh_mm.size() == 5 && hh_mm[2] == '.') hh_mm[2] = ':';
   int clock = 0;
   try {
-    clock = parse_clock(text.substr(11));
+    clock = parse_clock(hh_mm);
   } catch (const Error&) {
     clock = -1;
   }

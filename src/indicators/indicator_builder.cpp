@@ -69,12 +69,11 @@ std::optional<double> IndicatorBuilder::number(const IndicatorRow& row, int fiel
   std::string_view text = trim(row.text[field]);
   if (style_.numbers_as_text) {
     if (text.empty()) return std::nullopt;  // blank, not zero
-    v = parse_plain_number(text);
-    if (!v)
+    NumberCell cell = read_number_cell(text, style_.numbers);
+    if (!cell.value)
       fail(place, field,
-           std::string(kFieldNames[field]) + " '" + excerpt(text) +
-               "' is not a number (use a dot for decimals and no thousands separator; "
-               "leave the cell empty when nothing is reported)");
+           std::string(kFieldNames[field]) + " '" + excerpt(text) + "' " + cell.problem);
+    v = cell.value;
   } else {
     if (std::isnan(row.value[field])) return std::nullopt;
     v = row.value[field];

@@ -122,7 +122,8 @@ Period Period::parse(std::string_view text) {
   auto fail = [&]() -> Period {
     throw Error(ErrorCode::invalid_argument,
                 "period '" + std::string(text) +
-                    "' is not a year (2024), a quarter (2024-Q1..2024-Q4, 2024-TW1..2024-TW4) "
+                    "' is not a year (2024), a quarter (2024-Q1..2024-Q4, 2024-TW1..2024-TW4, "
+                    "2024Q1..2024Q4) "
                     "or a Renstra span (2021-2026)");
   };
   const std::string_view v(t);
@@ -130,10 +131,12 @@ Period Period::parse(std::string_view text) {
     if (!plausible_year(*y)) fail();
     return of_year(*y);
   }
-  if (v.size() < 6 || v[4] != '-') return fail();
+  // "2024Q2" is how pandas writes a quarterly Period.
+  const bool pandas_quarter = v.size() == 6 && v[4] == 'q';
+  if (v.size() < 6 || (v[4] != '-' && !pandas_quarter)) return fail();
   auto y = parse_year(v.substr(0, 4));
   if (!y || !plausible_year(*y)) return fail();
-  std::string_view rest = v.substr(5);
+  std::string_view rest = v.substr(pandas_quarter ? 4 : 5);
   if (auto y2 = parse_year(rest)) {
     if (!plausible_year(*y2) || *y2 <= *y) return fail();
     return of_span(*y, *y2);

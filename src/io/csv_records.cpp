@@ -18,10 +18,17 @@ std::string at(const std::string& source, std::size_t line, std::size_t column) 
 CsvRecords::CsvRecords(std::string_view text, const std::string& source)
     : text_(text), source_(source) {
   if (text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
-  const std::string_view head = text_.substr(0, text_.find('\n'));
-  delim_ = head.find(',') == std::string_view::npos && head.find(';') != std::string_view::npos
-               ? ';'
-               : ',';
+  std::string_view head = text_.substr(0, text_.find('\n'));
+  if (!head.empty() && head.back() == '\r') head.remove_suffix(1);
+  if (head.size() == 5 && head.substr(0, 4) == "sep=" && (head[4] == ';' || head[4] == ',')) {
+    delim_ = head[4];  // Excel's "sep=;" line: the delimiter, said; not a record
+    i_ = text_.find('\n') == std::string_view::npos ? text_.size() : text_.find('\n') + 1;
+    line_ = record_line_ = 2;
+  } else {
+    delim_ = head.find(',') == std::string_view::npos && head.find(';') != std::string_view::npos
+                 ? ';'
+                 : ',';
+  }
   // One pass over the whole text; cells are checked one by one (to name the
   // bad one) only when it fails.
   check_cells_ = !is_valid_utf8(text_);
@@ -30,7 +37,8 @@ CsvRecords::CsvRecords(std::string_view text, const std::string& source)
 bool CsvRecords::next(std::vector<std::string_view>& fields) {
   while (i_ < text_.size()) {
     read_record(fields);
-    const bool blank = fields.size() == 1 && trim(fields[0]).empty();
+    bool blank = true;
+    for (std::string_view f : fields) blank = blank && trim(f).empty();
     if (!blank) return true;
   }
   return false;

@@ -39,49 +39,94 @@ constexpr int kRequiredColumns = detail::kRealisation + 1;
 
 }  // namespace
 
-IndicatorSet parse_indicators_csv(std::string_view text, const std::string& source) {
-  detail::CsvRecords records(text, source);
-  std::vector<std::string_view> fields;
-  if (!records.next(fields))
-    throw Error(ErrorCode::format_error, "the file is empty; it needs a header row", source);
+namespace {
 
-  // Header.
+// Where each known column is, and the columns without a name (trailing empty
+// columns that spreadsheets export): their cells must stay empty.
+struct Header {
   int pos[detail::kFieldCount];
-  for (int& p : pos) p = -1;
-  const std::size_t header_line = records.line();
-  const std::size_t width = fields.size();
-  for (std::size_t f = 0; f < width; ++f) {
+  std::vector<std::size_t> unnamed;
+  std::size_t width = 0;
+};
+
+Header read_header(const std::vector<std::string_view>& fields, const std::string& source,
+                   std::size_t line) {
+  Header h;
+  for (int& p : h.pos) p = -1;
+  h.width = fields.size();
+  for (std::size_t f = 0; f < h.width; ++f) {
     const std::string name = detail::lower_ascii(detail::trim(fields[f]));
+    if (name.empty()) {
+      h.unnamed.push_back(f);
+      continue;
+    }
     int c = -1;
     for (int k = 0; k < detail::kFieldCount; ++k)
       if (name == detail::field_name(k)) c = k;
     if (c < 0)
       throw Error(ErrorCode::format_error,
                   "unknown column '" + name + "' (see docs/indicators.md for the columns)",
-                  at(source, header_line, f + 1));
-    if (pos[c] >= 0)
+                  at(source, line, f + 1));
+    if (h.pos[c] >= 0)
       throw Error(ErrorCode::format_error, "column '" + name + "' appears twice",
-                  at(source, header_line, f + 1));
-    pos[c] = static_cast<int>(f);
+                  at(source, line, f + 1));
+    h.pos[c] = static_cast<int>(f);
   }
   for (int k = 0; k < kRequiredColumns; ++k)
-    if (pos[k] < 0)
+    if (h.pos[k] < 0)
       throw Error(
           ErrorCode::format_error,
           std::string("the header lacks the required column '") + detail::field_name(k) + "'",
-          at(source, header_line, 1));
+          at(source, line, 1));
+  return h;
+}
 
-  detail::IndicatorBuilder builder({source + ":", "line", true, ""});
-  CsvRowPlace place(source, pos);
+void check_row_shape(const Header& h, const std::vector<std::string_view>& fields,
+                     const std::string& source, std::size_t line) {
+  if (fields.size() != h.width)
+    throw Error(ErrorCode::format_error,
+                "the row has " + std::to_string(fields.size()) + " fields, the header " +
+                    std::to_string(h.width),
+                at(source, line, std::min(fields.size(), h.width) + 1));
+  for (std::size_t f : h.unnamed)
+    if (!detail::trim(fields[f]).empty())
+      throw Error(ErrorCode::format_error,
+                  "a value in a column without a name in the header; name the column or "
+                  "leave it empty",
+                  at(source, line, f + 1));
+}
+
+detail::NumberConvention number_convention(const CsvOptions& options, char delimiter) {
+  switch (options.decimal_mark) {
+    case DecimalMark::dot:
+      return {false, true};
+    case DecimalMark::comma:
+      return {true, true};
+    case DecimalMark::detect:
+      break;
+  }
+  return {delimiter == ';', false};
+}
+
+}  // namespace
+
+IndicatorSet parse_indicators_csv(std::string_view text, const std::string& source,
+                                  const CsvOptions& options) {
+  detail::CsvRecords records(text, source);
+  std::vector<std::string_view> fields;
+  if (!records.next(fields))
+    throw Error(ErrorCode::format_error, "the file is empty; it needs a header row", source);
+  const Header header = read_header(fields, source, records.line());
+
+  detail::IndicatorBuilder builder(
+      {source + ":", "line", true, "", number_convention(options, records.delimiter())});
+  CsvRowPlace place(source, header.pos);
   detail::IndicatorRow row;
   while (records.next(fields)) {
-    if (fields.size() != width)
-      throw Error(ErrorCode::format_error,
-                  "the row has " + std::to_string(fields.size()) + " fields, the header " +
-                      std::to_string(width),
-                  at(source, records.line(), std::min(fields.size(), width) + 1));
+    check_row_shape(header, fields, source, records.line());
     for (int k = 0; k < detail::kFieldCount; ++k)
-      row.text[k] = pos[k] < 0 ? std::string_view() : fields[static_cast<std::size_t>(pos[k])];
+      row.text[k] =
+          header.pos[k] < 0 ? std::string_view() : fields[static_cast<std::size_t>(header.pos[k])];
     place.line = records.line();
     builder.add(row, records.line(), place);
   }

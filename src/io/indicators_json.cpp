@@ -189,11 +189,11 @@ IndicatorSet detail::indicators_from_json(const json& j, const std::string& sour
   return set;
 }
 
-IndicatorSet load_indicators_file(const std::string& path) {
+IndicatorSet load_indicators_file(const std::string& path, const CsvOptions& options) {
   const std::string text = detail::read_text_file(path);
   const bool is_json =
       path.size() >= 5 && detail::lower_ascii(path.substr(path.size() - 5)) == ".json";
-  return is_json ? parse_indicators_json(text, path) : parse_indicators_csv(text, path);
+  return is_json ? parse_indicators_json(text, path) : parse_indicators_csv(text, path, options);
 }
 
 namespace {

@@ -60,7 +60,7 @@ double to_minutes(const Amounts& a, const WorkConvention& conv) noexcept {
   return total;
 }
 
-enum class Tok { number, word, range, approx, bound, sep, end };
+enum class Tok { number, word, range, approx, bound, sep, open, close, end };
 
 struct Token {
   Tok kind;
@@ -114,6 +114,13 @@ bool is_letter(char c) {
   return std::isalpha(static_cast<unsigned char>(c)) != 0;
 }
 
+// Exactly three digits after s[dot], then no digit: "1.000" but not "1.5".
+bool three_digits_follow(const std::string& s, std::size_t dot) {
+  for (std::size_t k = 1; k <= 3; ++k)
+    if (dot + k >= s.size() || !std::isdigit(static_cast<unsigned char>(s[dot + k]))) return false;
+  return dot + 4 >= s.size() || !std::isdigit(static_cast<unsigned char>(s[dot + 4]));
+}
+
 // Replaces every occurrence of `from` (left to right, not overlapping; with
 // whole_word, only those with no letter on either side). Builds a new string:
 // replacing in place moves the tail at every match, quadratic in long texts.
@@ -152,6 +159,7 @@ class Parser {
     Amounts lo{}, hi{};   // the current run of parts
     Amounts range_low{};  // the lower end, once a sign between parts was seen
     bool any = false, crossed = false, part_ranged = false, after_sign = false;
+    std::array<bool, kTimeUnitCount> seen{};  // units given so far, to refuse "1 jam 1 jam"
     std::size_t i = 0;
     while (toks_[i].kind != Tok::end) {
       const Token& t = toks_[i];
@@ -165,7 +173,7 @@ class Parser {
         ++i;
         continue;
       }
-      if (t.kind == Tok::sep) {
+      if (t.kind == Tok::sep || t.kind == Tok::open || t.kind == Tok::close) {
         ++i;
         continue;
       }
@@ -195,6 +203,7 @@ class Parser {
         if (part_ranged) return "a range of times that already holds a range";
         range_low = lo;
         lo = hi = Amounts{};
+        seen = {};  // each end of the range names its own units
         crossed = after_sign = true;
         ++i;
         continue;
@@ -207,6 +216,7 @@ class Parser {
         part_ranged = true;
         i += 2;
       }
+      if (std::string bad = read_factor_and_words(i, a, b); !bad.empty()) return bad;
       while (toks_[i].kind == Tok::word && one_of(toks_[i].word, kNoiseWords)) ++i;
       if (toks_[i].kind != Tok::word) return "a number with no unit after it (e.g. '15 Menit')";
       const std::string& w = toks_[i].word;
@@ -216,6 +226,10 @@ class Parser {
       ++i;
       if (a > b) return "the range runs backwards (the first number is the larger)";
       auto idx = static_cast<std::size_t>(u->unit);
+      if (seen[idx])
+        return "the unit '" + w + "' is given twice; write each unit once (e.g. '2 jam', not " +
+               "'1 jam 1 jam')";
+      seen[idx] = true;
       lo[idx] += a;
       hi[idx] += b;
       any = true;
@@ -234,6 +248,30 @@ class Parser {
   }
 
  private:
+  // After a part's number: "x 24" multiplies it ("2 x 24 jam"), and "(tiga)"
+  // spells it out again, which must agree ("3 (tiga) hari").
+  std::string read_factor_and_words(std::size_t& i, double& a, double& b) const {
+    if (toks_[i].kind == Tok::word && toks_[i].word == "x" && toks_[i + 1].kind == Tok::number) {
+      a *= toks_[i + 1].value;
+      b *= toks_[i + 1].value;
+      i += 2;
+    }
+    if (toks_[i].kind == Tok::open && toks_[i + 1].kind == Tok::number &&
+        toks_[i + 2].kind == Tok::close) {
+      if (toks_[i + 1].value != b)
+        return "the number in words (" + format_plain(toks_[i + 1].value) +
+               ") differs from the digits (" + format_plain(b) + ")";
+      i += 3;
+    }
+    return {};
+  }
+
+  static std::string format_plain(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+  }
+
   static const UnitName* find_unit(const std::string& w) {
     for (const auto& u : kUnits)
       if (w == u.name) return &u;
@@ -251,6 +289,7 @@ class Parser {
     replace_all(s, "\xE2\x80\x94", " - ");   // em dash
     replace_all(s, "\xE2\x89\xA4", " <= ");  // ≤
     replace_all(s, "\xC2\xA0", " ");         // no-break space
+    replace_all(s, "\xC3\x97", " x ");       // × in "2 × 24 jam"
     replace_all(s, "+/-", " ~ ");
     replace_all(s, "+-", " ~ ");
     replace_all(s, "s/d", " sd ");
@@ -271,10 +310,23 @@ class Parser {
       }
       if (std::isdigit(c)) {
         std::string num;
+        bool grouped = false;  // a '.' between thousands was seen
+        std::size_t run = 0;   // digits since the start or the last such '.'
         while (i < s.size()) {
           unsigned char d = static_cast<unsigned char>(s[i]);
           if (std::isdigit(d)) {
             num.push_back(static_cast<char>(d));
+            ++run;
+            ++i;
+            continue;
+          }
+          // "1.000 menit": Indonesian writes '.' between thousands (groups of
+          // three after a first group of 1-3 digits), ',' before decimals.
+          const bool group_ok = grouped ? run == 3 : run >= 1 && run <= 3 && num[0] != '0';
+          if (d == '.' && group_ok && num.find('.') == std::string::npos &&
+              three_digits_follow(s, i)) {
+            grouped = true;
+            run = 0;
             ++i;
             continue;
           }
@@ -316,7 +368,12 @@ class Parser {
         i += (i + 1 < s.size() && s[i + 1] == '=') ? 2 : 1;
         continue;
       }
-      if (c == ',' || c == ';' || c == '+' || c == '(' || c == ')' || c == '.') {
+      if (c == '(' || c == ')') {
+        toks_.push_back({c == '(' ? Tok::open : Tok::close, 0.0, {}});
+        ++i;
+        continue;
+      }
+      if (c == ',' || c == ';' || c == '+' || c == '.') {
         toks_.push_back({Tok::sep, 0.0, {}});
         ++i;
         continue;

@@ -244,6 +244,25 @@ static void test_input_limit(void) {
   sopkit_sop_free(sop);
 }
 
+static void test_diff_of_two_documents(void) {
+  sopkit_sop *a = NULL, *b = NULL;
+  char* json = NULL;
+  const char* text = NULL;
+  CHECK_OK(sopkit_sop_load_file(&a, seed_path()));
+  CHECK_OK(sopkit_sop_to_json(a, &text));
+  CHECK_OK(sopkit_sop_load_json(&b, text, strlen(text)));
+  CHECK_OK(sopkit_sop_diff_json(a, b, &json));
+  CHECK(json != NULL && contains(json, "\"sopkit.sopdiff/1\"") &&
+        contains(json, "\"changes\": []"));
+  sopkit_text_free(json);
+  json = NULL;
+  CHECK_STATUS(sopkit_sop_diff_json(a, NULL, &json), SOPKIT_EINVAL);
+  CHECK(json == NULL);
+  sopkit_text_free(NULL);
+  sopkit_sop_free(a);
+  sopkit_sop_free(b);
+}
+
 int main(void) {
   test_version();
   test_status_texts();
@@ -255,5 +274,6 @@ int main(void) {
   test_step_without_parseable_time_is_not_computable();
   test_validation();
   test_input_limit();
+  test_diff_of_two_documents();
   return check_summary();
 }

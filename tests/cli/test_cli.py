@@ -154,3 +154,66 @@ def test_render_into_a_missing_folder_exits_2_saying_why(tmp_path):
     ok = tmp_path / "sop.svg"
     assert run("render", SEED, "--format", "svg", "-o", str(ok)).returncode == 0
     assert ok.read_text(encoding="utf-8").lstrip().startswith("<")
+
+
+SEMICOLON_HEADER = "unit;indicator;name;satuan;polarity;accumulation;weight;period;target;realisation\n"
+
+
+def semicolon_store(tmp_path, cells):
+    """A fresh store and a ';' data file (Indonesian locale) of one row."""
+    db = str(tmp_path / "r.db")
+    assert run("store", "init", db).returncode == 0
+    return db, write(tmp_path, "id.csv", SEMICOLON_HEADER + "D/A;K1;Pagu;Rp;positive;last;1;2024;"
+                     + cells + "\n;;;;;;;;;\n")
+
+
+def audited_values(db):
+    return {(a["field"], a["new"]) for a in json.loads(run("store", "audit", db, "--json").stdout)}
+
+
+def test_store_import_of_an_indonesian_csv_records_the_numbers_as_written(tmp_path):
+    # 1.234.567 is a million and 97,5 is 97.5 — and that is what the audit trail must hold.
+    db, data = semicolon_store(tmp_path, "1.234.567;97,5")
+    r = run("store", "import", db, data, "--author", "Budi")
+    assert r.returncode == 0, r.stderr
+    assert audited_values(db) == {("target", 1234567.0), ("realisation", 97.5)}
+
+
+def test_an_ambiguous_thousand_is_refused_unless_the_decimal_mark_is_declared(tmp_path):
+    db, data = semicolon_store(tmp_path, "1.200;1.100")
+    r = run("store", "import", db, data, "--author", "Budi")
+    assert r.returncode == 2
+    assert "id.csv:2:9: target '1.200' can be read two ways: 1200" in r.stderr
+    assert audited_values(db) == set()  # nothing recorded
+    r = run("store", "import", db, data, "--author", "Budi", "--decimal-mark", "comma")
+    assert r.returncode == 0, r.stderr
+    assert audited_values(db) == {("target", 1200.0), ("realisation", 1100.0)}
+    r = run("evaluate", data, "--decimal-mark", "dot", "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["indicators"][0]["target"] == 1.2
+    r = run("evaluate", data, "--decimal-mark", "koma")
+    assert r.returncode == 2 and "--decimal-mark takes comma" in r.stderr
+
+
+def test_run_logs_take_clock_times_written_with_a_dot(tmp_path):
+    # "08.00" is how Indonesian writes 08:00; the log reads the same either way.
+    log = os.path.join(ROOT, "examples", "runs-monev-capaian-kinerja.csv")
+    with open(log, encoding="utf-8") as f:
+        text = f.read()
+    dotted = write(tmp_path, "log.csv", text.replace("T08:", "T08.").replace("T07:", "T07."))
+    assert dotted != text and "T08." in open(dotted, encoding="utf-8").read()
+    a = run("runs", SEED, log, "--json")
+    b = run("runs", SEED, dotted, "--json")
+    assert a.returncode == b.returncode and a.stdout, b.stderr  # 1: some runs were late
+    assert json.loads(a.stdout)["summary"] == json.loads(b.stdout)["summary"]
+
+
+def test_version_and_help_for_every_verb():
+    r = run("--version")
+    assert r.returncode == 0 and r.stdout.startswith("sopkit ") and r.stdout.count(".") == 2
+    for verb in ("validate", "analyze", "schedule", "evaluate", "render", "monev", "runs", "store"):
+        for asked in (run(verb, "--help"), run("help", verb), run(verb, "-h")):
+            assert asked.returncode == 0, (verb, asked.stderr)
+            assert asked.stdout.startswith(f"usage: sopkit {verb} "), asked.stdout
+    r = run("help", "frobnicate")
+    assert r.returncode == 2 and "unknown verb 'frobnicate'" in r.stderr

@@ -1,5 +1,8 @@
-// A C++ program that uses an installed sopkit through its C ABI.
+// A C++ program that uses an installed sopkit through its C ABI, and includes
+// a C++ header (types only: the shared library exports the C ABI alone). The
+// CMake consumer builds it as C++14; sopkit's C++17 requirement must raise it.
 #include <sopkit/sopkit.h>
+#include <sopkit/duration.hpp>
 
 #include <cstdio>
 #include <memory>
@@ -14,6 +17,8 @@ int main(int argc, char** argv) {
   std::unique_ptr<sopkit_sop, decltype(&sopkit_sop_free)> sop(raw, sopkit_sop_free);
   std::size_t n = 0;
   sopkit_sop_step_count(sop.get(), &n);
-  std::printf("sopkit %s from C++: %zu steps\n", sopkit_version(), n);
+  const sopkit::WorkConvention asn;  // 450 minutes a day, from the C++ header
+  std::printf("sopkit %s from C++: %zu steps, %g minutes a day\n", sopkit_version(), n,
+              asn.minutes_per_day);
   return n == 13 ? 0 : 1;
 }

@@ -1,13 +1,15 @@
 #!/usr/bin/python3
-"""The package installs offline, as a user would, and works from the venv.
+"""The package builds into a wheel that stands alone, as a user would make it
+offline, and works from a fresh venv after the build folder is gone.
 
-  1. copies bindings/python to a temporary folder (pip builds in the source
-     folder; the repository stays clean);
-  2. /usr/bin/python3 -m venv --system-site-packages <tmp>/venv
-  3. <tmp>/venv/bin/python -m pip install --no-build-isolation --no-index <copy>
-     (SOPKIT_LIBRARY / SOPKIT_INCLUDE_DIR say which libsopkit and header);
-  4. imports sopkit from the venv (not from the source tree), schedules the seed
-     and runs `python -m sopkit analyze`.
+  1. copies bindings/python to a temporary folder, and the library to another
+     (the "build folder" the wheel is made from);
+  2. pip wheel --no-deps --no-build-isolation --no-index: the wheel must carry
+     sopkit/libsopkit.so.MAJOR beside the module, whose RUNPATH is $ORIGIN, and
+     the source copy must stay clean (the build happens outside it);
+  3. /usr/bin/python3 -m venv --system-site-packages, pip install the wheel;
+  4. deletes the library's folder and the source copy, then imports sopkit from
+     the venv, schedules the seed and runs `python -m sopkit analyze`.
 
 Usage: SOPKIT_LIBRARY=build/dev/src/libsopkit.so SOPKIT_SOURCE_DIR=. /usr/bin/python3 check_install.py
 """
@@ -17,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 ROOT = pathlib.Path(os.environ.get("SOPKIT_SOURCE_DIR") or pathlib.Path(__file__).resolve().parents[2])
 SEED = ROOT / "examples" / "sop-monev-capaian-kinerja.json"
@@ -38,22 +41,79 @@ def run(cmd, **kw):
     subprocess.run(list(map(str, cmd)), check=True, **kw)
 
 
+def library_copy(env, folder):
+    """The library (and its SONAME link) copied into `folder`: a build folder
+    the test can delete after the wheel is made."""
+    real = pathlib.Path(env["SOPKIT_LIBRARY"]).resolve()
+    folder.mkdir()
+    shutil.copy2(real, folder / real.name)
+    soname = ".".join(real.name.split(".")[:3])  # libsopkit.so.MAJOR
+    if soname != real.name:
+        (folder / soname).symlink_to(real.name)
+    (folder / "libsopkit.so").symlink_to(real.name)
+    return folder / "libsopkit.so"
+
+
+def check_wheel(wheel, src):
+    names = zipfile.ZipFile(wheel).namelist()
+    libs = [n for n in names if n.startswith("sopkit/libsopkit.so")]
+    assert libs and any(n.startswith("sopkit/_native") for n in names), names
+    assert not (src / "build").exists(), "the wheel was built inside the source folder"
+    print("wheel carries", ", ".join(libs))
+
+
+def check_rebuild_takes_the_new_library(env, src, tmp):
+    """A second wheel from the same source copy, against another library file
+    (the same library with one byte appended), carries that other file: nothing
+    of the first build is reused as "up to date"."""
+    other = tmp / "other"
+    other.mkdir()
+    real = pathlib.Path(env["SOPKIT_LIBRARY"]).resolve()
+    changed = other / real.name
+    changed.write_bytes(real.read_bytes() + b"\0")
+    (other / "libsopkit.so").symlink_to(real.name)
+    run(["/usr/bin/python3", "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
+         "--no-index", "-w", tmp / "wheels2", src], env=dict(env, SOPKIT_LIBRARY=str(other / "libsopkit.so")))
+    wheel = zipfile.ZipFile(next((tmp / "wheels2").glob("sopkit-*.whl")))
+    carried = [n for n in wheel.namelist() if n.startswith("sopkit/libsopkit.so")]
+    assert wheel.read(carried[0]) == changed.read_bytes(), "the rebuilt wheel kept the old library"
+    shutil.rmtree(other)
+    print("rebuild against another library: relinked")
+
+
+def check_runpath(py, env):
+    native = subprocess.run([str(py), "-c", "import sopkit._native as m; print(m.__file__)"],
+                            env=env, capture_output=True, text=True, check=True).stdout.strip()
+    dynamic = subprocess.run(["readelf", "-d", native], capture_output=True, text=True,
+                             check=True).stdout
+    assert "Library runpath: [$ORIGIN]" in dynamic, dynamic
+    print("RUNPATH $ORIGIN:", native)
+
+
 def main():
     env = dict(os.environ)
     env.setdefault("SOPKIT_SOURCE_DIR", str(ROOT))
     env.setdefault("SOPKIT_INCLUDE_DIR", str(ROOT / "include"))
     env.pop("PYTHONPATH", None)  # the venv must find its own copy
-    for var in ("SOPKIT_LIBRARY", "SOPKIT_LIBRARY_DIR"):  # pip builds in another folder
-        if env.get(var):
-            env[var] = str(pathlib.Path(env[var]).resolve())
+    env.pop("SOPKIT_LIBRARY_DIR", None)
     tmp = pathlib.Path(tempfile.mkdtemp(prefix="sopkit-pip-"))
     try:
+        env["SOPKIT_LIBRARY"] = str(library_copy(env, tmp / "build"))
         src = tmp / "src"
         shutil.copytree(ROOT / "bindings" / "python", src,
                         ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__", "_native*"))
+        run(["/usr/bin/python3", "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
+             "--no-index", "-w", tmp / "wheels", src], env=env)
+        wheel = next((tmp / "wheels").glob("sopkit-*.whl"))
+        check_wheel(wheel, src)
+        check_rebuild_takes_the_new_library(env, src, tmp)
         run(["/usr/bin/python3", "-m", "venv", "--system-site-packages", tmp / "venv"])
         py = tmp / "venv" / "bin" / "python"
-        run([py, "-m", "pip", "install", "-q", "--no-build-isolation", "--no-index", src], env=env)
+        run([py, "-m", "pip", "install", "-q", "--no-index", wheel], env=env)
+        shutil.rmtree(tmp / "build")  # the library's build folder is gone:
+        shutil.rmtree(src)  # the wheel's copy is what loads
+        del env["SOPKIT_LIBRARY"]
+        check_runpath(py, env)
         run([py, "-c", CHECK, SEED], env=env, cwd=tmp)
         out = subprocess.run([str(py), "-m", "sopkit", "analyze", str(SEED)], env=env, cwd=tmp,
                              capture_output=True, text=True, check=True).stdout

@@ -60,6 +60,7 @@ def test_instant_forms_agree(cal2024):
 
     expected = D(2024, 4, 16, 16, 0)
     for start in (D(2024, 4, 5, 16, 0), "2024-04-05T16:00", "2024-04-05 16:00",
+                  D(2024, 4, 5, 16, 0, 45).isoformat(), "2024-04-05T16:00:00.250000",
                   np.datetime64("2024-04-05T16:00"), np.datetime64("2024-04-05T16:00:30.5"),
                   D(2024, 4, 5, 16, 0, 45)):
         assert cal2024.add_days(start, 1) == expected, start
@@ -131,3 +132,34 @@ def test_calendar_file_errors(tmp_path):
         sopkit.Calendar.load(tmp_path / "none.json")
     with pytest.raises(sopkit.ParseError):
         sopkit.Calendar.from_json("{")
+
+
+def test_pandas_series_and_indexes_go_in_and_come_back_with_nat_kept(cal2024):
+    # The bulk calls take what an analyst holds: a Series (index and name kept),
+    # a DatetimeIndex; NaT rows stay NaT and the other rows are computed as numpy's.
+    pd = pytest.importorskip("pandas")
+    import numpy as np
+
+    starts = pd.Series(pd.to_datetime(["2024-04-05 16:00", None, "2024-06-03 08:00"]),
+                       index=["a", "b", "c"], name="start")
+    plain = np.array(["2024-04-05T16:00", "2024-06-03T08:00"], dtype="datetime64[m]")
+    due = cal2024.add_minutes(starts, 120)
+    assert isinstance(due, pd.Series) and list(due.index) == ["a", "b", "c"] and due.name == "start"
+    assert pd.isna(due["b"])
+    assert list(due.dropna().to_numpy().astype("datetime64[m]")) == \
+        list(cal2024.add_minutes(plain, 120))
+    days = cal2024.add_days(pd.DatetimeIndex(starts), [1, 2, 3])
+    assert isinstance(days, pd.DatetimeIndex) and pd.isna(days[1])
+    assert days[2] == pd.Timestamp(cal2024.add_days(D(2024, 6, 3, 8, 0), 3))
+    hours = pd.Series(pd.to_timedelta([1, 2, 3], unit="h"))
+    assert cal2024.add_minutes(starts, hours)["c"] == pd.Timestamp(cal2024.add_minutes(
+        D(2024, 6, 3, 8, 0), 180))
+    between = cal2024.between(starts, starts + pd.Timedelta(hours=3))
+    assert str(between.dtype) == "Int64" and pd.isna(between["b"])
+    assert between["c"] == cal2024.between(D(2024, 6, 3, 8, 0), D(2024, 6, 3, 11, 0))
+    numpy_between = cal2024.between(starts.to_numpy(), starts.to_numpy() + np.timedelta64(3, "h"))
+    assert np.isnan(numpy_between[1]) and numpy_between[2] == between["c"]
+    with pytest.raises(ValueError, match="naive"):
+        cal2024.add_minutes(starts.dt.tz_localize("Asia/Jakarta"), 60)
+    with pytest.raises(ValueError, match="NaT is not an amount"):
+        cal2024.add_minutes(starts, pd.Series(pd.to_timedelta([1, None, 3], unit="h")))

@@ -190,7 +190,7 @@ def test_evaluation_to_dataframe(data):
         rows = ev.rows
     assert isinstance(df, pd.DataFrame) and len(df) == 63
     assert list(df.columns)[:3] == ["indicator", "unit", "period"]
-    assert df["achievement"].dtype == np.float64 and df["band"].dtype == np.uint8
+    assert df["achievement"].dtype == np.float64 and str(df["band"].dtype) == "Int8"
     for i, r in enumerate(rows):
         if r.achievement is None:
             assert math.isnan(df["achievement"].iloc[i])
@@ -222,7 +222,8 @@ def test_from_columns_and_from_dataframe():
     assert by[("K1", "2024-Q2")].achievement is None  # blank, not zero
     assert by[("K2", "2024")].achievement == pytest.approx(120.0)  # (2*10 - 8)/10
     pd = pytest.importorskip("pandas")
-    df = pd.DataFrame({"unit": cols["unit"], "indicator": cols["code"], "period": cols["period"],
+    df = pd.DataFrame({"unit": cols["unit"], "indicator": cols["code"], "name": cols["code"],
+                       "satuan": None, "weight": np.nan, "period": cols["period"],
                        "target": cols["target"], "realisation": [80.0, np.nan, 8.0],
                        "polarity": cols["polarity"], "accumulation": cols["accumulation"]})
     with sopkit.IndicatorSet.from_dataframe(df) as s2, s2.evaluate() as ev2:
@@ -303,14 +304,54 @@ def test_blank_cells_stay_blank_whatever_marks_them():
         "target": pd.array([100.0, 100.0, None, 100.0], dtype="Float64"),
         "realisation": pd.Series([80, None, 90, pd.NA], dtype=object),
         "budget": pd.array([10, pd.NA, None, 40], dtype="Int64"),
-        "other": ["ignored"] * 4})
+        "Satuan": "%", "accumulation": "sum", "weight": [2.0, np.nan, None, pd.NA]})
     with sopkit.IndicatorSet.from_dataframe(df) as s, s.evaluate() as ev:
         assert s.counts == (1, 2, 4)
         got = [(r.target, r.realisation, r.achievement) for r in ev]
     assert got == [(100.0, 80.0, 80.0), (100.0, None, None), (None, 90.0, None),
                    (100.0, None, None)]
-    with pytest.raises(ValueError, match="lacks the required column 'period'"):
+    with pytest.raises(sopkit.FormatError, match="^the frame lacks the required column 'period'$"):
         sopkit.IndicatorSet.from_dataframe(df.drop(columns=["period"]))
+
+
+def test_frame_columns_follow_the_csv_header_rules():
+    # As the CSV refuses a header with an unknown or missing column, so does a frame.
+    pd = pytest.importorskip("pandas")
+    df = pd.read_csv(INDICATORS_CSV)
+    with pytest.raises(sopkit.FormatError, match="^unknown column 'remark' "):
+        sopkit.IndicatorSet.from_dataframe(df.assign(Remark="x"))
+    with pytest.raises(sopkit.FormatError, match="^the frame lacks the required column 'satuan'$"):
+        sopkit.IndicatorSet.from_dataframe(df.drop(columns=["satuan"]))
+    with pytest.raises(sopkit.FormatError, match="^column 'unit' appears twice$"):
+        sopkit.IndicatorSet.from_dataframe(df.rename(columns={"indicator": "UNIT "}))
+
+
+def test_frame_text_in_a_number_column_is_refused_naming_the_row():
+    # Python's float() would read "1_000" and "inf"; the CSV's rules are not Python's.
+    pd = pytest.importorskip("pandas")
+    df = pd.read_csv(INDICATORS_CSV)
+    for text in ("abc", "1_000", "inf", "97,5"):
+        bad = df.astype({"target": object})
+        bad.loc[3, "target"] = text
+        with pytest.raises(sopkit.FormatError, match=r"^row 3 \(target\): '.*' is text, not a number"):
+            sopkit.IndicatorSet.from_dataframe(bad)
+
+
+def test_frame_polarity_names_and_blank_weights_as_the_csv():
+    # "negatif" is a polarity the CSV takes; a NaN weight is a blank one: weight 1.
+    pd = pytest.importorskip("pandas")
+    df = pd.read_csv(INDICATORS_CSV)
+    text = INDICATORS_CSV.read_text(encoding="utf-8")
+    first = df.index[df["polarity"].notna()][0]
+    df.loc[first, "polarity"] = "negatif"
+    df.loc[first, "weight"] = np.nan
+    lines = text.splitlines()
+    cells = lines[first + 1].split(",")
+    cells[4], cells[6] = "negatif", ""
+    lines[first + 1] = ",".join(cells)
+    with sopkit.IndicatorSet.from_dataframe(df) as got, got.evaluate() as b, \
+            sopkit.IndicatorSet.from_csv_text("\n".join(lines)) as want, want.evaluate() as a:
+        assert b.to_json() == a.to_json()
 
 
 def test_codes_one_text_for_every_row_and_the_csvs_other_columns():
@@ -417,3 +458,42 @@ def test_frame_of_pandas_text_dtypes_and_nullable_codes(text_dtype):
     with sopkit.IndicatorSet.from_dataframe(df) as got, got.evaluate() as b, \
             sopkit.IndicatorSet.from_csv(INDICATORS_CSV) as want, want.evaluate() as a:
         assert b.to_json() == a.to_json()
+
+
+def test_evaluation_frames_keep_every_column_and_missing_values():
+    pd = pytest.importorskip("pandas")
+    with sopkit.IndicatorSet.from_csv(INDICATORS_CSV) as s, s.evaluate() as ev:
+        df = ev.to_dataframe()
+        result = ev.to_dict()
+        units, warnings = ev.units_dataframe(), ev.warnings_dataframe()
+    assert len(df) == len(result["indicators"]) == 63
+    # What the CSV output has beyond the old ten columns is there.
+    for c in ("name", "polarity", "target_low", "target_high", "ytd_achievement", "absorption",
+              "financial_light", "physical_light", "unit_level_3"):
+        assert c in df.columns
+    ranged = df[df["target_low"].notna()]
+    assert len(ranged) > 0 and ranged["target"].isna().all()
+    # Not computable: band and predicate missing, not 0 and not a text.
+    blank = df[df["achievement"].isna()]
+    assert len(blank) > 0 and blank["band"].isna().all() and blank["predicate"].isna().all()
+    assert str(df["band"].dtype) == "Int8" and df["band"].min() >= 1
+    q1 = df[df.period == "2024-Q1"].set_index("indicator")["band"]
+    q2 = df[df.period == "2024-Q2"].set_index("indicator")["band"]
+    change = (q2 - q1).dropna()
+    assert change.abs().max() <= 4  # a uint8 band would wrap 0 - 5 to 251
+    assert df["predicate"].cat.ordered
+    order = list(df["predicate"].cat.categories)
+    assert order.index("Sangat Rendah") < order.index("Tinggi") < order.index("Sangat Tinggi")
+    first = df.iloc[0]
+    assert first["unit"] == "/".join(first[[f"unit_level_{i}" for i in (1, 2, 3)]])
+    assert len(units) == len(result["units"]) and str(units["included"].dtype) == "Int64"
+    assert pd.isna(units.loc[units["unit"] == result["units"][0]["unit"], "unit_level_2"]).all()
+    assert len(warnings) == len(result["warnings"]) and str(warnings["warn"].dtype) == "boolean"
+
+
+def test_pandas_quarter_periods_are_quarters(data):
+    pd = pytest.importorskip("pandas")
+    period = str(pd.Period("2024Q2", freq="Q"))
+    assert period == "2024Q2"
+    with data.evaluate(period=period) as a, data.evaluate(period="2024-Q2") as b:
+        assert a.to_json() == b.to_json()

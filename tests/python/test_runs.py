@@ -80,3 +80,18 @@ def test_json_round_trip_keeps_the_forms():
     c = again.compare(sopkit.Calendar.indonesia("id-2024"))
     assert c.run(0).evaluation_percent == pytest.approx(600 / 7)
     assert not math.isnan(c.run(0).evaluation_percent)
+
+
+def test_runs_from_a_dataframe_are_the_csvs_runs():
+    pd = pytest.importorskip("pandas")
+    seed, path = sopkit.Sop.load(SEED), LOG
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    with sopkit.Runs.from_csv(path, seed) as want, sopkit.Runs.from_dataframe(df, seed) as got:
+        assert got.to_json() == want.to_json()
+    timed = df.assign(start=pd.to_datetime(df["start"]), end=pd.to_datetime(df["end"]))
+    with sopkit.Runs.from_csv(path, seed) as want, sopkit.Runs.from_dataframe(timed, seed) as got:
+        assert got.to_json() == want.to_json()
+    bad = timed.copy()
+    bad.loc[2, "step"] = "99"
+    with pytest.raises(sopkit.FormatError, match=r"^<csv>:4:"):
+        sopkit.Runs.from_dataframe(bad, seed)

@@ -214,3 +214,94 @@ def test_version():
     assert sopkit.version() == sopkit.__version__
     major, minor, patch = (int(x) for x in sopkit.version().split("."))
     assert sopkit.version_number() == major * 10000 + minor * 100 + patch
+
+
+def test_frames_of_diagnostics_timings_and_schedules(seed_path):
+    pd = pytest.importorskip("pandas")
+    sop = sopkit.Sop.load(seed_path)
+    diagnostics = sop.validate()
+    frame = diagnostics.to_dataframe()
+    assert list(frame.columns) == ["severity", "code", "step", "pointer", "message"]
+    assert frame.to_dict("records") == [d.to_dict() for d in diagnostics]
+    with sop.analyze() as analysis:
+        timings = analysis.to_dataframe()
+        assert list(timings["id"]) == analysis.path
+        assert timings["critical"].dtype == bool
+    with sopkit.Calendar.indonesia("id-2024") as cal, \
+            sop.schedule("2024-07-01T08:00", cal) as plan:
+        steps = plan.to_dataframe()
+        assert list(steps.columns) == ["id", "actor", "time", "start", "end"]
+        assert steps["actor"].iloc[0] == "sekretaris"
+        assert pd.api.types.is_datetime64_any_dtype(steps["end"])
+        assert steps["end"].max() == pd.Timestamp(plan.due)
+
+
+def _long_sop(steps):
+    """A chain of `steps` steps: long enough that analyze() runs for a while."""
+    body = [{"id": str(i), "activity": f"Langkah {i}", "actor": "a",
+             "kind": "start" if i == 1 else "end" if i == steps else "process",
+             "time": "15 Menit", **({"next": str(i + 1)} if i < steps else {})}
+            for i in range(1, steps + 1)]
+    return json.dumps({"format": "sopkit.sop/1", "number": "X", "title": "Panjang",
+                       "actors": [{"id": "a", "name": "Pelaksana"}], "steps": body})
+
+
+def test_close_while_other_threads_are_inside_calls_waits_for_them():
+    # The binding releases the GIL during a call: close() from another thread
+    # must not free the handle under a running analyze (ASan catches it if it does;
+    # without ASan, reading a freed multi-megabyte JSON text mostly faults).
+    import threading
+
+    sop = sopkit.Sop.from_json(_long_sop(20000))
+    expected, expected_json = sop.analyze().total_minutes, sop.to_json()
+    started, first_done = threading.Barrier(5), threading.Event()
+    totals, texts, refused = [], [], []
+
+    def work():
+        started.wait()
+        for _ in range(30):
+            try:
+                with sop.analyze() as a:
+                    totals.append(a.total_minutes)
+                texts.append(sop.to_json())
+                first_done.set()
+            except ValueError as e:
+                refused.append(str(e))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    started.wait()
+    assert first_done.wait(timeout=60)  # the other workers are inside their calls now
+    sop.close()
+    for t in threads:
+        t.join()
+    assert sop.closed and sop._ptr is None  # freed once the last call returned
+    assert all(t == expected for t in totals)
+    assert texts and all(t == expected_json for t in texts)
+    assert refused and all(m == "Sop is closed" for m in refused)
+    with pytest.raises(ValueError, match="closed"):
+        sop.validate()
+
+
+def test_editing_comparing_diffing_and_pickling_documents(seed_path):
+    import pickle
+
+    sop = sopkit.Sop.load(seed_path)
+    same = sopkit.Sop.from_dict(sop.to_dict())
+    assert same == sop and hash(same) == hash(sop) and same is not sop
+    longer = sop.with_step("3", time="10 hari")
+    assert longer != sop and sop.step(2).time == "7 Hari" and longer.step(2).time == "10 hari"
+    diff = sop.diff(longer)
+    assert diff["format"] == "sopkit.sopdiff/1"
+    assert [(c["field"], c["before"], c["after"]) for c in diff["changes"]] == \
+        [("time", "7 Hari", "10 hari")], diff
+    assert sop.diff(same)["changes"] == []
+    renamed = sop.with_fields(title="Monev Kinerja")
+    assert renamed.to_dict()["title"] == "Monev Kinerja" and renamed != sop
+    restored = pickle.loads(pickle.dumps(longer))
+    assert restored == longer and restored is not longer
+    with pytest.raises(KeyError, match="no step '99'"):
+        sop.with_step("99", time="1 jam")
+    with pytest.raises(sopkit.FormatError, match="/steps/2/time"):
+        sop.with_step("3", time=7)

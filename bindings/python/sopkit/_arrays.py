@@ -27,16 +27,48 @@ def contiguous(arr: Any) -> Any:
     return arr if arr.flags.c_contiguous else numpy().ascontiguousarray(arr)
 
 
+def is_pandas(value: Any) -> bool:
+    """True for a pandas Series or Index (DatetimeIndex, ...)."""
+    return type(value).__module__.startswith("pandas") and hasattr(value, "to_numpy") \
+        and hasattr(value, "dtype")
+
+
 def is_array_like(value: Any) -> bool:
-    """True for numpy arrays, lists and tuples: the arguments of the bulk forms."""
-    if isinstance(value, (list, tuple)):
+    """True for numpy arrays, lists, tuples and pandas Series and Indexes: the
+    arguments of the bulk forms."""
+    if isinstance(value, (list, tuple)) or is_pandas(value):
         return True
     return type(value).__module__ == "numpy" and type(value).__name__ == "ndarray"
 
 
+def plain(value: Any, name: str) -> Any:
+    """A pandas Series or Index as its numpy array (tz-aware times refused, as
+    a tz-aware datetime is); anything else as it is."""
+    if not is_pandas(value):
+        return value
+    if getattr(value.dtype, "tz", None) is not None:
+        raise ValueError(f"{name}: sopkit instants are local office time: pass naive times "
+                         "(e.g. s.dt.tz_convert('Asia/Jakarta').dt.tz_localize(None))")
+    return value.to_numpy()
+
+
+def like_input(result: Any, source: Any) -> Any:
+    """`result` as the pandas type of `source` (a Series keeps its index and
+    name, an Index becomes an Index), or as it is for other inputs."""
+    if not is_pandas(source):
+        return result
+    import pandas as pd
+
+    if isinstance(source, pd.Series):
+        return pd.Series(result, index=source.index, name=source.name)
+    return pd.Index(result, name=source.name)
+
+
 def instants(value: Any, name: str) -> Any:
-    """A C-contiguous ``datetime64[m]`` array of the instants in `value`."""
+    """A C-contiguous ``datetime64[m]`` array of the instants in `value` (NaT
+    stays NaT)."""
     np = numpy()
+    value = plain(value, name)
     arr = value if isinstance(value, np.ndarray) else np.asarray(value)
     if arr.dtype.kind in "iub":
         raise TypeError(f"{name}: expected datetime64 values, got {arr.dtype}; a minutes count "
@@ -50,8 +82,11 @@ def amounts(value: Any, name: str, timedelta_unit: str | None) -> Any:
     """A C-contiguous int64 array of the amounts in `value` (timedelta64 values
     are converted to `timedelta_unit` when given, refused otherwise)."""
     np = numpy()
+    value = plain(value, name)
     arr = value if isinstance(value, np.ndarray) else np.asarray(value)
     if arr.dtype.kind == "m":
+        if np.isnat(arr).any():
+            raise ValueError(f"{name}: NaT is not an amount; drop it or fill it first")
         if timedelta_unit is None:
             raise TypeError(f"{name}: expected integer working days, got {arr.dtype}")
         arr = arr.astype(f"timedelta64[{timedelta_unit}]").view(np.int64)
@@ -128,20 +163,41 @@ def pandas() -> Any:
 
 def floats(values: Any, name: str) -> Any:
     """A C-contiguous float64 array of `values`, blanks (None, NaN, pd.NA) as NaN.
-    A float64 array is passed as it is; anything else is converted once."""
+    A float64 array is passed as it is; anything else is converted once. Text
+    cells are refused (:func:`refuse_text`)."""
     np = numpy()
     pd = pandas()
     if isinstance(values, np.ndarray) and values.dtype.kind in "biuf":
         return numbers(values, "float64", name)
+    if pd is not None:
+        series = pd.Series(values, copy=False)
+        if series.dtype == object or pd.api.types.is_string_dtype(series.dtype):
+            refuse_text(series.to_numpy(dtype=object), name)
+            series = series.where(series.notna(), np.nan)  # None and pd.NA as NaN
+        convert = lambda: series.to_numpy(dtype="float64", na_value=np.nan)  # noqa: E731
+    else:
+        items = list(values)
+        refuse_text(items, name)
+        convert = lambda: np.array([np.nan if v is None else v for v in items],  # noqa: E731
+                                   dtype=np.float64)
     try:
-        if pd is not None:
-            series = pd.Series(values, copy=False)
-            if series.dtype == object:
-                series = series.where(series.notna(), np.nan)  # None and pd.NA as NaN
-            return contiguous(series.to_numpy(dtype="float64", na_value=np.nan))
-        return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+        return contiguous(convert())
     except (TypeError, ValueError) as e:
         raise TypeError(f"{name}: expected numbers ({e})") from None
+
+
+def refuse_text(values: Any, name: str) -> None:
+    """Number columns take numbers: a text cell ("97,5", "1.200", "abc") is
+    refused naming its row, never read by Python's own rules, which differ from
+    the CSV's (float() takes "1_000", "inf", "nan")."""
+    from .errors import FormatError
+
+    for row, value in enumerate(values):
+        if isinstance(value, (str, bytes)):
+            raise FormatError(f"row {row} ({name}): {value!r} is text, not a number; "
+                              "convert the column first (pandas.to_numeric) or load the "
+                              "file with IndicatorSet.from_csv, which reads numbers by the "
+                              "CSV's rules")
 
 
 def cell_text(value: Any) -> str:

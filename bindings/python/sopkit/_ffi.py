@@ -7,7 +7,7 @@ generated wrappers release the GIL around every C call
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, List
 
 from . import errors
 
@@ -66,36 +66,135 @@ def has(name: str) -> bool:
 
 class Handle:
     """Owns one opaque C handle: freed by :meth:`close`, by ``with``, or by the
-    finalizer when the object is garbage collected (whichever comes first)."""
+    finalizer when the object is garbage collected (whichever comes first).
 
-    __slots__ = ("_ptr", "_finalizer", "__weakref__")
+    Calls release the GIL, so another thread may call :meth:`close` while a
+    call is running. Every method that touches the handle holds a lease on it
+    for its whole run (the C call and the copy of what it returns): close()
+    refuses new calls at once, and the C handle is freed when the last running
+    call returns, never under it."""
+
+    __slots__ = ("_ptr", "_finalizer", "_lock", "_users", "_closing", "__weakref__")
     _free: Callable[[Any], None]
 
     def __init__(self, ptr: Any) -> None:
+        import threading
         import weakref
 
         self._ptr = ptr
+        self._lock = threading.Lock()
+        self._users = 0
+        self._closing = False
         self._finalizer = weakref.finalize(self, type(self)._free, ptr)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name, member in list(vars(cls).items()):
+            if isinstance(member, property) and _uses_handle(member.fget):
+                setattr(cls, name, property(_leased(member.fget), member.fset, member.fdel,
+                                            member.__doc__))
+            elif callable(member) and not isinstance(member, (classmethod, staticmethod)) \
+                    and _uses_handle(member):
+                setattr(cls, name, _leased(member))
 
     @property
     def _handle(self) -> Any:
-        if self._ptr is None:
+        if self._ptr is None or self._closing:
             raise ValueError(f"{type(self).__name__} is closed")
         return self._ptr
 
+    def _lease(self) -> "_Lease":
+        """A context in which the C handle stays alive (see the class doc)."""
+        return _Lease(self)
+
     @property
     def closed(self) -> bool:
-        """True once the C handle has been released."""
-        return self._ptr is None
+        """True once close() was called (the C handle is released as soon as no
+        call is running on it)."""
+        return self._ptr is None or self._closing
 
     def close(self) -> None:
-        """Releases the C handle now. Idempotent."""
-        if self._ptr is not None:
-            self._ptr = None
-            self._finalizer()
+        """Releases the C handle: now, or when the calls running on it in other
+        threads return. Idempotent."""
+        with self._lock:
+            if self._ptr is None or self._closing:
+                return
+            self._closing = True
+            idle = self._users == 0
+        if idle:
+            self._release()
+
+    def _release(self) -> None:
+        self._ptr = None
+        self._finalizer()
 
     def __enter__(self):  # type: ignore[no-untyped-def]
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class _Lease:
+    __slots__ = ("_owner",)
+
+    def __init__(self, owner: Handle) -> None:
+        self._owner = owner
+
+    def __enter__(self) -> Any:
+        owner = self._owner
+        with owner._lock:
+            if owner._ptr is None or owner._closing:
+                raise ValueError(f"{type(owner).__name__} is closed")
+            owner._users += 1
+            return owner._ptr
+
+    def __exit__(self, *exc: object) -> None:
+        owner = self._owner
+        with owner._lock:
+            owner._users -= 1
+            last = owner._closing and owner._users == 0 and owner._ptr is not None
+        if last:
+            owner._release()
+
+
+def _uses_handle(fn: Any) -> bool:
+    """Whether `fn`'s code (comprehensions and nested functions included) reads
+    some object's ``_handle``."""
+    def reads(code: Any) -> bool:
+        return "_handle" in code.co_names or any(
+            reads(c) for c in code.co_consts if hasattr(c, "co_names"))
+
+    code = getattr(fn, "__code__", None)
+    return code is not None and reads(code)
+
+
+def _handles_in(args: Any) -> List["Handle"]:
+    """The Handle objects among a call's arguments (and inside tuples and lists
+    of them, such as ``*others``)."""
+    found: List[Handle] = []
+    for a in args:
+        if isinstance(a, Handle):
+            found.append(a)
+        elif isinstance(a, (tuple, list)):
+            found.extend(x for x in a if isinstance(x, Handle))
+    return found
+
+
+def _leased(fn: Any) -> Any:
+    """`fn` run with a lease on its object and on every handle it is given."""
+    import contextlib
+    import functools
+
+    @functools.wraps(fn)
+    def call(self: Handle, *args: Any, **kwargs: Any) -> Any:
+        others = _handles_in(args) + _handles_in(kwargs.values())
+        if not others:
+            with _Lease(self):
+                return fn(self, *args, **kwargs)
+        with contextlib.ExitStack() as stack:
+            for h in [self] + others:
+                stack.enter_context(_Lease(h))
+            return fn(self, *args, **kwargs)
+
+    return call

@@ -192,10 +192,22 @@ class Calendar(Handle):
         if (np.may_share_memory(out, start)
                 and out.__array_interface__["data"][0] != start.__array_interface__["data"][0]):
             raise ValueError("out may be the start array itself, but must not partly overlap it")
+        missing = np.isnat(start)
+        if missing.any():  # NaT stays NaT: only the instants there go to C
+            known = ~missing
+            part = np.empty(int(known.sum()), dtype="datetime64[m]")
+            self._call_bulk(fn, np.ascontiguousarray(start[known]),
+                            np.ascontiguousarray(amt[known]), part)
+            out[known] = part
+            out[missing] = np.datetime64("NaT")
+        else:
+            self._call_bulk(fn, start, amt, out)
+        return _arrays.like_input(out, t)
+
+    def _call_bulk(self, fn: Any, start: Any, amt: Any, out: Any) -> None:
         check(fn(self._handle, _arrays.pointer(ffi, "int64_t[]", start),
                  _arrays.pointer(ffi, "int64_t[]", amt),
                  _arrays.pointer(ffi, "int64_t[]", out, writable=True), start.size))
-        return out
 
     def between(self, a: Any, b: Any) -> Any:
         """Office minutes from `a` to `b` (negative when `b` is before `a`).
@@ -213,9 +225,26 @@ class Calendar(Handle):
         aa, bb = _arrays.broadcast(_arrays.instants(a, "a"), _arrays.instants(b, "b"))
         flat_a = np.ascontiguousarray(aa.view(np.int64).reshape(-1))
         flat_b = np.ascontiguousarray(bb.view(np.int64).reshape(-1))
+        missing = np.isnat(aa.reshape(-1)) | np.isnat(bb.reshape(-1))
+        if missing.any():  # NaT in, missing out: float64 NaN (pandas: Int64 NA)
+            known = ~missing
+            part = self._between_bulk(np.ascontiguousarray(flat_a[known]),
+                                      np.ascontiguousarray(flat_b[known]))
+            result = np.full(flat_a.size, np.nan)
+            result[known] = part
+            shaped = result.reshape(aa.shape)
+            source = a if _arrays.is_pandas(a) else b
+            if _arrays.is_pandas(source):
+                return _arrays.like_input(shaped, source).astype("Int64")
+            return shaped
+        return _arrays.like_input(self._between_bulk(flat_a, flat_b).reshape(aa.shape),
+                                  a if _arrays.is_pandas(a) else b)
+
+    def _between_bulk(self, flat_a: Any, flat_b: Any) -> Any:
+        np = _arrays.numpy()
         result = np.empty(flat_a.size, dtype=np.int64)
         check(lib.sopkit_calendar_minutes_between_bulk(
             self._handle, _arrays.pointer(ffi, "int64_t[]", flat_a),
             _arrays.pointer(ffi, "int64_t[]", flat_b),
             _arrays.pointer(ffi, "int64_t[]", result, writable=True), flat_a.size))
-        return result.reshape(aa.shape)
+        return result

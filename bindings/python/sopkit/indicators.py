@@ -24,7 +24,7 @@ import os
 from dataclasses import asdict, dataclass
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
-from . import _arrays
+from . import _arrays, _frames
 from ._ffi import Handle, check, cstr, ffi, has, lib, text
 
 __all__ = ["POSITIVE", "NEGATIVE", "RANGE", "ACCUMULATE_SUM", "ACCUMULATE_LAST",
@@ -246,19 +246,24 @@ class Evaluation(Handle):
         return ach, band
 
     def to_dataframe(self) -> Any:
-        """The rows as a pandas DataFrame (blank numbers NaN). Needs pandas."""
-        try:
-            import pandas as pd
-        except ImportError as e:  # pragma: no cover - pandas is installed where tests run
-            raise ImportError("Evaluation.to_dataframe needs pandas "
-                              "(apt-get install python3-pandas)") from e
-        rows = self.to_dicts()
-        columns = list(EvaluationRow.__dataclass_fields__)
-        df = pd.DataFrame(rows, columns=columns)
-        for c in ("target", "realisation", "achievement", "score"):
-            df[c] = df[c].astype("float64")
-        df["band"] = df["band"].astype("uint8")
-        return df
+        """One row per (indicator, period) with every column the evaluation has
+        (docs/python.md, "Frames"): definition, targets (range too), achievement,
+        reason, score, band, predicate, year to date, money and lights, and the
+        unit path split into ``unit_level_1`` ... columns. Missing values are
+        missing (NaN, ``pd.NA``), never 0: ``band`` is a nullable Int8 and
+        ``predicate`` an ordered categorical (by band), so ``q2.band - q1.band``
+        and ``predicate.max()`` mean what they say. Needs pandas."""
+        return _frames.indicator_rows(self.to_dict())
+
+    def units_dataframe(self) -> Any:
+        """The roll-up of every unit (weighted mean of its indicators), one row
+        per (unit, period), with the unit path levels as columns. Needs pandas."""
+        return _frames.unit_rows(self.to_dict())
+
+    def warnings_dataframe(self) -> Any:
+        """The early warnings: projected year-end achievement per indicator and
+        year (pace and trend) and whether it warns. Needs pandas."""
+        return _frames.warning_rows(self.to_dict())
 
 
 def _texts(values: Optional[Sequence[Any]], name: str, n: int, required: bool) -> Tuple[Any, list]:
@@ -285,6 +290,9 @@ _NUMBER_COLUMNS = ("weight", "target", "realisation", "target_low", "target_high
 _MORE_COLUMNS = ("target_low", "target_high", "budget", "budget_realisation", "financial_plan",
                  "physical_plan", "physical_realisation", "negative_formula", "source")
 _CSV_COLUMNS = {"indicator"} | set(_TEXT_COLUMNS + _NUMBER_COLUMNS) - {"code"}
+#: The columns a CSV header must have, in the CSV's order (docs/indicators.md).
+_CSV_REQUIRED = ("unit", "indicator", "name", "satuan", "polarity", "accumulation", "weight",
+                 "period", "target", "realisation")
 #: Codes as names, for text columns that hold codes.
 _CODE_NAMES = {
     "polarity": {str(v): k for k, v in _POLARITY_NAMES.items()},
@@ -489,26 +497,34 @@ class IndicatorSet(Handle):
 
     @classmethod
     def from_dataframe(cls, df: Any) -> "IndicatorSet":
-        """From a pandas DataFrame with the CSV's columns (docs/indicators.md:
-        unit, indicator, name, satuan, polarity, accumulation, weight, period,
-        target, realisation, and any of target_low ... source), such as
-        ``pd.read_csv`` gives of the CSV file: blank cells (NaN, None, pd.NA)
-        are blank, as in the file. Column names are matched as the CSV's
-        header is (trimmed, any case); other columns are ignored. unit,
-        indicator, period, polarity, target and realisation are required;
-        without name the name is the code, without accumulation it is "last".
-        Rules and errors as :meth:`from_columns`."""
+        """From a pandas DataFrame with the CSV's columns (docs/indicators.md),
+        such as ``pd.read_csv`` gives of the CSV file, by the CSV's rules and
+        messages: column names are matched as the CSV header's (trimmed, any
+        case); the CSV's required columns (unit, indicator, name, satuan,
+        polarity, accumulation, weight, period, target, realisation) must be
+        there and an unknown column is refused (select the columns first:
+        ``df[[...]]``); blank cells (NaN, None, pd.NA) are blank, as in the
+        file. Errors as :meth:`from_columns`, rows counted from 0.
+
+        Raises:
+            FormatError: an unknown, repeated or missing column; what the CSV
+                loader refuses in a row.
+        """
+        from .errors import FormatError
+
         by_name: Dict[str, Any] = {}
         for c in df.columns:
             key = str(c).strip().lower()
+            if key not in _CSV_COLUMNS:
+                raise FormatError(f"unknown column '{key}' (see docs/indicators.md for the "
+                                  "columns)")
             if key in by_name:
-                raise ValueError(f"column '{key}' appears twice")
+                raise FormatError(f"column '{key}' appears twice")
             by_name[key] = c
-        for required in ("unit", "indicator", "period", "polarity", "target", "realisation"):
+        for required in _CSV_REQUIRED:
             if required not in by_name:
-                raise ValueError(f"the frame lacks the required column '{required}'")
-        columns = {("code" if key == "indicator" else key): df[c] for key, c in by_name.items()
-                   if key in _CSV_COLUMNS}
+                raise FormatError(f"the frame lacks the required column '{required}'")
+        columns = {("code" if key == "indicator" else key): df[c] for key, c in by_name.items()}
         return cls.from_columns(**columns)
 
     @property

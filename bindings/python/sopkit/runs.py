@@ -20,6 +20,7 @@ import os
 from dataclasses import asdict, dataclass
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
 
+from . import _frames
 from ._ffi import Handle, check, cstr, ffi, lib, text
 from ._time import from_minutes
 from .calendar import Calendar
@@ -64,11 +65,13 @@ class Runs(Handle):
         check(fn(out, *args))
         return cls(out[0], source)
 
-    @staticmethod
-    def _sop(sop: Sop) -> Any:
+    @classmethod
+    def _with_sop(cls, source: str, fn: Any, sop: Sop, *args: Any) -> "Runs":
+        """`fn(out, sop, *args)` with the SOP's handle kept alive for the call."""
         if not isinstance(sop, Sop):
             raise TypeError(f"sop must be a sopkit.Sop, got {type(sop).__name__}")
-        return sop._handle
+        with sop._lease() as handle:
+            return cls._make(source, fn, handle, *args)
 
     @classmethod
     def load(cls, path: PathLike, sop: Sop) -> "Runs":
@@ -80,27 +83,40 @@ class Runs(Handle):
             start, duplicated row, bad instant, empty file (with the place).
         """
         p = os.fspath(path)
-        return cls._make(p, lib.sopkit_runs_load_file, cls._sop(sop), cstr(p))
+        return cls._with_sop(p, lib.sopkit_runs_load_file, sop, cstr(p))
 
     @classmethod
     def from_csv(cls, path: PathLike, sop: Sop) -> "Runs":
         """From an event-log CSV file, whatever its extension. Errors as :meth:`load`."""
         with open(os.fspath(path), "rb") as f:
             data = f.read()
-        return cls._make(os.fspath(path), lib.sopkit_runs_load_csv, cls._sop(sop), data,
-                         len(data))
+        return cls._with_sop(os.fspath(path), lib.sopkit_runs_load_csv, sop, data, len(data))
 
     @classmethod
     def from_csv_text(cls, csv_text: str, sop: Sop) -> "Runs":
         """From event-log CSV text. Errors as :meth:`load` (located at ``<csv>``)."""
         data = csv_text.encode("utf-8")
-        return cls._make("<csv>", lib.sopkit_runs_load_csv, cls._sop(sop), data, len(data))
+        return cls._with_sop("<csv>", lib.sopkit_runs_load_csv, sop, data, len(data))
+
+    @classmethod
+    def from_dataframe(cls, df: Any, sop: Sop) -> "Runs":
+        """From a pandas DataFrame of the event log's columns (case, step, start,
+        end, and optionally actor, branch), read by the CSV loader's rules:
+        start and end as datetime64 (NaT = blank) or text. The frame goes to the
+        loader as CSV text, so a message's place is ``<csv>:LINE:COLUMN`` with
+        LINE = the frame's row position + 2 (the header is line 1). Needs pandas.
+        Errors as :meth:`load`."""
+        frame = df.copy(deep=False)
+        for column in frame.columns:
+            if str(column).strip().lower() in ("start", "end"):
+                frame[column] = _frames.instants_as_text(frame[column], str(column))
+        return cls.from_csv_text(frame.to_csv(index=False, lineterminator="\n"), sop)
 
     @classmethod
     def from_json(cls, json_text: str, sop: Sop) -> "Runs":
         """From ``sopkit.runs/1`` JSON text. Errors as :meth:`load`."""
         data = json_text.encode("utf-8")
-        return cls._make("<json>", lib.sopkit_runs_load_json, cls._sop(sop), data, len(data))
+        return cls._with_sop("<json>", lib.sopkit_runs_load_json, sop, data, len(data))
 
     @property
     def counts(self) -> tuple:

@@ -14,9 +14,10 @@ import datetime as _dt
 import enum
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
 
+from . import _frames
 from ._ffi import Handle, check, cstr, ffi, lib, text
 from ._time import InstantLike, from_minutes, to_minutes
 from .calendar import Calendar
@@ -94,6 +95,12 @@ class Diagnostics(List[Diagnostic]):
         pointer, message} (``sopkit_diagnostics_to_json``)."""
         return self._json or json.dumps([d.to_dict() for d in self], ensure_ascii=False)
 
+    def to_dataframe(self) -> Any:
+        """The findings as a pandas DataFrame (severity, code, step, pointer,
+        message). Needs pandas."""
+        return _frames.records([d.to_dict() for d in self],
+                               ("severity", "code", "step", "pointer", "message"))
+
 
 def parse_duration(waktu: str) -> Tuple[float, float]:
     """A standard time text ("1,5 jam", "1-3 Hari", "±2 Menit") as (lower, upper)
@@ -105,6 +112,15 @@ def parse_duration(waktu: str) -> Tuple[float, float]:
     lo, hi = ffi.new("double *"), ffi.new("double *")
     check(lib.sopkit_duration_parse(cstr(waktu), lo, hi))
     return (lo[0], hi[0])
+
+
+def _set_fields(target: Dict[str, Any], fields: Dict[str, Any]) -> None:
+    """Sets each field of `target`; None removes it."""
+    for key, value in fields.items():
+        if value is None:
+            target.pop(key, None)
+        else:
+            target[key] = value
 
 
 class Sop(Handle):
@@ -139,6 +155,68 @@ class Sop(Handle):
         out = ffi.new("sopkit_sop **")
         check(lib.sopkit_sop_load_json(out, data, len(data)))
         return cls(out[0], "<json>")
+
+    @classmethod
+    def from_dict(cls, document: Dict[str, Any]) -> "Sop":
+        """A document from plain Python data in the format v1 shape (what
+        :meth:`to_dict` gives). Errors as :meth:`load` (JSON pointers name the
+        field)."""
+        return cls.from_json(json.dumps(document, ensure_ascii=False))
+
+    def with_step(self, step_id: str, **fields: Any) -> "Sop":
+        """A new document with the fields of one step changed (``time="2 hari"``,
+        ``next="5"``, ``actor="kabid"``; None removes an optional field). This
+        one is unchanged.
+
+        Raises:
+            KeyError: no step has that id. FormatError: a value of the wrong type.
+        """
+        document = self.to_dict()
+        step = next((s for s in document["steps"] if s.get("id") == step_id), None)
+        if step is None:
+            raise KeyError(f"no step '{step_id}' in {self._source}")
+        _set_fields(step, fields)
+        return Sop.from_dict(document)
+
+    def with_fields(self, **fields: Any) -> "Sop":
+        """A new document with top-level fields changed (``title=...``,
+        ``dates={...}``; None removes an optional one). Errors as :meth:`from_dict`."""
+        document = self.to_dict()
+        _set_fields(document, fields)
+        return Sop.from_dict(document)
+
+    def diff(self, other: "Sop") -> Dict[str, Any]:
+        """What changed from this document to `other`, as
+        ``{"format": "sopkit.sopdiff/1", "changes": [{"kind", "subject", "field",
+        "before", "after"}], "summary"}``: the diff the record store gives between
+        revisions (``sopkit_sop_diff_json``)."""
+        if not isinstance(other, Sop):
+            raise TypeError(f"other must be a sopkit.Sop, got {type(other).__name__}")
+        out = ffi.new("char **")
+        check(lib.sopkit_sop_diff_json(self._handle, other._handle, out))
+        try:
+            return json.loads(text(out[0]))
+        finally:
+            lib.sopkit_text_free(out[0])
+
+    def __eq__(self, other: object) -> bool:
+        """Two documents are equal when their content is (the same JSON data)."""
+        if not isinstance(other, Sop):
+            return NotImplemented
+        return self is other or self.to_dict() == other.to_dict()
+
+    def __hash__(self) -> int:
+        return hash(json.dumps(self.to_dict(), sort_keys=True))
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        """Pickled as its JSON text (the C handle is not picklable)."""
+        return (Sop._unpickle, (self.to_json(), self._source))
+
+    @classmethod
+    def _unpickle(cls, json_text: str, source: str) -> "Sop":
+        sop = cls.from_json(json_text)
+        sop._source = source
+        return sop
 
     def __repr__(self) -> str:
         if self.closed:
@@ -354,6 +432,17 @@ class Analysis(Handle):
         """Everything as plain Python data: loops, workload, hand-offs, diagnostics."""
         return json.loads(self.to_json())
 
+    def to_dataframe(self) -> Any:
+        """The CPM figures of the happy-path steps, one row per step (id,
+        earliest_start, earliest_finish, latest_start, latest_finish, slack,
+        critical; working minutes from the run's start). Needs pandas.
+
+        Raises:
+            NotComputableError: as :attr:`timings`.
+        """
+        return _frames.records([asdict(t) for t in self.timings],
+                               tuple(StepTiming.__dataclass_fields__))
+
 
 @dataclass(frozen=True)
 class PlannedStep:
@@ -401,3 +490,9 @@ class Schedule(Handle):
 
     def to_dict(self) -> Dict[str, Any]:
         return json.loads(self.to_json())
+
+    def to_dataframe(self) -> Any:
+        """The plan, one row per step (id, actor, time, start, end; start and
+        end as datetime64, NaT for an untimed step's missing end). Needs pandas."""
+        return _frames.records(self.to_dict()["steps"], ("id", "actor", "time", "start", "end"),
+                               times=("start", "end"))

@@ -10,6 +10,8 @@
 // finite quantities >= 0; a target is a point or a range, not both.
 #pragma once
 
+#include "indicators/detail/number_cell.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -66,10 +68,11 @@ class RowPlace {
 class IndicatorBuilder {
  public:
   struct Style {
-    std::string origin_prefix;  // a cell's origin is prefix + row number: "data.csv:", "row "
-    const char* row_word;       // "line" or "row", as in "differs from line 12"
-    bool numbers_as_text;       // true: parse text[]; false: take value[]
-    std::string source;         // the set's label; "" takes the first indicator's source
+    std::string origin_prefix;   // a cell's origin is prefix + row number: "data.csv:", "row "
+    const char* row_word;        // "line" or "row", as in "differs from line 12"
+    bool numbers_as_text;        // true: parse text[]; false: take value[]
+    std::string source;          // the set's label; "" takes the first indicator's source
+    NumberConvention numbers{};  // how text[] writes numbers
   };
   explicit IndicatorBuilder(Style style);
 

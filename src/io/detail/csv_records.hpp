@@ -17,7 +17,9 @@ namespace sopkit::detail {
 // quoted field with a doubled quote is unescaped into the reader's own
 // scratch, valid until the next record). Accepts LF and CRLF, a UTF-8 BOM, and
 // ';' as the delimiter when the header line has ';' but no ',' (spreadsheets
-// in the Indonesian locale export that way). Blank lines are skipped. Throws
+// in the Indonesian locale export that way), or the delimiter a first line
+// "sep=;" names (as Excel writes it). Blank lines, and rows whose every field
+// is empty (";;;;" from a spreadsheet), are skipped. Throws
 // Error{parse_error} at "source:line:column" for a malformed field or a cell
 // that is not UTF-8.
 class CsvRecords {
@@ -27,6 +29,7 @@ class CsvRecords {
   // The next non-blank record into `fields`; false at the end.
   bool next(std::vector<std::string_view>& fields);
   std::size_t line() const noexcept { return record_line_; }  // where the last record starts
+  char delimiter() const noexcept { return delim_; }
 
  private:
   void read_record(std::vector<std::string_view>& fields);

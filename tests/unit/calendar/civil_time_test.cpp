@@ -38,6 +38,34 @@ TEST(CivilTime, InstantAcceptsTSpaceOrDateAlone) {
   EXPECT_EQ(parse_instant("2024-04-05"), t - 8 * 60);  // a date alone is 00:00
 }
 
+TEST(CivilTime, InstantReadsTheIndonesianClockWithADot) {
+  const Instant t = make_instant(2024, 7, 1, 8, 0);
+  EXPECT_EQ(parse_instant("2024-07-01 08.00"), t);
+  EXPECT_EQ(parse_instant("2024-07-01T08.00"), t);
+  EXPECT_EQ(parse_instant("2024-07-01 08.00:30"), t);
+  for (const char* bad : {"2024-07-01 8.00", "2024-07-01 08.5", "2024-07-01 08.60"})
+    EXPECT_THROW(parse_instant(bad), Error) << bad;
+}
+
+TEST(CivilTime, InstantDropsSecondsAsIsoWritersAddThem) {
+  // datetime.isoformat() and spreadsheets write seconds; instants are whole minutes.
+  const Instant t = make_instant(2024, 4, 5, 8, 0);
+  EXPECT_EQ(parse_instant("2024-04-05T08:00:00"), t);
+  EXPECT_EQ(parse_instant("2024-04-05 08:00:59"), t);
+  EXPECT_EQ(parse_instant("2024-04-05T08:00:30.123456"), t);
+  for (const char* bad :
+       {"2024-04-05T08:00:60", "2024-04-05T08:00:5", "2024-04-05T08:00:00.", "2024-04-05T08:00:00Z",
+        "2024-04-05T08:00:00.12a", "2024-04-05T24:00:00"}) {
+    try {
+      parse_instant(bad);
+      ADD_FAILURE() << bad << " was accepted";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::parse_error) << bad;
+      EXPECT_NE(std::string(e.what()).find(bad), std::string::npos) << e.what();
+    }
+  }
+}
+
 TEST(CivilTime, FormatRoundTripsOverCenturies) {
   for (Date d = make_date(1899, 12, 25); d < make_date(2101, 1, 5); d += 17) {
     EXPECT_EQ(parse_date(format_date(d)), d);

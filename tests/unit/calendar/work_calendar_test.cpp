@@ -1,4 +1,4 @@
-// The working-time rules of DESIGN.md §2 "Working calendar", on the ASN week.
+// The working-time rules of docs/design.md §3 "The working calendar", on the ASN week.
 #include <gtest/gtest.h>
 
 #include "sopkit/calendar.hpp"

@@ -1,4 +1,4 @@
-// Achievement (capaian) formulas of DESIGN.md §3, each against a hand computation.
+// Achievement (capaian) formulas of docs/design.md §4, each against a hand computation.
 #include <gtest/gtest.h>
 
 #include <cmath>

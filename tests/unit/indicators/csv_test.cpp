@@ -86,6 +86,89 @@ TEST(IndicatorsCsv, SemicolonDelimitedExportsLoad) {
   EXPECT_EQ(*s.cell(0).realisation, 97.5);
 }
 
+const std::string kSemicolonHeader =
+    "unit;indicator;name;satuan;polarity;accumulation;weight;period;target;realisation\n";
+
+// The target of the only row of a one-row ';' file read with `options`.
+double semicolon_target(const std::string& cell, CsvOptions options = {}) {
+  return *parse_indicators_csv(
+              kSemicolonHeader + "Dinas;K1;x;%;positive;last;1;2024;" + cell + ";1\n", "d.csv",
+              options)
+              .cell(0)
+              .target;
+}
+
+std::string semicolon_error(const std::string& cell, CsvOptions options = {}) {
+  try {
+    semicolon_target(cell, options);
+  } catch (const Error& e) {
+    return e.where() + ": " + e.message();
+  }
+  return "";
+}
+
+TEST(IndicatorsCsvNumbers, SemicolonFilesReadTheIndonesianWay) {
+  EXPECT_EQ(semicolon_target("97,5"), 97.5);
+  EXPECT_EQ(semicolon_target("1.234.567"), 1234567.0);
+  EXPECT_EQ(semicolon_target("1.234,5"), 1234.5);
+  EXPECT_EQ(semicolon_target("97,5 %"), 97.5);
+  EXPECT_EQ(semicolon_target("97.5"), 97.5);  // not a grouping: one reading only
+  EXPECT_EQ(semicolon_target("0.500"), 0.5);  // a group never starts with 0
+  EXPECT_EQ(semicolon_target("1200"), 1200.0);
+}
+
+TEST(IndicatorsCsvNumbers, AThousandOrADecimalIsRefusedNamingBothReadings) {
+  // "1.200" in a ';' file: 1200 in the Indonesian way, 1.2 with a decimal dot.
+  const std::string e = semicolon_error("1.200");
+  EXPECT_NE(e.find("d.csv:2:9: target '1.200' can be read two ways: 1200"), std::string::npos) << e;
+  EXPECT_NE(e.find(" or 1.2 (with '.' as the decimal mark)"), std::string::npos) << e;
+  EXPECT_NE(semicolon_error("-12.500").find("-12500"), std::string::npos);
+  for (const char* bad : {"1.2.3", "12.34.567", "1.234,5,6", "97,5x", "1e3,5"})
+    EXPECT_NE(semicolon_error(bad).find("this file writes numbers as 1.234,5"), std::string::npos)
+        << bad;
+}
+
+TEST(IndicatorsCsvNumbers, ADeclaredDecimalMarkReadsByTheDeclaration) {
+  CsvOptions comma;
+  comma.decimal_mark = DecimalMark::comma;
+  EXPECT_EQ(semicolon_target("1.200", comma), 1200.0);
+  EXPECT_NE(semicolon_error("97.5", comma), "");  // a '.' groups three digits, no more
+  CsvOptions dot;
+  dot.decimal_mark = DecimalMark::dot;
+  EXPECT_EQ(semicolon_target("1.200", dot), 1.2);
+  EXPECT_NE(semicolon_error("97,5", dot), "");
+  EXPECT_EQ(*parse_indicators_csv(kHeader + "Dinas,K1,x,%,positive,last,1,2024,\"1.200\",1\n",
+                                  "d.csv", comma)
+                 .cell(0)
+                 .target,
+            1200.0);
+}
+
+TEST(IndicatorsCsvNumbers, ExcelSepLineEmptyRowsAndTrailingEmptyColumns) {
+  const auto s = parse_indicators_csv(
+      "sep=;\r\n"
+      "unit;indicator;name;satuan;polarity;accumulation;weight;period;target;realisation;;\r\n"
+      "Dinas;K1;x;%;positive;last;1;2024;1.000,5;97,5%;;\r\n"
+      ";;;;;;;;;;;\r\n",
+      "d.csv");
+  ASSERT_EQ(s.cell_count(), 1u);
+  EXPECT_EQ(*s.cell(0).target, 1000.5);
+  EXPECT_EQ(*s.cell(0).realisation, 97.5);
+  // Lines keep their numbers after the sep= line; a value under a nameless column is refused.
+  EXPECT_EQ(error_at("sep=;\n" + kSemicolonHeader.substr(0, kSemicolonHeader.size() - 1) +
+                     ";\nDinas;K1;x;%;positive;last;1;2024;1;1;catatan\n"),
+            "d.csv:3:11");
+}
+
+TEST(IndicatorsCsvNumbers, CommaFilesKeepTheDecimalDot) {
+  EXPECT_EQ(
+      *parse_indicators_csv(kHeader + "Dinas,K1,x,%,positive,last,1,2024,97.5%,1\n").cell(0).target,
+      97.5);
+  EXPECT_EQ(
+      *parse_indicators_csv(kHeader + "Dinas,K1,x,%,positive,last,1,2024,1.200,1\n").cell(0).target,
+      1.2);
+}
+
 TEST(IndicatorsCsv, OptionalColumnsInAnyOrder) {
   const auto s = parse_indicators_csv(
       "period,indicator,unit,name,satuan,polarity,accumulation,weight,target_low,target_high,"

@@ -17,13 +17,15 @@ TEST(Period, ParsesYearsQuartersTriwulanAndRenstraSpans) {
   EXPECT_EQ(Period::parse("2024-TW2"), Period::of_quarter(2024, 2));
   EXPECT_EQ(Period::parse(" 2024-tw3 "), Period::of_quarter(2024, 3));
   EXPECT_EQ(Period::parse("2021-2026"), Period::of_span(2021, 2026));
+  EXPECT_EQ(Period::parse("2024Q2"), Period::of_quarter(2024, 2));  // str(pd.Period)
   EXPECT_EQ(Period::parse("2024-TW2").to_string(), "2024-Q2");
   EXPECT_EQ(Period::parse("2021-2026").to_string(), "2021-2026");
 }
 
 TEST(Period, UnknownPeriodsAreErrors) {
-  for (const char* bad : {"2024-Q5", "2024-Q0", "2024-TW5", "24-Q1", "2024/Q1", "Q1-2024",
-                          "2026-2021", "2024-S1", "", "abcd"})
+  for (const char* bad :
+       {"2024-Q5", "2024-Q0", "2024-TW5", "24-Q1", "2024/Q1", "Q1-2024", "2026-2021", "2024-S1", "",
+        "abcd", "2024Q5", "2024Q", "2024TW1", "2024q12"})
     EXPECT_THROW(Period::parse(bad), Error) << bad;
 }
 

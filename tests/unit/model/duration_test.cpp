@@ -106,11 +106,11 @@ TEST(DurationParse, NumberWords) {
 }
 
 TEST(DurationParse, LongRepeatedTextsAreReadWhole) {
-  // Every sign and number word replaced, 20,000 times over (520 KB).
+  // A qualifier replaced 40,000 times over (520 KB), then one amount.
   std::string text;
-  for (int i = 0; i < 20000; ++i) text += "kurang lebih setengah jam ";
-  Duration d = Duration::parse(text);
-  EXPECT_DOUBLE_EQ(d.max_minutes(kAsn), 20000 * 30.0);
+  for (int i = 0; i < 40000; ++i) text += "kurang lebih ";
+  Duration d = Duration::parse(text + "setengah jam");
+  EXPECT_DOUBLE_EQ(d.max_minutes(kAsn), 30.0);
   EXPECT_TRUE(d.is_approximate());
 }
 
@@ -153,9 +153,34 @@ TEST(DurationParse, RejectsWithAMessageNamingTheText) {
   expect_rejected("1-1181 bulan", "longer than 100 years");
 }
 
+TEST(DurationParse, ThousandsAsIndonesianWritesThem) {
+  // '.' between thousands, ',' before decimals: "1.000 menit" is a thousand.
+  EXPECT_DOUBLE_EQ(minutes("1.000 menit"), 1000);
+  EXPECT_DOUBLE_EQ(minutes("1.000.000 menit"), 1000000);
+  EXPECT_DOUBLE_EQ(minutes("1.250,5 menit"), 1250.5);
+  EXPECT_DOUBLE_EQ(minutes("1.5 jam"), 90);    // one or two digits: a decimal dot
+  EXPECT_DOUBLE_EQ(minutes("0.500 jam"), 30);  // a group never starts with 0
+  EXPECT_DOUBLE_EQ(minutes("1,5 jam"), 90);
+}
+
+TEST(DurationParse, TimesAndSpelledOutNumbers) {
+  EXPECT_DOUBLE_EQ(minutes("2 x 24 jam"), 48 * 60);
+  EXPECT_DOUBLE_EQ(minutes("2x24 jam"), 48 * 60);
+  EXPECT_DOUBLE_EQ(minutes("2 \xC3\x97 24 Jam"), 48 * 60);  // the sign ×
+  EXPECT_DOUBLE_EQ(minutes("3 (tiga) hari"), 3 * 450);
+  EXPECT_DOUBLE_EQ(minutes("15 Menit (maks)"), 15);
+  expect_rejected("3 (empat) hari", "the number in words (4) differs from the digits (3)");
+}
+
+TEST(DurationParse, AUnitGivenTwiceIsRefusedNotSummed) {
+  expect_rejected("1 jam 1 jam", "the unit 'jam' is given twice");
+  expect_rejected("1 hari 2 jam 30 menit 15 menit", "the unit 'menit' is given twice");
+  EXPECT_DOUBLE_EQ(minutes("1 jam - 2 jam"), 120);  // each end of a range names its units
+}
+
 TEST(DurationParse, NumberWordsAreWholeWordsOnly) {
   expect_rejected("setengahnya jam", "unknown word 'setengahnya'");
-  EXPECT_DOUBLE_EQ(minutes("dua jam (setengah jam)"), 150);
+  EXPECT_DOUBLE_EQ(minutes("dua jam setengah hari"), 120 + 225);
 }
 
 TEST(WorkConventionCheck, NamesTheFieldOutsideWhatAnOfficeCanHave) {

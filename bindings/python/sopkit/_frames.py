@@ -1,0 +1,121 @@
+"""pandas frames of an evaluation (docs/python.md, "Frames"), built from its
+JSON, the one complete form of the result: missing values stay missing."""
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+INDICATOR_COLUMNS = (
+    "indicator", "unit", "period", "name", "polarity", "accumulation", "target", "target_low",
+    "target_high", "realisation", "achievement", "reason", "score", "band", "predicate",
+    "ytd_target", "ytd_realisation", "ytd_achievement", "ytd_reason", "absorption", "efficiency",
+    "financial_deviation", "financial_light", "physical_deviation", "physical_light")
+UNIT_COLUMNS = ("unit", "period", "achievement", "reason", "predicate", "included", "excluded",
+                "weight_sum")
+WARNING_COLUMNS = ("indicator", "year", "quarters_reported", "annual_target", "pace_realisation",
+                   "trend_realisation", "pace_achievement", "trend_achievement",
+                   "projected_achievement", "warn")
+TEXT_COLUMNS = {"unit", "indicator", "name", "period", "polarity", "accumulation", "reason",
+                "ytd_reason", "financial_light", "physical_light"}
+
+
+def pandas() -> Any:
+    try:
+        import pandas as pd
+    except ImportError as e:  # pragma: no cover - pandas is installed where tests run
+        raise ImportError("sopkit's DataFrames need pandas (apt-get install python3-pandas)") from e
+    return pd
+
+
+def _flatten(row: Dict[str, Any]) -> Dict[str, Any]:
+    """The row with its nested year-to-date object as ytd_* columns."""
+    ytd = row.get("ytd")
+    if not ytd:
+        return row
+    flat = {k: v for k, v in row.items() if k != "ytd"}
+    for key, value in ytd.items():
+        flat["ytd_" + key] = value
+    return flat
+
+
+def _frame(rows: List[Dict[str, Any]], columns: tuple) -> Any:
+    pd = pandas()
+    df = pd.DataFrame.from_records(rows, columns=list(columns))
+    for c in columns:
+        if c in TEXT_COLUMNS or c == "predicate":
+            df[c] = df[c].astype("string")  # None -> pd.NA
+        elif c not in ("band", "warn", "included", "excluded", "year", "quarters_reported"):
+            df[c] = df[c].astype("float64")  # None -> NaN
+    return df
+
+
+def _unit_levels(df: Any) -> Any:
+    """The unit path ("Dinas/Bidang/Seksi") as unit_level_1 ... columns."""
+    levels = df["unit"].str.split("/", expand=True, regex=False)
+    if levels.shape[0] == 0:
+        return df
+    for i in range(levels.shape[1]):
+        df[f"unit_level_{i + 1}"] = levels[i].astype("string")
+    return df
+
+
+def _predicate_order(rows: List[Dict[str, Any]]) -> List[str]:
+    """The predicates present, from the lowest band to the highest."""
+    band_of: Dict[str, int] = {}
+    for r in rows:
+        if r.get("predicate") and r.get("band"):
+            band_of.setdefault(r["predicate"], int(r["band"]))
+    return sorted(band_of, key=lambda p: band_of[p])
+
+
+def _ordered_predicates(df: Any, order: List[str]) -> Any:
+    pd = pandas()
+    df["predicate"] = pd.Categorical(df["predicate"], categories=order, ordered=True)
+    return df
+
+
+def indicator_rows(result: Dict[str, Any]) -> Any:
+    rows = [_flatten(r) for r in result["indicators"]]
+    df = _frame(rows, INDICATOR_COLUMNS)
+    band = df["band"].astype("Float64")
+    df["band"] = band.where(band > 0).astype("Int8")  # 0 = no band: missing
+    df = _ordered_predicates(df, _predicate_order(rows))
+    return _unit_levels(df)
+
+
+def unit_rows(result: Dict[str, Any]) -> Any:
+    df = _frame(result["units"], UNIT_COLUMNS)
+    for c in ("included", "excluded"):
+        df[c] = df[c].astype("Int64")
+    df = _ordered_predicates(df, _predicate_order(result["indicators"]) or
+                             sorted(df["predicate"].dropna().unique()))
+    return _unit_levels(df)
+
+
+def warning_rows(result: Dict[str, Any]) -> Any:
+    df = _frame(result["warnings"], WARNING_COLUMNS)
+    for c in ("year", "quarters_reported"):
+        df[c] = df[c].astype("Int64")
+    df["warn"] = df["warn"].astype("boolean")
+    return df
+
+
+def records(rows: List[Dict[str, Any]], columns: tuple, times: tuple = ()) -> Any:
+    """A frame of plain records with the given columns; `times` columns (ISO
+    text or None) become datetime64 (NaT when missing)."""
+    pd = pandas()
+    df = pd.DataFrame.from_records(rows, columns=list(columns))
+    for c in times:
+        df[c] = pd.to_datetime(df[c], format="%Y-%m-%dT%H:%M")
+    return df
+
+
+def instants_as_text(values: Any, name: str) -> Any:
+    """A column of instants as the run-log text "YYYY-MM-DDTHH:MM" ("" when
+    missing): datetime64 and Timestamps formatted, text passed as it is."""
+    pd = pandas()
+    series = pd.Series(values, copy=False)
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        if getattr(series.dtype, "tz", None) is not None:
+            raise ValueError(f"{name}: sopkit instants are local office time: pass naive times")
+        return series.dt.strftime("%Y-%m-%dT%H:%M").fillna("")
+    return series.where(series.notna(), "").astype(str)

@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <vector>
+#include "io/detail/indicators_json.hpp"
 #include "io/detail/json_stream.hpp"
 #include "io/detail/json_text.hpp"
 
@@ -113,8 +114,18 @@ void read_units(const Reader& rd, const json& units, UnitTree& tree) {
 
 }  // namespace
 
+bool detail::is_indicators_json(const json& doc) noexcept {
+  if (!doc.is_object()) return false;
+  auto format = doc.find("format");
+  return format != doc.end() && format->is_string() &&
+         format->get_ref<const std::string&>() == kFormat;
+}
+
 IndicatorSet parse_indicators_json(std::string_view text, const std::string& source) {
-  const json j = detail::parse_json_text(text, source);
+  return detail::indicators_from_json(detail::parse_json_text(text, source), source);
+}
+
+IndicatorSet detail::indicators_from_json(const json& j, const std::string& source) {
   const Reader rd{source};
   if (!j.is_object()) rd.fail("", "the document must be an object");
   const std::string format = rd.text(j, "format", "", true);

@@ -1,6 +1,8 @@
 // sqlite.cpp — connection, statements and transactions of the SQLite store.
 #include "store/detail/sqlite.hpp"
 
+#include <sys/stat.h>
+
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -27,21 +29,85 @@ ErrorCode code_of(int rc) {
   }
 }
 
+// sqlite3_open_v2, closing the half-open handle on failure.
+sqlite3* open_or_throw(const std::string& name, int flags, const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
+  if (rc == SQLITE_OK) return db;
+  std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  sqlite3_close(db);
+  throw Error(ErrorCode::io_error, "cannot open the store: " + msg, path);
+}
+
+// The result of reading the schema version: SQLite reads the file (and, in
+// WAL mode, maps the -shm index) lazily, at the first statement.
+int first_read(sqlite3* db) {
+  sqlite3_stmt* st = nullptr;
+  int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr);
+  if (rc == SQLITE_OK) rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  return rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+// A WAL-mode file whose -shm index cannot be created (read-only folder or
+// medium) fails its first read with SQLITE_READONLY_CANTINIT or CANTOPEN.
+bool wal_index_unavailable(int rc) {
+  return (rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN;
+}
+
+// True when a non-empty -wal or -journal lies beside `path`: it may hold
+// commits not yet in the database file (or a half-written transaction), so
+// reading the file alone could miss records or see a torn state.
+bool has_pending_log(const std::string& path) {
+  struct stat st {};
+  for (const char* suffix : {"-wal", "-journal"})
+    if (::stat((path + suffix).c_str(), &st) == 0 && st.st_size > 0) return true;
+  return false;
+}
+
+// `path` as an SQLite URI naming the file as immutable: no locks, no -shm,
+// no -wal (https://www.sqlite.org/uri.html). '%', '?' and '#' are escaped.
+std::string immutable_uri(const std::string& path) {
+  std::string uri = path.empty() || path[0] != '/' ? "file:" : "file://";
+  for (char ch : path) {
+    if (ch == '%' || ch == '?' || ch == '#') {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(ch));
+      uri += hex;
+    } else {
+      uri += ch;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
 }  // namespace
 
 Connection::Connection(const std::string& path, bool read_only, bool create, int busy_timeout_ms)
     : path_(path), read_only_(read_only) {
   int flags = SQLITE_OPEN_NOMUTEX | (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
   if (create && !read_only) flags |= SQLITE_OPEN_CREATE;
-  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
-  if (rc != SQLITE_OK) {
-    std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
-    sqlite3_close(db_);
-    db_ = nullptr;
-    throw Error(ErrorCode::io_error, "cannot open the store: " + msg, path);
-  }
+  db_ = open_or_throw(path, flags, path);
+  if (read_only) open_read_only_media(flags);
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, busy_timeout_ms);
+}
+
+// A store on a read-only folder or medium: nothing may change the file there,
+// so it is read as immutable, unless a journal beside it may hold commits that
+// the file alone lacks (a -wal needs the -shm index that cannot be made there).
+void Connection::open_read_only_media(int flags) {
+  int rc = first_read(db_);
+  if (rc == SQLITE_OK || !wal_index_unavailable(rc)) return;
+  if (has_pending_log(path_))
+    throw Error(ErrorCode::io_error,
+                "cannot read the store: its journal (-wal or -journal) may hold commits "
+                "not yet in the file and cannot be used here (" +
+                    std::string(sqlite3_errmsg(db_)) + "); open it once where it can be written",
+                path_);
+  sqlite3_close(db_);
+  db_ = nullptr;
+  db_ = open_or_throw(immutable_uri(path_), flags | SQLITE_OPEN_URI, path_);
 }
 
 Connection::~Connection() {

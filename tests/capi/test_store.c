@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -175,6 +177,39 @@ static void test_open_errors(void) {
   CHECK(strcmp(sopkit_status_str(SOPKIT_EUNSUPPORTED), "not supported by this build") == 0);
 }
 
+/* A store in a folder the process cannot write (read-only media): opened
+ * read-only, it reads. Root ignores file modes, so the check runs in a child
+ * that drops to nobody (65534) when it is root. */
+static void test_read_only_folder(void) {
+  pid_t pid;
+  int status = -1;
+  char side[160];
+  /* every connection is closed and checkpointed: the side files a read-only
+   * open left are empty, and media carry the database file alone */
+  snprintf(side, sizeof side, "%s-wal", db);
+  remove(side);
+  snprintf(side, sizeof side, "%s-shm", db);
+  remove(side);
+  chmod(db, 0444);
+  chmod(dir, 0555);
+  pid = fork();
+  if (pid == 0) {
+    sopkit_store* store = NULL;
+    char* json = NULL;
+    if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(126);
+    CHECK_OK(sopkit_store_open(&store, db, SOPKIT_STORE_READ_ONLY));
+    CHECK_OK(sopkit_store_revisions_json(store, NULL, &json));
+    CHECK(json != NULL && contains(json, "\"revision\": 2"));
+    sopkit_store_text_free(json);
+    sopkit_store_close(store);
+    _exit(check_summary());
+  }
+  CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+  CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  chmod(dir, 0700);
+  chmod(db, 0644);
+}
+
 int main(void) {
   sopkit_store* store = NULL;
   strcpy(dir, "/tmp/sopkit-capi-store-XXXXXX");
@@ -186,6 +221,7 @@ int main(void) {
   test_runs_and_reports(store);
   sopkit_store_close(store);
   test_open_errors();
+  test_read_only_folder();
   {
     char p[160];
     const char* suffix[] = {"", "-wal", "-shm"};

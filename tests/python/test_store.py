@@ -1,6 +1,9 @@
 """sopkit.Store: revisions and diff, indicator values with audit, runs, reports."""
 import json
+import os
+import shutil
 import sqlite3
+import tempfile
 import threading
 
 import pytest
@@ -90,6 +93,40 @@ def test_open_errors_and_read_only(tmp_path):
         assert ro.revisions() == []
         with pytest.raises(sopkit.InvalidArgumentError, match="read-only"):
             ro.put_revision(sopkit.Sop.load(SEED), author="Budi")
+
+
+def read_only_revisions_as_reader(db):
+    """The number of revisions a process that cannot write db's folder reads
+    (-1 on an error). Root ignores file modes: the child drops to nobody."""
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            if os.geteuid() == 0:
+                os.setgroups([])
+                os.setgid(65534)
+                os.setuid(65534)
+            with sopkit.Store.open(db, read_only=True) as ro:
+                status = 10 + len(ro.revisions())
+        finally:
+            os._exit(status)
+    _, status = os.waitpid(pid, 0)
+    return os.WEXITSTATUS(status) - 10 if os.WIFEXITED(status) else -1
+
+
+def test_read_only_opening_on_read_only_media():
+    folder = tempfile.mkdtemp(prefix="sopkit-py-ro-")  # tmp_path's parents are 0700
+    db = os.path.join(folder, "records.db")
+    try:
+        with sopkit.Store.open(db) as store:
+            store.put_revision(sopkit.Sop.load(SEED), author="Budi")
+        os.chmod(db, 0o444)
+        os.chmod(folder, 0o555)
+        assert read_only_revisions_as_reader(db) == 1
+        assert os.listdir(folder) == ["records.db"]
+    finally:
+        os.chmod(folder, 0o700)
+        shutil.rmtree(folder)
 
 
 def test_one_store_shared_by_threads(tmp_path):

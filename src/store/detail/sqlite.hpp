@@ -35,6 +35,8 @@ class Connection {
   [[noreturn]] void fail(int rc, std::string_view doing) const;
 
  private:
+  void open_read_only_media(int flags);
+
   sqlite3* db_ = nullptr;
   std::string path_;
   bool read_only_ = false;

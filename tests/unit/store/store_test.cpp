@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
+#include <filesystem>
 #include <fstream>
 #include <tuple>
 
@@ -410,6 +413,61 @@ TEST(StoreOpen, ReadOnlyReadsButRefusesWrites) {
               store->import_indicators(example_indicators(), {"Siti", ""});
             }),
             ErrorCode::invalid_argument);
+}
+
+// The status of opening `path` read-only from a process that cannot write its
+// folder: 0 when its one revision reads back, else 100 + the error code.
+int read_only_status(const std::string& path) {
+  return test::in_unprivileged_child([&] {
+    StoreOptions ro;
+    ro.read_only = true;
+    try {
+      return open_sqlite_store(path, ro)->revisions("").size() == 1 ? 0 : 1;
+    } catch (const Error& e) {
+      return 100 + static_cast<int>(e.code());
+    }
+  });
+}
+
+bool exists(const std::string& path) {
+  struct stat st {};
+  return stat(path.c_str(), &st) == 0;
+}
+
+TEST(StoreOpen, ReadOnlyOpensAStoreInAFolderItCannotWrite) {
+  TempStorePath tmp;
+  open_sqlite_store(tmp.path())->put_revision(seed(), {"Budi", "2023-01-01", "", 0, false});
+  chmod(tmp.path().c_str(), 0444);
+  chmod(tmp.dir().c_str(), 0555);
+  EXPECT_EQ(read_only_status(tmp.path()), 0);
+  EXPECT_FALSE(exists(tmp.path() + "-shm"));
+  EXPECT_FALSE(exists(tmp.path() + "-wal"));
+  chmod(tmp.dir().c_str(), 0700);
+}
+
+TEST(StoreOpen, ReadOnlyRefusesAPendingLogItCannotUseAsAnIoError) {
+  TempStorePath live, copy;
+  auto writer = open_sqlite_store(live.path());
+  writer->put_revision(seed(), {"Budi", "2023-01-01", "", 0, false});
+  // While the writer is open, its commit is still in the -wal only.
+  for (const char* suffix : {"", "-wal"})
+    std::filesystem::copy_file(live.path() + suffix, copy.path() + suffix);
+  chmod(copy.dir().c_str(), 0555);
+  EXPECT_EQ(read_only_status(copy.path()), 100 + static_cast<int>(ErrorCode::io_error));
+  chmod(copy.dir().c_str(), 0700);
+}
+
+TEST(StoreOpen, SideFilesTakeTheModeOfTheStore) {
+  TempStorePath tmp;
+  open_sqlite_store(tmp.path());
+  chmod(tmp.path().c_str(), 0600);
+  auto store = open_sqlite_store(tmp.path());
+  store->put_revision(seed(), {"Budi", "2023-01-01", "", 0, false});
+  for (const char* suffix : {"-wal", "-shm"}) {
+    struct stat st {};
+    ASSERT_EQ(stat((tmp.path() + suffix).c_str(), &st), 0) << suffix;
+    EXPECT_EQ(st.st_mode & 0777, 0600u) << suffix;
+  }
 }
 
 TEST(StoreOpen, ValueFieldNamesRoundTrip) {

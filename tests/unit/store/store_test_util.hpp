@@ -1,10 +1,13 @@
 // store_test_util.hpp — temporary store files and set comparisons for the store tests.
 #pragma once
 
+#include <grp.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -32,6 +35,26 @@ class TempStorePath {
  private:
   std::string dir_, path_;
 };
+
+// Runs `check` in a child process whose exit status is returned (its result,
+// 125 on an exception). Root ignores file modes, so as root the child first
+// drops to nobody (65534): a folder chmod 0555 is then read-only to it.
+inline int in_unprivileged_child(const std::function<int()>& check) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (geteuid() == 0 && (setgroups(0, nullptr) != 0 || setgid(65534) != 0 || setuid(65534) != 0))
+      _exit(126);
+    int status = 125;
+    try {
+      status = check();
+    } catch (...) {
+    }
+    _exit(status);
+  }
+  int status = 0;
+  if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) return -1;
+  return WEXITSTATUS(status);
+}
 
 inline std::string show(const std::optional<double>& v) {
   if (!v) return "blank";

@@ -1,8 +1,10 @@
 """`sopkit store` as a user runs it: import, revisions, diff, export, audit."""
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
+import tempfile
 
 CLI = os.environ["SOPKIT_CLI"]
 ROOT = os.environ["SOPKIT_SOURCE_DIR"]
@@ -122,3 +124,47 @@ def test_usage_and_store_errors_exit_2(tmp_path):
     r = run("diff", db, NUMBER, "1", "7")
     assert r.returncode == 2
     assert "no revision 7" in r.stderr
+
+
+def as_reader(*args):
+    """`sopkit store ...` run by a user who cannot write the store's folder.
+    Root ignores file modes, so as root it runs as nobody (setpriv)."""
+    drop = []
+    if os.geteuid() == 0:
+        drop = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    return subprocess.run([*drop, CLI, "store", *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_a_store_on_read_only_media_can_be_read(tmp_path):
+    folder = tempfile.mkdtemp(prefix="sopkit-ro-")  # tmp_path's parents are 0700
+    db = os.path.join(folder, "records.db")
+    try:
+        assert run("import", db, SEED, "--author", "Budi", "--date", "2023-01-01").returncode == 0
+        os.chmod(db, 0o444)
+        os.chmod(folder, 0o555)
+        r = as_reader("revisions", db, NUMBER, "--json")
+        assert r.returncode == 0, r.stderr
+        assert [x["author"] for x in json.loads(r.stdout)] == ["Budi"]
+        assert sorted(os.listdir(folder)) == ["records.db"]
+    finally:
+        os.chmod(folder, 0o700)
+        shutil.rmtree(folder)
+
+
+def test_indicator_json_errors_keep_the_loaders_locations(tmp_path):
+    db = str(tmp_path / "r.db")
+    doc = {"format": "sopkit.indicators/1", "units": [{"id": "u", "name": "Dinas"}],
+           "indicators": [{"code": "IKU-01", "unit": "u", "polarity": "positive",
+                           "accumulation": "last", "values": [{"period": "2024-Q1",
+                                                               "target": -5}]}]}
+    bad = tmp_path / "ind.json"
+    bad.write_text(json.dumps(doc), encoding="utf-8")
+    r = run("import", db, str(bad), "--author", "Siti")
+    assert r.returncode != 0
+    assert f"{bad}:/indicators/0/values/0/target" in r.stderr and "negative" in r.stderr
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "sopkit.indicators/1",\n "units": [', encoding="utf-8")
+    r = run("import", db, str(broken), "--author", "Siti")
+    assert r.returncode != 0
+    assert f"{broken}:2:" in r.stderr, r.stderr

@@ -7,6 +7,7 @@
 #include "cli_util.hpp"
 #include "commands.hpp"
 #include "sopkit/error.hpp"
+#include "standard_output.hpp"
 
 namespace {
 
@@ -68,9 +69,8 @@ void print_usage(std::ostream& out) {
   out << "exit codes: 0 done, 1 the input has errors, 2 usage or I/O problem\n";
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// The verb's exit code; what it printed may still be in the buffers.
+int run(int argc, char** argv) {
   std::vector<std::string> args;
   try {
     args = sopkit::cli::apply_global_options({argv + 1, argv + argc});
@@ -103,4 +103,10 @@ int main(int argc, char** argv) {
   std::cerr << "sopkit: unknown verb '" << verb << "'\n";
   print_usage(std::cerr);
   return sopkit::cli::kExitUsage;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  sopkit::cli::install_standard_streams();
+  return sopkit::cli::finish_standard_output(run(argc, argv));
 }

@@ -16,6 +16,7 @@
 #include "sopkit/analysis.hpp"
 #include "sopkit/sop_json.hpp"
 #include "sopkit/validation.hpp"
+#include "standard_output.hpp"
 
 namespace sopkit::cli {
 
@@ -168,7 +169,7 @@ int cmd_analyze(const std::vector<std::string>& argv) {
   if (args.flag("--json")) {
     const nlohmann::json extra{{"file", args.positional[0]},
                                {"diagnostics", detail::diagnostics_json(diagnostics)}};
-    detail::write_analysis_json(std::cout, sop, analysis, extra, 2);
+    detail::write_analysis_json(data_output(), sop, analysis, extra, 2);
     std::cout << '\n';
   } else {
     print_human(std::cout, sop, analysis, diagnostics);

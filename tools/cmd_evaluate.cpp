@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
+#include "standard_output.hpp"
 
 namespace sopkit::cli {
 
@@ -109,10 +110,10 @@ int cmd_evaluate(const std::vector<std::string>& argv) {
   const IndicatorSet set = load_indicators_file(a.positional[0], csv_options(a));
   const Evaluation ev = evaluate(set, opt);
   if (a.flag("--json")) {
-    write_evaluation_json(std::cout, set, ev);
+    write_evaluation_json(data_output(), set, ev);
     std::cout << '\n';
   } else if (a.flag("--csv")) {
-    write_evaluation_csv(std::cout, set, ev);
+    write_evaluation_csv(data_output(), set, ev);
   } else
     print_table(set, ev, std::cout);
   return kExitOk;

@@ -11,6 +11,7 @@
 #include "sopkit/error.hpp"
 #include "sopkit/render.hpp"
 #include "sopkit/sop_json.hpp"
+#include "standard_output.hpp"
 
 namespace sopkit::cli {
 
@@ -55,7 +56,7 @@ int cmd_render(const std::vector<std::string>& argv) {
     // or kept, and the error says why (a missing folder, no permission).
     detail::write_file_atomically(*out, text);
   } else {
-    std::cout << text;
+    data_output() << text;
   }
   return kExitOk;
 }

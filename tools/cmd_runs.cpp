@@ -19,6 +19,7 @@
 #include "sopkit/error.hpp"
 #include "sopkit/monitoring.hpp"
 #include "sopkit/sop_json.hpp"
+#include "standard_output.hpp"
 
 namespace sopkit::cli {
 
@@ -121,7 +122,7 @@ int cmd_runs(const std::vector<std::string>& argv) {
     return kExitFindings;
   }
   if (args.flag("--json"))
-    std::cout << comparison_to_json(log, c);
+    data_output() << comparison_to_json(log, c);
   else
     print_table(log, c, calendar.convention());
 

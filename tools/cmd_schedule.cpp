@@ -17,6 +17,7 @@
 #include "sopkit/schedule.hpp"
 #include "sopkit/sop_json.hpp"
 #include "sopkit/validation.hpp"
+#include "standard_output.hpp"
 
 namespace sopkit::cli {
 
@@ -52,6 +53,7 @@ int cmd_schedule(const std::vector<std::string>& argv) {
   }
 
   if (args.flag("--json")) {
+    data_output();
     const nlohmann::json extra{{"file", args.positional[0]},
                                {"diagnostics", detail::diagnostics_json(diagnostics)}};
     if (plan) {

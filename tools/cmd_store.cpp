@@ -16,6 +16,7 @@
 #include "sopkit/sop_json.hpp"
 #include "sopkit/store.hpp"
 #include "sopkit/validation.hpp"
+#include "standard_output.hpp"
 
 namespace sopkit::cli {
 
@@ -114,7 +115,7 @@ int store_revisions(const Args& args) {
   auto store = open_sqlite_store(args.positional[0], read_only());
   auto list = store->revisions(args.positional.size() == 2 ? args.positional[1] : "");
   if (args.flag("--json")) {
-    std::cout << revisions_to_json(list) << '\n';
+    data_output() << revisions_to_json(list) << '\n';
     return kExitOk;
   }
   for (const auto& r : list)
@@ -130,7 +131,10 @@ int store_diff(const Args& args) {
   auto store = open_sqlite_store(args.positional[0], read_only());
   SopDiff d = store->diff(args.positional[1], to_int(args.positional[2], "revision"),
                           to_int(args.positional[3], "revision"));
-  std::cout << (args.flag("--json") ? sop_diff_to_json(d) + "\n" : sop_diff_to_text(d));
+  if (args.flag("--json"))
+    data_output() << sop_diff_to_json(d) << "\n";
+  else
+    std::cout << sop_diff_to_text(d);
   return kExitOk;
 }
 
@@ -138,7 +142,7 @@ void write_out(const Args& args, const std::string& text) {
   if (const auto* out = args.option("-o"))
     detail::write_file_atomically(*out, text);
   else
-    std::cout << text;
+    data_output() << text;
 }
 
 int store_export(const Args& args) {
@@ -163,7 +167,7 @@ int store_audit(const Args& args) {
   const std::string* code = args.option("--indicator");
   auto rows = store->audit(code ? *code : "");
   if (args.flag("--json")) {
-    std::cout << audit_to_json(rows) << '\n';
+    data_output() << audit_to_json(rows) << '\n';
     return kExitOk;
   }
   auto show = [](const std::optional<double>& v) {

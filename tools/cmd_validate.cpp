@@ -7,6 +7,7 @@
 #include "io/detail/json_values.hpp"
 #include "sopkit/sop_json.hpp"
 #include "sopkit/validation.hpp"
+#include "standard_output.hpp"
 
 namespace sopkit::cli {
 
@@ -25,7 +26,7 @@ int cmd_validate(const std::vector<std::string>& argv) {
                        {"errors", errors},
                        {"warnings", warnings},
                        {"diagnostics", detail::diagnostics_json(diagnostics)}};
-    std::cout << out.dump(2) << '\n';
+    data_output() << out.dump(2) << '\n';
   } else {
     for (const auto& d : diagnostics) {
       std::cout << path << ": " << severity_name(d.severity) << " [" << d.code << "]";

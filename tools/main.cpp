@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/sopkit.h"
+#include "standard_output.hpp"
 
 namespace {
 
@@ -99,9 +100,8 @@ int print_help(const std::vector<std::string>& args) {
   return sopkit::cli::kExitUsage;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// The verb's exit code; what it printed may still be in the buffers.
+int run(int argc, char** argv) {
   std::vector<std::string> args;
   try {
     args = sopkit::cli::apply_global_options({argv + 1, argv + argc});
@@ -142,4 +142,10 @@ int main(int argc, char** argv) {
   std::cerr << "sopkit: unknown verb '" << verb << "'\n";
   print_usage(std::cerr);
   return sopkit::cli::kExitUsage;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  sopkit::cli::install_standard_streams();
+  return sopkit::cli::finish_standard_output(run(argc, argv));
 }

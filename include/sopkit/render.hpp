@@ -134,7 +134,9 @@ double text_width(std::string_view text, double font_size);
 // Greedy word wrap to `width`; a word wider than the width is broken between
 // characters (never inside a UTF-8 sequence). Empty text gives no lines.
 std::vector<std::string> wrap_text(std::string_view text, double width, double font_size);
-// "step-4a" from the step id "4a" (see render_sop_svg).
+// "step-4a" from the step id "4a" (see render_sop_svg): letters, digits and
+// '-' kept, every other byte as _XX in hex ("1.1" -> "step-1_2E1", "1_1" ->
+// "step-1_5F1"), so distinct steps get distinct ids.
 std::string step_element_id(std::string_view step_id, std::string_view prefix = {});
 
 }  // namespace sopkit

@@ -59,8 +59,12 @@ MonevReport build_monev_report(const Sop& sop, const IndicatorSet& indicators,
                                const WorkCalendar& calendar, const MonevOptions& options,
                                const MonevProgress& progress = {});
 
-// Writes report.html, report.json and capaian.csv into `dir` (created when
-// missing). Throws Error{io_error} naming the file that could not be written.
+// Writes report.html, report.json and capaian.csv as the folder `dir`, all or
+// nothing: the files go into a fresh folder beside it, flushed to disk, which
+// is then renamed into place (an existing report folder is exchanged
+// atomically with it). A `dir` holding other files is refused before anything
+// is written. Throws Error{io_error} naming the folder or the file that could
+// not be written.
 void write_monev_report(const MonevReport& report, const std::string& dir);
 
 }  // namespace sopkit

@@ -9,6 +9,7 @@
 #include "indicators/detail/indicator_builder.hpp"
 #include "indicators/detail/text.hpp"
 #include "io/detail/chunked_output.hpp"
+#include "io/detail/csv_cells.hpp"
 #include "io/detail/csv_records.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
@@ -154,6 +155,11 @@ class CsvOut : public detail::ChunkedOutput {
     out_ += '"';
     return *this;
   }
+  // A text cell a spreadsheet would take for a formula starts with a quote
+  // (OWASP's advice on CSV injection); numbers go through number().
+  CsvOut& text_cell(std::string_view s) {
+    return detail::spreadsheet_would_evaluate(s) ? field("'" + std::string(s)) : field(s);
+  }
   CsvOut& number(const std::optional<double>& v) { return v ? number(*v) : field(""); }
   CsvOut& number(double v) { return field(detail::format_number(v)); }
   CsvOut& achievement(const Achievement& a) { return a.computable() ? number(a.value) : field(""); }
@@ -207,14 +213,14 @@ const char* const kResultColumns[] = {"kind",
 void write_result_row(CsvOut& out, const IndicatorSet& set, const std::string& unit_path,
                       const IndicatorResult& r) {
   const Indicator& ind = set.indicator(r.indicator);
-  out.field("indicator").field(unit_path).field(ind.code).field(ind.name);
+  out.field("indicator").text_cell(unit_path).text_cell(ind.code).text_cell(ind.name);
   out.field(r.period.to_string()).number(r.target).number(r.target_low).number(r.target_high);
   out.number(r.realisation);
   out.field(r.target_from_parts ? "true" : "false");
   out.field(r.realisation_from_parts ? "true" : "false");
   out.achievement(r.achievement).reason(r.achievement);
   r.achievement.computable() ? out.number(r.score) : out.field("");
-  out.field(std::to_string(r.band)).field(r.predicate);
+  out.field(std::to_string(r.band)).text_cell(r.predicate);
   if (r.period.kind == Period::Kind::quarter)
     out.number(r.ytd_target)
         .number(r.ytd_realisation)
@@ -230,9 +236,9 @@ void write_result_row(CsvOut& out, const IndicatorSet& set, const std::string& u
 }
 
 void write_unit_row(CsvOut& out, const std::string& unit_path, const UnitResult& u) {
-  out.field("unit").field(unit_path).blanks(2).field(u.period.to_string()).blanks(6);
+  out.field("unit").text_cell(unit_path).blanks(2).field(u.period.to_string()).blanks(6);
   out.achievement(u.achievement).reason(u.achievement).achievement(u.achievement);
-  out.field(std::to_string(u.band)).field(u.predicate).blanks(10);
+  out.field(std::to_string(u.band)).text_cell(u.predicate).blanks(10);
   out.field(std::to_string(u.included)).field(std::to_string(u.excluded));
   out.end_row();
 }

@@ -1,4 +1,4 @@
-// text_files.cpp — whole-file reads, atomic writes and positioned JSON parsing.
+// text_files.cpp — whole-file reads and positioned JSON parsing.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -157,45 +157,6 @@ std::string read_text_file(const std::string& path) {
       read_at_most(file.get(), std::min<std::uint64_t>(limit, PTRDIFF_MAX - 1) + 1, expected, path);
   if (text.size() > limit) refuse_as_too_large(path, limit);
   return text;
-}
-
-void write_file_atomically(const std::string& path, const std::string& content) {
-  std::string tmp = path + ".tmp.XXXXXX";
-  int fd = ::mkstemp(tmp.data());
-  if (fd < 0)
-    throw Error(ErrorCode::io_error,
-                std::string("cannot create a temporary file beside it: ") + std::strerror(errno),
-                path);
-  auto fail = [&](const char* what) {
-    int err = errno;
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    throw Error(ErrorCode::io_error, std::string(what) + ": " + std::strerror(err), path);
-  };
-  std::size_t done = 0;
-  while (done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("writing failed");
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) fail("flushing to disk failed");
-  // Keep the permissions of the file being replaced; a new file gets rw-r--r--.
-  struct stat old {};
-  ::fchmod(fd, ::stat(path.c_str(), &old) == 0 ? (old.st_mode & 07777) : 0644);
-  if (::close(fd) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    throw Error(ErrorCode::io_error, std::string("closing failed: ") + std::strerror(err), path);
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    throw Error(ErrorCode::io_error, std::string("cannot replace the file: ") + std::strerror(err),
-                path);
-  }
 }
 
 std::pair<std::size_t, std::size_t> line_column(std::string_view text,

@@ -4,14 +4,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "io/detail/comparison_json.hpp"
+#include "io/detail/files.hpp"
 #include "render/detail/svg_canvas.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
@@ -815,23 +814,9 @@ MonevReport build_monev_report(const Sop& sop, const IndicatorSet& set,
 }
 
 void write_monev_report(const MonevReport& report, const std::string& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) throw Error(ErrorCode::io_error, "cannot create the folder: " + ec.message(), dir);
-  for (const auto& [name, text] :
-       {std::pair<const char*, const std::string*>{"report.html", &report.html},
-        {"report.json", &report.json},
-        {"capaian.csv", &report.csv}}) {
-    std::string path = (std::filesystem::path(dir) / name).string();
-    std::string tmp = path + ".tmp";
-    {
-      std::ofstream f(tmp, std::ios::binary);
-      f << *text;
-      if (!f.flush()) throw Error(ErrorCode::io_error, "cannot write the file", path);
-    }
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) throw Error(ErrorCode::io_error, "cannot write the file: " + ec.message(), path);
-  }
+  detail::write_folder_atomically(
+      dir,
+      {{"capaian.csv", &report.csv}, {"report.json", &report.json}, {"report.html", &report.html}});
 }
 
 }  // namespace sopkit

@@ -118,10 +118,18 @@ std::vector<std::string> wrap_text(std::string_view text, double width, double f
 std::string step_element_id(std::string_view step_id, std::string_view prefix) {
   std::string out(prefix);
   out += "step-";
+  // Letters, digits and '-' as they are; every other byte (the escape
+  // character '_' too) as _XX, so that distinct ids never meet.
   for (char c : step_id) {
-    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                c == '-' || c == '_';
-    out += keep ? c : '_';
+    const auto b = static_cast<unsigned char>(c);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-') {
+      out += c;
+    } else {
+      static const char kHex[] = "0123456789ABCDEF";
+      out += '_';
+      out += kHex[b >> 4];
+      out += kHex[b & 0xF];
+    }
   }
   return out;
 }

@@ -272,7 +272,17 @@ TEST(RenderXmlEscape, EscapesMarkupAndDropsForbiddenControls) {
 
 TEST(RenderStepElementId, KeepsSafeCharactersOnly) {
   EXPECT_EQ(step_element_id("4a"), "step-4a");
-  EXPECT_EQ(step_element_id("4 a/b", "p1-"), "p1-step-4_a_b");
+  EXPECT_EQ(step_element_id("4-b"), "step-4-b");
+  EXPECT_EQ(step_element_id("4 a/b", "p1-"), "p1-step-4_20a_2Fb");
+}
+
+TEST(RenderStepElementId, DistinctStepsGetDistinctIds) {
+  const std::set<std::string> ids = {step_element_id("1.1"), step_element_id("1_1"),
+                                     step_element_id("1 1"), step_element_id("1_2E1"),
+                                     step_element_id("1\xC3\xA9")};
+  EXPECT_EQ(ids.size(), 5u);
+  EXPECT_EQ(step_element_id("1.1"), "step-1_2E1");
+  EXPECT_EQ(step_element_id("1_2E1"), "step-1_5F2E1");
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace sopkit::detail {
 
@@ -11,10 +13,34 @@ namespace sopkit::detail {
 // is checked while reading: devices and pipes do not say their size).
 std::string read_text_file(const std::string& path);
 
-// Writes a temporary file beside `path`, flushes it to disk and renames it
-// over `path`: readers see the old file or the new one, never half of one. On
-// failure the old file is intact and no temporary file is left. Keeps the
-// permissions of the file it replaces. Throws Error{io_error}.
+// Writes a temporary file beside `path` (a unique name, created
+// exclusively), flushes it to disk and renames it over `path`: readers see the
+// old file or the new one, never half of one. On failure the old file is
+// intact and no temporary file is left. A symbolic link stays a link: the file
+// it leads to is replaced. A character device (/dev/null, a terminal) is
+// written into, not replaced; a folder, FIFO, socket or block device is
+// refused. The replaced file's permission bits and owner carry over (the owner
+// only when running as root), setuid and setgid never do; a new file gets
+// rw-r--r--. Throws Error{io_error} naming `path`.
 void write_file_atomically(const std::string& path, const std::string& content);
+
+// Writes all of `bytes` to `fd`, again after an interrupting signal; 0, or
+// the errno of the write that failed.
+int write_all(int fd, std::string_view bytes);
+
+// One file of a folder written by write_folder_atomically.
+struct FolderFile {
+  const char* name;  // a plain file name, no '/'
+  const std::string* text;
+};
+
+// Writes `files` into a fresh folder beside `dir` (each with
+// write_file_atomically), flushes it and renames it into place, so that `dir`
+// appears complete or not at all. An existing `dir` is replaced by an atomic
+// exchange, and only when it holds nothing but these files (or their ".tmp"
+// leftovers); anything else in it is refused before writing. Missing parent
+// folders are created. On failure nothing is left behind and an old `dir` is
+// intact. Throws Error{io_error} naming `dir` or the file that failed.
+void write_folder_atomically(const std::string& dir, const std::vector<FolderFile>& files);
 
 }  // namespace sopkit::detail

@@ -1,4 +1,5 @@
 /* C ABI: instants, working calendars (shipped SKB data), bulk due dates. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "check.h"
@@ -91,6 +92,25 @@ static void test_loading_errors(void) {
   CHECK_STATUS(sopkit_calendar_load_years(&cal, 2019, 2020), SOPKIT_ENOTFOUND);
 }
 
+/* A calendar file saved as UTF-16 (byte order mark FF FE) is refused with what
+ * to do about it, not a JSON syntax error about byte 0xFF. */
+static void test_utf16_file_says_save_as_utf8(void) {
+  sopkit_calendar* cal = NULL;
+  const char* tmp = getenv("TMPDIR");
+  char path[512];
+  FILE* f = NULL;
+  snprintf(path, sizeof path, "%s/sopkit-capi-utf16-%ld.json", tmp ? tmp : "/tmp", (long)rand());
+  f = fopen(path, "wb");
+  CHECK(f != NULL);
+  if (!f) return;
+  fwrite("\xFF\xFE{\0}\0", 1, 6, f);
+  fclose(f);
+  CHECK_STATUS(sopkit_calendar_load_file(&cal, path), SOPKIT_EPARSE);
+  CHECK(contains(sopkit_last_error(), "save the file as UTF-8"));
+  CHECK(cal == NULL);
+  remove(path);
+}
+
 static void test_bulk_equals_single(void) {
   enum { N = 1000 };
   sopkit_calendar* cal = NULL;
@@ -174,6 +194,7 @@ int main(void) {
   test_ramadan_hours();
   test_shipped_2024_calendar();
   test_loading_errors();
+  test_utf16_file_says_save_as_utf8();
   test_bulk_equals_single();
   return check_summary();
 }

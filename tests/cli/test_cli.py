@@ -179,3 +179,12 @@ def test_schedule_applies_ramadan_hours_by_default_and_turns_them_off(tmp_path):
     r = run("schedule", sop, "--start", "2025-03-27T15:30", "--no-ramadan-hours", "--json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["due"] == "2025-04-08T09:00"
+
+
+def test_a_utf16_json_file_says_save_the_file_as_utf8(tmp_path):
+    p = tmp_path / "sop.json"
+    with open(SEED, encoding="utf-8") as f:
+        p.write_bytes(f.read().encode("utf-16"))
+    r = run("validate", str(p))
+    assert r.returncode == 2
+    assert "save the file as UTF-8" in r.stderr

@@ -98,7 +98,10 @@ int main(int argc, char** argv) {
       std::cerr << "sopkit " << v.name << ": " << e.message << "\nusage: " << v.usage << '\n';
       return sopkit::cli::kExitUsage;
     } catch (const sopkit::Error& e) {
-      std::cerr << "sopkit " << v.name << ": error: " << e.what() << '\n';
+      std::cerr << "sopkit " << v.name << ": error: "
+                << sopkit::with_coverage_advice(e.what(),
+                                                "give --calendar a calendar file that covers them")
+                << '\n';
       return sopkit::cli::kExitUsage;
     } catch (const std::exception& e) {
       std::cerr << "sopkit " << v.name << ": internal error: " << e.what() << '\n';

@@ -191,6 +191,14 @@ CalendarSpec parse_calendar_spec(std::string_view json_text, const std::string& 
 // Reads and parses a file; Error{io_error} when it cannot be read.
 CalendarSpec load_calendar_spec(const std::string& path);
 
+// An instant outside a calendar's coverage is an Error{out_of_range} whose
+// message ends with how to load more years, naming the C++ call. Each
+// interface puts its own call in its place: `message` with kCoverageAdvice
+// replaced by `advice` (unchanged when it has none).
+inline constexpr const char kCoverageAdvice[] =
+    "load the years needed, e.g. WorkCalendar::indonesia(2023, 2026)";
+std::string with_coverage_advice(std::string message, std::string_view advice);
+
 // The rule name of Ramadan office-hour periods (docs/calendar.md).
 inline constexpr const char kRamadanRule[] = "ramadan";
 

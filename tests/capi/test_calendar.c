@@ -189,9 +189,22 @@ static void test_ramadan_hours(void) {
   CHECK(cal == NULL);
 }
 
+/* Past the data, the message names the C call that loads more years, not the
+ * C++ one (C, PHP and Go callers cannot call WorkCalendar::indonesia). */
+static void test_coverage_error_names_the_c_call(void) {
+  sopkit_calendar* cal = NULL;
+  int64_t t = 0;
+  CHECK_OK(sopkit_calendar_load_id(&cal, "id-2024"));
+  CHECK_STATUS(sopkit_calendar_add_minutes(cal, at("2024-12-31T08:00"), 100000, &t), SOPKIT_ERANGE);
+  CHECK(contains(sopkit_last_error(), "sopkit_calendar_load_years(&cal, 2023, 2026)"));
+  CHECK(!contains(sopkit_last_error(), "WorkCalendar"));
+  sopkit_calendar_free(cal);
+}
+
 int main(void) {
   test_instants();
   test_ramadan_hours();
+  test_coverage_error_names_the_c_call();
   test_shipped_2024_calendar();
   test_loading_errors();
   test_utf16_file_says_save_as_utf8();

@@ -188,3 +188,10 @@ def test_a_utf16_json_file_says_save_the_file_as_utf8(tmp_path):
     r = run("validate", str(p))
     assert r.returncode == 2
     assert "save the file as UTF-8" in r.stderr
+
+
+def test_coverage_error_names_the_calendar_option():
+    r = run("schedule", SEED, "--start", "2026-12-30T08:00")
+    assert r.returncode == 2
+    assert "give --calendar a calendar file that covers them" in r.stderr
+    assert "WorkCalendar" not in r.stderr

@@ -145,3 +145,10 @@ def test_ramadan_hours_by_default_and_turned_off():
         D(2025, 4, 8, 9, 0)
     with pytest.raises(TypeError):
         sopkit.Calendar.indonesia(2025, ramadan_hours=0)
+
+
+def test_coverage_error_names_the_python_call(cal2024):
+    with pytest.raises(sopkit.RangeError) as e:
+        cal2024.add_minutes(D(2024, 12, 31, 8, 0), 100000)
+    assert "sopkit.Calendar.indonesia(2023, 2026)" in str(e.value)
+    assert "WorkCalendar" not in str(e.value) and "sopkit_calendar" not in str(e.value)

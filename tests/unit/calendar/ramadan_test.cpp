@@ -99,3 +99,27 @@ TEST(Ramadan, AFilesOwnPeriodReplacesTheShippedOne) {
 
 }  // namespace
 }  // namespace sopkit
+
+namespace sopkit {
+namespace {
+
+// Issue 17 point 7: a coverage error names the caller's own call; C++ keeps its own.
+TEST(CoverageAdvice, CxxNamesWorkCalendarIndonesiaAndEachInterfaceSwapsItsOwnIn) {
+  const WorkCalendar cal = WorkCalendar::indonesia("id-2024", test::shipped());
+  try {
+    cal.add_working_minutes(test::at("2024-12-31T08:00"), 100000);
+    ADD_FAILURE() << "ran past the coverage";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::out_of_range);
+    const std::string what = e.what();
+    EXPECT_NE(what.find("(load the years needed, e.g. WorkCalendar::indonesia(2023, 2026))"),
+              std::string::npos)
+        << what;
+    EXPECT_EQ(with_coverage_advice(what, "use X"),
+              what.substr(0, what.find("load the years")) + "use X)");
+  }
+  EXPECT_EQ(with_coverage_advice("no advice here", "use X"), "no advice here");
+}
+
+}  // namespace
+}  // namespace sopkit

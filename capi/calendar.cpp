@@ -21,6 +21,16 @@ int make_calendar(sopkit_calendar** out, Make&& make) {
   });
 }
 
+bool known_calendar_flags(unsigned flags) {
+  return (flags & ~SOPKIT_CALENDAR_NO_RAMADAN_HOURS) == 0u;
+}
+
+sopkit::CalendarOptions calendar_options(unsigned flags) {
+  sopkit::CalendarOptions options;
+  options.ramadan_hours = (flags & SOPKIT_CALENDAR_NO_RAMADAN_HOURS) == 0u;
+  return options;
+}
+
 // Runs a bulk operation straight into the caller's array: no scratch copy and
 // no extra pass, so the C ABI costs what the C++ call costs. The C++ kernel
 // checks each element (a negative amount, a result past the coverage) and
@@ -76,20 +86,43 @@ int sopkit_calendar_new_asn(sopkit_calendar** out, int first_year, int last_year
 }
 
 int sopkit_calendar_load_id(sopkit_calendar** out, const char* id) {
-  SOPKIT_REQUIRE(out);
-  SOPKIT_REQUIRE(id);
-  return make_calendar(out, [&] { return sopkit::WorkCalendar::indonesia(id); });
+  return sopkit_calendar_load_id_flags(out, id, 0);
 }
 
 int sopkit_calendar_load_years(sopkit_calendar** out, int first_year, int last_year) {
-  SOPKIT_REQUIRE(out);
-  return make_calendar(out, [&] { return sopkit::WorkCalendar::indonesia(first_year, last_year); });
+  return sopkit_calendar_load_years_flags(out, first_year, last_year, 0);
 }
 
 int sopkit_calendar_load_file(sopkit_calendar** out, const char* path) {
+  return sopkit_calendar_load_file_flags(out, path, 0);
+}
+
+int sopkit_calendar_load_id_flags(sopkit_calendar** out, const char* id, unsigned flags) {
+  SOPKIT_REQUIRE(out);
+  SOPKIT_REQUIRE(id);
+  if (!known_calendar_flags(flags))
+    return invalid("flags has a bit other than SOPKIT_CALENDAR_NO_RAMADAN_HOURS");
+  return make_calendar(
+      out, [&] { return sopkit::WorkCalendar::indonesia(id, calendar_options(flags)); });
+}
+
+int sopkit_calendar_load_years_flags(sopkit_calendar** out, int first_year, int last_year,
+                                     unsigned flags) {
+  SOPKIT_REQUIRE(out);
+  if (!known_calendar_flags(flags))
+    return invalid("flags has a bit other than SOPKIT_CALENDAR_NO_RAMADAN_HOURS");
+  return make_calendar(out, [&] {
+    return sopkit::WorkCalendar::indonesia(first_year, last_year, calendar_options(flags));
+  });
+}
+
+int sopkit_calendar_load_file_flags(sopkit_calendar** out, const char* path, unsigned flags) {
   SOPKIT_REQUIRE(out);
   SOPKIT_REQUIRE(path);
-  return make_calendar(out, [&] { return sopkit::WorkCalendar::from_file(path); });
+  if (!known_calendar_flags(flags))
+    return invalid("flags has a bit other than SOPKIT_CALENDAR_NO_RAMADAN_HOURS");
+  return make_calendar(
+      out, [&] { return sopkit::WorkCalendar::from_file(path, calendar_options(flags)); });
 }
 
 int sopkit_calendar_load_json(sopkit_calendar** out, const char* json, size_t len) {

@@ -10,6 +10,7 @@
 #include <new>
 #include <string>
 
+#include "sopkit/calendar.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/sopkit.h"
 
@@ -55,7 +56,11 @@ int guard(F&& body) noexcept {
     last_error().clear();
     return body();
   } catch (const Error& e) {
-    return fail(status_of(e.code()), e.what());
+    // A C, PHP or Go caller loads more years with the C call, not the C++ one.
+    return fail(
+        status_of(e.code()),
+        with_coverage_advice(
+            e.what(), "load the years needed, e.g. sopkit_calendar_load_years(&cal, 2023, 2026)"));
   } catch (const std::bad_alloc&) {
     return fail(SOPKIT_ENOMEM, "out of memory");
   } catch (const std::exception& e) {

@@ -104,20 +104,23 @@ void print_diagnostics(std::ostream& out, const std::vector<Diagnostic>& diagnos
   }
 }
 
-WorkCalendar choose_calendar(const std::string* choice, Instant start) {
-  if (choice) {
+WorkCalendar choose_calendar(const Args& args, Instant start) {
+  CalendarOptions options;
+  options.ramadan_hours = !args.flag(kNoRamadanHoursFlag);
+  if (const std::string* choice = args.option("--calendar")) {
     std::error_code ec;
     bool is_file = std::filesystem::is_regular_file(*choice, ec) ||
                    choice->find('/') != std::string::npos ||
                    (choice->size() > 5 && choice->compare(choice->size() - 5, 5, ".json") == 0);
-    return is_file ? WorkCalendar::from_file(*choice) : WorkCalendar::indonesia(*choice);
+    return is_file ? WorkCalendar::from_file(*choice, options)
+                   : WorkCalendar::indonesia(*choice, options);
   }
   int year = std::stoi(format_instant(start).substr(0, 4));
   try {
-    return WorkCalendar::indonesia(year, year + 1);
+    return WorkCalendar::indonesia(year, year + 1, options);
   } catch (const Error& e) {
     if (e.code() != ErrorCode::not_found) throw;
-    return WorkCalendar::indonesia(year, year);
+    return WorkCalendar::indonesia(year, year, options);
   }
 }
 

@@ -55,7 +55,10 @@ void print_diagnostics(std::ostream& out, const std::vector<Diagnostic>& diagnos
 // .json) or a shipped id such as "id-2024". Without the option, the shipped
 // years of `start` and the next one (or that year alone when the next is not
 // shipped), so that a run late in the year can cross into January.
-WorkCalendar choose_calendar(const std::string* choice, Instant start);
+// --no-ramadan-hours (a flag of every verb that takes --calendar) keeps the
+// normal week through the Ramadan periods instead of the Ramadan week.
+inline constexpr const char* kNoRamadanHoursFlag = "--no-ramadan-hours";
+WorkCalendar choose_calendar(const Args& args, Instant start);
 
 // Reads a whole file; throws sopkit::Error{io_error} naming it.
 std::string read_file(const std::string& path);

@@ -31,7 +31,7 @@ const std::string& required(const Args& args, const char* name, const char* exam
 }  // namespace
 
 int cmd_monev(const std::vector<std::string>& argv) {
-  Args args = parse_args(argv, {},
+  Args args = parse_args(argv, {kNoRamadanHoursFlag},
                          {"--sop", "--indicators", "--period", "--start", "--calendar", "--out",
                           "--lang", "--runs", "--decimal-mark"});
   if (!args.positional.empty())
@@ -60,7 +60,7 @@ int cmd_monev(const std::vector<std::string>& argv) {
   IndicatorSet set = load_indicators_file(data_path, csv_options(args));
   say(std::to_string(set.indicator_count()) + (en ? " indicators, " : " indikator, ") +
       std::to_string(set.cell_count()) + (en ? " rows" : " baris"));
-  WorkCalendar calendar = choose_calendar(args.option("--calendar"), options.start);
+  WorkCalendar calendar = choose_calendar(args, options.start);
   std::optional<RunLog> runs;
   if (const std::string* runs_path = args.option("--runs")) {
     say(en ? "reading " + *runs_path : "membaca " + *runs_path);

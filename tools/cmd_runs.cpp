@@ -102,14 +102,14 @@ void print_table(const RunLog& log, const RunComparison& c, const WorkConvention
 }  // namespace
 
 int cmd_runs(const std::vector<std::string>& argv) {
-  Args args = parse_args(argv, {"--json"}, {"--calendar"});
+  Args args = parse_args(argv, {"--json", kNoRamadanHoursFlag}, {"--calendar"});
   if (args.positional.size() != 2)
     throw UsageError{"give the SOP file and the run log (CSV or JSON)"};
   const Sop sop = load_sop_file(args.positional[0]);
   const RunLog log = load_runs_file(args.positional[1], sop);
   Instant first = log.events().front().start;
   for (const auto& e : log.events()) first = std::min(first, e.start);
-  const WorkCalendar calendar = choose_calendar(args.option("--calendar"), first);
+  const WorkCalendar calendar = choose_calendar(args, first);
 
   RunComparison c;
   try {

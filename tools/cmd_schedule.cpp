@@ -32,12 +32,12 @@ const char* weekday_name(Instant t) {
 }  // namespace
 
 int cmd_schedule(const std::vector<std::string>& argv) {
-  Args args = parse_args(argv, {"--json"}, {"--start", "--calendar"});
+  Args args = parse_args(argv, {"--json", kNoRamadanHoursFlag}, {"--start", "--calendar"});
   if (args.positional.size() != 1) throw UsageError{"give exactly one SOP file"};
   const std::string* start_text = args.option("--start");
   if (!start_text) throw UsageError{"--start is required, e.g. --start 2024-04-05T08:00"};
   const Instant start = parse_instant(*start_text);
-  WorkCalendar calendar = choose_calendar(args.option("--calendar"), start);
+  WorkCalendar calendar = choose_calendar(args, start);
 
   Sop sop = load_sop_file(args.positional[0]);
   std::vector<Diagnostic> diagnostics = validate(sop);

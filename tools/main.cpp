@@ -26,7 +26,9 @@ const Verb kVerbs[] = {
     {"analyze", "sopkit analyze FILE [--json] [--rework-rounds K]", sopkit::cli::cmd_analyze},
 #endif
 #ifdef SOPKIT_HAVE_CMD_SCHEDULE
-    {"schedule", "sopkit schedule FILE --start 2024-04-05T08:00 [--calendar FILE|id-2024] [--json]",
+    {"schedule",
+     "sopkit schedule FILE --start 2024-04-05T08:00 [--calendar FILE|id-2024] [--no-ramadan-hours] "
+     "[--json]",
      sopkit::cli::cmd_schedule},
 #endif
 #ifdef SOPKIT_HAVE_CMD_EVALUATE
@@ -45,12 +47,14 @@ const Verb kVerbs[] = {
     {"monev",
      "sopkit monev --sop SOP.json --indicators DATA.csv --period 2024-Q2 [--start "
      "2024-07-01T07:30] "
-     "[--calendar id-2024|FILE] [--lang id|en] [--runs LOG.csv|RUNS.json] [--decimal-mark "
-     "comma|dot] --out DIR",
+     "[--calendar id-2024|FILE] [--no-ramadan-hours] [--lang id|en] [--runs LOG.csv|RUNS.json] "
+     "[--decimal-mark comma|dot] --out DIR",
      sopkit::cli::cmd_monev},
 #endif
 #ifdef SOPKIT_HAVE_CMD_RUNS
-    {"runs", "sopkit runs SOP.json LOG.csv|RUNS.json [--calendar FILE|id-2024] [--json]",
+    {"runs",
+     "sopkit runs SOP.json LOG.csv|RUNS.json [--calendar FILE|id-2024] [--no-ramadan-hours] "
+     "[--json]",
      sopkit::cli::cmd_runs},
 #endif
 #ifdef SOPKIT_HAVE_CMD_STORE
@@ -132,7 +136,10 @@ int run(int argc, char** argv) {
       std::cerr << "sopkit " << v.name << ": " << e.message << "\nusage: " << v.usage << '\n';
       return sopkit::cli::kExitUsage;
     } catch (const sopkit::Error& e) {
-      std::cerr << "sopkit " << v.name << ": error: " << e.what() << '\n';
+      std::cerr << "sopkit " << v.name << ": error: "
+                << sopkit::with_coverage_advice(e.what(),
+                                                "give --calendar a calendar file that covers them")
+                << '\n';
       return sopkit::cli::kExitUsage;
     } catch (const std::exception& e) {
       std::cerr << "sopkit " << v.name << ": internal error: " << e.what() << '\n';

@@ -177,7 +177,9 @@ struct CalendarSpec {
 
   // Adds other's entries. Coverage becomes the union, which must be one
   // unbroken range (Error{validation_failed} for a gap: the days in it would
-  // silently have no holidays). Two different weeks are an error too.
+  // silently have no holidays). Two different weeks are an error too. A period
+  // of other's with a rule replaces every period of the same rule already here
+  // that shares a date with it (a file's own Ramadan dates win over the shipped).
   void merge(const CalendarSpec& other);
 };
 
@@ -189,6 +191,17 @@ CalendarSpec parse_calendar_spec(std::string_view json_text, const std::string& 
 // Reads and parses a file; Error{io_error} when it cannot be read.
 CalendarSpec load_calendar_spec(const std::string& path);
 
+// An instant outside a calendar's coverage is an Error{out_of_range} whose
+// message ends with how to load more years, naming the C++ call. Each
+// interface puts its own call in its place: `message` with kCoverageAdvice
+// replaced by `advice` (unchanged when it has none).
+inline constexpr const char kCoverageAdvice[] =
+    "load the years needed, e.g. WorkCalendar::indonesia(2023, 2026)";
+std::string with_coverage_advice(std::string message, std::string_view advice);
+
+// The rule name of Ramadan office-hour periods (docs/calendar.md).
+inline constexpr const char kRamadanRule[] = "ramadan";
+
 // Where shipped data is found and what to combine with it.
 struct CalendarOptions {
   // The data folder holding calendars/<id>.json. Empty: the environment
@@ -198,6 +211,9 @@ struct CalendarOptions {
   std::string data_dir;
   std::optional<WeekSchedule> week;  // absent: the ASN five-day week
   std::vector<std::string> rules;    // optional rules to apply ("ramadan")
+  // Applies the Ramadan week of Perpres 21/2023 in the Ramadan periods the data
+  // carries (rule "ramadan"); false keeps the normal week through Ramadan.
+  bool ramadan_hours = true;
   WorkConvention convention;
 };
 

@@ -374,6 +374,21 @@ SOPKIT_API int sopkit_calendar_new_asn(sopkit_calendar** out, int first_year, in
 SOPKIT_API int sopkit_calendar_load_id(sopkit_calendar** out, const char* id);
 SOPKIT_API int sopkit_calendar_load_years(sopkit_calendar** out, int first_year, int last_year);
 
+/* Calendars apply the Ramadan week of Perpres 21/2023 (Mon-Thu 08:00-15:00,
+ * break 12:00-12:30; Fri 08:00-15:30, break 11:30-12:30) in the Ramadan periods
+ * of their data by default (docs/calendar.md). This flag keeps the normal week
+ * through Ramadan. */
+#define SOPKIT_CALENDAR_NO_RAMADAN_HOURS 1
+
+/* As sopkit_calendar_load_id, _years and _file, with flags (0 or
+ * SOPKIT_CALENDAR_NO_RAMADAN_HOURS). Errors as those, and SOPKIT_EINVAL for an
+ * unknown flag bit. */
+SOPKIT_API int sopkit_calendar_load_id_flags(sopkit_calendar** out, const char* id, unsigned flags);
+SOPKIT_API int sopkit_calendar_load_years_flags(sopkit_calendar** out, int first_year,
+                                                int last_year, unsigned flags);
+SOPKIT_API int sopkit_calendar_load_file_flags(sopkit_calendar** out, const char* path,
+                                               unsigned flags);
+
 /* A calendar from a "sopkit.calendar/1" file or JSON text (docs/calendar.md):
  * how a host app builds its own (week, holidays, overrides, coverage). Errors:
  * SOPKIT_EINVAL, SOPKIT_EIO, SOPKIT_EPARSE, SOPKIT_EFORMAT (the message has the

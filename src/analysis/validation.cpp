@@ -8,7 +8,10 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <cctype>
+#include <cmath>
 #include <deque>
+#include <iomanip>
+#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -37,6 +40,17 @@ void require_valid(const std::vector<Diagnostic>& diagnostics) {
 }
 
 namespace {
+
+// Above this a no_probability reads as 1 at three decimals: more than 999
+// expected rework rounds, an expected total of years that nobody meant.
+constexpr double kNearOneProbability = 0.999;
+
+// 0.9999999 as written, not std::to_string's "1.000000".
+std::string probability_text(double value) {
+  std::ostringstream out;
+  out << std::setprecision(9) << value;
+  return out.str();
+}
 
 class Checker {
  public:
@@ -319,6 +333,13 @@ class Checker {
       else if (s.kind != StepKind::decision)
         warning("invalid_probability", i, step_pointer(i, "no_probability"),
                 label(i) + " gives a no_probability but is not a decision; it is ignored");
+      else if (p > kNearOneProbability)
+        warning("invalid_probability", i, step_pointer(i, "no_probability"),
+                label(i) + ": no_probability " + probability_text(p) +
+                    " is 1 to three decimals: a file would go round " +
+                    std::to_string(std::llround(std::min(p / (1.0 - p), 1e18))) +
+                    " times on average before a yes, and the expected total is that many "
+                    "rounds; give the estimated share sent back (0.2 = one file in five)");
     }
   }
 

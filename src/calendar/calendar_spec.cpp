@@ -10,6 +10,24 @@
 #include "sopkit/error.hpp"
 
 namespace sopkit {
+namespace {
+
+// A file merged later states its own dates for a rule (an agency's Ramadan that
+// starts a day earlier): each of its ruled periods replaces every earlier period
+// of the same rule that shares a date with it, rather than clashing with it.
+void drop_periods_replaced_by(std::vector<HoursPeriod>& periods,
+                              const std::vector<HoursPeriod>& newer) {
+  for (const HoursPeriod& n : newer) {
+    if (n.rule.empty()) continue;
+    periods.erase(std::remove_if(periods.begin(), periods.end(),
+                                 [&n](const HoursPeriod& p) {
+                                   return p.rule == n.rule && p.from <= n.to && n.from <= p.to;
+                                 }),
+                  periods.end());
+  }
+}
+
+}  // namespace
 
 void CalendarSpec::merge(const CalendarSpec& other) {
   const std::string where = other.sources.empty() ? other.id : other.sources.front();
@@ -41,6 +59,7 @@ void CalendarSpec::merge(const CalendarSpec& other) {
   if (id.empty()) id = other.id;
   holidays.insert(holidays.end(), other.holidays.begin(), other.holidays.end());
   overrides.insert(overrides.end(), other.overrides.begin(), other.overrides.end());
+  drop_periods_replaced_by(periods, other.periods);
   periods.insert(periods.end(), other.periods.begin(), other.periods.end());
   for (const std::string& r : other.rules)
     if (std::find(rules.begin(), rules.end(), r) == rules.end()) rules.push_back(r);

@@ -105,12 +105,19 @@ int minutes_of(const std::vector<TimeInterval>& iv) {
                                  const std::string& id, const std::string& where = {}) {
   throw Error(ErrorCode::out_of_range,
               what + "; the calendar" + (id.empty() ? std::string() : " '" + id + "'") +
-                  " has data for " + format_date(first) + " to " + format_date(last) +
-                  " only (load the years needed, e.g. WorkCalendar::indonesia(2023, 2026))",
+                  " has data for " + format_date(first) + " to " + format_date(last) + " only (" +
+                  kCoverageAdvice + ")",
               where);
 }
 
 }  // namespace
+
+std::string with_coverage_advice(std::string message, std::string_view advice) {
+  const std::string_view cxx = kCoverageAdvice;
+  const std::size_t at_advice = message.find(cxx);
+  if (at_advice != std::string::npos) message.replace(at_advice, cxx.size(), advice);
+  return message;
+}
 
 struct WorkCalendar::Body {
   std::string id;

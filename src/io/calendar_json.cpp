@@ -221,6 +221,9 @@ CalendarSpec base_spec(const CalendarOptions& options) {
   spec.week = options.week;
   spec.convention = options.convention;
   spec.rules = options.rules;
+  if (options.ramadan_hours &&
+      std::find(spec.rules.begin(), spec.rules.end(), kRamadanRule) == spec.rules.end())
+    spec.rules.push_back(kRamadanRule);
   return spec;
 }
 

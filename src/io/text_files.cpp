@@ -137,6 +137,27 @@ std::string read_at_most(int fd, std::uint64_t cap, std::uint64_t expected,
 
 }  // namespace
 
+namespace {
+
+// Spreadsheets and Windows editors save "Unicode text" as UTF-16: a byte
+// order mark, or ASCII with a NUL beside every character. Every loader reads
+// UTF-8, so such a file is refused here, once for JSON and CSV alike, with
+// what to do instead of a syntax error about byte 0xFF.
+void refuse_utf16(const std::string& text, const std::string& path) {
+  if (text.size() < 2) return;
+  const auto b0 = static_cast<unsigned char>(text[0]);
+  const auto b1 = static_cast<unsigned char>(text[1]);
+  const bool bom = (b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF);
+  const bool nul_beside_ascii = (b0 == 0) != (b1 == 0) && (b0 | b1) < 0x80;
+  if (bom || nul_beside_ascii)
+    throw Error(ErrorCode::parse_error,
+                "the file is UTF-16 text, not UTF-8; save the file as UTF-8 (CSV UTF-8 in a "
+                "spreadsheet, UTF-8 in a text editor)",
+                path);
+}
+
+}  // namespace
+
 std::string read_text_file(const std::string& path) {
   const FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (file.get() < 0)
@@ -156,6 +177,7 @@ std::string read_text_file(const std::string& path) {
   std::string text =
       read_at_most(file.get(), std::min<std::uint64_t>(limit, PTRDIFF_MAX - 1) + 1, expected, path);
   if (text.size() > limit) refuse_as_too_large(path, limit);
+  refuse_utf16(text, path);
   return text;
 }
 

@@ -1,4 +1,5 @@
 /* C ABI: instants, working calendars (shipped SKB data), bulk due dates. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "check.h"
@@ -39,13 +40,14 @@ static void test_shipped_2024_calendar(void) {
   CHECK(working == 0);
   CHECK_OK(sopkit_calendar_is_working_time(cal, at("2024-04-16T09:00"), &working));
   CHECK(working == 1);
-  /* Fri 2024-04-05 16:00 + 1 working day: the holidays 8-15 April are skipped,
-   * the clock time kept: Tue 16 April 16:00. */
-  CHECK_OK(sopkit_calendar_add_days(cal, at("2024-04-05T16:00"), 1, &t));
-  CHECK(t == at("2024-04-16T16:00"));
-  /* Fri 15:00 + 120 office minutes: 90 until 16:30, then 30 from Tue 07:30. */
+  /* Fri 2024-04-05 14:00 (Ramadan hours) + 1 working day: the holidays 8-15
+   * April are skipped, the clock time kept: Tue 16 April 14:00. */
+  CHECK_OK(sopkit_calendar_add_days(cal, at("2024-04-05T14:00"), 1, &t));
+  CHECK(t == at("2024-04-16T14:00"));
+  /* Fri 15:00 + 120 office minutes: 30 until the Ramadan closing 15:30, then 90
+   * from Tue 07:30. */
   CHECK_OK(sopkit_calendar_add_minutes(cal, at("2024-04-05T15:00"), 120, &t));
-  CHECK(t == at("2024-04-16T08:00"));
+  CHECK(t == at("2024-04-16T09:00"));
   CHECK_OK(sopkit_calendar_minutes_between(cal, at("2024-04-05T15:00"), t, &minutes));
   CHECK(minutes == 120);
   CHECK_OK(sopkit_calendar_next_working(cal, at("2024-04-06T10:00"), &t));
@@ -88,6 +90,25 @@ static void test_loading_errors(void) {
   sopkit_calendar_free(cal);
   cal = NULL;
   CHECK_STATUS(sopkit_calendar_load_years(&cal, 2019, 2020), SOPKIT_ENOTFOUND);
+}
+
+/* A calendar file saved as UTF-16 (byte order mark FF FE) is refused with what
+ * to do about it, not a JSON syntax error about byte 0xFF. */
+static void test_utf16_file_says_save_as_utf8(void) {
+  sopkit_calendar* cal = NULL;
+  const char* tmp = getenv("TMPDIR");
+  char path[512];
+  FILE* f = NULL;
+  snprintf(path, sizeof path, "%s/sopkit-capi-utf16-%ld.json", tmp ? tmp : "/tmp", (long)rand());
+  f = fopen(path, "wb");
+  CHECK(f != NULL);
+  if (!f) return;
+  fwrite("\xFF\xFE{\0}\0", 1, 6, f);
+  fclose(f);
+  CHECK_STATUS(sopkit_calendar_load_file(&cal, path), SOPKIT_EPARSE);
+  CHECK(contains(sopkit_last_error(), "save the file as UTF-8"));
+  CHECK(cal == NULL);
+  remove(path);
 }
 
 static void test_bulk_equals_single(void) {
@@ -145,10 +166,48 @@ static void test_bulk_equals_single(void) {
   sopkit_calendar_free(cal);
 }
 
+/* Issue 17: 2 hours from Thu 27 March 2025 15:30. Ramadan 1446 H closes at
+ * 15:00; 28 March - 7 April are Nyepi, Idulfitri and cuti bersama; so Tue 8
+ * April 09:30, and 09:00 with the normal week (30 minutes until 16:00). */
+static void test_ramadan_hours(void) {
+  sopkit_calendar* cal = NULL;
+  int64_t t = 0;
+  CHECK_OK(sopkit_calendar_load_years(&cal, 2025, 2025));
+  CHECK_OK(sopkit_calendar_add_minutes(cal, at("2025-03-27T15:30"), 120, &t));
+  CHECK(t == at("2025-04-08T09:30"));
+  sopkit_calendar_free(cal);
+  CHECK_OK(sopkit_calendar_load_years_flags(&cal, 2025, 2025, SOPKIT_CALENDAR_NO_RAMADAN_HOURS));
+  CHECK_OK(sopkit_calendar_add_minutes(cal, at("2025-03-27T15:30"), 120, &t));
+  CHECK(t == at("2025-04-08T09:00"));
+  sopkit_calendar_free(cal);
+  CHECK_OK(sopkit_calendar_load_id_flags(&cal, "id-2025", SOPKIT_CALENDAR_NO_RAMADAN_HOURS));
+  CHECK_OK(sopkit_calendar_add_minutes(cal, at("2025-03-27T15:30"), 120, &t));
+  CHECK(t == at("2025-04-08T09:00"));
+  sopkit_calendar_free(cal);
+  cal = NULL;
+  CHECK_STATUS(sopkit_calendar_load_years_flags(&cal, 2025, 2025, 2u), SOPKIT_EINVAL);
+  CHECK(cal == NULL);
+}
+
+/* Past the data, the message names the C call that loads more years, not the
+ * C++ one (C, PHP and Go callers cannot call WorkCalendar::indonesia). */
+static void test_coverage_error_names_the_c_call(void) {
+  sopkit_calendar* cal = NULL;
+  int64_t t = 0;
+  CHECK_OK(sopkit_calendar_load_id(&cal, "id-2024"));
+  CHECK_STATUS(sopkit_calendar_add_minutes(cal, at("2024-12-31T08:00"), 100000, &t), SOPKIT_ERANGE);
+  CHECK(contains(sopkit_last_error(), "sopkit_calendar_load_years(&cal, 2023, 2026)"));
+  CHECK(!contains(sopkit_last_error(), "WorkCalendar"));
+  sopkit_calendar_free(cal);
+}
+
 int main(void) {
   test_instants();
+  test_ramadan_hours();
+  test_coverage_error_names_the_c_call();
   test_shipped_2024_calendar();
   test_loading_errors();
+  test_utf16_file_says_save_as_utf8();
   test_bulk_equals_single();
   return check_summary();
 }

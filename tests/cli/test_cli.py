@@ -217,3 +217,44 @@ def test_version_and_help_for_every_verb():
             assert asked.stdout.startswith(f"usage: sopkit {verb} "), asked.stdout
     r = run("help", "frobnicate")
     assert r.returncode == 2 and "unknown verb 'frobnicate'" in r.stderr
+
+
+def two_hour_sop(tmp_path):
+    """The seed with one step of 2 jam: start and end at once."""
+    with open(SEED, encoding="utf-8") as f:
+        doc = json.load(f)
+    step = dict(doc["steps"][0], time="2 Jam", kind="start")
+    step.pop("next")
+    end = dict(doc["steps"][-1], id="2", time="0 Menit")
+    step["next"] = "2"
+    doc["steps"] = [step, end]
+    return write(tmp_path, "two-hours.json", json.dumps(doc))
+
+
+def test_schedule_applies_ramadan_hours_by_default_and_turns_them_off(tmp_path):
+    # Issue 17: 2 hours from Thu 27 March 2025 15:30 (Ramadan 1446 H closes at
+    # 15:00; 28 March - 7 April Nyepi, Idulfitri, cuti bersama) is due Tue
+    # 8 April 09:30; with the normal week (until 16:00) 09:00.
+    sop = two_hour_sop(tmp_path)
+    r = run("schedule", sop, "--start", "2025-03-27T15:30", "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["due"] == "2025-04-08T09:30"
+    r = run("schedule", sop, "--start", "2025-03-27T15:30", "--no-ramadan-hours", "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["due"] == "2025-04-08T09:00"
+
+
+def test_a_utf16_json_file_says_save_the_file_as_utf8(tmp_path):
+    p = tmp_path / "sop.json"
+    with open(SEED, encoding="utf-8") as f:
+        p.write_bytes(f.read().encode("utf-16"))
+    r = run("validate", str(p))
+    assert r.returncode == 2
+    assert "save the file as UTF-8" in r.stderr
+
+
+def test_coverage_error_names_the_calendar_option():
+    r = run("schedule", SEED, "--start", "2026-12-30T08:00")
+    assert r.returncode == 2
+    assert "give --calendar a calendar file that covers them" in r.stderr
+    assert "WorkCalendar" not in r.stderr

@@ -17,12 +17,13 @@ def test_shipped_2024_holidays_are_not_working_time(cal2024):
 
 
 def test_add_days_keeps_the_clock_and_skips_lebaran(cal2024):
-    assert cal2024.add_days(D(2024, 4, 5, 16, 0), 1) == D(2024, 4, 16, 16, 0)
+    # Fri 5 April 2024 is in Ramadan 1445 H: the office works until 15:30.
+    assert cal2024.add_days(D(2024, 4, 5, 14, 0), 1) == D(2024, 4, 16, 14, 0)
 
 
 def test_add_minutes_consumes_office_time(cal2024):
-    # Fri 15:00 + 120: 90 until 16:30, then 30 from Tue 07:30.
-    assert cal2024.add_minutes(D(2024, 4, 5, 15, 0), 120) == D(2024, 4, 16, 8, 0)
+    # Fri 15:00 + 120: 30 until the Ramadan closing 15:30, then 90 from Tue 07:30.
+    assert cal2024.add_minutes(D(2024, 4, 5, 15, 0), 120) == D(2024, 4, 16, 9, 0)
 
 
 def test_add_text_and_timedelta(cal2024):
@@ -45,7 +46,7 @@ def test_negative_amounts_are_invalid(cal2024):
 
 
 def test_between_counts_office_minutes_both_ways(cal2024):
-    a, b = D(2024, 4, 5, 15, 0), D(2024, 4, 16, 8, 0)
+    a, b = D(2024, 4, 5, 15, 0), D(2024, 4, 16, 9, 0)
     assert cal2024.between(a, b) == 120
     assert cal2024.between(b, a) == -120
 
@@ -58,14 +59,14 @@ def test_next_working(cal2024):
 def test_instant_forms_agree(cal2024):
     import numpy as np
 
-    expected = D(2024, 4, 16, 16, 0)
-    for start in (D(2024, 4, 5, 16, 0), "2024-04-05T16:00", "2024-04-05 16:00",
-                  D(2024, 4, 5, 16, 0, 45).isoformat(), "2024-04-05T16:00:00.250000",
-                  np.datetime64("2024-04-05T16:00"), np.datetime64("2024-04-05T16:00:30.5"),
-                  D(2024, 4, 5, 16, 0, 45)):
+    expected = D(2024, 4, 16, 14, 0)
+    for start in (D(2024, 4, 5, 14, 0), "2024-04-05T14:00", "2024-04-05 14:00",
+                  D(2024, 4, 5, 14, 0, 45).isoformat(), "2024-04-05T14:00:00.250000",
+                  np.datetime64("2024-04-05T14:00"), np.datetime64("2024-04-05T14:00:30.5"),
+                  D(2024, 4, 5, 14, 0, 45)):
         assert cal2024.add_days(start, 1) == expected, start
-    # A date is its 00:00, which first moves to the opening at 07:30.
-    assert cal2024.add_days(dt.date(2024, 4, 5), 0) == D(2024, 4, 5, 7, 30)
+    # A date is its 00:00, which first moves to the opening (08:00 in Ramadan).
+    assert cal2024.add_days(dt.date(2024, 4, 5), 0) == D(2024, 4, 5, 8, 0)
 
 
 def test_aware_datetimes_and_nat_are_refused(cal2024):
@@ -163,3 +164,23 @@ def test_pandas_series_and_indexes_go_in_and_come_back_with_nat_kept(cal2024):
         cal2024.add_minutes(starts.dt.tz_localize("Asia/Jakarta"), 60)
     with pytest.raises(ValueError, match="NaT is not an amount"):
         cal2024.add_minutes(starts, pd.Series(pd.to_timedelta([1, None, 3], unit="h")))
+
+
+def test_ramadan_hours_by_default_and_turned_off():
+    # Issue 17: 2 hours from Thu 27 March 2025 15:30 (Ramadan 1446 H closes at
+    # 15:00; 28 March - 7 April Nyepi, Idulfitri, cuti bersama).
+    start = D(2025, 3, 27, 15, 30)
+    assert sopkit.Calendar.indonesia(2025).add_minutes(start, 120) == D(2025, 4, 8, 9, 30)
+    normal = sopkit.Calendar.indonesia(2025, ramadan_hours=False)
+    assert normal.add_minutes(start, 120) == D(2025, 4, 8, 9, 0)
+    assert sopkit.Calendar.indonesia("id-2025", ramadan_hours=False).add(start, "2 jam") == \
+        D(2025, 4, 8, 9, 0)
+    with pytest.raises(TypeError):
+        sopkit.Calendar.indonesia(2025, ramadan_hours=0)
+
+
+def test_coverage_error_names_the_python_call(cal2024):
+    with pytest.raises(sopkit.RangeError) as e:
+        cal2024.add_minutes(D(2024, 12, 31, 8, 0), 100000)
+    assert "sopkit.Calendar.indonesia(2023, 2026)" in str(e.value)
+    assert "WorkCalendar" not in str(e.value) and "sopkit_calendar" not in str(e.value)

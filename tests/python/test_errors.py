@@ -155,3 +155,13 @@ def test_the_input_limit_is_a_positive_number_of_bytes():
     with pytest.raises(TypeError):
         sopkit.set_max_input_bytes("1G")
     assert sopkit.max_input_bytes() == lib.SOPKIT_DEFAULT_MAX_INPUT_BYTES
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+def test_a_utf16_file_says_save_the_file_as_utf8(tmp_path, encoding):
+    p = tmp_path / "sop.json"
+    p.write_bytes('{"format": "sopkit.sop/1"}'.encode(encoding))
+    with pytest.raises(sopkit.ParseError, match="save the file as UTF-8"):
+        sopkit.Sop.load(p)
+    with pytest.raises(sopkit.ParseError, match="save the file as UTF-8"):
+        sopkit.Calendar.load(p)

@@ -27,6 +27,12 @@ __all__ = ["Calendar"]
 PathLike = Union[str, "os.PathLike[str]"]
 
 
+def _calendar_flags(ramadan_hours: bool) -> int:
+    if not isinstance(ramadan_hours, bool):
+        raise TypeError(f"ramadan_hours must be True or False, got {ramadan_hours!r}")
+    return 0 if ramadan_hours else lib.SOPKIT_CALENDAR_NO_RAMADAN_HOURS
+
+
 class Calendar(Handle):
     """An immutable working calendar. Thread-safe: any number of threads may use
     one calendar at once. Free it with ``close()`` or ``with``, or leave it to
@@ -64,35 +70,42 @@ class Calendar(Handle):
                          int(first_year), int(last))
 
     @classmethod
-    def indonesia(cls, first: Union[str, int], last_year: Optional[int] = None) -> "Calendar":
+    def indonesia(cls, first: Union[str, int], last_year: Optional[int] = None, *,
+                  ramadan_hours: bool = True) -> "Calendar":
         """A shipped Indonesian calendar: the ASN week plus the national holidays
         and cuti bersama of the SKB 3 Menteri, by id (``"id-2024"``) or by years
-        (``indonesia(2023, 2026)``, ``indonesia(2024)``). Data are read from
-        ``$SOPKIT_DATA_DIR/calendars`` when set, else from the library's data.
+        (``indonesia(2023, 2026)``, ``indonesia(2024)``). In Ramadan it applies
+        the Ramadan week of Perpres 21/2023 (Mon-Thu 08:00-15:00, Fri
+        08:00-15:30); ``ramadan_hours=False`` keeps the normal week. Data are
+        read from ``$SOPKIT_DATA_DIR/calendars`` when set, else from the
+        library's data.
 
         Raises:
             NotFoundError: no data for that id or year.
             SopkitIOError, FormatError: unreadable or broken data file.
         """
+        flags = _calendar_flags(ramadan_hours)
         if isinstance(first, str):
             if last_year is not None:
                 raise TypeError("give an id alone, or first and last year")
-            return cls._make(first, lib.sopkit_calendar_load_id, cstr(first))
+            return cls._make(first, lib.sopkit_calendar_load_id_flags, cstr(first), flags)
         last = first if last_year is None else last_year
-        return cls._make(f"id-{first}..{last}", lib.sopkit_calendar_load_years, int(first),
-                         int(last))
+        return cls._make(f"id-{first}..{last}", lib.sopkit_calendar_load_years_flags,
+                         int(first), int(last), flags)
 
     @classmethod
-    def load(cls, path: PathLike) -> "Calendar":
+    def load(cls, path: PathLike, *, ramadan_hours: bool = True) -> "Calendar":
         """A calendar from a ``sopkit.calendar/1`` file (an agency's own week,
-        local holidays, overrides).
+        local holidays, overrides, Ramadan periods). ``ramadan_hours=False``
+        keeps the normal week through the file's Ramadan periods.
 
         Raises:
             SopkitIOError, ParseError, FormatError (message has the JSON pointer),
             ValidationError (office hours that overlap or run backwards).
         """
         p = os.fspath(path)
-        return cls._make(p, lib.sopkit_calendar_load_file, cstr(p))
+        return cls._make(p, lib.sopkit_calendar_load_file_flags, cstr(p),
+                         _calendar_flags(ramadan_hours))
 
     @classmethod
     def from_json(cls, text: str) -> "Calendar":

@@ -96,7 +96,7 @@ TEST(Schedule, NoStepIsPlannedOnAHoliday) {
 TEST(Schedule, ParallelBranchesJoinWhenTheLaterOneEnds) {
   // From Thu 2024-04-04 14:00: S 30 menit -> 14:30.
   //   A 2 hari from Thu 14:30: Fri 04-05 (1), Tue 04-16 (2) -> 04-16 14:30
-  //   B 3 jam: 90 min to Thu 16:00, 90 from Fri 07:30 -> Fri 04-05 09:00
+  //   B 3 jam in Ramadan hours: 30 min to Thu 15:00, 150 from Fri 08:00 -> Fri 04-05 10:30
   //   J 1 jam after both: 04-16 14:30 -> 15:30
   Sop sop =
       sop_of({step("S", StepKind::start, "30 menit", {"A", "B"}),
@@ -104,19 +104,20 @@ TEST(Schedule, ParallelBranchesJoinWhenTheLaterOneEnds) {
               step("B", StepKind::process, "3 jam", {"J"}), step("J", StepKind::end, "1 jam")});
   Schedule s = schedule(sop, cal2024(), parse_instant("2024-04-04T14:00"));
   EXPECT_EQ(end_of_step(s, "A"), "2024-04-16T14:30");
-  EXPECT_EQ(end_of_step(s, "B"), "2024-04-05T09:00");
+  EXPECT_EQ(end_of_step(s, "B"), "2024-04-05T10:30");
   EXPECT_EQ(start_of_step(s, "J"), "2024-04-16T14:30");
   EXPECT_EQ(format_instant(s.due), "2024-04-16T15:30");
 }
 
 TEST(Schedule, StepReadyAtClosingTimeStartsAtTheNextOpening) {
-  // S 1 jam from Thu 15:00 ends at 16:00, closing time; E starts Fri 07:30.
+  // In Ramadan 1445 H the office closes at 15:00 (Mon-Thu): S 1 jam from Thu
+  // 14:00 ends at 15:00, closing time; E starts Fri 08:00.
   Sop sop =
       sop_of({step("S", StepKind::start, "1 jam", {"E"}), step("E", StepKind::end, "15 menit")});
-  Schedule s = schedule(sop, cal2024(), parse_instant("2024-04-04T15:00"));
-  EXPECT_EQ(end_of_step(s, "S"), "2024-04-04T16:00");
-  EXPECT_EQ(start_of_step(s, "E"), "2024-04-05T07:30");
-  EXPECT_EQ(format_instant(s.due), "2024-04-05T07:45");
+  Schedule s = schedule(sop, cal2024(), parse_instant("2024-04-04T14:00"));
+  EXPECT_EQ(end_of_step(s, "S"), "2024-04-04T15:00");
+  EXPECT_EQ(start_of_step(s, "E"), "2024-04-05T08:00");
+  EXPECT_EQ(format_instant(s.due), "2024-04-05T08:15");
 }
 
 TEST(Schedule, StartOnAHolidayMovesToTheNextWorkingMorning) {

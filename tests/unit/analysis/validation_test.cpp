@@ -223,6 +223,21 @@ TEST(Validate, ProbabilityOfTheNoBranchMustBeBelowOne) {
       check(sound(R"("kind": "decision", "yes": "3", "no": "1", "no_probability": 0.25)")).empty());
 }
 
+TEST(Validate, ProbabilityThatRoundsToOneIsAWarningNamingTheRounds) {
+  auto d = findings(
+      check(sound(R"("kind": "decision", "yes": "3", "no": "1", "no_probability": 0.9999999)")),
+      "invalid_probability");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].severity, Severity::warning);
+  EXPECT_NE(
+      d[0].message.find(
+          "no_probability 0.9999999 is 1 to three decimals: a file would go round 9999999 times"),
+      std::string::npos)
+      << d[0].message;
+  EXPECT_TRUE(check(sound(R"("kind": "decision", "yes": "3", "no": "1", "no_probability": 0.999)"))
+                  .empty());
+}
+
 TEST(Validate, ErrorsComeBeforeWarnings) {
   std::string doc = sound(R"("kind": "decision", "yes": "30", "no": "1")", "",
                           R"(, {"id": "c", "name": "Kepala Seksi"})");

@@ -85,8 +85,9 @@ TEST_F(Asn2024, NextWorkingInstantSkipsBreakEveningAndWeekend) {
   EXPECT_EQ(fmt(cal().next_working_instant(at("2024-03-07T09:00"))), "2024-03-07T09:00");
   EXPECT_EQ(fmt(cal().next_working_instant(at("2024-03-07T12:10"))), "2024-03-07T13:00");
   EXPECT_EQ(fmt(cal().next_working_instant(at("2024-03-07T16:00"))), "2024-03-08T07:30");
-  // Fri 16:30 → Mon 03-11 Nyepi, Tue 03-12 cuti bersama → Wed 03-13 07:30.
-  EXPECT_EQ(fmt(cal().next_working_instant(at("2024-03-08T16:30"))), "2024-03-13T07:30");
+  // Fri 16:30 → Mon 03-11 Nyepi, Tue 03-12 cuti bersama → Wed 03-13, in Ramadan
+  // 1445 H (12 March - 9 April), so the office opens at 08:00.
+  EXPECT_EQ(fmt(cal().next_working_instant(at("2024-03-08T16:30"))), "2024-03-13T08:00");
 }
 
 // ---- adding minutes and hours -----------------------------------------------------
@@ -105,9 +106,10 @@ TEST_F(Asn2024, ZeroMinutesGivesTheStartItself) {
 }
 
 TEST_F(Asn2024, MinutesAcrossWeekendAndLebaran) {
-  // Fri 04-05 16:00: 30 min left today; Mon 8 cuti, Tue 9 cuti, Wed 10 + Thu 11 Idul Fitri,
-  // Fri 12 cuti, weekend, Mon 15 cuti; Tue 04-16 07:30 + 30 = 08:00.
-  EXPECT_EQ(fmt(cal().add_working_minutes(at("2024-04-05T16:00"), 60)), "2024-04-16T08:00");
+  // Fri 04-05 16:00: in Ramadan the office closed at 15:30; Mon 8 cuti, Tue 9 cuti,
+  // Wed 10 + Thu 11 Idul Fitri, Fri 12 cuti, weekend, Mon 15 cuti; Tue 04-16 (the
+  // normal week again) 07:30 + 60 = 08:30.
+  EXPECT_EQ(fmt(cal().add_working_minutes(at("2024-04-05T16:00"), 60)), "2024-04-16T08:30");
 }
 
 TEST_F(Asn2024, HoursFromAnEveningStartAtTheNextOpening) {
@@ -178,8 +180,8 @@ TEST_F(Asn2024, SecondsRoundUpToAWholeMinute) {
 TEST_F(Asn2024, MinutesBetweenIsSignedAndSkipsOffTime) {
   EXPECT_EQ(cal().working_minutes_between(at("2024-03-04T07:30"), at("2024-03-05T07:30")), 450);
   EXPECT_EQ(cal().working_minutes_between(at("2024-03-05T07:30"), at("2024-03-04T07:30")), -450);
-  // Over Lebaran: Fri 04-05 16:00 → Tue 04-16 08:00 = 30 + 30.
-  EXPECT_EQ(cal().working_minutes_between(at("2024-04-05T16:00"), at("2024-04-16T08:00")), 60);
+  // Over Lebaran: Fri 04-05 16:00 (closed since 15:30, Ramadan) → Tue 04-16 08:00 = 0 + 30.
+  EXPECT_EQ(cal().working_minutes_between(at("2024-04-05T16:00"), at("2024-04-16T08:00")), 30);
 }
 
 TEST_F(Asn2024, DaysBetweenCountsWorkingDatesAfterTheStart) {

@@ -1,4 +1,4 @@
-// read_text_file: the input limit, checked while reading.
+// read_text_file: the input limit, checked while reading; UTF-16 files refused.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -7,6 +7,7 @@
 #include <string>
 
 #include "io/detail/files.hpp"
+#include "sopkit/calendar.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/input_limit.hpp"
 
@@ -74,6 +75,53 @@ TEST(InputLimit, MissingFilesAndFoldersKeepTheirMessages) {
   EXPECT_EQ(read_error("/nonexistent/x.json").message(),
             "cannot open for reading: No such file or directory");
   EXPECT_EQ(read_error("/tmp").message(), "this is a folder, not a file");
+}
+
+std::string file_with(const std::string& name, const std::string& bytes) {
+  const auto path = (std::filesystem::temp_directory_path() / name).string();
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
+}
+
+TEST(Utf16, FilesWithOrWithoutAByteOrderMarkAreRefusedSayingSaveAsUtf8) {
+  const std::string json_le = std::string("\xFF\xFE{\0\"\0", 6);  // UTF-16LE with BOM
+  const std::string json_be = std::string("\xFE\xFF\0{\0\"", 6);  // UTF-16BE with BOM
+  const std::string no_bom = std::string("{\0\"\0f\0", 6);        // UTF-16LE, no BOM
+  for (const std::string& bytes : {json_le, json_be, no_bom}) {
+    const std::string path = file_with("sopkit-utf16.json", bytes);
+    const Error e = read_error(path);
+    EXPECT_EQ(e.code(), ErrorCode::parse_error);
+    EXPECT_EQ(e.message(),
+              "the file is UTF-16 text, not UTF-8; save the file as UTF-8 (CSV UTF-8 in a "
+              "spreadsheet, UTF-8 in a text editor)");
+    EXPECT_EQ(e.where(), path);
+    std::remove(path.c_str());
+  }
+}
+
+TEST(Utf16, TheJsonLoadersSayIt) {
+  const std::string path = file_with("sopkit-utf16-calendar.json", std::string("\xFF\xFE{\0", 4));
+  try {
+    load_calendar_spec(path);
+    ADD_FAILURE() << "loaded a UTF-16 calendar";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::parse_error);
+    EXPECT_NE(e.message().find("save the file as UTF-8"), std::string::npos) << e.message();
+  }
+  std::remove(path.c_str());
+}
+
+TEST(Utf16, Utf8WithItsByteOrderMarkAndOneByteFilesAreRead) {
+  const std::string bom = file_with("sopkit-utf8-bom.txt",
+                                    "\xEF\xBB\xBF"
+                                    "ab");
+  EXPECT_EQ(detail::read_text_file(bom),
+            "\xEF\xBB\xBF"
+            "ab");
+  const std::string one = file_with("sopkit-one.txt", "x");
+  EXPECT_EQ(detail::read_text_file(one), "x");
+  std::remove(bom.c_str());
+  std::remove(one.c_str());
 }
 
 }  // namespace

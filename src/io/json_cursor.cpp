@@ -85,10 +85,10 @@ std::string JsonCursor::type() const {
 
 std::optional<JsonCursor> JsonCursor::find(std::string_view key) const {
   if (!v_.is_object()) return std::nullopt;
-  std::optional<JsonCursor> found;
+  // A document repeats no key (the document refuses it), so the first match is the only one.
   for (simdjson::dom::key_value_pair kv : object())
-    if (kv.key == key) found.emplace(JsonCursor(kv.value, src_, this, kv.key));
-  return found;
+    if (kv.key == key) return JsonCursor(kv.value, src_, this, kv.key);
+  return std::nullopt;
 }
 
 JsonCursor JsonCursor::at(std::string_view key) const {

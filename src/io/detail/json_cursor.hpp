@@ -59,8 +59,8 @@ class JsonCursor {
   // "null", "an object", "a list", "text", "true/false", "a number".
   std::string type() const;
 
-  // Member `key` of an object (the last one when a key is repeated, as JSON
-  // readers commonly do); nothing when absent or when this is not an object.
+  // Member `key` of an object (JsonDocument refuses repeated keys, so there
+  // is at most one); nothing when absent or when this is not an object.
   std::optional<JsonCursor> find(std::string_view key) const;
   bool has(std::string_view key) const { return find(key).has_value(); }
   // Member `key`, which must exist (check has() first).

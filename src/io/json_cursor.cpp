@@ -4,6 +4,10 @@
 #include "io/detail/json_text.hpp"
 #include "sopkit/error.hpp"
 
+#include <algorithm>
+#include <unordered_set>
+#include <vector>
+
 namespace sopkit::detail {
 
 namespace {
@@ -32,9 +36,12 @@ JsonDocument::JsonDocument(std::string_view text, const std::string& source, std
   simdjson::error_code err = parser_.allocate(body.size(), max_depth + 1);
   if (!err) err = parser_.parse(body.data(), body.size()).get(root_);
   if (err == simdjson::MEMALLOC) throw std::bad_alloc();
-  if (!err) return;
+  if (!err) {
+    JsonCursor(*this).refuse_repeated_keys();
+    return;
+  }
   // The reference parser words every failure the way users and tests know.
-  const nlohmann::json doc = parse_json_text(text, source, max_depth);
+  const nlohmann::json doc = parse_json_syntax(text, source, max_depth);
   // It accepted what simdjson did not: read its canonical text instead, so
   // that both parsers accept the same documents.
   canonical_ = doc.dump();
@@ -78,16 +85,46 @@ std::string JsonCursor::type() const {
 
 std::optional<JsonCursor> JsonCursor::find(std::string_view key) const {
   if (!v_.is_object()) return std::nullopt;
-  std::optional<JsonCursor> found;
+  // A document repeats no key (the document refuses it), so the first match is the only one.
   for (simdjson::dom::key_value_pair kv : object())
-    if (kv.key == key) found.emplace(JsonCursor(kv.value, src_, this, kv.key));
-  return found;
+    if (kv.key == key) return JsonCursor(kv.value, src_, this, kv.key);
+  return std::nullopt;
 }
 
 JsonCursor JsonCursor::at(std::string_view key) const {
   std::optional<JsonCursor> member = find(key);
   if (!member) fail("missing \"" + std::string(key) + "\"");
   return *member;
+}
+
+void JsonCursor::refuse_repeated_keys() const {
+  if (is_array()) return for_each_item([](const JsonCursor& item) { item.refuse_repeated_keys(); });
+  if (!is_object()) return;
+  // Objects are small (a step has about ten members): comparing with the
+  // members before is cheaper than hashing until an object grows large.
+  constexpr std::size_t kLinearScanMembers = 16;
+  std::vector<std::string_view> seen;
+  std::unordered_set<std::string_view> seen_many;
+  for_each_member([&](std::string_view k, const JsonCursor& value) {
+    const bool repeated = seen.size() < kLinearScanMembers
+                              ? std::find(seen.begin(), seen.end(), k) != seen.end()
+                              : !seen_many.insert(k).second;
+    if (repeated)
+      value.fail("the key \"" + excerpt(k, 60) +
+                 "\" appears twice in the same object; give each key once");
+    if (seen.size() < kLinearScanMembers) {
+      seen.push_back(k);
+      if (seen.size() == kLinearScanMembers) seen_many.insert(seen.begin(), seen.end());
+    }
+    value.refuse_repeated_keys();
+  });
+}
+
+void refuse_repeated_json_keys(std::string_view text, const std::string& source,
+                               std::size_t max_depth) {
+  // Constructing the document walks it: simdjson either reads `text` or, for
+  // the rare text only the reference parser accepts, its canonical form.
+  JsonDocument checked(text, source, max_depth);
 }
 
 std::string JsonCursor::text() const {

@@ -6,6 +6,7 @@
 #include "sopkit/sop_json.hpp"
 
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "io/detail/files.hpp"
 #include "io/detail/iso_date.hpp"
@@ -86,10 +87,10 @@ class Reader {
   }
 
   // Unknown members, kept as canonical JSON object text.
-  ExtraFields extras(std::initializer_list<const char*> known) const {
+  ExtraFields extras(std::initializer_list<std::string_view> known) const {
     json extra = json::object();
     c_.for_each_member([&](std::string_view key, const detail::JsonCursor& value) {
-      for (const char* k : known)
+      for (std::string_view k : known)
         if (key == k) return;
       extra[std::string(key)] = value.to_json();
     });

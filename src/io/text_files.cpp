@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "io/detail/files.hpp"
+#include "io/detail/json_cursor.hpp"
 #include "io/detail/json_text.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/input_limit.hpp"
@@ -258,6 +259,13 @@ std::string excerpt(std::string_view text, std::size_t max_chars) {
 
 nlohmann::json parse_json_text(std::string_view text, const std::string& source,
                                std::size_t max_depth) {
+  nlohmann::json root = parse_json_syntax(text, source, max_depth);
+  refuse_repeated_json_keys(text, source, max_depth);
+  return root;
+}
+
+nlohmann::json parse_json_syntax(std::string_view text, const std::string& source,
+                                 std::size_t max_depth) {
   using nlohmann::json;
   json root;
   DepthLimitedDom dom(root, max_depth);

@@ -16,11 +16,17 @@
 
 namespace sopkit::detail {
 
+// Error{format_error} at the JSON pointer of the second occurrence of a key
+// repeated within one object of `text` (already accepted by parse_json_text).
+void refuse_repeated_json_keys(std::string_view text, const std::string& source,
+                               std::size_t max_depth);
+
 // A parsed document; owns the parser's memory that every cursor points into.
 class JsonDocument {
  public:
   // Throws as parse_json_text does: Error{parse_error} at "source:line:column",
-  // Error{format_error} for nesting deeper than `max_depth`.
+  // Error{format_error} for nesting deeper than `max_depth` or a key repeated
+  // within one object.
   JsonDocument(std::string_view text, const std::string& source, std::size_t max_depth = 64);
   JsonDocument(const JsonDocument&) = delete;
   JsonDocument& operator=(const JsonDocument&) = delete;
@@ -53,8 +59,8 @@ class JsonCursor {
   // "null", "an object", "a list", "text", "true/false", "a number".
   std::string type() const;
 
-  // Member `key` of an object (the last one when a key is repeated, as JSON
-  // readers commonly do); nothing when absent or when this is not an object.
+  // Member `key` of an object (JsonDocument refuses repeated keys, so there
+  // is at most one); nothing when absent or when this is not an object.
   std::optional<JsonCursor> find(std::string_view key) const;
   bool has(std::string_view key) const { return find(key).has_value(); }
   // Member `key`, which must exist (check has() first).
@@ -78,6 +84,11 @@ class JsonCursor {
     for (simdjson::dom::key_value_pair kv : object())
       f(kv.key, JsonCursor(kv.value, src_, this, kv.key));
   }
+
+  // Error{format_error} at the second occurrence of a key repeated within one
+  // object, anywhere under this value: JSON readers disagree on which one
+  // counts, so a document that repeats a key has no single reading.
+  void refuse_repeated_keys() const;
 
   // The value as nlohmann JSON, for the few places that keep raw JSON
   // (unknown members kept as extra fields).

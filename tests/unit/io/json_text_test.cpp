@@ -1,11 +1,14 @@
-// parse_json_text: the depth limit and the positions of syntax errors.
+// parse_json_text and JsonDocument: the depth limit, the positions of syntax
+// errors, repeated keys.
 #include "io/detail/json_text.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "sopkit/error.hpp"
+#include "sopkit/sop_json.hpp"
 
 namespace sopkit {
 namespace {
@@ -48,6 +51,61 @@ TEST(JsonText, SyntaxErrorsWinOverDepthAndKeepTheirPosition) {
   EXPECT_EQ(e.code(), ErrorCode::parse_error);
   EXPECT_EQ(e.where(), "doc.json:2:2");
   EXPECT_NE(e.message().find("not valid JSON: syntax error"), std::string::npos) << e.message();
+}
+
+// Both readers (parse_sop_json reads through JsonDocument, which checks the
+// keys before any member is read), so that every loader refuses the same
+// documents.
+std::vector<Error> errors_of_both_readers(const std::string& text) {
+  std::vector<Error> errors;
+  try {
+    detail::parse_json_text(text, "doc.json");
+    ADD_FAILURE() << "parse_json_text accepted: " << text;
+  } catch (const Error& e) {
+    errors.push_back(e);
+  }
+  try {
+    parse_sop_json(text, "doc.json");
+    ADD_FAILURE() << "parse_sop_json accepted: " << text;
+  } catch (const Error& e) {
+    errors.push_back(e);
+  }
+  return errors;
+}
+
+void expect_repeated_key(const std::string& text, const std::string& key,
+                         const std::string& where) {
+  for (const Error& e : errors_of_both_readers(text)) {
+    EXPECT_EQ(e.code(), ErrorCode::format_error) << text;
+    EXPECT_EQ(e.message(),
+              "the key \"" + key + "\" appears twice in the same object; give each key once");
+    EXPECT_EQ(e.where(), where);
+  }
+}
+
+std::string object_of(std::size_t members, const std::string& last_key) {
+  std::string text = "{";
+  for (std::size_t i = 0; i < members; ++i) text += "\"k" + std::to_string(i) + "\":1,";
+  return text + "\"" + last_key + "\":2}";
+}
+
+TEST(JsonText, ARepeatedKeyIsRefusedAtItsSecondOccurrence) {
+  expect_repeated_key(R"({"a":1,"b":2,"a":3})", "a", "doc.json:/a");
+  expect_repeated_key(R"({"steps":[{"id":"1"},{"id":"2","next":"3","id":"4"}]})", "id",
+                      "doc.json:/steps/1/id");
+  expect_repeated_key(R"({"a/b":{"x~":1,"x~":1}})", "x~", "doc.json:/a~1b/x~0");
+}
+
+TEST(JsonText, ARepeatedKeyIsFoundInLargeObjects) {
+  expect_repeated_key(object_of(15, "k3"), "k3", "doc.json:/k3");
+  expect_repeated_key(object_of(16, "k15"), "k15", "doc.json:/k15");
+  expect_repeated_key(object_of(1000, "k0"), "k0", "doc.json:/k0");
+}
+
+TEST(JsonText, TheSameKeyInDifferentObjectsIsAccepted) {
+  const std::string text = R"({"a":{"id":1},"b":{"id":2},"c":[{"id":3},{"id":4}]})";
+  EXPECT_EQ(detail::parse_json_text(text, "doc.json")["c"][1]["id"], 4);
+  EXPECT_EQ(detail::parse_json_text(object_of(1000, "k1000"), "doc.json").size(), 1001u);
 }
 
 }  // namespace

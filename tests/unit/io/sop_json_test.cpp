@@ -144,12 +144,26 @@ TEST(SopJson, RevisionsReadAsNoneOneOrMany) {
 
 // JSON readers keep the last of a repeated key; unknown members are kept in
 // key order whatever order the file gives them.
-TEST(SopJson, RepeatedKeysKeepTheLastAndExtrasAreInKeyOrder) {
-  SopDocument doc = parse_sop_json(
-      minimal_with("\"title\": \"T\"", R"("title": "A", "zeta": [1, 2.5, null], "title": "B",
-                   "alpha": {"y": true, "x": -3, "y": false})"));
+TEST(SopJson, ExtrasAreInKeyOrder) {
+  SopDocument doc =
+      parse_sop_json(minimal_with("\"title\": \"T\"", R"("title": "B", "zeta": [1, 2.5, null],
+                   "alpha": {"y": false, "x": -3})"));
   EXPECT_EQ(doc.title, "B");
   EXPECT_EQ(doc.extra, R"({"alpha":{"x":-3,"y":false},"zeta":[1,2.5,null]})");
+}
+
+TEST(SopJson, ARepeatedKeyIsRefusedEvenInsideExtras) {
+  for (const std::string& members :
+       {std::string(R"("title": "A", "zeta": 1, "title": "B")"),
+        std::string(R"("title": "T", "alpha": {"y": true, "x": -3, "y": false})")}) {
+    Error e = load_error(minimal_with("\"title\": \"T\"", members));
+    EXPECT_EQ(e.code(), ErrorCode::format_error) << members;
+    EXPECT_NE(e.message().find("appears twice in the same object"), std::string::npos);
+  }
+  EXPECT_EQ(load_error(minimal_with("\"title\": \"T\"",
+                                    R"("title": "T", "alpha": {"y": true, "y": false})"))
+                .where(),
+            "bad.json:/alpha/y");
 }
 
 TEST(SopJson, ARevisionWithUnknownMembersNamesTheFirstInKeyOrder) {

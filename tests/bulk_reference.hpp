@@ -16,7 +16,15 @@ inline double plain_achievement(double t, double r, std::uint8_t p) {
   if (p > kBulkRange || !(t != 0.0)) return std::numeric_limits<double>::quiet_NaN();
   const bool use_diff = p == kBulkNegative || (p == kBulkRange && r > t);
   const double diff = 2.0 * t - r;
-  return (use_diff ? diff : r) / t * 100.0;
+  const double c = (use_diff ? diff : r) / t * 100.0;
+  const bool overflow = std::isinf(c) || (use_diff && t > std::numeric_limits<double>::max() / 2);
+  return overflow ? std::numeric_limits<double>::quiet_NaN() : c;
+}
+
+// A group's mean, NaN when no weight or when the sums overflowed.
+inline double plain_mean(double weighted_sum, double weight_sum) {
+  const double m = weighted_sum / weight_sum;
+  return weight_sum > 0.0 && std::isfinite(m) ? m : std::numeric_limits<double>::quiet_NaN();
 }
 
 // Equal bit for bit (0 and -0 differ), or both NaN.

@@ -2,6 +2,7 @@
 #include "cli_util.hpp"
 
 #include <cctype>
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <limits>
@@ -12,6 +13,49 @@
 #include "sopkit/input_limit.hpp"
 
 namespace sopkit::cli {
+
+namespace {
+
+// An option given twice is refused rather than the last one silently winning.
+void set_option(Args& a, const std::string& name, std::string value) {
+  if (!a.options.emplace(name, std::move(value)).second) throw UsageError{name + " is given twice"};
+}
+
+}  // namespace
+
+void refuse_together(const Args& a, const std::vector<std::string>& names) {
+  const std::string* first = nullptr;
+  for (const std::string& n : names) {
+    if (!a.flag(n) && !a.option(n)) continue;
+    if (first) throw UsageError{*first + " and " + n + " cannot be given together"};
+    first = &n;
+  }
+}
+
+double finite_number_option(const std::string& name, const std::string& text) {
+  std::size_t used = 0;
+  double v = 0;
+  try {
+    v = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != text.size() || !std::isfinite(v))
+    throw UsageError{name + " takes a finite number, not '" + text + "'"};
+  return v;
+}
+
+std::size_t positive_count_option(const std::string& name, const std::string& text) {
+  const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+  unsigned long long v = 0;
+  try {
+    if (digits) v = std::stoull(text);
+  } catch (const std::exception&) {
+    v = 0;
+  }
+  if (v == 0) throw UsageError{name + " takes a whole number >= 1, not '" + text + "'"};
+  return static_cast<std::size_t>(v);
+}
 
 Args parse_args(const std::vector<std::string>& argv, const std::set<std::string>& flag_names,
                 const std::set<std::string>& option_names) {
@@ -28,20 +72,20 @@ Args parse_args(const std::vector<std::string>& argv, const std::set<std::string
       }
       if (flag_names.count(name)) {
         if (has_value) throw UsageError{name + " takes no value"};
-        a.flags.insert(name);
+        if (!a.flags.insert(name).second) throw UsageError{name + " is given twice"};
       } else if (option_names.count(name)) {
         if (!has_value) {
           if (i + 1 >= argv.size()) throw UsageError{name + " needs a value"};
           value = argv[++i];
         }
-        a.options[name] = value;
+        set_option(a, name, std::move(value));
       } else {
         throw UsageError{"unknown option " + name};
       }
     } else if (s.size() > 1 && s[0] == '-' && s != "-") {
       if (option_names.count(s)) {  // short options such as -o
         if (i + 1 >= argv.size()) throw UsageError{s + " needs a value"};
-        a.options[s] = argv[++i];
+        set_option(a, s, argv[++i]);
       } else {
         throw UsageError{"unknown option " + s};
       }

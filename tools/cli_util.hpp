@@ -37,9 +37,18 @@ struct UsageError {
 };
 
 // Splits argv into positionals, flags and options (`--name value` or
-// `--name=value`). Unknown names are usage errors.
+// `--name=value`). Unknown names and a flag or option given twice are usage
+// errors.
 Args parse_args(const std::vector<std::string>& argv, const std::set<std::string>& flag_names,
                 const std::set<std::string>& option_names);
+
+// Usage error when more than one of `names` (flags or options) is given, such
+// as two output formats.
+void refuse_together(const Args& a, const std::vector<std::string>& names);
+// The value of option `name` as a finite number / a whole number >= 1; a usage
+// error naming the option otherwise (nan, inf, 0, -1, trailing text).
+double finite_number_option(const std::string& name, const std::string& text);
+std::size_t positive_count_option(const std::string& name, const std::string& text);
 
 // Options every verb takes, accepted before or after the verb:
 //   --max-input-size BYTES  the largest input file read (default 1G; K, M and

@@ -86,6 +86,7 @@ int cmd_evaluate(const std::vector<std::string>& argv) {
                             {"--period", "--cap", "--scale", "--scales", "--negative-formula",
                              "--warn-below", "--decimal-mark"});
   if (a.positional.size() != 1) throw UsageError{"give exactly one data file"};
+  refuse_together(a, {"--json", "--csv"});
   EvaluationOptions opt;
   try {
     if (auto p = a.option("--period")) opt.period = Period::parse(*p);
@@ -93,7 +94,8 @@ int cmd_evaluate(const std::vector<std::string>& argv) {
     if (auto s = a.option("--scale")) opt.scale = *s;
     if (auto f = a.option("--negative-formula"))
       opt.policy.negative_formula = parse_negative_formula(*f);
-    if (auto w = a.option("--warn-below")) opt.warning.threshold = std::stod(*w);
+    if (auto w = a.option("--warn-below"))
+      opt.warning.threshold = finite_number_option("--warn-below", *w);
   } catch (const Error& e) {
     throw UsageError{e.message()};
   } catch (const std::exception&) {

@@ -30,13 +30,8 @@ int cmd_render(const std::vector<std::string>& argv) {
     else if (*lang != "id")
       throw UsageError{"--lang takes id or en, not '" + *lang + "'"};
   }
-  if (const std::string* rows = args.option("--rows-per-page")) {
-    try {
-      options.max_rows_per_page = static_cast<std::size_t>(std::stoul(*rows));
-    } catch (const std::exception&) {
-      throw UsageError{"--rows-per-page takes a number, not '" + *rows + "'"};
-    }
-  }
+  if (const std::string* rows = args.option("--rows-per-page"))
+    options.max_rows_per_page = positive_count_option("--rows-per-page", *rows);
 
   Sop sop = load_sop_file(args.positional[0]);
   std::string text;

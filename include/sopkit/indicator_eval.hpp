@@ -38,6 +38,7 @@ enum class Reason : unsigned char {
   no_computable_indicator,  // roll-up: every indicator was excluded
   too_few_quarters,         // trend: fewer than two quarters reported
   range_inverted,           // a target range with low > high
+  overflow,                 // the result, or a roll-up's sum, exceeds a double
 };
 const char* reason_name(Reason r) noexcept;
 

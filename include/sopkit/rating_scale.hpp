@@ -34,7 +34,9 @@ struct RatingBand {
 class RatingScale {
  public:
   // Bands in any order. Throws Error{invalid_argument} when there is no band,
-  // a lower edge is NaN, two bands share an edge, a label is empty, the lowest
+  // a lower edge is NaN, two bands share an edge with the same inclusiveness
+  // (an inclusive and an exclusive band may share one: the exclusive band is the
+  // higher), a label is empty, the lowest
   // band is not a catch-all (-infinity), or valid_from is not "YYYY-MM-DD".
   RatingScale(std::string name, std::string valid_from, std::vector<RatingBand> bands,
               std::string legal_basis = {});
@@ -44,6 +46,11 @@ class RatingScale {
   // upward: 90.5 is Tinggi). Above 100 stays Sangat Tinggi. Name
   // "permendagri-86-2017", valid from 2017-12-01.
   static RatingScale permendagri_86_2017();
+  // The earlier version of the same scale: the same five bands as set by
+  // Permendagri 54/2010, so that periods from 2010 to November 2017 are rated.
+  // Name "permendagri-86-2017" (one scale, two legal bases), valid from
+  // 2010-01-01.
+  static RatingScale permendagri_54_2010();
   // PermenPAN-RB 88/2021 SAKIP predicates: > 90 AA, > 80 A, > 70 BB, > 60 B,
   // > 50 CC, > 30 C, else D (exclusive edges). Name "sakip-88-2021", valid from
   // 2021-12-01.
@@ -77,7 +84,7 @@ class RatingScale {
 class RatingScales {
  public:
   RatingScales() = default;
-  // The three built-in scales above.
+  // The built-in scales above (permendagri-86-2017 in its two versions).
   static RatingScales defaults();
 
   // Adds a scale; a later scale of the same name and valid_from replaces the earlier.

@@ -173,6 +173,11 @@ class Checker {
                   label(i) +
                       " is a decision: it needs exactly two branches, \"yes\" and \"no\" "
                       "(Ya/Tidak), and no \"next\"");
+          else if (s.yes == s.no)
+            error("decision_branches", i, step_pointer(i, "no"),
+                  label(i) + " is a decision whose \"yes\" and \"no\" both lead to '" + s.yes +
+                      "': the question decides nothing; point one branch elsewhere or make "
+                      "it a process step with \"next\"");
           break;
         case StepKind::end:
           if (!s.next.empty() || !s.yes.empty() || !s.no.empty())

@@ -42,6 +42,7 @@ constexpr std::size_t kBlock = 1024;
 constexpr std::size_t kMaxEdges = 15;
 constexpr std::size_t kPrefetchDistance = 32;
 constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kHalfMax = std::numeric_limits<double>::max() / 2;  // 2T overflows above
 
 // Ascending lower edges of every band above the lowest; a value's band is 1 +
 // the number of edges it passes (edges strictly increase, so passing one edge
@@ -77,7 +78,10 @@ inline double cell_achievement(double t, double r, std::uint8_t p) noexcept {
   const double diff = 2.0 * t - r;
   const bool use_diff = (p == kBulkNegative) | ((p == kBulkRange) & (r > t));
   const double c = (use_diff ? diff : r) / t * 100.0;
-  const bool valid = (t != 0.0) & (p <= kBulkRange);
+  // An overflow (a target of 1e-308, or 2T above DBL_MAX) is not computable,
+  // as in achievement(): never inf in an output.
+  const bool valid =
+      (t != 0.0) & (p <= kBulkRange) & (std::fabs(c) < kInf) & !(use_diff & (t > kHalfMax));
   return valid ? c : std::numeric_limits<double>::quiet_NaN();
 }
 
@@ -231,8 +235,11 @@ __attribute__((target("avx2"))) inline Avx2Lanes avx2_cells(const double* t_in, 
   const __m256d use_diff = _mm256_or_pd(neg, _mm256_and_pd(range, _mm256_cmp_pd(r, t, _CMP_GT_OQ)));
   const __m256d num = _mm256_blendv_pd(r, diff, use_diff);
   __m256d c = _mm256_mul_pd(_mm256_div_pd(num, t), _mm256_set1_pd(100.0));
-  const __m256d computable =
-      _mm256_and_pd(_mm256_cmp_pd(t, _mm256_setzero_pd(), _CMP_NEQ_UQ), known);
+  const __m256d finite = _mm256_andnot_pd(
+      _mm256_and_pd(use_diff, _mm256_cmp_pd(t, _mm256_set1_pd(kHalfMax), _CMP_GT_OQ)),
+      _mm256_cmp_pd(_mm256_andnot_pd(_mm256_set1_pd(-0.0), c), _mm256_set1_pd(kInf), _CMP_LT_OQ));
+  const __m256d computable = _mm256_and_pd(
+      _mm256_and_pd(_mm256_cmp_pd(t, _mm256_setzero_pd(), _CMP_NEQ_UQ), known), finite);
   c = _mm256_blendv_pd(_mm256_set1_pd(std::numeric_limits<double>::quiet_NaN()), c, computable);
   // min(limit, c) is limit < c ? limit : c: the cap, with NaN passed through.
   const __m256d s = _mm256_min_pd(limit, c);
@@ -482,8 +489,10 @@ void evaluate_cells_grouped(const double* target, const double* realisation,
     }
   for (std::size_t g = 0; g < group_count; ++g) {
     const Accumulator& a = acc[0][g];
-    group_mean_out[g] = a.weight_sum > 0.0 ? a.weighted_sum / a.weight_sum
-                                           : std::numeric_limits<double>::quiet_NaN();
+    // Sums that overflowed (weights near DBL_MAX) give no mean: NaN, never inf.
+    const double mean = a.weighted_sum / a.weight_sum;
+    group_mean_out[g] =
+        a.weight_sum > 0.0 && std::isfinite(mean) ? mean : std::numeric_limits<double>::quiet_NaN();
   }
 }
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <utility>
 
@@ -44,6 +45,8 @@ const char* reason_name(Reason r) noexcept {
       return "too_few_quarters";
     case Reason::range_inverted:
       return "range_inverted";
+    case Reason::overflow:
+      return "overflow";
   }
   return "?";
 }
@@ -74,6 +77,24 @@ Reason check_inputs(std::optional<double> t, std::optional<double> r) noexcept {
   return Reason::none;
 }
 
+constexpr double kHalfMax = std::numeric_limits<double>::max() / 2;
+
+// A percentage, or not computable when it does not fit a double (a target of
+// 1e-308 gives 1e310 %): an output never says inf. The bulk kernels apply the
+// same rule.
+Achievement percentage(double ratio) noexcept {
+  const double v = ratio * 100.0;
+  return std::isfinite(v) ? Achievement::of(v) : Achievement::not_computable(Reason::overflow);
+}
+
+// (2T − R)/T as a percentage. 2T is not a double above DBL_MAX/2: that is an
+// overflow whatever R is (the rule does not depend on whether the compiler
+// fuses 2T − R into one operation, which the bulk kernels must match).
+Achievement difference_percentage(double t, double r) noexcept {
+  if (t > kHalfMax) return Achievement::not_computable(Reason::overflow);
+  return percentage((2.0 * t - r) / t);
+}
+
 // The polarity's formula against one bound `t` (> 0 unless zero-over-zero).
 // `below` says on which side of a range R lies (for a point target: R <= T).
 Achievement formula(Polarity p, double t, double r, bool below, NegativeFormula nf,
@@ -84,15 +105,15 @@ Achievement formula(Polarity p, double t, double r, bool below, NegativeFormula 
   }
   switch (p) {
     case Polarity::positive:
-      return Achievement::of(r / t * 100.0);
+      return percentage(r / t);
     case Polarity::negative:
       if (nf == NegativeFormula::ratio) {
         if (r == 0) return Achievement::not_computable(Reason::realisation_zero);
-        return Achievement::of(t / r * 100.0);
+        return percentage(t / r);
       }
-      return Achievement::of((2.0 * t - r) / t * 100.0);
+      return difference_percentage(t, r);
     case Polarity::range:
-      return Achievement::of(below ? r / t * 100.0 : (2.0 * t - r) / t * 100.0);
+      return below ? percentage(r / t) : difference_percentage(t, r);
   }
   return Achievement::not_computable(Reason::unknown_polarity);
 }
@@ -416,14 +437,31 @@ namespace {
 // Per period, per unit, the weighted mean of capped achievement of every
 // indicator in the unit's subtree: each result is added to its unit and the
 // unit's ancestors, in the order of the results.
+// swc / weight_sum, or the scaled sums' quotient when the plain ones overflow
+// (the plain quotient is kept otherwise: it is the one the bulk kernel gives).
+Achievement weighted_mean(double swc, double weight_sum, double scaled_swc,
+                          double scaled_weight_sum) noexcept {
+  const double plain = swc / weight_sum;
+  if (std::isfinite(swc) && std::isfinite(weight_sum)) return Achievement::of(plain);
+  const double scaled = scaled_swc / scaled_weight_sum;
+  return std::isfinite(scaled) ? Achievement::of(scaled)
+                               : Achievement::not_computable(Reason::overflow);
+}
+
 void roll_up(const IndicatorSet& set, const EvaluationOptions& opt, Evaluation& ev) {
   std::vector<Period> periods;
   for (const auto& r : ev.indicators) periods.push_back(r.period);
   std::sort(periods.begin(), periods.end());
   periods.erase(std::unique(periods.begin(), periods.end()), periods.end());
   const UnitTree& units = set.units();
+  // Weights near DBL_MAX overflow w·score and the weight sum; the same sums
+  // over weights divided by the largest weight do not, and give the same mean.
+  double max_weight = 0.0;
+  for (std::size_t i = 0; i < set.indicator_count(); ++i)
+    max_weight = std::max(max_weight, set.indicator(i).weight);
   struct Sum {
     double swc = 0.0, weight_sum = 0.0;
+    double scaled_swc = 0.0, scaled_weight_sum = 0.0;
     std::size_t included = 0, excluded = 0;
     bool any = false;
   };
@@ -443,6 +481,8 @@ void roll_up(const IndicatorSet& set, const EvaluationOptions& opt, Evaluation& 
         ++s.included;
         s.weight_sum += ind.weight;
         s.swc += ind.weight * r.score;
+        s.scaled_weight_sum += ind.weight / max_weight;
+        s.scaled_swc += ind.weight / max_weight * r.score;
       }
     }
     const RatingScale& scale = opt.scales.in_force(opt.scale, p.end_date());
@@ -460,7 +500,7 @@ void roll_up(const IndicatorSet& set, const EvaluationOptions& opt, Evaluation& 
       else if (ur.weight_sum == 0)
         ur.achievement = Achievement::not_computable(Reason::weight_zero);
       else
-        ur.achievement = Achievement::of(s.swc / ur.weight_sum);
+        ur.achievement = weighted_mean(s.swc, s.weight_sum, s.scaled_swc, s.scaled_weight_sum);
       ur.band = scale.band(ur.achievement.value);
       ur.predicate = scale.label(ur.band);
       ev.units.push_back(std::move(ur));

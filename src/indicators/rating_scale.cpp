@@ -31,27 +31,48 @@ RatingScale::RatingScale(std::string name, std::string valid_from, std::vector<R
     if (std::isnan(b.lower)) throw Error(ErrorCode::invalid_argument, "a band edge is NaN", where);
     if (b.label.empty()) throw Error(ErrorCode::invalid_argument, "a band has no label", where);
   }
-  // Descending edges; at equal edges the inclusive one is the lower band
-  // (">= 50" sits below "> 50"), but we refuse the ambiguity outright.
-  std::sort(bands_.begin(), bands_.end(),
-            [](const RatingBand& a, const RatingBand& b) { return a.lower > b.lower; });
+  // Descending edges. Two bands may share an edge when one includes it and the
+  // other does not ("Tercapai 100 %" >= 100 below "Melebihi" > 100): the
+  // exclusive one is the higher band. Two bands with the same edge and the same
+  // inclusiveness would rate the same values: refused, naming both.
+  std::sort(bands_.begin(), bands_.end(), [](const RatingBand& a, const RatingBand& b) {
+    if (a.lower != b.lower) return a.lower > b.lower;
+    return !a.inclusive && b.inclusive;
+  });
   for (std::size_t i = 1; i < bands_.size(); ++i)
-    if (bands_[i].lower == bands_[i - 1].lower)
+    if (bands_[i].lower == bands_[i - 1].lower && bands_[i].inclusive == bands_[i - 1].inclusive)
       throw Error(ErrorCode::invalid_argument,
-                  "two bands share the edge " + detail::format_number(bands_[i].lower), where);
+                  "two bands share the edge " + detail::format_number(bands_[i].lower) + " (" +
+                      std::string(bands_[i].inclusive ? "both inclusive" : "both exclusive") +
+                      "): '" + bands_[i - 1].label + "' and '" + bands_[i].label + "'",
+                  where);
   if (bands_.back().lower != -std::numeric_limits<double>::infinity())
     throw Error(ErrorCode::invalid_argument,
                 "the lowest band must catch everything below (\"min\": null)", where);
 }
 
+namespace {
+
+// The five bands of the regional-government evaluation table: Permendagri
+// 54/2010 (evaluasi hasil RKPD) set them and Permendagri 86/2017 kept them.
+std::vector<RatingBand> permendagri_bands() {
+  return {{91, true, "Sangat Tinggi"},
+          {76, true, "Tinggi"},
+          {66, true, "Sedang"},
+          {51, true, "Rendah"},
+          {-std::numeric_limits<double>::infinity(), true, "Sangat Rendah"}};
+}
+
+}  // namespace
+
 RatingScale RatingScale::permendagri_86_2017() {
-  return RatingScale("permendagri-86-2017", "2017-12-01",
-                     {{91, true, "Sangat Tinggi"},
-                      {76, true, "Tinggi"},
-                      {66, true, "Sedang"},
-                      {51, true, "Rendah"},
-                      {-std::numeric_limits<double>::infinity(), true, "Sangat Rendah"}},
+  return RatingScale("permendagri-86-2017", "2017-12-01", permendagri_bands(),
                      "Permendagri 86/2017, evaluasi hasil RKPD/Renja");
+}
+
+RatingScale RatingScale::permendagri_54_2010() {
+  return RatingScale("permendagri-86-2017", "2010-01-01", permendagri_bands(),
+                     "Permendagri 54/2010, evaluasi hasil RKPD/Renstra SKPD");
 }
 
 RatingScale RatingScale::sakip_88_2021() {
@@ -97,6 +118,7 @@ const std::string& RatingScale::label(std::size_t band) const {
 
 RatingScales RatingScales::defaults() {
   RatingScales s;
+  s.add(RatingScale::permendagri_54_2010());
   s.add(RatingScale::permendagri_86_2017());
   s.add(RatingScale::sakip_88_2021());
   s.add(RatingScale::traffic_light());

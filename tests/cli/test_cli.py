@@ -258,3 +258,33 @@ def test_coverage_error_names_the_calendar_option():
     assert r.returncode == 2
     assert "give --calendar a calendar file that covers them" in r.stderr
     assert "WorkCalendar" not in r.stderr
+
+
+DATA = os.path.join(ROOT, "examples", "indicators-disdikbud-2024.csv")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["evaluate", DATA, "--warn-below", "nan"], "--warn-below takes a finite number, not 'nan'"),
+    (["evaluate", DATA, "--warn-below", "inf"], "--warn-below takes a finite number, not 'inf'"),
+    (["evaluate", DATA, "--json", "--csv"], "--json and --csv cannot be given together"),
+    (["evaluate", DATA, "--cap", "100", "--cap", "110"], "--cap is given twice"),
+    (["evaluate", DATA, "--json", "--json"], "--json is given twice"),
+    (["render", SEED, "--format", "svg", "--rows-per-page", "0"],
+     "--rows-per-page takes a whole number >= 1, not '0'"),
+    (["render", SEED, "--format", "svg", "--rows-per-page=-1"],
+     "--rows-per-page takes a whole number >= 1, not '-1'"),
+])
+def test_quietly_accepted_options_are_usage_errors(args, message):
+    r = run(*args)
+    assert r.returncode == 2
+    assert message in r.stderr
+
+
+def test_evaluate_a_2016_file_rates_it_by_the_permendagri_54_2010_version(tmp_path):
+    header = ("unit,indicator,name,satuan,polarity,accumulation,weight,period,target,"
+              "realisation\n")
+    data = write(tmp_path, "k.csv", header + "Dinas,K1,x,%,positive,last,1,2016,100,92\n")
+    r = run("evaluate", data, "--json")
+    assert r.returncode in (0, 1), r.stderr
+    rows = json.loads(r.stdout)["indicators"]
+    assert rows[0]["predicate"] == "Sangat Tinggi"

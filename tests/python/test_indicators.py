@@ -497,3 +497,18 @@ def test_pandas_quarter_periods_are_quarters(data):
     assert period == "2024Q2"
     with data.evaluate(period=period) as a, data.evaluate(period="2024-Q2") as b:
         assert a.to_json() == b.to_json()
+
+
+def test_out_of_range_polarity_and_group_ids_are_refused_not_wrapped():
+    with pytest.raises(ValueError, match="polarity: 256 is outside \\[0, 255\\]"):
+        sopkit.evaluate([100.0], [90.0], np.array([256], dtype=np.int64))
+    with pytest.raises(ValueError, match="polarity: -1 is outside"):
+        sopkit.evaluate([100.0], [90.0], [-1])
+    with pytest.raises(ValueError, match="group: 4294967296 is outside"):
+        sopkit.evaluate_grouped([100.0], [90.0], [0], [1.0], np.array([2**32], dtype=np.int64), 1)
+
+
+def test_overflowing_achievements_are_nan_never_infinite():
+    ach, band = sopkit.evaluate([1e308, 1e-308], [1e308, 1.0], [1, 0])
+    assert math.isnan(ach[0]) and math.isnan(ach[1])
+    assert list(band) == [0, 0]

@@ -135,6 +135,17 @@ def pointer(ffi: Any, ctype: str, arr: Any, writable: bool = False) -> Any:
     return ffi.from_buffer(ctype, arr, require_writable=writable)
 
 
+def _check_integer_range(arr: Any, want: Any, name: str) -> None:
+    """Refuses values that astype would wrap (polarity 256 to 0, an int64 group
+    id to another int32 one)."""
+    np = numpy()
+    info = np.iinfo(want)
+    low, high = arr.min(), arr.max()
+    if low < info.min or high > info.max:
+        bad = low if low < info.min else high
+        raise ValueError(f"{name}: {bad} is outside [{info.min}, {info.max}] of {want}")
+
+
 def numbers(value: Any, dtype: str, name: str) -> Any:
     """A C-contiguous array of `dtype` holding `value` (passed as it is when it
     already is one; a bool array is viewed, not copied, as uint8 0/1)."""
@@ -148,6 +159,8 @@ def numbers(value: Any, dtype: str, name: str) -> Any:
             raise TypeError(f"{name}: expected numbers, got {arr.dtype}")
         if want.kind in "iu" and arr.dtype.kind == "f":
             raise TypeError(f"{name}: expected integers, got {arr.dtype}")
+        if want.kind in "iu" and arr.size:
+            _check_integer_range(arr, want, name)
         arr = arr.astype(want)
     return contiguous(arr)
 

@@ -110,6 +110,13 @@ TEST(Validate, DecisionNeedsExactlyYesAndNo) {
   findings(check(sound(R"("kind": "process", "yes": "3", "no": "1")")), "decision_branches");
 }
 
+TEST(Validate, DecisionWhoseYesAndNoLeadToTheSameStep) {
+  auto d =
+      findings(check(sound(R"("kind": "decision", "yes": "3", "no": "3")")), "decision_branches");
+  EXPECT_EQ(d[0].pointer, "/steps/1/no");
+  EXPECT_NE(d[0].message.find("both lead to '3'"), std::string::npos);
+}
+
 TEST(Validate, EndWithANextStep) {
   std::string doc = sound();
   doc.replace(doc.find("\"output\": \"Arsip\""), 17, "\"output\": \"Arsip\", \"next\": \"1\"");

@@ -81,6 +81,15 @@ TEST(Achievement, NegativeOrNonFiniteInputsAreNotComputable) {
   EXPECT_EQ(achievement(Polarity::positive, 5.0, INFINITY).reason, Reason::not_finite);
 }
 
+TEST(Achievement, OverflowIsNotComputableNeverInfinite) {
+  // 2T overflows for T = 1e308; R/T·100 overflows for T = 1e-308.
+  EXPECT_EQ(achievement(Polarity::negative, 1e308, 1e308).reason, Reason::overflow);
+  EXPECT_EQ(achievement(Polarity::positive, 1e-308, 1.0).reason, Reason::overflow);
+  EXPECT_EQ(achievement(Polarity::range, 1e308, 1.7e308).reason, Reason::overflow);
+  EXPECT_STREQ(reason_name(Reason::overflow), "overflow");
+  EXPECT_DOUBLE_EQ(achievement(Polarity::positive, 1e308, 1e308).value, 100.0);
+}
+
 TEST(Achievement, PositiveRangeBelowUsesLowAboveUsesHigh) {
   // target 80–90: R = 70 → 70/80 = 87.5; R = 92 → 92/90 = 102.2…; inside → 100
   EXPECT_NEAR(achievement_in_range(Polarity::positive, 80.0, 90.0, 70.0).value, 87.5, kTol);

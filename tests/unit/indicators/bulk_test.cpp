@@ -139,8 +139,7 @@ TEST(BulkGrouped, KernelsAgreeWithAPlainLoopOnEveryEdgeCaseAndCap) {
         sum_w[c.g[off + i]] += c.w[off + i];
       }
       for (std::int32_t k = 0; k < groups; ++k) {
-        const double want =
-            sum_w[k] > 0.0 ? sum_ws[k] / sum_w[k] : std::numeric_limits<double>::quiet_NaN();
+        const double want = reference::plain_mean(sum_ws[k], sum_w[k]);
         EXPECT_TRUE(same_double(mean[k], want)) << "group " << k << " cap " << static_cast<int>(cap)
                                                 << ": " << mean[k] << " vs " << want;
       }
@@ -198,6 +197,33 @@ TEST(BulkGrouped, ZeroWeightsGiveNaNNotDivisionByZero) {
   evaluate_cells_grouped(t.data(), r.data(), p.data(), w.data(), g.data(), 1, 1, nullptr, nullptr,
                          mean.data());
   EXPECT_TRUE(std::isnan(mean[0]));
+}
+
+TEST(Bulk, OverflowIsNotComputableLikeTheScalarApi) {
+  // Negative polarity at 1e308 (2T overflows) and a target of 1e-308.
+  const std::vector<double> t = {1e308, 1e-308, 1e308}, r = {1e308, 1.0, 1e308};
+  const std::vector<std::uint8_t> p = {1, 0, 0};
+  std::vector<double> a(3);
+  std::vector<std::uint8_t> b(3);
+  evaluate_cells(t.data(), r.data(), p.data(), 3, a.data(), b.data());
+  EXPECT_TRUE(std::isnan(a[0]));
+  EXPECT_EQ(b[0], 0);
+  EXPECT_TRUE(std::isnan(a[1]));
+  EXPECT_EQ(b[1], 0);
+  EXPECT_EQ(a[2], 100.0);
+  for (std::size_t i = 0; i < 3; ++i)
+    EXPECT_EQ(achievement(static_cast<Polarity>(p[i]), t[i], r[i]).computable(), !std::isnan(a[i]));
+}
+
+TEST(BulkGrouped, OverflowingWeightSumsGiveNaNNeverInfinite) {
+  const std::vector<double> t = {100, 100, 100}, r = {80, 90, 80}, w = {1e308, 1e308, 1e308};
+  const std::vector<std::uint8_t> p = {0, 0, 0};
+  const std::vector<std::int32_t> g = {0, 0, 1};
+  std::vector<double> mean(2, 42.0);
+  evaluate_cells_grouped(t.data(), r.data(), p.data(), w.data(), g.data(), 3, 2, nullptr, nullptr,
+                         mean.data());
+  EXPECT_TRUE(std::isnan(mean[0]));  // w·score overflows: not computable
+  EXPECT_TRUE(std::isnan(mean[1]));
 }
 
 TEST(BulkGrouped, ThreadsGiveTheSameMeans) {

@@ -177,6 +177,30 @@ TEST(Evaluate, NotComputableIndicatorsAreExcludedFromRollUpAndCounted) {
   EXPECT_EQ(u.excluded, 1u);
 }
 
+TEST(Evaluate, WeightsNearTheLargestDoubleRollUpWithoutOverflow) {
+  // 1e308·80 and 1e308 + 1e308 overflow; the mean is still 85 %.
+  const auto s =
+      csv("Dinas,K1,x,%,positive,last,1e308,2024,100,80\nDinas,K2,x,%,positive,last,1e308,2024,100,"
+          "90\n");
+  const auto& u = unit_result(s, evaluate(s), "Dinas", "2024");
+  ASSERT_TRUE(u.achievement.computable());
+  EXPECT_NEAR(u.achievement.value, 85.0, kTol);
+  EXPECT_EQ(u.predicate, "Tinggi");
+}
+
+TEST(Evaluate, OverflowingAchievementIsNotComputableWithReason) {
+  const auto s = csv("Dinas,K1,x,%,negative,last,1,2024,1e308,1e308\n");
+  const auto r = result(s, evaluate(s), "K1", "2024");
+  EXPECT_EQ(r.achievement.reason, Reason::overflow);
+  EXPECT_EQ(r.band, 0u);
+  EXPECT_EQ(r.predicate, "");
+}
+
+TEST(Evaluate, PeriodsFrom2010AreRatedByThePermendagri54Version) {
+  const auto s = csv("Dinas,K1,x,%,positive,last,1,2016,100,92\n");
+  EXPECT_EQ(result(s, evaluate(s), "K1", "2016").predicate, "Sangat Tinggi");
+}
+
 TEST(Evaluate, ZeroWeightEverywhereIsNotComputableNotADivisionByZero) {
   const auto s =
       csv("Dinas,K1,x,%,positive,last,0,2024,100,80\nDinas,K2,x,%,positive,last,0,2024,100,90\n");

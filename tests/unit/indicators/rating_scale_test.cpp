@@ -91,11 +91,41 @@ TEST(RatingScales, NoScaleBeforeItsValidFromOrOfUnknownNameIsNotFound) {
 
 TEST(RatingScale, RejectsScalesWithoutCatchAllOrWithSharedEdges) {
   EXPECT_THROW(RatingScale("x", "2024-01-01", {{50, true, "A"}}), Error);
+  try {
+    RatingScale("x", "2024-01-01", {{50, true, "A"}, {50, true, "B"}, {-INFINITY, true, "C"}});
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.message(), "two bands share the edge 50 (both inclusive): 'A' and 'B'");
+  }
   EXPECT_THROW(
-      RatingScale("x", "2024-01-01", {{50, true, "A"}, {50, false, "B"}, {-INFINITY, true, "C"}}),
+      RatingScale("x", "2024-01-01", {{50, false, "A"}, {50, false, "B"}, {-INFINITY, true, "C"}}),
       Error);
   EXPECT_THROW(RatingScale("x", "2024-13-01", {{-INFINITY, true, "C"}}), Error);
   EXPECT_THROW(RatingScale("x", "2024-01-01", {}), Error);
+}
+
+TEST(RatingScale, AnInclusiveAndAnExclusiveBandMayShareAnEdge) {
+  // A published legend: "Melebihi target > 100 %", "Tercapai 100 %", below.
+  const RatingScale s("legend", "2024-01-01",
+                      {{100, true, "Tercapai"},
+                       {100, false, "Melebihi target"},
+                       {-INFINITY, true, "Belum tercapai"}});
+  EXPECT_EQ(s.label_of(100.0), "Tercapai");
+  EXPECT_EQ(s.label_of(100.000001), "Melebihi target");
+  EXPECT_EQ(s.label_of(99.999), "Belum tercapai");
+  EXPECT_EQ(s.band(100.0), 2u);
+  EXPECT_EQ(s.band(150.0), 3u);
+}
+
+TEST(Permendagri54, TheDefaultScaleRatesPeriodsFrom2010WithItsLegalBasis) {
+  const RatingScales all = RatingScales::defaults();
+  const RatingScale& s2016 = all.in_force("permendagri-86-2017", "2016-12-31");
+  EXPECT_EQ(s2016.legal_basis(), "Permendagri 54/2010, evaluasi hasil RKPD/Renstra SKPD");
+  EXPECT_EQ(s2016.label_of(91.0), "Sangat Tinggi");
+  EXPECT_EQ(s2016.label_of(50.999), "Sangat Rendah");
+  EXPECT_EQ(all.in_force("permendagri-86-2017", "2017-12-31").legal_basis(),
+            "Permendagri 86/2017, evaluasi hasil RKPD/Renja");
+  EXPECT_THROW(all.in_force("permendagri-86-2017", "2009-12-31"), Error);
 }
 
 TEST(RatingScaleJson, LoadsScalesWithEffectiveDates) {

@@ -175,6 +175,32 @@ sopkit::IndicatorSet set_from_columns(const sopkit_indicator_columns& c) {
 
 }  // namespace
 
+namespace {
+
+// The C enum's value as CSV options; false for another value.
+bool csv_options_of(int mark, sopkit::CsvOptions* out) {
+  switch (mark) {
+    case SOPKIT_DECIMAL_DETECT:
+      out->decimal_mark = sopkit::DecimalMark::detect;
+      return true;
+    case SOPKIT_DECIMAL_DOT:
+      out->decimal_mark = sopkit::DecimalMark::dot;
+      return true;
+    case SOPKIT_DECIMAL_COMMA:
+      out->decimal_mark = sopkit::DecimalMark::comma;
+      return true;
+    default:
+      return false;
+  }
+}
+
+int unknown_decimal_mark() {
+  return sopkit::capi::invalid(
+      "decimal_mark is not a sopkit_decimal_mark (0 detect, 1 dot, 2 comma)");
+}
+
+}  // namespace
+
 extern "C" {
 
 int sopkit_evaluate_cells(const double* target, const double* realisation, const uint8_t* polarity,
@@ -218,6 +244,26 @@ int sopkit_indicators_load_csv(sopkit_indicators** out, const char* text, size_t
   SOPKIT_REQUIRE(text);
   return make_set(
       out, [&] { return sopkit::parse_indicators_csv(std::string_view(text, len), "<csv>"); });
+}
+
+int sopkit_indicators_load_file_with_mark(sopkit_indicators** out, const char* path,
+                                          int decimal_mark) {
+  SOPKIT_REQUIRE(out);
+  SOPKIT_REQUIRE(path);
+  sopkit::CsvOptions options;
+  if (!csv_options_of(decimal_mark, &options)) return unknown_decimal_mark();
+  return make_set(out, [&] { return sopkit::load_indicators_file(path, options); });
+}
+
+int sopkit_indicators_load_csv_with_mark(sopkit_indicators** out, const char* text, size_t len,
+                                         int decimal_mark) {
+  SOPKIT_REQUIRE(out);
+  SOPKIT_REQUIRE(text);
+  sopkit::CsvOptions options;
+  if (!csv_options_of(decimal_mark, &options)) return unknown_decimal_mark();
+  return make_set(out, [&] {
+    return sopkit::parse_indicators_csv(std::string_view(text, len), "<csv>", options);
+  });
 }
 
 int sopkit_indicators_load_json(sopkit_indicators** out, const char* text, size_t len) {

@@ -523,6 +523,24 @@ SOPKIT_API int sopkit_indicators_load_file(sopkit_indicators** out, const char* 
 SOPKIT_API int sopkit_indicators_load_csv(sopkit_indicators** out, const char* text, size_t len);
 SOPKIT_API int sopkit_indicators_load_json(sopkit_indicators** out, const char* text, size_t len);
 
+/* How an indicator CSV writes its numbers (docs/indicators.md, "Numbers").
+ * DETECT (what the loaders above do): a file separated by ';' writes 1.234,5
+ * (the Indonesian locale), others 1234.5, and "1.200" in a ';' file, which
+ * reads two ways, is refused naming both readings. DOT / COMMA declare the
+ * convention and every number is read by it. */
+typedef enum sopkit_decimal_mark {
+  SOPKIT_DECIMAL_DETECT = 0,
+  SOPKIT_DECIMAL_DOT = 1,
+  SOPKIT_DECIMAL_COMMA = 2
+} sopkit_decimal_mark;
+
+/* sopkit_indicators_load_file / _load_csv with a decimal mark (a
+ * sopkit_decimal_mark; another value is SOPKIT_EINVAL). A .json file ignores it. */
+SOPKIT_API int sopkit_indicators_load_file_with_mark(sopkit_indicators** out, const char* path,
+                                                     int decimal_mark);
+SOPKIT_API int sopkit_indicators_load_csv_with_mark(sopkit_indicators** out, const char* text,
+                                                    size_t len, int decimal_mark);
+
 /* Rows of a set built from arrays: one (indicator, period) row per index.
  * Texts are UTF-8; numbers NaN mean blank (not reported), 0 means zero. The
  * rules are the CSV's (docs/indicators.md): the indicator's definition (unit,

@@ -327,7 +327,27 @@ static void test_loading_errors(void) {
   CHECK_STATUS(sopkit_indicators_load_file(&set, NULL), SOPKIT_EINVAL);
 }
 
+static void test_decimal_mark(void) {
+  const char* text =
+      "unit;indicator;name;satuan;polarity;accumulation;weight;period;target;realisation\n"
+      "D/A;K1;Pagu;Rp;positive;last;1;2024;1.200;1.100\n";
+  sopkit_indicators* set = NULL;
+  sopkit_evaluation* ev = NULL;
+  sopkit_evaluation_row row;
+  CHECK_STATUS(sopkit_indicators_load_csv(&set, text, strlen(text)), SOPKIT_EFORMAT);
+  CHECK(strstr(sopkit_last_error(), "can be read two ways: 1200") != NULL);
+  CHECK_STATUS(sopkit_indicators_load_csv_with_mark(&set, text, strlen(text), 7), SOPKIT_EINVAL);
+  CHECK(set == NULL);
+  CHECK_OK(sopkit_indicators_load_csv_with_mark(&set, text, strlen(text), SOPKIT_DECIMAL_COMMA));
+  CHECK_OK(sopkit_indicators_evaluate(set, NULL, &ev));
+  CHECK_OK(sopkit_evaluation_row_get(ev, 0, &row));
+  CHECK(row.target == 1200.0 && row.realisation == 1100.0);
+  sopkit_evaluation_free(ev);
+  sopkit_indicators_free(set);
+}
+
 int main(void) {
+  test_decimal_mark();
   test_evaluate_cells();
   test_evaluate_cells_grouped();
   test_set_from_arrays();

@@ -512,3 +512,16 @@ def test_overflowing_achievements_are_nan_never_infinite():
     ach, band = sopkit.evaluate([1e308, 1e-308], [1e308, 1.0], [1, 0])
     assert math.isnan(ach[0]) and math.isnan(ach[1])
     assert list(band) == [0, 0]
+
+
+def test_decimal_mark_settles_a_cell_that_reads_two_ways():
+    text = ("unit;indicator;name;satuan;polarity;accumulation;weight;period;target;realisation\n"
+            "D/A;K1;Pagu;Rp;positive;last;1;2024;1.200;1.100\n")
+    with pytest.raises(sopkit.FormatError, match=r"<csv>:2:9: target '1.200' can be read two ways"):
+        sopkit.IndicatorSet.from_csv_text(text)
+    with sopkit.IndicatorSet.from_csv_text(text, decimal_mark="comma") as s, s.evaluate() as ev:
+        assert ev.rows[0].target == 1200.0
+    with sopkit.IndicatorSet.from_csv_text(text, decimal_mark="dot") as s, s.evaluate() as ev:
+        assert ev.rows[0].target == 1.2
+    with pytest.raises(ValueError, match="decimal_mark must be"):
+        sopkit.IndicatorSet.from_csv_text(text, decimal_mark="koma")

@@ -47,6 +47,15 @@ _ACCUMULATION_NAMES = {"sum": ACCUMULATE_SUM, "last": ACCUMULATE_LAST,
                        "average": ACCUMULATE_AVERAGE}
 
 
+def _decimal_mark(name: str) -> int:
+    """The C ABI's sopkit_decimal_mark of "detect", "dot" or "comma"."""
+    marks = {"detect": lib.SOPKIT_DECIMAL_DETECT, "dot": lib.SOPKIT_DECIMAL_DOT,
+             "comma": lib.SOPKIT_DECIMAL_COMMA}
+    if name not in marks:
+        raise ValueError(f"decimal_mark must be 'detect', 'dot' or 'comma', not {name!r}")
+    return int(marks[name])
+
+
 def _require(name: str) -> None:
     if not has(name):  # pragma: no cover - only with an older libsopkit
         raise NotImplementedError(f"this libsopkit has no {name}(); rebuild the package "
@@ -350,39 +359,47 @@ class IndicatorSet(Handle):
         return cls(out[0], source)
 
     @classmethod
-    def load(cls, path: PathLike) -> "IndicatorSet":
+    def load(cls, path: PathLike, *, decimal_mark: str = "detect") -> "IndicatorSet":
         """Loads the CSV (``.csv``) or JSON (``.json``) of docs/indicators.md.
+
+        Args:
+            decimal_mark: how the CSV writes numbers: "detect" (a ';' file writes
+                1.234,5, others 1234.5; "1.200" in a ';' file is refused naming
+                both readings), "comma" (1.234,5) or "dot" (1234.5).
 
         Raises:
             SopkitIOError; ParseError / FormatError (the message has
             file:line:column or the JSON pointer).
         """
-        _require("sopkit_indicators_load_file")
         p = os.fspath(path)
-        return cls._make(p, lib.sopkit_indicators_load_file, cstr(p))
+        mark = _decimal_mark(decimal_mark)
+        if mark == lib.SOPKIT_DECIMAL_DETECT:
+            return cls._make(p, lib.sopkit_indicators_load_file, cstr(p))
+        return cls._make(p, lib.sopkit_indicators_load_file_with_mark, cstr(p), mark)
 
     @classmethod
-    def from_csv(cls, source: Union[PathLike, io.TextIOBase, Any]) -> "IndicatorSet":
+    def from_csv(cls, source: Union[PathLike, io.TextIOBase, Any], *,
+                 decimal_mark: str = "detect") -> "IndicatorSet":
         """From CSV: a path (any extension; read by the C loader, whose messages
         name the file), or an open text file. For CSV text in a string use
-        :meth:`from_csv_text`. Errors as :meth:`load`."""
+        :meth:`from_csv_text`. `decimal_mark` and errors as :meth:`load`."""
         if hasattr(source, "read"):
-            return cls.from_csv_text(source.read())
+            return cls.from_csv_text(source.read(), decimal_mark=decimal_mark)
         p = os.fspath(source)
         if not p.lower().endswith(".json"):  # the C loader reads any other path as CSV
-            return cls.load(p)
+            return cls.load(p, decimal_mark=decimal_mark)
         with open(p, "rb") as f:  # the bytes as they are: the C loader checks the UTF-8
-            return cls._from_csv_bytes(f.read())
+            return cls._from_csv_bytes(f.read(), decimal_mark)
 
     @classmethod
-    def from_csv_text(cls, csv_text: str) -> "IndicatorSet":
-        """From CSV text (header row first). Errors as :meth:`load`."""
-        return cls._from_csv_bytes(csv_text.encode("utf-8"))
+    def from_csv_text(cls, csv_text: str, *, decimal_mark: str = "detect") -> "IndicatorSet":
+        """From CSV text (header row first). `decimal_mark` and errors as :meth:`load`."""
+        return cls._from_csv_bytes(csv_text.encode("utf-8"), decimal_mark)
 
     @classmethod
-    def _from_csv_bytes(cls, data: bytes) -> "IndicatorSet":
-        _require("sopkit_indicators_load_csv")
-        return cls._make("<csv>", lib.sopkit_indicators_load_csv, data, len(data))
+    def _from_csv_bytes(cls, data: bytes, decimal_mark: str) -> "IndicatorSet":
+        mark = _decimal_mark(decimal_mark)
+        return cls._make("<csv>", lib.sopkit_indicators_load_csv_with_mark, data, len(data), mark)
 
     @classmethod
     def from_json(cls, json_text: str) -> "IndicatorSet":

@@ -79,14 +79,14 @@ const char* kCommaHint =
 NumberCell read_number_cell(std::string_view text, NumberConvention convention) {
   std::string_view s = trim(text);
   if (!s.empty() && s.back() == '%') s = trim(s.substr(0, s.size() - 1));
+  if (!convention.decimal_comma) {  // the common case: read in place, no copy
+    if (auto v = parse_plain_number(s)) return {v, {}};
+    return {std::nullopt, kDotHint};
+  }
   std::string_view sign;
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
     sign = s.substr(0, s[0] == '-' ? 1 : 0);
     s.remove_prefix(1);
-  }
-  if (!convention.decimal_comma) {
-    if (auto v = to_double(std::string(sign) + std::string(s))) return {v, {}};
-    return {std::nullopt, kDotHint};
   }
   // A guessed decimal comma: "1.200" also reads as 1.2 with a decimal dot.
   const bool one_group =

@@ -36,10 +36,6 @@ std::string without(std::string_view s, char c) {
   return out;
 }
 
-std::optional<double> to_double(const std::string& plain) {
-  return parse_plain_number(plain);
-}
-
 // Digits, an optional group separator and decimal mark, by the comma
 // convention: "1.234.567", "97,5", "1.234,5".
 std::optional<double> read_decimal_comma(std::string_view sign, std::string_view body) {
@@ -54,12 +50,13 @@ std::optional<double> read_decimal_comma(std::string_view sign, std::string_view
   std::string plain(sign);
   plain += without(whole, '.');
   if (!fraction.empty()) plain += "." + std::string(fraction);
-  return to_double(plain);
+  return parse_plain_number(plain);
 }
 
 std::string both_readings(std::string_view body, std::string_view sign) {
   const std::string grouped = std::string(sign) + without(body, '.');
-  const std::string dotted = format_number(*to_double(std::string(sign) + std::string(body)));
+  const std::string dotted =
+      format_number(*parse_plain_number(std::string(sign) + std::string(body)));
   return "can be read two ways: " + grouped +
          " (with '.' between thousands, as spreadsheets in the Indonesian locale write) or " +
          dotted +
@@ -95,7 +92,7 @@ NumberCell read_number_cell(std::string_view text, NumberConvention convention) 
   if (auto v = read_decimal_comma(sign, s)) return {v, {}};
   // "97.5" in a guessed decimal-comma file has one reading only: a decimal dot.
   if (!convention.declared && s.find(',') == std::string_view::npos)
-    if (auto v = to_double(std::string(sign) + std::string(s))) return {v, {}};
+    if (auto v = parse_plain_number(std::string(sign) + std::string(s))) return {v, {}};
   return {std::nullopt, kCommaHint};
 }
 

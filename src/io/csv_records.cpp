@@ -37,9 +37,8 @@ CsvRecords::CsvRecords(std::string_view text, const std::string& source)
 bool CsvRecords::next(std::vector<std::string_view>& fields) {
   while (i_ < text_.size()) {
     read_record(fields);
-    bool blank = true;
-    for (std::string_view f : fields) blank = blank && trim(f).empty();
-    if (!blank) return true;
+    for (std::string_view f : fields)
+      if (!trim(f).empty()) return true;  // else blank, or ";;;;" from a spreadsheet
   }
   return false;
 }

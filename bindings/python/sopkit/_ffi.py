@@ -7,6 +7,8 @@ generated wrappers release the GIL around every C call
 """
 from __future__ import annotations
 
+import contextlib
+import functools
 from typing import Any, Callable, List
 
 from . import errors
@@ -187,9 +189,6 @@ def _handles_in(args: Any) -> List["Handle"]:
 
 def _leased(fn: Any) -> Any:
     """`fn` run with a lease on its object and on every handle it is given."""
-    import contextlib
-    import functools
-
     @functools.wraps(fn)
     def call(self: Handle, *args: Any, **kwargs: Any) -> Any:
         others = _handles_in(args) + _handles_in(kwargs.values())

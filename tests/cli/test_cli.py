@@ -280,6 +280,19 @@ def test_quietly_accepted_options_are_usage_errors(args, message):
     assert message in r.stderr
 
 
+def test_evaluate_a_period_before_the_scale_computes_and_warns(tmp_path):
+    header = ("unit,indicator,name,satuan,polarity,accumulation,weight,period,target,"
+              "realisation\n")
+    data = write(tmp_path, "k.csv", header + "Dinas,K1,x,%,positive,last,1,2020,100,92\n")
+    r = run("evaluate", data, "--scale", "sakip-88-2021", "--json")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    row = doc["indicators"][0]
+    assert row["achievement"] == 92 and row["band"] == 0 and row["predicate"] is None
+    assert "no version of the scale is in force on 2020-12-31" in doc["notes"][0]
+    assert "warning: rating scale 'sakip-88-2021'" in r.stderr
+
+
 def test_evaluate_a_2016_file_rates_it_by_the_permendagri_54_2010_version(tmp_path):
     header = ("unit,indicator,name,satuan,polarity,accumulation,weight,period,target,"
               "realisation\n")

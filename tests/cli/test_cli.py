@@ -119,6 +119,20 @@ def test_analyze_seed_total_is_31_days_3_hours_30_minutes():
     assert any(d["code"] == "duration_in_output" for d in out["diagnostics"])
 
 
+def test_analyze_a_no_probability_rounding_to_one_warns_instead_of_a_huge_total(tmp_path):
+    with open(SEED, encoding="utf-8") as f:
+        doc = json.load(f)
+    decision = next(s for s in doc["steps"] if s.get("kind") == "decision")
+    decision["no_probability"] = 0.9999999
+    sop = write(tmp_path, "sop.json", json.dumps(doc))
+    r = run("analyze", sop)
+    assert "Expected (branch probabilities): not computed" in r.stdout, r.stdout
+    assert "is 1 to three decimals" in r.stdout
+    out = json.loads(run("analyze", sop, "--json").stdout)
+    assert out["expected"] is None
+    assert out["near_one_probabilities"] == [decision["id"]]
+
+
 def test_evaluate_with_a_scales_file_bands_by_that_file(tmp_path):
     scales = write(tmp_path, "scales.json", json.dumps({"scales": [
         {"name": "dinas", "valid_from": "2020-01-01",

@@ -221,9 +221,17 @@ struct Context {
 
   Period period(std::size_t k) const { return set.cell_period(order[k]); }
 
+  // The indicator's cell of period p: a binary search of its few rows, which
+  // are in order and near each other, instead of a probe of the set's hash
+  // table at a random place of a national file's memory.
   std::optional<Cell> find(std::size_t ind, const Period& p) const {
-    if (auto row = set.find_cell(ind, p)) return set.cell_values(*row);
-    return std::nullopt;
+    const auto first = order.begin() + static_cast<std::ptrdiff_t>(start[ind]);
+    const auto last = order.begin() + static_cast<std::ptrdiff_t>(start[ind + 1]);
+    const auto it = std::lower_bound(first, last, p, [&](std::uint32_t row, const Period& q) {
+      return set.cell_period(row) < q;
+    });
+    if (it == last || set.cell_period(*it) != p) return std::nullopt;
+    return set.cell_values(*it);
   }
 
   // Quarter cells 1..upto of a year (nullopt where absent).

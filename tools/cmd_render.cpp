@@ -4,6 +4,7 @@
 //
 // Without -o the picture goes to standard output.
 #include <iostream>
+#include <optional>
 
 #include "cli_util.hpp"
 #include "commands.hpp"
@@ -34,17 +35,9 @@ int cmd_render(const std::vector<std::string>& argv) {
     options.max_rows_per_page = positive_count_option("--rows-per-page", *rows);
 
   Sop sop = load_sop_file(args.positional[0]);
-  std::string text;
-  if (*format == "svg")
-    text = render_sop_svg(sop, options);
-  else if (*format == "html")
-    text = render_sop_html(sop, options);
-  else if (*format == "bpmn")
-    text = render_sop_bpmn(sop, options);
-  else if (*format == "dot")
-    text = render_sop_dot(sop, options);
-  else
-    throw UsageError{"unknown --format '" + *format + "': use svg, html, bpmn or dot"};
+  std::optional<RenderFormat> chosen = render_format_named(*format);
+  if (!chosen) throw UsageError{"unknown --format '" + *format + "': use svg, html, bpmn or dot"};
+  const std::string text = render_sop(sop, *chosen, options);
 
   if (const std::string* out = args.option("--out")) {
     // Atomic, like every file sopkit writes: an old picture is replaced whole

@@ -335,6 +335,13 @@ std::string scale_legend(const RatingScale& scale) {
   return h;
 }
 
+// Bands of the scale in force at the end of `period`; 0 when no version is
+// (a period before the scale's first version: computed, not rated, grey).
+std::size_t bands_in_force(const EvaluationOptions& eo, const Period& period) {
+  const RatingScale* scale = eo.scales.in_force_or_null(eo.scale, period.end_date());
+  return scale ? scale->band_count() : 0;
+}
+
 bool spans_periods(const std::vector<IndicatorResult>& rows) {
   return std::any_of(rows.begin(), rows.end(), [&](const IndicatorResult& r) {
     return r.period.to_string() != rows.front().period.to_string();
@@ -377,8 +384,7 @@ std::string achievement_tables(const IndicatorSet& set, const std::vector<Indica
         h += "<td class=\"num\">" + w.number(r->achievement.value) + "</td>";
       else
         h += "<td class=\"nc\">" + esc(reason_name(r->achievement.reason)) + "</td>";
-      const RatingScale& scale = eo.scales.in_force(eo.scale, r->period.end_date());
-      h += band_cell(*r, scale.band_count()) + "</tr>\n";
+      h += band_cell(*r, bands_in_force(eo, r->period)) + "</tr>\n";
     }
     h += "</table>\n";
   }
@@ -561,11 +567,11 @@ std::string render_evaluation_html(const IndicatorSet& set, const Evaluation& ev
                                    const EvaluationOptions& options, Language lang) {
   std::string h =
       "<div class=\"sopkit-evaluation\">\n<style>" + std::string(kEvaluationCss) + "</style>\n";
-  if (!ev.indicators.empty()) {
-    const Period& last = ev.indicators.back().period;
-    h += "<div class=\"legend\">" +
-         scale_legend(options.scales.in_force(options.scale, last.end_date())) + "</div>\n";
-  }
+  const RatingScale* scale =
+      ev.indicators.empty()
+          ? nullptr
+          : options.scales.in_force_or_null(options.scale, ev.indicators.back().period.end_date());
+  if (scale) h += "<div class=\"legend\">" + scale_legend(*scale) + "</div>\n";
   return h + achievement_tables(set, ev.indicators, options, Writer(lang)) + "</div>\n";
 }
 

@@ -125,6 +125,18 @@ def test_evaluation_html_colours_a_three_band_scale_red_yellow_green():
     assert colours == {1: "#c62828", 2: "#f9a825", 3: "#2e7d32"}
 
 
+def test_evaluation_html_greys_a_period_before_the_scale_instead_of_failing():
+    csv = ("unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation\n"
+           "Dinas,K1,x,%,positive,last,1,2020,100,92\n"
+           "Dinas,K1,,,,,,2024,100,92\n")
+    with sopkit.IndicatorSet.from_csv_text(csv) as data:
+        with pytest.warns(UserWarning):
+            ev = data.evaluate(scale="sakip-88-2021")
+    page = ev.to_html()
+    assert [r.band for r in ev.rows] == [0, 7]  # sakip: AA is the 7th band, the highest
+    assert band_cells(page) == [("#9e9e9e", ""), (BAND_COLOURS[5], ev.rows[1].predicate)]
+
+
 def test_evaluation_html_of_the_seed_data(q2):
     page = q2.to_html()
     computable = [r for r in q2.rows if r.band]

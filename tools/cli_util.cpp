@@ -11,6 +11,7 @@
 #include "io/detail/files.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/input_limit.hpp"
+#include "sopkit/report.hpp"
 
 namespace sopkit::cli {
 
@@ -159,13 +160,7 @@ WorkCalendar choose_calendar(const Args& args, Instant start) {
     return is_file ? WorkCalendar::from_file(*choice, options)
                    : WorkCalendar::indonesia(*choice, options);
   }
-  int year = std::stoi(format_instant(start).substr(0, 4));
-  try {
-    return WorkCalendar::indonesia(year, year + 1, options);
-  } catch (const Error& e) {
-    if (e.code() != ErrorCode::not_found) throw;
-    return WorkCalendar::indonesia(year, year, options);
-  }
+  return calendar_for_run(start, options);
 }
 
 std::string read_file(const std::string& path) {

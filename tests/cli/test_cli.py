@@ -170,6 +170,15 @@ def test_render_into_a_missing_folder_exits_2_saying_why(tmp_path):
     assert ok.read_text(encoding="utf-8").lstrip().startswith("<")
 
 
+def test_render_svg_pages_gives_the_table_pages_to_embed():
+    r = run("render", SEED, "--format", "svg-pages")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith('<section class="sop-page"><svg') and "<html" not in r.stdout
+    assert r.stdout.count('data-step="') == 13
+    bad = run("render", SEED, "--format", "png")
+    assert bad.returncode == 2 and "use svg, html, bpmn, dot or svg-pages" in bad.stderr
+
+
 SEMICOLON_HEADER = "unit;indicator;name;satuan;polarity;accumulation;weight;period;target;realisation\n"
 
 

@@ -65,6 +65,23 @@ def cstr(value: str) -> bytes:
     return data
 
 
+def lang_code(lang: str) -> int:
+    """The C ABI's sopkit_language of "id" (Bahasa Indonesia) or "en"."""
+    codes = {"id": lib.SOPKIT_LANG_ID, "en": lib.SOPKIT_LANG_EN}
+    if lang not in codes:
+        raise ValueError(f"lang must be 'id' or 'en', not {lang!r}")
+    return int(codes[lang])
+
+
+def take_text(ptr: Any) -> str:
+    """A text the C ABI gave as the caller's (a ``char **`` output): copied into
+    a Python str, then released with sopkit_text_free."""
+    try:
+        return text(ptr)
+    finally:
+        lib.sopkit_text_free(ptr)
+
+
 def has(name: str) -> bool:
     """Whether the library this module was built with declares C function `name`."""
     return hasattr(lib, name)

@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 from . import _arrays, _frames
-from ._ffi import Handle, check, cstr, ffi, has, lib, text
+from ._ffi import Handle, check, cstr, ffi, has, lang_code, lib, take_text, text
 
 __all__ = ["POSITIVE", "NEGATIVE", "RANGE", "ACCUMULATE_SUM", "ACCUMULATE_LAST",
            "ACCUMULATE_AVERAGE", "IndicatorSet", "Evaluation", "EvaluationRow", "evaluate",
@@ -169,6 +169,28 @@ def evaluate_grouped(target: Any, realisation: Any, polarity: Any, weight: Any, 
 # Indicator sets
 # ---------------------------------------------------------------------------
 
+def evaluate_options(*, period: Optional[str] = None, cap: int = 0, scale: Optional[str] = None,
+                     negative_ratio: bool = False, zero_over_zero_is_100: bool = False,
+                     warning_threshold: Optional[float] = None) -> Tuple[Any, List[Any]]:
+    """A ``sopkit_evaluate_options`` of :meth:`IndicatorSet.evaluate`'s arguments,
+    and the buffers its texts point into (keep them alive while it is used)."""
+    opts = ffi.new("sopkit_evaluate_options *")
+    check(lib.sopkit_evaluate_options_init(opts))
+    keep: List[Any] = []
+    opts.negative_ratio = 1 if negative_ratio else 0
+    opts.zero_over_zero_is_100 = 1 if zero_over_zero_is_100 else 0
+    opts.cap_percent = int(cap)
+    if scale is not None:
+        keep.append(ffi.new("char[]", cstr(scale)))
+        opts.scale = keep[-1]
+    if period is not None:
+        keep.append(ffi.new("char[]", cstr(period)))
+        opts.period = keep[-1]
+    if warning_threshold is not None:
+        opts.warning_threshold = float(warning_threshold)
+    return opts, keep
+
+
 def _nan_to_none(x: float) -> Optional[float]:
     return None if math.isnan(x) else x
 
@@ -258,6 +280,20 @@ class Evaluation(Handle):
         out = ffi.new("const char **")
         check(lib.sopkit_evaluation_to_csv(self._handle, out))
         return text(out[0])
+
+    def to_html(self, *, lang: str = "id") -> str:
+        """The achievement tables as the monev report shows them, as an HTML
+        fragment with its own scoped style: the scale's legend, one table per
+        unit (per period and unit when several periods are evaluated), the
+        predikat cell in its band's colour (red to green, lowest band to
+        highest); a value that cannot be computed shows its reason."""
+        out = ffi.new("char **")
+        check(lib.sopkit_evaluation_render_html(self._handle, lang_code(lang), out))
+        return take_text(out[0])
+
+    def _repr_html_(self) -> str:
+        """The capaian tables with predikat colours in a notebook."""
+        return self.to_html()
 
     def arrays(self) -> Tuple[Any, Any]:
         """(achievement float64, band uint8) numpy arrays of every row (NaN / 0
@@ -591,20 +627,10 @@ class IndicatorSet(Handle):
             InvalidArgumentError: bad cap or period text. NotFoundError: a scale
             name no version carries.
         """
-        opts = ffi.new("sopkit_evaluate_options *")
-        check(lib.sopkit_evaluate_options_init(opts))
-        keep = []
-        opts.negative_ratio = 1 if negative_ratio else 0
-        opts.zero_over_zero_is_100 = 1 if zero_over_zero_is_100 else 0
-        opts.cap_percent = int(cap)
-        if scale is not None:
-            keep.append(ffi.new("char[]", cstr(scale)))
-            opts.scale = keep[-1]
-        if period is not None:
-            keep.append(ffi.new("char[]", cstr(period)))
-            opts.period = keep[-1]
-        if warning_threshold is not None:
-            opts.warning_threshold = float(warning_threshold)
+        opts, _keep = evaluate_options(period=period, cap=cap, scale=scale,
+                                       negative_ratio=negative_ratio,
+                                       zero_over_zero_is_100=zero_over_zero_is_100,
+                                       warning_threshold=warning_threshold)
         out = ffi.new("sopkit_evaluation **")
         check(lib.sopkit_indicators_evaluate(self._handle, opts, out))
         evaluation = Evaluation(out[0])

@@ -59,6 +59,18 @@ final class IndicatorSet extends Handle
         return $buf;
     }
 
+    /** @internal the pointer, for calls that take a set */
+    public function cdata(): FFI\CData
+    {
+        return $this->ptr();
+    }
+
+    /** @internal a set made by another class's call */
+    public static function fromPointer(FFI\CData $ptr): self
+    {
+        return self::wrap($ptr);
+    }
+
     private static function wrap(FFI\CData $ptr): self
     {
         return new self($ptr, 'sopkit_indicators_free');

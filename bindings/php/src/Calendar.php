@@ -45,13 +45,33 @@ final class Calendar extends Handle
         return (int) $out->cdata;
     }
 
+    /**
+     * out[i] = start[i] plus minutes[i] of office time for i < n, in one call
+     * over C arrays (`int64_t[n]`, Library::array()) without copies; `out`
+     * may be `start`. Instants are minutes since 1970-01-01T00:00.
+     */
+    public function addMinutesBulk(FFI\CData $start, FFI\CData $minutes, FFI\CData $out, int $n): void
+    {
+        Library::checkLength($n, $start, $minutes, $out);
+        Library::check(Library::ffi()->sopkit_calendar_add_minutes_bulk($this->ptr(), $start, $minutes, $out, $n));
+    }
+
+    /** `instant` plus `minutes` of office time, on instants as integers. */
+    public function addMinutes(int $instant, int $minutes): int
+    {
+        $ffi = Library::ffi();
+        $out = $ffi->new('int64_t');
+        Library::check($ffi->sopkit_calendar_add_minutes($this->ptr(), $instant, $minutes, FFI::addr($out)));
+        return (int) $out->cdata;
+    }
+
     /** @internal the pointer, for calls that take a calendar */
     public function cdata(): FFI\CData
     {
         return $this->ptr();
     }
 
-    /** @internal minutes since 1970-01-01T00:00 of "YYYY-MM-DDTHH:MM" */
+    /** Minutes since 1970-01-01T00:00 of "YYYY-MM-DDTHH:MM". */
     public static function instant(string $text): int
     {
         $ffi = Library::ffi();
@@ -60,7 +80,8 @@ final class Calendar extends Handle
         return (int) $out->cdata;
     }
 
-    private static function format(int $instant): string
+    /** "YYYY-MM-DDTHH:MM" of minutes since 1970-01-01T00:00. */
+    public static function format(int $instant): string
     {
         $ffi = Library::ffi();
         $buf = $ffi->new('char[17]');

@@ -372,9 +372,18 @@ func TestGoroutinesShareHandles(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer set.Close()
+	runs, err := LoadRunsFile(sop, example("runs-monev-capaian-kinerja.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer runs.Close()
 	start := mustInstant(t, "2024-07-01T07:30")
 	work := func() (string, error) {
 		due, _, err := sop.Schedule(cal, start)
+		if err != nil {
+			return "", err
+		}
+		cmp, err := runs.Compare(cal)
 		if err != nil {
 			return "", err
 		}
@@ -384,7 +393,7 @@ func TestGoroutinesShareHandles(t *testing.T) {
 		}
 		defer ev.Close()
 		csv, err := ev.CSV()
-		return fmt.Sprint(due, csv), err
+		return fmt.Sprint(due, cmp["summary"], csv), err
 	}
 	want, err := work()
 	if err != nil {
@@ -405,5 +414,54 @@ func TestGoroutinesShareHandles(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		t.Error(err)
+	}
+}
+
+// Goroutines write to one store at once: every write lands, each with its
+// audit row.
+func TestGoroutinesShareOneStore(t *testing.T) {
+	store, err := OpenStore(filepath.Join(t.TempDir(), "records.db"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	set, err := NewIndicatorSet(rowsOf("IKU-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer set.Close()
+	if _, err := store.ImportIndicators(set, "Siti", ""); err != nil {
+		t.Fatal(err)
+	}
+	const writers = 16
+	var wg sync.WaitGroup
+	errs := make(chan error, writers)
+	for i := 0; i < writers; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			if _, err := store.SetValue("IKU-01", "2024-Q2", "realisation", float64(100+i), "Siti",
+				fmt.Sprint("writer ", i)); err != nil {
+				errs <- err
+			}
+		}(i)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	audit, err := store.Audit("IKU-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writes := 0
+	for _, row := range audit {
+		if strings.HasPrefix(fmt.Sprint(row["reason"]), "writer ") {
+			writes++
+		}
+	}
+	if writes != writers {
+		t.Fatalf("%d audited writes of %d", writes, writers)
 	}
 }

@@ -465,3 +465,32 @@ func TestGoroutinesShareOneStore(t *testing.T) {
 		t.Fatalf("%d audited writes of %d", writes, writers)
 	}
 }
+
+// go test -run - -bench . : the price of one call through the binding
+// (cgo, the thread pin, the handle kept alive) on top of the C function.
+func BenchmarkStepCount(b *testing.B) {
+	sop, err := LoadSopFile(example("sop-monev-capaian-kinerja.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer sop.Close()
+	for i := 0; i < b.N; i++ {
+		if _, err := sop.StepCount(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCalendarAddMinutes(b *testing.B) {
+	cal, err := NewASNCalendar(2024, 2024)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer cal.Close()
+	start, _ := ParseInstant("2024-04-05T08:00")
+	for i := 0; i < b.N; i++ {
+		if _, err := cal.AddMinutes(start, int64(i%450)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

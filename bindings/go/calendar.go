@@ -79,8 +79,20 @@ func LoadCalendarJSON(text []byte) (*Calendar, error) {
 	})
 }
 
+// handle is the C pointer: NULL for a nil or closed Calendar, which sopkit
+// refuses with EINVAL naming the argument.
+func (c *Calendar) handle() *C.sopkit_calendar {
+	if c == nil {
+		return nil
+	}
+	return c.ptr
+}
+
 // Close releases the calendar. Idempotent.
 func (c *Calendar) Close() {
+	if c == nil {
+		return
+	}
 	if c.ptr != nil {
 		C.sopkit_calendar_free(c.ptr)
 		c.ptr = nil
@@ -98,26 +110,26 @@ func (c *Calendar) instantOp(fn func(out *C.int64_t) C.int) (int64, error) {
 // IsWorkingTime tells whether t is inside office hours on a working day.
 func (c *Calendar) IsWorkingTime(t int64) (bool, error) {
 	var out C.int
-	err := call(func() C.int { return C.sopkit_calendar_is_working_time(c.ptr, C.int64_t(t), &out) }, c)
+	err := call(func() C.int { return C.sopkit_calendar_is_working_time(c.handle(), C.int64_t(t), &out) }, c)
 	return out != 0, err
 }
 
 // NextWorking is the first working instant at or after t.
 func (c *Calendar) NextWorking(t int64) (int64, error) {
-	return c.instantOp(func(out *C.int64_t) C.int { return C.sopkit_calendar_next_working(c.ptr, C.int64_t(t), out) })
+	return c.instantOp(func(out *C.int64_t) C.int { return C.sopkit_calendar_next_working(c.handle(), C.int64_t(t), out) })
 }
 
 // AddMinutes is t plus minutes of office time.
 func (c *Calendar) AddMinutes(t, minutes int64) (int64, error) {
 	return c.instantOp(func(out *C.int64_t) C.int {
-		return C.sopkit_calendar_add_minutes(c.ptr, C.int64_t(t), C.int64_t(minutes), out)
+		return C.sopkit_calendar_add_minutes(c.handle(), C.int64_t(t), C.int64_t(minutes), out)
 	})
 }
 
 // AddDays is t plus days working days (clock time kept).
 func (c *Calendar) AddDays(t, days int64) (int64, error) {
 	return c.instantOp(func(out *C.int64_t) C.int {
-		return C.sopkit_calendar_add_days(c.ptr, C.int64_t(t), C.int64_t(days), out)
+		return C.sopkit_calendar_add_days(c.handle(), C.int64_t(t), C.int64_t(days), out)
 	})
 }
 
@@ -125,13 +137,13 @@ func (c *Calendar) AddDays(t, days int64) (int64, error) {
 func (c *Calendar) AddText(t int64, waktu string) (int64, error) {
 	cw := C.CString(waktu)
 	defer free(unsafe.Pointer(cw))
-	return c.instantOp(func(out *C.int64_t) C.int { return C.sopkit_calendar_add_text(c.ptr, C.int64_t(t), cw, out) })
+	return c.instantOp(func(out *C.int64_t) C.int { return C.sopkit_calendar_add_text(c.handle(), C.int64_t(t), cw, out) })
 }
 
 // MinutesBetween is the office minutes from a to b (negative when b < a).
 func (c *Calendar) MinutesBetween(a, b int64) (int64, error) {
 	return c.instantOp(func(out *C.int64_t) C.int {
-		return C.sopkit_calendar_minutes_between(c.ptr, C.int64_t(a), C.int64_t(b), out)
+		return C.sopkit_calendar_minutes_between(c.handle(), C.int64_t(a), C.int64_t(b), out)
 	})
 }
 
@@ -161,7 +173,7 @@ func (c *Calendar) AddMinutesBulk(start, minutes, out []int64) error {
 		return err
 	}
 	return call(func() C.int {
-		return C.sopkit_calendar_add_minutes_bulk(c.ptr, int64s(start), int64s(minutes), int64s(out),
+		return C.sopkit_calendar_add_minutes_bulk(c.handle(), int64s(start), int64s(minutes), int64s(out),
 			C.size_t(len(start)))
 	}, c)
 }
@@ -172,6 +184,6 @@ func (c *Calendar) MinutesBetweenBulk(a, b, out []int64) error {
 		return err
 	}
 	return call(func() C.int {
-		return C.sopkit_calendar_minutes_between_bulk(c.ptr, int64s(a), int64s(b), int64s(out), C.size_t(len(a)))
+		return C.sopkit_calendar_minutes_between_bulk(c.handle(), int64s(a), int64s(b), int64s(out), C.size_t(len(a)))
 	}, c)
 }

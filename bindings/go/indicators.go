@@ -196,8 +196,20 @@ func NewIndicatorSet(rows IndicatorRows) (*IndicatorSet, error) {
 	return loadIndicators(func(out **C.sopkit_indicators) C.int { return C.sopkit_indicators_new(out, r) })
 }
 
+// handle is the C pointer: NULL for a nil or closed IndicatorSet, which sopkit
+// refuses with EINVAL naming the argument.
+func (s *IndicatorSet) handle() *C.sopkit_indicators {
+	if s == nil {
+		return nil
+	}
+	return s.ptr
+}
+
 // Close releases the set. Idempotent.
 func (s *IndicatorSet) Close() {
+	if s == nil {
+		return
+	}
 	if s.ptr != nil {
 		C.sopkit_indicators_free(s.ptr)
 		s.ptr = nil
@@ -208,7 +220,7 @@ func (s *IndicatorSet) Close() {
 // Counts is the number of indicators, units and (indicator, period) rows.
 func (s *IndicatorSet) Counts() (indicators, units, rows int, err error) {
 	var i, u, r C.size_t
-	err = call(func() C.int { return C.sopkit_indicators_counts(s.ptr, &i, &u, &r) }, s)
+	err = call(func() C.int { return C.sopkit_indicators_counts(s.handle(), &i, &u, &r) }, s)
 	return int(i), int(u), int(r), err
 }
 
@@ -240,7 +252,7 @@ func (s *IndicatorSet) Evaluate(opts EvaluateOptions) (*Evaluation, error) {
 	o.negative_ratio = cBool(opts.NegativeRatio)
 	o.zero_over_zero_is_100 = cBool(opts.ZeroOverZeroIs100)
 	var ev *C.sopkit_evaluation
-	if err := call(func() C.int { return C.sopkit_indicators_evaluate(s.ptr, o, &ev) }, s); err != nil {
+	if err := call(func() C.int { return C.sopkit_indicators_evaluate(s.handle(), o, &ev) }, s); err != nil {
 		return nil, err
 	}
 	e := &Evaluation{ev}
@@ -268,8 +280,20 @@ type EvaluationRow struct {
 	Predicate, Reason       string
 }
 
+// handle is the C pointer: NULL for a nil or closed Evaluation, which sopkit
+// refuses with EINVAL naming the argument.
+func (e *Evaluation) handle() *C.sopkit_evaluation {
+	if e == nil {
+		return nil
+	}
+	return e.ptr
+}
+
 // Close releases the evaluation. Idempotent.
 func (e *Evaluation) Close() {
+	if e == nil {
+		return
+	}
 	if e.ptr != nil {
 		C.sopkit_evaluation_free(e.ptr)
 		e.ptr = nil
@@ -280,7 +304,7 @@ func (e *Evaluation) Close() {
 // Count is the number of result rows.
 func (e *Evaluation) Count() (int, error) {
 	var n C.size_t
-	err := call(func() C.int { return C.sopkit_evaluation_count(e.ptr, &n) }, e)
+	err := call(func() C.int { return C.sopkit_evaluation_count(e.handle(), &n) }, e)
 	return int(n), err
 }
 
@@ -293,7 +317,7 @@ func (e *Evaluation) Rows() ([]EvaluationRow, error) {
 	rows := make([]EvaluationRow, n)
 	var r C.sopkit_evaluation_row
 	for i := range rows {
-		if err := call(func() C.int { return C.sopkit_evaluation_row_get(e.ptr, C.size_t(i), &r) }, e); err != nil {
+		if err := call(func() C.int { return C.sopkit_evaluation_row_get(e.handle(), C.size_t(i), &r) }, e); err != nil {
 			return nil, err
 		}
 		rows[i] = EvaluationRow{
@@ -309,10 +333,10 @@ func (e *Evaluation) Rows() ([]EvaluationRow, error) {
 
 // JSON is the whole evaluation (indicators, unit roll-ups, early warnings).
 func (e *Evaluation) JSON() (map[string]any, error) {
-	return decoded[map[string]any](borrowedText(func(o **C.char) C.int { return C.sopkit_evaluation_to_json(e.ptr, o) }, e))
+	return decoded[map[string]any](borrowedText(func(o **C.char) C.int { return C.sopkit_evaluation_to_json(e.handle(), o) }, e))
 }
 
 // CSV is the capaian CSV.
 func (e *Evaluation) CSV() (string, error) {
-	return borrowedText(func(o **C.char) C.int { return C.sopkit_evaluation_to_csv(e.ptr, o) }, e)
+	return borrowedText(func(o **C.char) C.int { return C.sopkit_evaluation_to_csv(e.handle(), o) }, e)
 }

@@ -44,8 +44,20 @@ func LoadSopFile(path string) (*Sop, error) {
 	return wrapSop(ptr), nil
 }
 
+// handle is the C pointer: NULL for a nil or closed Sop, which sopkit
+// refuses with EINVAL naming the argument.
+func (s *Sop) handle() *C.sopkit_sop {
+	if s == nil {
+		return nil
+	}
+	return s.ptr
+}
+
 // Close releases the document; later calls on it fail with EINVAL. Idempotent.
 func (s *Sop) Close() {
+	if s == nil {
+		return
+	}
 	if s.ptr != nil {
 		C.sopkit_sop_free(s.ptr)
 		s.ptr = nil
@@ -56,20 +68,20 @@ func (s *Sop) Close() {
 // StepCount is the number of steps.
 func (s *Sop) StepCount() (int, error) {
 	var n C.size_t
-	err := call(func() C.int { return C.sopkit_sop_step_count(s.ptr, &n) }, s)
+	err := call(func() C.int { return C.sopkit_sop_step_count(s.handle(), &n) }, s)
 	return int(n), err
 }
 
 // JSON is the document as format v1 JSON text.
 func (s *Sop) JSON() (string, error) {
-	return borrowedText(func(out **C.char) C.int { return C.sopkit_sop_to_json(s.ptr, out) }, s)
+	return borrowedText(func(out **C.char) C.int { return C.sopkit_sop_to_json(s.handle(), out) }, s)
 }
 
 // Validate returns the findings {severity, code, step, pointer, message} of
 // every rule of docs/format.md; a faulty document is not an error.
 func (s *Sop) Validate() ([]map[string]any, error) {
 	var d *C.sopkit_diagnostics
-	if err := call(func() C.int { return C.sopkit_sop_validate(s.ptr, &d) }, s); err != nil {
+	if err := call(func() C.int { return C.sopkit_sop_validate(s.handle(), &d) }, s); err != nil {
 		return nil, err
 	}
 	defer C.sopkit_diagnostics_free(d)
@@ -87,7 +99,7 @@ type Analysis struct {
 // Analyze analyses the document with the default options.
 func (s *Sop) Analyze() (*Analysis, error) {
 	var a *C.sopkit_analysis
-	if err := call(func() C.int { return C.sopkit_sop_analyze(s.ptr, nil, &a) }, s); err != nil {
+	if err := call(func() C.int { return C.sopkit_sop_analyze(s.handle(), nil, &a) }, s); err != nil {
 		return nil, err
 	}
 	defer C.sopkit_analysis_free(a)
@@ -114,7 +126,7 @@ func (s *Sop) Analyze() (*Analysis, error) {
 func (s *Sop) Schedule(cal *Calendar, start int64) (due int64, plan map[string]any, err error) {
 	var p *C.sopkit_schedule
 	if err := call(func() C.int {
-		return C.sopkit_sop_schedule(s.ptr, cal.ptr, C.int64_t(start), &p)
+		return C.sopkit_sop_schedule(s.handle(), cal.handle(), C.int64_t(start), &p)
 	}, s, cal); err != nil {
 		return 0, nil, err
 	}

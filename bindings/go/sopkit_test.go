@@ -70,7 +70,13 @@ func TestClosedHandleRefusesUse(t *testing.T) {
 	sop.Close()
 	sop.Close()
 	_, err = sop.StepCount()
-	wantError(t, err, EINVAL, "")
+	wantError(t, err, EINVAL, "sop")
+	var nilCalendar *Calendar
+	nilCalendar.Close()
+	_, _, err = seed(t).Schedule(nilCalendar, 0)
+	wantError(t, err, EINVAL, "cal")
+	_, err = (*Store)(nil).Revisions("")
+	wantError(t, err, EINVAL, "store")
 }
 
 // Each of 32,000 concurrent failing calls gets its own message, while other

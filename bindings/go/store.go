@@ -35,8 +35,20 @@ func OpenStore(path string, flags uint) (*Store, error) {
 	return s, nil
 }
 
+// handle is the C pointer: NULL for a nil or closed Store, which sopkit
+// refuses with EINVAL naming the argument.
+func (s *Store) handle() *C.sopkit_store {
+	if s == nil {
+		return nil
+	}
+	return s.ptr
+}
+
 // Close closes the store. Idempotent.
 func (s *Store) Close() {
+	if s == nil {
+		return
+	}
 	if s.ptr != nil {
 		C.sopkit_store_close(s.ptr)
 		s.ptr = nil
@@ -70,7 +82,7 @@ func (s *Store) PutRevision(sop *Sop, author, date, note string) (int, error) {
 	defer t.m.freeAll()
 	var rev C.int
 	err := call(func() C.int {
-		return C.sopkit_store_put_revision(s.ptr, sop.ptr, t.of(author), t.orNull(date), t.orNull(note), &rev)
+		return C.sopkit_store_put_revision(s.handle(), sop.handle(), t.of(author), t.orNull(date), t.orNull(note), &rev)
 	}, s, sop)
 	return int(rev), err
 }
@@ -79,7 +91,7 @@ func (s *Store) PutRevision(sop *Sop, author, date, note string) (int, error) {
 func (s *Store) Revisions(sopNumber string) ([]map[string]any, error) {
 	var t texts
 	defer t.m.freeAll()
-	return s.jsonList(func(o **C.char) C.int { return C.sopkit_store_revisions_json(s.ptr, t.orNull(sopNumber), o) })
+	return s.jsonList(func(o **C.char) C.int { return C.sopkit_store_revisions_json(s.handle(), t.orNull(sopNumber), o) })
 }
 
 // Revision loads a stored revision (0 = the latest) as a new Sop.
@@ -88,7 +100,7 @@ func (s *Store) Revision(sopNumber string, revision int) (*Sop, error) {
 	defer t.m.freeAll()
 	var ptr *C.sopkit_sop
 	if err := call(func() C.int {
-		return C.sopkit_store_get_revision(s.ptr, t.of(sopNumber), C.int(revision), &ptr)
+		return C.sopkit_store_get_revision(s.handle(), t.of(sopNumber), C.int(revision), &ptr)
 	}, s); err != nil {
 		return nil, err
 	}
@@ -100,7 +112,7 @@ func (s *Store) Diff(sopNumber string, from, to int) (map[string]any, error) {
 	var t texts
 	defer t.m.freeAll()
 	return decoded[map[string]any](ownedText(func(o **C.char) C.int {
-		return C.sopkit_store_diff_json(s.ptr, t.of(sopNumber), C.int(from), C.int(to), o)
+		return C.sopkit_store_diff_json(s.handle(), t.of(sopNumber), C.int(from), C.int(to), o)
 	}, s))
 }
 
@@ -111,7 +123,7 @@ func (s *Store) ImportIndicators(set *IndicatorSet, author, reason string) (int,
 	defer t.m.freeAll()
 	var changed C.size_t
 	err := call(func() C.int {
-		return C.sopkit_store_import_indicators(s.ptr, set.ptr, t.of(author), t.orNull(reason), &changed)
+		return C.sopkit_store_import_indicators(s.handle(), set.handle(), t.of(author), t.orNull(reason), &changed)
 	}, s, set)
 	return int(changed), err
 }
@@ -123,7 +135,7 @@ func (s *Store) SetValue(indicator, period, field string, value float64, author,
 	defer t.m.freeAll()
 	var changed C.int
 	err := call(func() C.int {
-		return C.sopkit_store_set_value(s.ptr, t.of(indicator), t.of(period), t.of(field), C.double(value),
+		return C.sopkit_store_set_value(s.handle(), t.of(indicator), t.of(period), t.of(field), C.double(value),
 			t.of(author), t.orNull(reason), &changed)
 	}, s)
 	return changed != 0, err
@@ -131,14 +143,14 @@ func (s *Store) SetValue(indicator, period, field string, value float64, author,
 
 // Indicators is every stored indicator with its latest values.
 func (s *Store) Indicators() (*IndicatorSet, error) {
-	return loadIndicators(func(out **C.sopkit_indicators) C.int { return C.sopkit_store_indicators(s.ptr, out) }, s)
+	return loadIndicators(func(out **C.sopkit_indicators) C.int { return C.sopkit_store_indicators(s.handle(), out) }, s)
 }
 
 // Audit is the audit trail of one indicator ("": all), oldest first.
 func (s *Store) Audit(indicator string) ([]map[string]any, error) {
 	var t texts
 	defer t.m.freeAll()
-	return s.jsonList(func(o **C.char) C.int { return C.sopkit_store_audit_json(s.ptr, t.orNull(indicator), o) })
+	return s.jsonList(func(o **C.char) C.int { return C.sopkit_store_audit_json(s.handle(), t.orNull(indicator), o) })
 }
 
 // PutRun records a run document (JSON object) of sopNumber at revision (0 =
@@ -149,7 +161,7 @@ func (s *Store) PutRun(sopNumber string, revision int, caseID, startedAt, finish
 	doc := t.m.copy(document)
 	var id C.int64_t
 	err := call(func() C.int {
-		return C.sopkit_store_put_run(s.ptr, t.of(sopNumber), C.int(revision), t.orNull(caseID), t.orNull(startedAt),
+		return C.sopkit_store_put_run(s.handle(), t.of(sopNumber), C.int(revision), t.orNull(caseID), t.orNull(startedAt),
 			t.orNull(finishedAt), (*C.char)(doc), C.size_t(len(document)), &id)
 	}, s)
 	return int64(id), err
@@ -159,7 +171,7 @@ func (s *Store) PutRun(sopNumber string, revision int, caseID, startedAt, finish
 func (s *Store) Runs(sopNumber string) ([]map[string]any, error) {
 	var t texts
 	defer t.m.freeAll()
-	return s.jsonList(func(o **C.char) C.int { return C.sopkit_store_runs_json(s.ptr, t.orNull(sopNumber), o) })
+	return s.jsonList(func(o **C.char) C.int { return C.sopkit_store_runs_json(s.handle(), t.orNull(sopNumber), o) })
 }
 
 // PutReport records a generated report (any bytes) of a kind and file name,
@@ -170,7 +182,7 @@ func (s *Store) PutReport(kind, name, sopNumber string, revision int, content []
 	data := t.m.copy(content)
 	var id C.int64_t
 	err := call(func() C.int {
-		return C.sopkit_store_put_report(s.ptr, t.of(kind), t.of(name), t.orNull(sopNumber), C.int(revision), data,
+		return C.sopkit_store_put_report(s.handle(), t.of(kind), t.of(name), t.orNull(sopNumber), C.int(revision), data,
 			C.size_t(len(content)), &id)
 	}, s)
 	return int64(id), err

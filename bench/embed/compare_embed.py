@@ -39,9 +39,12 @@ def sh(cmd, env, cwd=None):
     return p.stdout
 
 
-def staged_env(build, work):
-    """Installs the build to a prefix and points pkg-config, cgo and the loader at it."""
-    prefix = work / "prefix"
+def staged_env(build):
+    """Installs the build to a prefix and points pkg-config, cgo and the loader at it.
+    A fixed prefix in the build folder: Go's build cache keeps the link flags cgo
+    got from pkg-config, so a temporary prefix would leave cached builds linked
+    against a folder that is gone."""
+    prefix = build / "bench-embed-prefix"
     sh(["cmake", "--install", str(build), "--prefix", str(prefix)], os.environ.copy())
     libdir = next(p for p in prefix.iterdir() if p.name.startswith("lib"))
     env = dict(os.environ, PKG_CONFIG_PATH=str(libdir / "pkgconfig"), LD_LIBRARY_PATH=str(libdir),
@@ -82,7 +85,7 @@ def main():
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = pathlib.Path(tmp)
-        env = staged_env(pathlib.Path(args.build_dir).resolve(), work)
+        env = staged_env(pathlib.Path(args.build_dir).resolve())
         commands = hosts(env, work)
         sh([commands["C"][0], "gen", tmp, str(args.n)], env)
         samples = {host: {name: [] for name in NAMES} for host in commands}

@@ -126,7 +126,7 @@ func (m *cMemory) texts(values []string) **C.char {
 	if len(values) == 0 {
 		return nil
 	}
-	array := (*[1 << 28]*C.char)(m.alloc(len(values)*int(unsafe.Sizeof((*C.char)(nil))) + 1))[:len(values):len(values)]
+	array := unsafe.Slice((**C.char)(m.alloc(len(values)*int(unsafe.Sizeof((*C.char)(nil))))), len(values))
 	for i, v := range values {
 		array[i] = m.text(v)
 	}

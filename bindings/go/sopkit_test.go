@@ -228,6 +228,7 @@ func rowsOf(codes ...string) IndicatorRows {
 func TestIndicatorSetFromColumnsInCMemory(t *testing.T) {
 	rows := rowsOf("IKU-01", "IKU-02")
 	rows.Polarity[1] = PolarityNegative
+	rows.Name, rows.Weight = []string{"Angka partisipasi", "Rasio putus sekolah"}, []float64{2, 1}
 	set, err := NewIndicatorSet(rows)
 	if err != nil {
 		t.Fatal(err)
@@ -244,6 +245,9 @@ func TestIndicatorSetFromColumnsInCMemory(t *testing.T) {
 	got, err := ev.Rows()
 	if err != nil || got[0].Achievement != 75 || got[1].Achievement != 112.5 {
 		t.Fatalf("rows %+v, %v", got, err)
+	}
+	if csv, err := ev.CSV(); err != nil || !strings.Contains(csv, "Rasio putus sekolah") {
+		t.Fatalf("names not in the CSV: %v\n%s", err, csv)
 	}
 	_, err = NewIndicatorSet(rowsOf("IKU-01", "IKU-01"))
 	wantError(t, err, EFORMAT, "row 1")

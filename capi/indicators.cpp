@@ -363,6 +363,24 @@ int sopkit_evaluation_count(const sopkit_evaluation* ev, size_t* out_rows) {
   return ok();
 }
 
+int sopkit_evaluation_note_count(const sopkit_evaluation* ev, size_t* out_count) {
+  SOPKIT_REQUIRE(ev);
+  SOPKIT_REQUIRE(out_count);
+  *out_count = ev->evaluation.notes.size();
+  return ok();
+}
+
+int sopkit_evaluation_note(const sopkit_evaluation* ev, size_t index, const char** out_note) {
+  SOPKIT_REQUIRE(ev);
+  SOPKIT_REQUIRE(out_note);
+  const auto& notes = ev->evaluation.notes;
+  if (index >= notes.size())
+    return fail(SOPKIT_EINVAL, "note index " + std::to_string(index) + " is past the last (" +
+                                   std::to_string(notes.size()) + ")");
+  *out_note = notes[index].c_str();
+  return ok();
+}
+
 int sopkit_evaluation_arrays(const sopkit_evaluation* ev, double* out_achievement,
                              uint8_t* out_band, size_t n) {
   SOPKIT_REQUIRE(ev);

@@ -639,7 +639,9 @@ typedef struct sopkit_evaluation sopkit_evaluation;
  * date by the accumulation rule, predicate, unit roll-ups, money and physical
  * progress, early warnings (docs/indicators.md). opts may be NULL. Errors:
  * SOPKIT_EINVAL (NULL, unknown version, cap or period text), SOPKIT_ENOTFOUND
- * (a scale not in force for a period), SOPKIT_ENOMEM. */
+ * (a scale name no version carries), SOPKIT_ENOMEM. A period older than the
+ * scale's first version is not an error: its rows are computed but not rated
+ * (band 0, predicate ""), and a note says why (sopkit_evaluation_note). */
 SOPKIT_API int sopkit_indicators_evaluate(const sopkit_indicators* set,
                                           const sopkit_evaluate_options* opts,
                                           sopkit_evaluation** out);
@@ -661,8 +663,8 @@ typedef struct sopkit_evaluation_row {
   double target, realisation; /* NaN when blank */
   double achievement;         /* percent, raw; NaN when not computable */
   double score;               /* capped achievement */
-  unsigned band;              /* 0 when not computable */
-  const char* predicate;      /* "Sangat Tinggi"; "" when not computable */
+  unsigned band;              /* 0 when not computable or not rated */
+  const char* predicate;      /* "Sangat Tinggi"; "" when not computable or not rated */
   const char* reason; /* "" or why not computable: "target_zero", "realisation_blank", ... */
 } sopkit_evaluation_row;
 
@@ -674,6 +676,13 @@ SOPKIT_API int sopkit_evaluation_row_get(const sopkit_evaluation* ev, size_t ind
  * SOPKIT_ENOMEM. */
 SOPKIT_API int sopkit_evaluation_to_json(const sopkit_evaluation* ev, const char** out_json);
 SOPKIT_API int sopkit_evaluation_to_csv(const sopkit_evaluation* ev, const char** out_csv);
+
+/* The evaluation's notes: why some computed rows carry no band (one per period
+ * older than the first version of the rating scale). The text is borrowed from
+ * the handle. Errors: SOPKIT_EINVAL (NULL, index not below the count). */
+SOPKIT_API int sopkit_evaluation_note_count(const sopkit_evaluation* ev, size_t* out_count);
+SOPKIT_API int sopkit_evaluation_note(const sopkit_evaluation* ev, size_t index,
+                                      const char** out_note);
 
 /* Releases an evaluation. NULL is a no-op. */
 SOPKIT_API void sopkit_evaluation_free(sopkit_evaluation* ev);

@@ -494,7 +494,7 @@ MonevReport build_monev_report(const Sop& sop, const IndicatorSet& set,
   EvaluationOptions eo = options.evaluation;
   eo.period = options.period;
   c.ev = evaluate(set, eo);
-  c.scale = &eo.scales.in_force(eo.scale, options.period.end_date());
+  c.scale = eo.scales.in_force_or_null(eo.scale, options.period.end_date());
   step("tren antar triwulan", "trend across quarters");
   EvaluationOptions all_periods = options.evaluation;
   all_periods.period.reset();
@@ -538,7 +538,9 @@ MonevReport build_monev_report(const Sop& sop, const IndicatorSet& set,
        "</td><td>" + format_instant(c.plan.due) + "</td></tr>\n<tr><td>" +
        w.t("Jumlah indikator", "Indicators") + "</td><td>" + std::to_string(set.indicator_count()) +
        "</td></tr>\n<tr><td>" + w.t("Skala predikat", "Rating scale") + "</td><td>" +
-       esc(c.scale->name()) + "</td></tr></table>\n</section>\n";
+       esc(eo.scale) +
+       (c.scale ? "" : w.t(" (tidak ada versi yang berlaku)", " (no version in force)")) +
+       "</td></tr></table>\n</section>\n";
 
   // Schedule.
   step("jadwal (Gantt)", "schedule (Gantt)");
@@ -657,7 +659,8 @@ MonevReport build_monev_report(const Sop& sop, const IndicatorSet& set,
     if (u.achievement.computable())
       h += "<td class=\"num\">" + w.number(u.achievement.value) +
            "</td><td class=\"band\" style=\"background:" +
-           band_colour(u.band, c.scale->band_count()) + "\">" + esc(u.predicate) + "</td>";
+           band_colour(u.band, c.scale ? c.scale->band_count() : 0) + "\">" + esc(u.predicate) +
+           "</td>";
     else
       h += "<td class=\"nc\">" + esc(reason_name(u.achievement.reason)) + "</td><td>–</td>";
     h += "<td class=\"num\">" + std::to_string(u.included) + "</td><td class=\"num\">" +

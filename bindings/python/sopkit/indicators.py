@@ -21,6 +21,7 @@ import io
 import json
 import math
 import os
+import warnings
 from dataclasses import asdict, dataclass
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
@@ -233,6 +234,20 @@ class Evaluation(Handle):
     def to_dict(self) -> Dict[str, Any]:
         """Everything (rows, unit roll-ups, early warnings) as plain data: the JSON."""
         return json.loads(self.to_json())
+
+    @property
+    def notes(self) -> List[str]:
+        """Why some computed rows carry no band or predicate: one note per period
+        older than the first version of the rating scale (the achievements of
+        those rows are still computed)."""
+        count = ffi.new("size_t *")
+        check(lib.sopkit_evaluation_note_count(self._handle, count))
+        out = ffi.new("const char **")
+        notes = []
+        for i in range(int(count[0])):
+            check(lib.sopkit_evaluation_note(self._handle, i, out))
+            notes.append(text(out[0]))
+        return notes
 
     def to_json(self) -> str:
         out = ffi.new("const char **")
@@ -569,9 +584,12 @@ class IndicatorSet(Handle):
             zero_over_zero_is_100: T = 0 and R = 0 count as 100 % (an explicit policy).
             warning_threshold: early warning below this projected percent (default 76).
 
+        A period older than the scale's first version is computed but not rated
+        (band 0, no predicate); a ``UserWarning`` and :attr:`Evaluation.notes` say why.
+
         Raises:
-            InvalidArgumentError: bad cap or period text. NotFoundError: a scale not
-            in force for a period.
+            InvalidArgumentError: bad cap or period text. NotFoundError: a scale
+            name no version carries.
         """
         opts = ffi.new("sopkit_evaluate_options *")
         check(lib.sopkit_evaluate_options_init(opts))
@@ -589,4 +607,7 @@ class IndicatorSet(Handle):
             opts.warning_threshold = float(warning_threshold)
         out = ffi.new("sopkit_evaluation **")
         check(lib.sopkit_indicators_evaluate(self._handle, opts, out))
-        return Evaluation(out[0])
+        evaluation = Evaluation(out[0])
+        for note in evaluation.notes:
+            warnings.warn(note, UserWarning, stacklevel=2)
+        return evaluation

@@ -331,6 +331,25 @@ func (e *Evaluation) Rows() ([]EvaluationRow, error) {
 	return rows, nil
 }
 
+// Notes say why some computed rows carry no band: one note per period older
+// than the rating scale's first version.
+func (e *Evaluation) Notes() ([]string, error) {
+	var n C.size_t
+	if err := call(func() C.int { return C.sopkit_evaluation_note_count(e.handle(), &n) }, e); err != nil {
+		return nil, err
+	}
+	notes := make([]string, n)
+	for i := range notes {
+		var err error
+		if notes[i], err = borrowedText(func(o **C.char) C.int {
+			return C.sopkit_evaluation_note(e.handle(), C.size_t(i), o)
+		}, e); err != nil {
+			return nil, err
+		}
+	}
+	return notes, nil
+}
+
 // JSON is the whole evaluation (indicators, unit roll-ups, early warnings).
 func (e *Evaluation) JSON() (map[string]any, error) {
 	return decoded[map[string]any](borrowedText(func(o **C.char) C.int { return C.sopkit_evaluation_to_json(e.handle(), o) }, e))

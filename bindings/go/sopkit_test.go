@@ -215,6 +215,30 @@ func TestIndicatorFileEvaluates(t *testing.T) {
 	}
 }
 
+func TestAPeriodBeforeTheScaleIsComputedNotRatedWithANote(t *testing.T) {
+	set, err := LoadIndicatorsCSV([]byte("unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation\n" +
+		"Dinas,K1,x,%,positive,last,1,2020,100,92\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer set.Close()
+	ev, err := set.Evaluate(EvaluateOptions{Scale: "sakip-88-2021"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ev.Close()
+	rows, err := ev.Rows()
+	if err != nil || rows[0].Achievement != 92 || rows[0].Band != 0 {
+		t.Fatalf("rows %+v, %v", rows, err)
+	}
+	notes, err := ev.Notes()
+	if err != nil || len(notes) != 1 || !strings.Contains(notes[0], "no version of the scale is in force on 2020-12-31") {
+		t.Fatalf("notes %q, %v", notes, err)
+	}
+	_, err = set.Evaluate(EvaluateOptions{CapPercent: 105})
+	wantError(t, err, EINVAL, "cap_percent must be 0, 100, 110 or 120")
+}
+
 func rowsOf(codes ...string) IndicatorRows {
 	n := len(codes)
 	r := IndicatorRows{Code: codes, Unit: make([]string, n), Period: make([]string, n),

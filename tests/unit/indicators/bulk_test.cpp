@@ -128,18 +128,18 @@ TEST(BulkGrouped, KernelsAgreeWithAPlainLoopOnEveryEdgeCaseAndCap) {
       o.cap = cap;
       evaluate_cells_grouped(c.t.data() + off, c.r.data() + off, c.p.data() + off, c.w.data() + off,
                              c.g.data() + off, m, groups, a.data(), b.data(), mean.data(), o);
-      std::vector<double> sum_ws(groups, 0.0), sum_w(groups, 0.0);
+      std::vector<double> score(m);
       for (std::size_t i = 0; i < m; ++i) {
         const double want = plain_achievement(c.t[off + i], c.r[off + i], c.p[off + i]);
         const double s = want > limit ? limit : want;
         ASSERT_TRUE(same_double(a[i], want)) << "cell " << off + i;
         ASSERT_EQ(b[i], std::isnan(s) ? 0u : scale.band(s)) << "cell " << off + i;
-        if (std::isnan(s)) continue;
-        sum_ws[c.g[off + i]] += c.w[off + i] * s;
-        sum_w[c.g[off + i]] += c.w[off + i];
+        score[i] = s;
       }
+      const std::vector<double> means =
+          reference::plain_group_means(score, c.w.data() + off, c.g.data() + off, groups);
       for (std::int32_t k = 0; k < groups; ++k) {
-        const double want = reference::plain_mean(sum_ws[k], sum_w[k]);
+        const double want = means[k];
         EXPECT_TRUE(same_double(mean[k], want)) << "group " << k << " cap " << static_cast<int>(cap)
                                                 << ": " << mean[k] << " vs " << want;
       }

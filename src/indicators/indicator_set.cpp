@@ -330,8 +330,14 @@ std::uint64_t mix(std::uint64_t x) {
 // The cells, row by row, in as little memory as a national file needs: per row
 // the indicator, a period number, a bit mask of the value columns given and
 // where its given values start in one pool; the origin as a number after a
-// per-set prefix (or a text for the few rows added with another origin). An
-// open-addressing table of row numbers finds a row by (indicator, period).
+// per-set prefix (or a text for the few rows added with another origin).
+//
+// A row is found by (indicator, period) along its indicator's chain of rows,
+// newest first: an indicator has a handful (an annual row and four quarters),
+// which sit together in memory, so the walk costs no cache miss where a hash
+// probe of a national file costs one or two. An indicator with more rows than
+// kChainLimit is also indexed in an open-addressing table, so that a file of
+// one indicator with thousands of periods stays linear.
 struct IndicatorSet::Columns {
   std::vector<std::uint32_t> indicator;
   std::vector<std::uint32_t> period;  // index into periods
@@ -343,7 +349,13 @@ struct IndicatorSet::Columns {
   std::vector<std::uint32_t> origin_number;                     // kNoOrigin: see origin_text
   std::unordered_map<std::size_t, std::string> origin_text;
   std::string origin_prefix;
-  std::vector<std::uint32_t> slots;  // row + 1, 0 = empty; size a power of two
+  static constexpr std::uint32_t kChainLimit = 16;
+  std::vector<std::uint32_t> previous_row;  // per row: its indicator's previous row + 1, 0 none
+  std::vector<std::uint32_t> newest_row;    // per indicator: its newest row + 1, 0 none
+  std::vector<std::uint32_t> row_count;     // per indicator
+  std::vector<std::uint32_t> long_chains;   // indicators with more than kChainLimit rows
+  std::vector<std::uint32_t> slots;         // their rows: row + 1, 0 = empty; size a power of two
+  std::size_t indexed = 0;                  // rows in `slots`
 
   std::size_t size() const { return indicator.size(); }
 
@@ -368,21 +380,45 @@ struct IndicatorSet::Columns {
     for (std::size_t s = mix(k) & m;; s = (s + 1) & m)
       if (slots[s] == 0 || key_of(slots[s] - 1) == k) return s;
   }
-  std::optional<std::size_t> find(std::uint64_t k) const {
-    if (slots.empty()) return std::nullopt;
-    const std::size_t s = probe(k);
+  std::optional<std::size_t> find(std::size_t ind, std::uint32_t period_id) const {
+    if (ind >= row_count.size()) return std::nullopt;
+    if (row_count[ind] <= kChainLimit) {
+      for (std::uint32_t r = newest_row[ind]; r != 0; r = previous_row[r - 1])
+        if (period[r - 1] == period_id) return r - 1;
+      return std::nullopt;
+    }
+    const std::size_t s = probe(key(ind, period_id));
     if (slots[s] == 0) return std::nullopt;
     return slots[s] - 1;
   }
-  // Grows the table before a row is added, so that a slot probed for the new
-  // row stays its slot until the row is in.
-  void make_room_for_one_more() {
-    if (2 * (size() + 1) <= slots.size()) return;
+  // Chains the newest row to its indicator, and indexes it (or, when the
+  // chain has just grown past the limit, the whole chain).
+  void index_last_row() {
+    const std::uint32_t row = static_cast<std::uint32_t>(size() - 1);
+    const std::uint32_t ind = indicator[row];
+    if (ind >= row_count.size()) {
+      row_count.resize(ind + 1, 0);
+      newest_row.resize(ind + 1, 0);
+    }
+    previous_row.push_back(newest_row[ind]);
+    newest_row[ind] = row + 1;
+    const std::uint32_t count = ++row_count[ind];
+    if (count <= kChainLimit) return;
+    if (count == kChainLimit + 1) long_chains.push_back(ind);
+    indexed += count == kChainLimit + 1 ? count : 1;
+    if (2 * indexed > slots.size()) return rebuild_table();
+    if (count == kChainLimit + 1) return put_chain(ind);
+    slots[probe(key_of(row))] = row + 1;
+  }
+  void put_chain(std::uint32_t ind) {
+    for (std::uint32_t r = newest_row[ind]; r != 0; r = previous_row[r - 1])
+      slots[probe(key_of(r - 1))] = r;
+  }
+  void rebuild_table() {
     std::size_t capacity = 64;
-    while (capacity < 4 * (size() + 1)) capacity *= 2;
+    while (capacity < 4 * indexed) capacity *= 2;
     slots.assign(capacity, 0);
-    for (std::size_t row = 0; row < size(); ++row)
-      slots[probe(key_of(row))] = static_cast<std::uint32_t>(row + 1);
+    for (std::uint32_t ind : long_chains) put_chain(ind);
   }
 
   std::optional<double> value(std::size_t row, int column) const {
@@ -469,19 +505,15 @@ std::optional<std::size_t> IndicatorSet::add_checked_cell(const Cell& c, std::si
     throw Error(ErrorCode::invalid_argument, what + ": " + msg,
                 numbered ? cols_->origin_prefix + std::to_string(origin_number) : c.origin);
   };
-  // One probe finds an earlier row of the pair or the slot of this one.
   Columns& k = *cols_;
   if (k.size() >= kNoOrigin - 1) throw Error(ErrorCode::out_of_range, "too many rows in one set");
-  k.make_room_for_one_more();
-  const auto pid = k.find_period_id(c.period);
-  const std::size_t slot = pid ? k.probe(Columns::key(c.indicator, *pid)) : 0;
-  if (pid && k.slots[slot] != 0) {
-    const std::size_t prev = k.slots[slot] - 1;
-    if (!duplicate_is_error) return prev;
-    const std::string earlier = k.origin(prev);
-    fail("the (indicator, period) pair already has a row" +
-         (earlier.empty() ? std::string() : " at " + earlier));
-  }
+  if (const auto pid = k.find_period_id(c.period))
+    if (const auto prev = k.find(c.indicator, *pid)) {
+      if (!duplicate_is_error) return prev;
+      const std::string earlier = k.origin(*prev);
+      fail("the (indicator, period) pair already has a row" +
+           (earlier.empty() ? std::string() : " at " + earlier));
+    }
   struct Named {
     const char* name;
     const std::optional<double>* v;
@@ -523,8 +555,7 @@ std::optional<std::size_t> IndicatorSet::add_checked_cell(const Cell& c, std::si
   k.period.push_back(k.period_id(c.period));
   k.origin_number.push_back(static_cast<std::uint32_t>(origin_number));
   if (!numbered && !c.origin.empty()) k.origin_text.emplace(k.size() - 1, c.origin);
-  // A new period has no slot yet: its key is new, so the probe finds an empty one.
-  k.slots[pid ? slot : k.probe(k.key_of(k.size() - 1))] = static_cast<std::uint32_t>(k.size());
+  k.index_last_row();
   return std::nullopt;
 }
 
@@ -564,7 +595,7 @@ std::optional<std::size_t> IndicatorSet::find_cell(std::size_t indicator,
                                                    const Period& period) const {
   const auto pid = cols_->find_period_id(period);
   if (!pid) return std::nullopt;
-  return cols_->find(Columns::key(indicator, *pid));
+  return cols_->find(indicator, *pid);
 }
 
 std::vector<Period> IndicatorSet::periods() const {

@@ -263,5 +263,54 @@ TEST(IndicatorSet, ManyCellsGrowTheColumns) {
   EXPECT_EQ(s.periods().size(), 4u);
 }
 
+TEST(IndicatorSet, IndicatorsWithManyPeriodsAreFoundAndRefuseDuplicatesToo) {
+  // Two indicators with 200 years each, interleaved (past the chain of a few
+  // rows walked for the usual indicator: their rows go into the table), and
+  // one with four quarters.
+  IndicatorSet s = one_indicator();
+  Indicator d;
+  d.code = "IKU-02";
+  d.unit = s.indicator(0).unit;
+  const auto second = s.add_indicator(d);
+  d.code = "IKU-03";
+  const auto small = s.add_indicator(d);
+  for (int y = 1900; y < 2100; ++y)
+    for (std::size_t ind : {std::size_t{0}, second}) {
+      Cell c;
+      c.indicator = ind;
+      c.period = Period::of_year(y);
+      c.target = y;
+      s.add_cell(c);
+    }
+  for (int q = 1; q <= 4; ++q) {
+    Cell c;
+    c.indicator = small;
+    c.period = Period::of_quarter(2024, q);
+    c.target = q;
+    s.add_cell(c);
+  }
+  for (int y = 1900; y < 2100; ++y)
+    for (std::size_t ind : {std::size_t{0}, second}) {
+      const auto row = s.find_cell(ind, Period::of_year(y));
+      ASSERT_TRUE(row) << y;
+      EXPECT_EQ(s.cell_indicator(*row), ind);
+      EXPECT_EQ(*s.cell(*row).target, y);
+    }
+  EXPECT_FALSE(s.find_cell(0, Period::of_year(2100)));
+  EXPECT_FALSE(s.find_cell(small, Period::of_year(2024)));
+  EXPECT_EQ(*s.cell(*s.find_cell(small, Period::of_quarter(2024, 3))).target, 3.0);
+  Cell again;
+  again.indicator = second;
+  again.period = Period::of_year(1950);
+  EXPECT_THROW(s.add_cell(again), Error);
+  EXPECT_EQ(s.add_cell_unless_present(again, 7), s.find_cell(second, Period::of_year(1950)));
+  again.indicator = small;
+  again.period = Period::of_quarter(2024, 2);
+  EXPECT_EQ(s.add_cell_unless_present(again, 8), s.find_cell(small, Period::of_quarter(2024, 2)));
+  EXPECT_EQ(s.cell_count(), 404u);
+  const IndicatorSet copy = s;
+  EXPECT_TRUE(copy.find_cell(second, Period::of_year(2099)));
+}
+
 }  // namespace
 }  // namespace sopkit

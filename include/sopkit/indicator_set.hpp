@@ -16,11 +16,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace sopkit {
@@ -102,6 +102,36 @@ struct Cell {
   std::string origin;  // where the row came from ("data.csv:12"), for messages
 };
 
+namespace detail {
+
+// Item numbers by the hash of their text (indicator codes, unit names and
+// ids), the items' own texts telling collisions apart: one array of slots,
+// each the hash's upper half beside item + 1, probed linearly, so that a
+// lookup reads one cache line where a node-based multimap reads several.
+class HashIndex {
+ public:
+  // The first item under hash `h` that `same(item)` accepts.
+  template <typename Same>
+  std::optional<std::size_t> find(std::uint64_t h, Same&& same) const {
+    if (slots_.empty()) return std::nullopt;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t s = h & mask; slots_[s] != 0; s = (s + 1) & mask)
+      if (slots_[s] >> 32 == h >> 32 && same(item_of(slots_[s]))) return item_of(slots_[s]);
+    return std::nullopt;
+  }
+  // Adds `item` (below 2^32 - 1) under hash `h`.
+  void insert(std::uint64_t h, std::size_t item);
+
+ private:
+  static std::size_t item_of(std::uint64_t slot) { return (slot & 0xffffffffu) - 1; }
+  void put(std::uint64_t h, std::size_t item);
+
+  std::vector<std::uint64_t> slots_;  // size a power of two, at most half full; 0 = empty
+  std::vector<std::pair<std::uint64_t, std::size_t>> entries_;  // (hash, item), to grow
+};
+
+}  // namespace detail
+
 // The organisation tree (Dinas → Bidang → Seksi, any depth). Names are unique
 // among siblings; a path joins names with '/'. A name may contain '/' when it
 // is added directly (JSON data does); path lookups then cannot reach it.
@@ -134,10 +164,9 @@ class UnitTree {
   std::vector<std::string> names_;
   std::vector<std::string> ids_;
   std::vector<std::size_t> parents_;  // size_t(-1) for a root
-  // Hash of (parent, name) and of the id -> units with that hash: lookups in
-  // constant time, collisions resolved by comparing the stored names.
-  std::unordered_multimap<std::size_t, std::size_t> by_name_;
-  std::unordered_multimap<std::size_t, std::size_t> by_id_;
+  // Units by (parent, name) and by id, in constant time.
+  detail::HashIndex by_name_;
+  detail::HashIndex by_id_;
 };
 
 // Indicators, their units and their cells, stored column by column.
@@ -196,7 +225,7 @@ class IndicatorSet {
                                               bool duplicate_is_error);
   UnitTree units_;
   std::vector<Indicator> indicators_;
-  std::unordered_multimap<std::size_t, std::size_t> by_code_;  // hash of the code -> indicators
+  detail::HashIndex by_code_;  // indicators by code
   std::unique_ptr<Columns> cols_;
 };
 

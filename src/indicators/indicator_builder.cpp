@@ -154,6 +154,10 @@ void IndicatorBuilder::check_agrees(const IndicatorRow& row, std::size_t ind, st
     differs(kNegativeFormula);
 }
 
+bool IndicatorBuilder::same_as_last_row(std::string_view code) const {
+  return last_indicator_ && set_.indicator(*last_indicator_).code == code;
+}
+
 void IndicatorBuilder::add(const IndicatorRow& row, std::size_t number_of_row,
                            const RowPlace& place) {
   const std::string_view code = trim(row.text[kIndicator]);
@@ -163,12 +167,13 @@ void IndicatorBuilder::add(const IndicatorRow& row, std::size_t number_of_row,
       located(place, kPeriod, [&] { return Period::parse(trim(row.text[kPeriod])); });
 
   std::size_t ind;
-  if (auto found = set_.find_indicator(code)) {
+  if (auto found = same_as_last_row(code) ? last_indicator_ : set_.find_indicator(code)) {
     ind = *found;
     check_agrees(row, ind, unit, place);
   } else {
     ind = define(row, unit, number_of_row, place);
   }
+  last_indicator_ = ind;
 
   Cell c;
   c.indicator = ind;

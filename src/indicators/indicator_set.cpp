@@ -193,21 +193,29 @@ std::size_t hash_child(std::size_t parent, std::string_view name) {
   return hash_text(name) ^ (parent * 0x9E3779B97F4A7C15ull);
 }
 
-// The first unit of `index` under hash `h` that `same` accepts.
-template <typename Same>
-std::optional<std::size_t> find_hashed(
-    const std::unordered_multimap<std::size_t, std::size_t>& index, std::size_t h, Same&& same) {
-  const auto range = index.equal_range(h);
-  for (auto it = range.first; it != range.second; ++it)
-    if (same(it->second)) return it->second;
-  return std::nullopt;
-}
-
 }  // namespace
 
+void detail::HashIndex::insert(std::uint64_t h, std::size_t item) {
+  if (item >= 0xffffffffu)
+    throw Error(ErrorCode::out_of_range, "more than 2^32 - 2 items in one index");
+  entries_.emplace_back(h, item);
+  if (2 * entries_.size() <= slots_.size()) return put(h, item);
+  std::size_t capacity = 64;
+  while (capacity < 4 * entries_.size()) capacity *= 2;
+  slots_.assign(capacity, 0);
+  for (const auto& [eh, ei] : entries_) put(eh, ei);
+}
+
+void detail::HashIndex::put(std::uint64_t h, std::size_t item) {
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t s = h & mask;
+  while (slots_[s] != 0) s = (s + 1) & mask;
+  slots_[s] = (h >> 32 << 32) | (item + 1);
+}
+
 std::optional<std::size_t> UnitTree::find_child(std::size_t parent, std::string_view name) const {
-  return find_hashed(by_name_, hash_child(parent, name),
-                     [&](std::size_t i) { return parents_[i] == parent && names_[i] == name; });
+  return by_name_.find(hash_child(parent, name),
+                       [&](std::size_t i) { return parents_[i] == parent && names_[i] == name; });
 }
 
 std::size_t UnitTree::add(std::string name, std::optional<std::size_t> parent, std::string id) {
@@ -221,11 +229,11 @@ std::size_t UnitTree::add(std::string name, std::optional<std::size_t> parent, s
   if (!id.empty() && find_id(id))
     throw Error(ErrorCode::invalid_argument, "unit id '" + id + "' is given twice");
   const std::size_t unit = names_.size();
-  by_name_.emplace(hash_child(p, trimmed), unit);
-  if (!id.empty()) by_id_.emplace(hash_text(id), unit);
   names_.push_back(trimmed);
-  ids_.push_back(std::move(id));
+  ids_.push_back(id);
   parents_.push_back(p);
+  by_name_.insert(hash_child(p, trimmed), unit);
+  if (!id.empty()) by_id_.insert(hash_text(id), unit);
   return unit;
 }
 
@@ -263,7 +271,7 @@ std::size_t UnitTree::find_or_add_path(std::string_view path_text) {
 
 std::optional<std::size_t> UnitTree::find_id(std::string_view id) const {
   if (id.empty()) return std::nullopt;
-  return find_hashed(by_id_, hash_text(id), [&](std::size_t i) { return ids_[i] == id; });
+  return by_id_.find(hash_text(id), [&](std::size_t i) { return ids_[i] == id; });
 }
 
 std::optional<std::size_t> UnitTree::parent(std::size_t unit) const {
@@ -460,14 +468,13 @@ std::size_t IndicatorSet::add_indicator(Indicator ind) {
   if (!std::isfinite(ind.weight) || ind.weight < 0)
     throw Error(ErrorCode::invalid_argument,
                 "weight " + detail::format_number(ind.weight) + " must be a number >= 0", where);
-  by_code_.emplace(hash_text(ind.code), indicators_.size());
+  by_code_.insert(hash_text(ind.code), indicators_.size());
   indicators_.push_back(std::move(ind));
   return indicators_.size() - 1;
 }
 
 std::optional<std::size_t> IndicatorSet::find_indicator(std::string_view code) const {
-  return find_hashed(by_code_, hash_text(code),
-                     [&](std::size_t i) { return indicators_[i].code == code; });
+  return by_code_.find(hash_text(code), [&](std::size_t i) { return indicators_[i].code == code; });
 }
 
 void IndicatorSet::add_cell(const Cell& c) {

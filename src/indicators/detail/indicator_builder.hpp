@@ -13,6 +13,7 @@
 #include "indicators/detail/number_cell.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -82,6 +83,7 @@ class IndicatorBuilder {
   IndicatorSet finish() &&;
 
  private:
+  bool same_as_last_row(std::string_view code) const;
   std::size_t unit_of(const IndicatorRow& row, const RowPlace& place);
   std::size_t define(const IndicatorRow& row, std::size_t unit, std::size_t number,
                      const RowPlace& place);
@@ -94,6 +96,9 @@ class IndicatorBuilder {
   std::vector<std::size_t> first_row_;  // per indicator: the number of its defining row
   std::string last_unit_text_;          // rows come grouped by unit: skip the path lookup
   std::size_t last_unit_ = static_cast<std::size_t>(-1);
+  // Rows come grouped by indicator too: the last row's indicator is tried
+  // before the code index.
+  std::optional<std::size_t> last_indicator_;
 };
 
 }  // namespace sopkit::detail

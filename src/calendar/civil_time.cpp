@@ -161,6 +161,10 @@ Instant parse_instant(std::string_view text) {
 }
 
 std::string format_date(Date date) {
+  // As format_instant: a caller's date far outside the civil years is named, not converted.
+  constexpr Date kYear1 = -719162, kYear10000 = 2932897;
+  if (date < kYear1 || date >= kYear10000)
+    return "date " + std::to_string(date) + " (days since 1970-01-01)";
   const Civil c = civil_from_days(date);
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.y, c.m, c.d);

@@ -49,6 +49,14 @@ def raise_for(status: int) -> None:
     raise cls(message, status, text(lib.sopkit_status_str(status)))
 
 
+def take_text(ptr: Any) -> str:
+    """The UTF-8 text of a caller-freed ``char *`` the library made, freed here."""
+    try:
+        return text(ptr)
+    finally:
+        lib.sopkit_text_free(ptr)
+
+
 def check(status: int) -> None:
     """Raises for any status other than SOPKIT_OK."""
     if status != 0:

@@ -8,10 +8,13 @@ offline, and works from a fresh venv after the build folder is gone.
      sopkit/libsopkit.so.MAJOR beside the module, whose RUNPATH is $ORIGIN, and
      the source copy must stay clean (the build happens outside it);
   3. /usr/bin/python3 -m venv --system-site-packages, pip install the wheel;
-  4. deletes the library's folder and the source copy, then imports sopkit from
-     the venv, schedules the seed and runs `python -m sopkit analyze`.
+  4. deletes the library's folder (with the copy of the sopkit program) and the
+     source copy, then imports sopkit from the venv, schedules the seed and runs
+     `python -m sopkit analyze`: the program the wheel carries (sopkit/sopkit-cli)
+     must print what the build's program printed.
 
-Usage: SOPKIT_LIBRARY=build/dev/src/libsopkit.so SOPKIT_SOURCE_DIR=. /usr/bin/python3 check_install.py
+Usage: SOPKIT_LIBRARY=build/dev/src/libsopkit.so SOPKIT_CLI=build/dev/tools/sopkit SOPKIT_SOURCE_DIR=. \
+         /usr/bin/python3 check_install.py
 """
 import os
 import pathlib
@@ -54,10 +57,20 @@ def library_copy(env, folder):
     return folder / "libsopkit.so"
 
 
+def program_copy(env, folder):
+    """The sopkit program copied into `folder` (deleted with the build folder)."""
+    folder.mkdir()
+    shutil.copy2(env["SOPKIT_CLI"], folder / "sopkit")
+    return folder / "sopkit"
+
+
 def check_wheel(wheel, src):
-    names = zipfile.ZipFile(wheel).namelist()
+    archive = zipfile.ZipFile(wheel)
+    names = archive.namelist()
     libs = [n for n in names if n.startswith("sopkit/libsopkit.so")]
     assert libs and any(n.startswith("sopkit/_native") for n in names), names
+    cli = archive.getinfo("sopkit/sopkit-cli")
+    assert (cli.external_attr >> 16) & 0o111, "sopkit/sopkit-cli is not executable in the wheel"
     assert not (src / "build").exists(), "the wheel was built inside the source folder"
     print("wheel carries", ", ".join(libs))
 
@@ -99,6 +112,8 @@ def main():
     tmp = pathlib.Path(tempfile.mkdtemp(prefix="sopkit-pip-"))
     try:
         env["SOPKIT_LIBRARY"] = str(library_copy(env, tmp / "build"))
+        program = program_copy(env, tmp / "build" / "tools")
+        env["SOPKIT_CLI"] = str(program)
         src = tmp / "src"
         shutil.copytree(ROOT / "bindings" / "python", src,
                         ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__", "_native*"))
@@ -110,15 +125,17 @@ def main():
         run(["/usr/bin/python3", "-m", "venv", "--system-site-packages", tmp / "venv"])
         py = tmp / "venv" / "bin" / "python"
         run([py, "-m", "pip", "install", "-q", "--no-index", wheel], env=env)
+        expected = subprocess.run([str(program), "analyze", str(SEED)], capture_output=True,
+                                  text=True, check=True).stdout
         shutil.rmtree(tmp / "build")  # the library's build folder is gone:
         shutil.rmtree(src)  # the wheel's copy is what loads
-        del env["SOPKIT_LIBRARY"]
+        del env["SOPKIT_LIBRARY"], env["SOPKIT_CLI"]
         check_runpath(py, env)
         run([py, "-c", CHECK, SEED], env=env, cwd=tmp)
         out = subprocess.run([str(py), "-m", "sopkit", "analyze", str(SEED)], env=env, cwd=tmp,
                              capture_output=True, text=True, check=True).stdout
-        assert "31 hari 3 jam 30 menit = 14160 working minutes" in out, out
-        print("python -m sopkit analyze: ok")
+        assert out == expected and "14160 working minutes" in out, out
+        print("python -m sopkit analyze: the packaged program's output")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

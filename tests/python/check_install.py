@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from typing import Any, Dict
 
 ROOT = pathlib.Path(os.environ.get("SOPKIT_SOURCE_DIR") or pathlib.Path(__file__).resolve().parents[2])
 SEED = ROOT / "examples" / "sop-monev-capaian-kinerja.json"
@@ -39,12 +40,12 @@ print("installed", sopkit.__version__, "at", sopkit.__file__)
 """
 
 
-def run(cmd, **kw):
+def run(cmd: Any, **kw: Any) -> None:
     print("$ " + " ".join(map(str, cmd)), flush=True)
     subprocess.run(list(map(str, cmd)), check=True, **kw)
 
 
-def library_copy(env, folder):
+def library_copy(env: Dict[str, str], folder: pathlib.Path) -> pathlib.Path:
     """The library (and its SONAME link) copied into `folder`: a build folder
     the test can delete after the wheel is made."""
     real = pathlib.Path(env["SOPKIT_LIBRARY"]).resolve()
@@ -57,14 +58,14 @@ def library_copy(env, folder):
     return folder / "libsopkit.so"
 
 
-def program_copy(env, folder):
+def program_copy(env: Dict[str, str], folder: pathlib.Path) -> pathlib.Path:
     """The sopkit program copied into `folder` (deleted with the build folder)."""
     folder.mkdir()
     shutil.copy2(env["SOPKIT_CLI"], folder / "sopkit")
     return folder / "sopkit"
 
 
-def check_wheel(wheel, src):
+def check_wheel(wheel: pathlib.Path, src: pathlib.Path) -> None:
     archive = zipfile.ZipFile(wheel)
     names = archive.namelist()
     libs = [n for n in names if n.startswith("sopkit/libsopkit.so")]
@@ -75,7 +76,8 @@ def check_wheel(wheel, src):
     print("wheel carries", ", ".join(libs))
 
 
-def check_rebuild_takes_the_new_library(env, src, tmp):
+def check_rebuild_takes_the_new_library(env: Dict[str, str], src: pathlib.Path,
+                                        tmp: pathlib.Path) -> None:
     """A second wheel from the same source copy, against another library file
     (the same library with one byte appended), carries that other file: nothing
     of the first build is reused as "up to date"."""
@@ -94,7 +96,7 @@ def check_rebuild_takes_the_new_library(env, src, tmp):
     print("rebuild against another library: relinked")
 
 
-def check_runpath(py, env):
+def check_runpath(py: pathlib.Path, env: Dict[str, str]) -> None:
     native = subprocess.run([str(py), "-c", "import sopkit._native as m; print(m.__file__)"],
                             env=env, capture_output=True, text=True, check=True).stdout.strip()
     dynamic = subprocess.run(["readelf", "-d", native], capture_output=True, text=True,
@@ -103,7 +105,7 @@ def check_runpath(py, env):
     print("RUNPATH $ORIGIN:", native)
 
 
-def main():
+def main() -> None:
     env = dict(os.environ)
     env.setdefault("SOPKIT_SOURCE_DIR", str(ROOT))
     env.setdefault("SOPKIT_INCLUDE_DIR", str(ROOT / "include"))
@@ -141,4 +143,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

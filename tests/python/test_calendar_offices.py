@@ -95,3 +95,13 @@ def test_working_days_over_series_keeps_the_index_and_nat_stays_missing(
     with pytest.raises(sopkit.RangeError, match="element 1"):
         cal2024.working_days(np.array(["2024-04-01", "2023-12-01"], "datetime64[D]"),
                              np.datetime64("2024-05-01"))
+
+
+def _entered(cal: sopkit.Calendar) -> sopkit.Calendar:
+    with cal as same:
+        return same  # mypy --strict refuses this if __enter__ gave Any ("Returning Any")
+
+
+def test_with_gives_the_handle_itself_and_closes_it() -> None:
+    cal = sopkit.Calendar.asn(2024)
+    assert _entered(cal) is cal and cal.closed

@@ -31,7 +31,7 @@ def program(args: List[str]) -> Outcome:
     return r.returncode, r.stdout, r.stderr
 
 
-CASES = [
+CASES: List[List[str]] = [
     ["analyze", str(SEED)],
     ["analyze", str(SEED), "--json"],
     ["validate", "/nonexistent/sop.json"],

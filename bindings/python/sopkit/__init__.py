@@ -20,7 +20,7 @@ import pkgutil as _pkgutil
 
 # The compiled module may live beside this file (installed package) or in a
 # build folder that also holds a `sopkit/` directory (in-tree runs from CTest).
-__path__ = _pkgutil.extend_path(__path__, __name__)  # type: ignore[name-defined]
+__path__ = _pkgutil.extend_path(__path__, __name__)
 
 from ._ffi import check as _check, ffi as _ffi_obj, lib as _lib, text as _text  # noqa: E402
 from ._time import format_instant, parse_instant  # noqa: E402

@@ -51,7 +51,7 @@ def _date_number(value: InstantLike) -> int:
 def _calendar_flags(ramadan_hours: bool) -> int:
     if not isinstance(ramadan_hours, bool):
         raise TypeError(f"ramadan_hours must be True or False, got {ramadan_hours!r}")
-    return 0 if ramadan_hours else lib.SOPKIT_CALENDAR_NO_RAMADAN_HOURS
+    return 0 if ramadan_hours else int(lib.SOPKIT_CALENDAR_NO_RAMADAN_HOURS)
 
 
 class Calendar(Handle):
@@ -338,11 +338,6 @@ class Calendar(Handle):
             "kind": pd.Categorical([h.kind for h in rows], categories=list(HOLIDAY_KINDS)),
             "decree": pd.Series([h.decree for h in rows], dtype="string"),
         })
-
-    @overload
-    def working_days(self, start: InstantLike, end: InstantLike) -> int: ...
-    @overload
-    def working_days(self, start: Any, end: Any) -> Any: ...
 
     def working_days(self, start: Any, end: Any) -> Any:
         """Working days in ``[start, end)``: the dates from ``start`` up to the

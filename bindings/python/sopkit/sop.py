@@ -15,7 +15,7 @@ import enum
 import json
 import os
 from dataclasses import asdict, dataclass
-from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterator, List, Optional, Tuple, Union, cast
 
 from . import _frames
 from ._ffi import Handle, check, cstr, ffi, lib, text
@@ -195,7 +195,7 @@ class Sop(Handle):
         out = ffi.new("char **")
         check(lib.sopkit_sop_diff_json(self._handle, other._handle, out))
         try:
-            return json.loads(text(out[0]))
+            return cast(Dict[str, Any], json.loads(text(out[0])))
         finally:
             lib.sopkit_text_free(out[0])
 
@@ -231,7 +231,7 @@ class Sop(Handle):
 
     def to_dict(self) -> Dict[str, Any]:
         """The document as plain Python data (``json.loads`` of :meth:`to_json`)."""
-        return json.loads(self.to_json())
+        return cast(Dict[str, Any], json.loads(self.to_json()))
 
     def save(self, path: PathLike) -> None:
         """Saves the document atomically (never a half-written file).
@@ -430,7 +430,7 @@ class Analysis(Handle):
 
     def to_dict(self) -> Dict[str, Any]:
         """Everything as plain Python data: loops, workload, hand-offs, diagnostics."""
-        return json.loads(self.to_json())
+        return cast(Dict[str, Any], json.loads(self.to_json()))
 
     def to_dataframe(self) -> Any:
         """The CPM figures of the happy-path steps, one row per step (id,
@@ -489,7 +489,7 @@ class Schedule(Handle):
         return text(out[0])
 
     def to_dict(self) -> Dict[str, Any]:
-        return json.loads(self.to_json())
+        return cast(Dict[str, Any], json.loads(self.to_json()))
 
     def to_dataframe(self) -> Any:
         """The plan, one row per step (id, actor, time, start, end; start and

@@ -64,17 +64,17 @@ def like_input(result: Any, source: Any) -> Any:
     return pd.Index(result, name=source.name)
 
 
-def instants(value: Any, name: str) -> Any:
-    """A C-contiguous ``datetime64[m]`` array of the instants in `value` (NaT
-    stays NaT)."""
+def instants(value: Any, name: str, unit: str = "m") -> Any:
+    """A C-contiguous ``datetime64[unit]`` array of the instants in `value`
+    (minutes by default, ``"D"`` for dates; NaT stays NaT)."""
     np = numpy()
     value = plain(value, name)
     arr = value if isinstance(value, np.ndarray) else np.asarray(value)
     if arr.dtype.kind in "iub":
         raise TypeError(f"{name}: expected datetime64 values, got {arr.dtype}; a minutes count "
                         "is arr.view('datetime64[m]')")
-    if arr.dtype != np.dtype("datetime64[m]"):
-        arr = arr.astype("datetime64[m]")
+    if arr.dtype != np.dtype(f"datetime64[{unit}]"):
+        arr = arr.astype(f"datetime64[{unit}]")
     return contiguous(arr)
 
 

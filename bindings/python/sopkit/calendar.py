@@ -281,10 +281,10 @@ class Calendar(Handle):
         side gives a missing value: float64 NaN, or ``<NA>`` in an ``Int64``
         pandas result."""
         np = _arrays.numpy()
-        aa, bb = _arrays.broadcast(_arrays.instants(a, names[0]), _arrays.instants(b, names[1]))
-        dtype = f"datetime64[{unit}]"
-        flat_a = np.ascontiguousarray(aa.astype(dtype, copy=False).view(np.int64).reshape(-1))
-        flat_b = np.ascontiguousarray(bb.astype(dtype, copy=False).view(np.int64).reshape(-1))
+        aa, bb = _arrays.broadcast(_arrays.instants(a, names[0], unit),
+                                   _arrays.instants(b, names[1], unit))
+        flat_a = np.ascontiguousarray(aa.view(np.int64).reshape(-1))
+        flat_b = np.ascontiguousarray(bb.view(np.int64).reshape(-1))
         source = a if _arrays.is_pandas(a) else b
         missing = np.isnat(aa.reshape(-1)) | np.isnat(bb.reshape(-1))
         if not missing.any():

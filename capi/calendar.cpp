@@ -150,6 +150,18 @@ int sopkit_calendar_load_years_regional(sopkit_calendar** out, int first_year, i
   });
 }
 
+int sopkit_calendar_load_file_regional(sopkit_calendar** out, const char* path,
+                                       const char* regional_path, unsigned flags) {
+  SOPKIT_REQUIRE(out);
+  SOPKIT_REQUIRE(path);
+  SOPKIT_REQUIRE(regional_path);
+  if (!known_calendar_flags(flags))
+    return invalid("flags has a bit other than SOPKIT_CALENDAR_NO_RAMADAN_HOURS");
+  return make_calendar(out, [&] {
+    return sopkit::WorkCalendar::from_file(path, calendar_options(flags, regional_path));
+  });
+}
+
 int sopkit_calendar_holidays_json(const sopkit_calendar* cal, int64_t from_date, int64_t to_date,
                                   char** out_json) {
   SOPKIT_REQUIRE(cal);

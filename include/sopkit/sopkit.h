@@ -443,7 +443,8 @@ SOPKIT_API int sopkit_calendar_minutes_between_bulk(const sopkit_calendar* cal, 
  * (an instant / 1440, rounded down; numpy datetime64[D]). */
 
 /* A shipped calendar (by id, or the years first..last merged, as
- * sopkit_calendar_load_id_flags and _years_flags) with a region's own holiday
+ * sopkit_calendar_load_id_flags and _years_flags; or a calendar file, as
+ * sopkit_calendar_load_file_flags) with a region's own holiday
  * file ("sopkit.calendar/1": a kabupaten's Hari Jadi, a province's days off)
  * added on top for the same dates (docs/calendar.md "Regional holidays"): its
  * entries outside the national coverage are left out, a date that is a
@@ -457,6 +458,8 @@ SOPKIT_API int sopkit_calendar_load_id_regional(sopkit_calendar** out, const cha
 SOPKIT_API int sopkit_calendar_load_years_regional(sopkit_calendar** out, int first_year,
                                                    int last_year, const char* regional_path,
                                                    unsigned flags);
+SOPKIT_API int sopkit_calendar_load_file_regional(sopkit_calendar** out, const char* path,
+                                                  const char* regional_path, unsigned flags);
 
 /* The holidays and cuti bersama dated in [from_date, to_date) as
  * "sopkit.holidays/1" JSON ({"format", "calendar", "from", "to", "holidays":

@@ -227,6 +227,18 @@ static void test_regional_holidays_on_top_of_the_national(void) {
   CHECK(with_region == plain - 2);
   CHECK_OK(sopkit_calendar_working_days(by_id, day("2024-01-01"), day("2025-01-01"), &n));
   CHECK(n == with_region);
+  {
+    sopkit_calendar* from_file = NULL;
+    char national_path[4096];
+    const char* root = getenv("SOPKIT_SOURCE_DIR");
+    snprintf(national_path, sizeof national_path, "%s/data/calendars/id-2024.json",
+             root ? root : ".");
+    CHECK_OK(sopkit_calendar_load_file_regional(&from_file, national_path, path, 0));
+    CHECK_OK(sopkit_calendar_working_days(from_file, day("2024-01-01"), day("2025-01-01"), &n));
+    CHECK(n == with_region);
+    CHECK_STATUS(sopkit_calendar_load_file_regional(&from_file, NULL, path, 0), SOPKIT_EINVAL);
+    sopkit_calendar_free(from_file);
+  }
   CHECK_STATUS(sopkit_calendar_load_years_regional(&regional, 2024, 2024, NULL, 0), SOPKIT_EINVAL);
   CHECK_STATUS(sopkit_calendar_load_years_regional(&regional, 2024, 2024, "/nonexistent.json", 0),
                SOPKIT_EIO);

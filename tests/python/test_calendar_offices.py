@@ -27,6 +27,9 @@ def test_regional_file_adds_its_days_as_local_and_keeps_one_entry_per_date() -> 
         assert added[dt.date(2024, 2, 26)].kind == "local"
         assert added[dt.date(2024, 8, 17)] == plain[dt.date(2024, 8, 17)]  # national entry kept
         assert regional.working_days(*year) == national.working_days(*year) - 2
+        with sopkit.Calendar.load(ROOT / "data" / "calendars" / "id-2024.json",
+                                  regional=REGIONAL) as from_file:
+            assert from_file.holidays(*year) == regional.holidays(*year)
     with sopkit.Calendar.indonesia("id-2024", regional=str(REGIONAL)) as by_id:
         assert not by_id.is_working_time(dt.datetime(2024, 2, 26, 9, 0))
 

@@ -132,18 +132,25 @@ class Calendar(Handle):
                          int(first), int(last), cstr(path), flags)
 
     @classmethod
-    def load(cls, path: PathLike, *, ramadan_hours: bool = True) -> "Calendar":
+    def load(cls, path: PathLike, *, ramadan_hours: bool = True,
+             regional: Optional[PathLike] = None) -> "Calendar":
         """A calendar from a ``sopkit.calendar/1`` file (an agency's own week,
         local holidays, overrides, Ramadan periods). ``ramadan_hours=False``
-        keeps the normal week through the file's Ramadan periods.
+        keeps the normal week through the file's Ramadan periods; ``regional``
+        adds a region's holiday file on top, as :meth:`indonesia`.
 
         Raises:
             SopkitIOError, ParseError, FormatError (message has the JSON pointer),
-            ValidationError (office hours that overlap or run backwards).
+            ValidationError (office hours that overlap or run backwards; a date
+            the two files define differently).
         """
         p = os.fspath(path)
-        return cls._make(p, lib.sopkit_calendar_load_file_flags, cstr(p),
-                         _calendar_flags(ramadan_hours))
+        flags = _calendar_flags(ramadan_hours)
+        if regional is None:
+            return cls._make(p, lib.sopkit_calendar_load_file_flags, cstr(p), flags)
+        extra = os.fspath(regional)
+        return cls._make(f"{p} + {extra}", lib.sopkit_calendar_load_file_regional, cstr(p),
+                         cstr(extra), flags)
 
     @classmethod
     def from_json(cls, text: str) -> "Calendar":

@@ -72,6 +72,7 @@ struct sopkit_evaluation {
   SOPKIT_HANDLE("sk-evalu", "sopkit_evaluation");
   sopkit::IndicatorSet set;  // the rows refer to its indicators and units
   sopkit::Evaluation evaluation;
+  sopkit::EvaluationOptions options;  // what it was evaluated with (its scale colours the HTML)
   std::vector<std::string> periods, units;  // texts lent out by row_get
   sopkit_lazy_text json, csv;
 };

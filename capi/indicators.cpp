@@ -10,6 +10,7 @@
 #include "guard.hpp"
 #include "handles.hpp"
 #include "indicators/detail/indicator_builder.hpp"
+#include "options.hpp"
 #include "sopkit/indicator_bulk.hpp"
 #include "sopkit/indicator_io.hpp"
 
@@ -38,6 +39,39 @@ std::optional<sopkit::Cap> cap_of(int percent) {
 double nan_if_blank(const std::optional<double>& v) {
   return v ? *v : std::numeric_limits<double>::quiet_NaN();
 }
+
+}  // namespace
+
+namespace sopkit::capi {
+
+int read_evaluate_options(const sopkit_evaluate_options* opts, sopkit::EvaluationOptions& options) {
+  if (!opts) return SOPKIT_OK;
+  if (opts->version != SOPKIT_EVALUATE_OPTIONS_VERSION)
+    return invalid(
+        "opts->version is not SOPKIT_EVALUATE_OPTIONS_VERSION: call "
+        "sopkit_evaluate_options_init first");
+  auto cap = cap_of(opts->cap_percent);
+  if (!cap) return invalid("cap_percent must be 0, 100, 110 or 120");
+  if (!std::isfinite(opts->warning_threshold)) return invalid("warning_threshold is not finite");
+  options.cap = *cap;
+  options.policy.negative_formula =
+      opts->negative_ratio ? sopkit::NegativeFormula::ratio : sopkit::NegativeFormula::difference;
+  options.policy.zero_over_zero_is_100 = opts->zero_over_zero_is_100 != 0;
+  options.warning.threshold = opts->warning_threshold;
+  if (opts->scale) options.scale = opts->scale;
+  if (opts->period) {
+    try {
+      options.period = sopkit::Period::parse(opts->period);
+    } catch (const sopkit::Error& e) {
+      return fail(SOPKIT_EINVAL, e.what());
+    }
+  }
+  return SOPKIT_OK;
+}
+
+}  // namespace sopkit::capi
+
+namespace {
 
 template <typename Make>
 int make_set(sopkit_indicators** out, Make&& make) {
@@ -320,33 +354,14 @@ int sopkit_indicators_evaluate(const sopkit_indicators* set, const sopkit_evalua
                                sopkit_evaluation** out) {
   SOPKIT_REQUIRE(set);
   SOPKIT_REQUIRE(out);
-  sopkit::EvaluationOptions options;
-  if (opts) {
-    if (opts->version != SOPKIT_EVALUATE_OPTIONS_VERSION)
-      return invalid(
-          "opts->version is not SOPKIT_EVALUATE_OPTIONS_VERSION: call "
-          "sopkit_evaluate_options_init first");
-    auto cap = cap_of(opts->cap_percent);
-    if (!cap) return invalid("cap_percent must be 0, 100, 110 or 120");
-    if (!std::isfinite(opts->warning_threshold)) return invalid("warning_threshold is not finite");
-    options.cap = *cap;
-    options.policy.negative_formula =
-        opts->negative_ratio ? sopkit::NegativeFormula::ratio : sopkit::NegativeFormula::difference;
-    options.policy.zero_over_zero_is_100 = opts->zero_over_zero_is_100 != 0;
-    options.warning.threshold = opts->warning_threshold;
-  }
   return guard([&]() -> int {
-    if (opts && opts->scale) options.scale = opts->scale;
-    if (opts && opts->period) {
-      try {
-        options.period = sopkit::Period::parse(opts->period);
-      } catch (const sopkit::Error& e) {
-        return fail(SOPKIT_EINVAL, e.what());
-      }
-    }
+    sopkit::EvaluationOptions options;
+    if (int status = sopkit::capi::read_evaluate_options(opts, options); status != SOPKIT_OK)
+      return status;
     auto handle = std::make_unique<sopkit_evaluation>();
     handle->set = set->set;
     handle->evaluation = sopkit::evaluate(handle->set, options);
+    handle->options = options;
     for (const auto& r : handle->evaluation.indicators) {
       handle->periods.push_back(r.period.to_string());
       handle->units.push_back(handle->set.units().path(handle->set.indicator(r.indicator).unit));
@@ -360,6 +375,24 @@ int sopkit_evaluation_count(const sopkit_evaluation* ev, size_t* out_rows) {
   SOPKIT_REQUIRE(ev);
   SOPKIT_REQUIRE(out_rows);
   *out_rows = ev->evaluation.indicators.size();
+  return ok();
+}
+
+int sopkit_evaluation_note_count(const sopkit_evaluation* ev, size_t* out_count) {
+  SOPKIT_REQUIRE(ev);
+  SOPKIT_REQUIRE(out_count);
+  *out_count = ev->evaluation.notes.size();
+  return ok();
+}
+
+int sopkit_evaluation_note(const sopkit_evaluation* ev, size_t index, const char** out_note) {
+  SOPKIT_REQUIRE(ev);
+  SOPKIT_REQUIRE(out_note);
+  const auto& notes = ev->evaluation.notes;
+  if (index >= notes.size())
+    return fail(SOPKIT_EINVAL, "note index " + std::to_string(index) + " is past the last (" +
+                                   std::to_string(notes.size()) + ")");
+  *out_note = notes[index].c_str();
   return ok();
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <vector>
 
 #include "sopkit/indicator_bulk.hpp"
 
@@ -25,6 +26,35 @@ inline double plain_achievement(double t, double r, std::uint8_t p) {
 inline double plain_mean(double weighted_sum, double weight_sum) {
   const double m = weighted_sum / weight_sum;
   return weight_sum > 0.0 && std::isfinite(m) ? m : std::numeric_limits<double>::quiet_NaN();
+}
+
+// Every group's mean of the capped scores (NaN: not computable, skipped) by
+// weight, as indicator_bulk.hpp documents it: plain sums in cell order; a
+// group whose sums overflow is summed again over every weight divided by the
+// largest weight; NaN when no weight or when even those sums overflow.
+inline std::vector<double> plain_group_means(const std::vector<double>& score, const double* w,
+                                             const std::int32_t* g, std::size_t groups) {
+  std::vector<double> ws(groups, 0.0), sw(groups, 0.0);
+  double max_w = 0.0;
+  for (std::size_t i = 0; i < score.size(); ++i) {
+    max_w = w[i] > max_w ? w[i] : max_w;
+    if (std::isnan(score[i])) continue;
+    ws[g[i]] += w[i] * score[i];
+    sw[g[i]] += w[i];
+  }
+  std::vector<double> means(groups);
+  for (std::size_t k = 0; k < groups; ++k) {
+    if (!std::isfinite(ws[k]) || !std::isfinite(sw[k])) {
+      ws[k] = sw[k] = 0.0;
+      for (std::size_t i = 0; i < score.size(); ++i) {
+        if (static_cast<std::size_t>(g[i]) != k || std::isnan(score[i])) continue;
+        ws[k] += w[i] / max_w * score[i];
+        sw[k] += w[i] / max_w;
+      }
+    }
+    means[k] = plain_mean(ws[k], sw[k]);
+  }
+  return means;
 }
 
 // Equal bit for bit (0 and -0 differ), or both NaN.

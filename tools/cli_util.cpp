@@ -12,6 +12,7 @@
 #include "io/detail/files.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/input_limit.hpp"
+#include "sopkit/report.hpp"
 
 namespace sopkit::cli {
 
@@ -180,13 +181,7 @@ int year_of(Date d) {
 WorkCalendar choose_calendar(const Args& args, Instant start) {
   const CalendarOptions options = calendar_options(args);
   if (auto named = named_calendar(args, options)) return *named;
-  int year = year_of(date_of(start));
-  try {
-    return WorkCalendar::indonesia(year, year + 1, options);
-  } catch (const Error& e) {
-    if (e.code() != ErrorCode::not_found) throw;
-    return WorkCalendar::indonesia(year, year, options);
-  }
+  return calendar_for_run(start, options);
 }
 
 WorkCalendar choose_calendar_for_dates(const Args& args, Date first, Date last) {

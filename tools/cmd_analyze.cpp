@@ -124,6 +124,11 @@ void print_human(std::ostream& out, const Sop& sop, const Analysis& a,
       for (const auto& id : a.decisions_without_probability) out << ' ' << id;
     }
     out << "\n";
+  } else if (!a.near_one_probabilities.empty()) {
+    out << "Expected (branch probabilities): not computed: the no_probability of decision(s) "
+        << ids_text(a.near_one_probabilities)
+        << " is 1 to three decimals (more than 999 rounds on average); give the estimated "
+           "share sent back (0.2 = one file in five)\n";
   }
   out << "\n";
 

@@ -111,6 +111,7 @@ int cmd_evaluate(const std::vector<std::string>& argv) {
 
   const IndicatorSet set = load_indicators_file(a.positional[0], csv_options(a));
   const Evaluation ev = evaluate(set, opt);
+  for (const auto& note : ev.notes) std::cerr << "sopkit evaluate: warning: " << note << '\n';
   if (a.flag("--json")) {
     write_evaluation_json(data_output(), set, ev);
     std::cout << '\n';

@@ -1,9 +1,10 @@
-// cmd_render.cpp — `sopkit render FILE --format svg|html|bpmn|dot [-o OUT]
+// cmd_render.cpp — `sopkit render FILE --format svg|html|bpmn|dot|svg-pages [-o OUT]
 // [--lang id|en]`: the SOP as the official table (SVG, printable HTML), as
 // BPMN 2.0 XML for bpmn.io / Camunda Modeler, or as Graphviz DOT.
 //
 // Without -o the picture goes to standard output.
 #include <iostream>
+#include <optional>
 
 #include "cli_util.hpp"
 #include "commands.hpp"
@@ -22,7 +23,7 @@ int cmd_render(const std::vector<std::string>& argv) {
   Args args = parse_args(normalised, {}, {"--format", "--out", "--lang", "--rows-per-page"});
   if (args.positional.size() != 1) throw UsageError{"give exactly one SOP file"};
   const std::string* format = args.option("--format");
-  if (!format) throw UsageError{"--format is required: svg, html, bpmn or dot"};
+  if (!format) throw UsageError{"--format is required: svg, html, bpmn, dot or svg-pages"};
   RenderOptions options;
   if (const std::string* lang = args.option("--lang")) {
     if (*lang == "en")
@@ -34,17 +35,10 @@ int cmd_render(const std::vector<std::string>& argv) {
     options.max_rows_per_page = positive_count_option("--rows-per-page", *rows);
 
   Sop sop = load_sop_file(args.positional[0]);
-  std::string text;
-  if (*format == "svg")
-    text = render_sop_svg(sop, options);
-  else if (*format == "html")
-    text = render_sop_html(sop, options);
-  else if (*format == "bpmn")
-    text = render_sop_bpmn(sop, options);
-  else if (*format == "dot")
-    text = render_sop_dot(sop, options);
-  else
-    throw UsageError{"unknown --format '" + *format + "': use svg, html, bpmn or dot"};
+  std::optional<RenderFormat> chosen = render_format_named(*format);
+  if (!chosen)
+    throw UsageError{"unknown --format '" + *format + "': use svg, html, bpmn, dot or svg-pages"};
+  const std::string text = render_sop(sop, *chosen, options);
 
   if (const std::string* out = args.option("--out")) {
     // Atomic, like every file sopkit writes: an old picture is replaced whole

@@ -122,7 +122,7 @@ int cmd_runs(const std::vector<std::string>& argv) {
     return kExitFindings;
   }
   if (args.flag("--json"))
-    data_output() << comparison_to_json(log, c);
+    write_comparison_json(data_output(), log, c);
   else
     print_table(log, c, calendar.convention());
 

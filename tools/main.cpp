@@ -40,7 +40,8 @@ const Verb kVerbs[] = {
 #endif
 #ifdef SOPKIT_HAVE_CMD_RENDER
     {"render",
-     "sopkit render FILE --format svg|html|bpmn|dot [-o OUT] [--lang id|en] [--rows-per-page N]",
+     "sopkit render FILE --format svg|html|bpmn|dot|svg-pages [-o OUT] [--lang id|en] "
+     "[--rows-per-page N]",
      sopkit::cli::cmd_render},
 #endif
 #ifdef SOPKIT_HAVE_CMD_MONEV

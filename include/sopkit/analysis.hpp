@@ -180,8 +180,16 @@ struct Analysis {
   // probability count 0 rounds and are listed in decisions_without_probability.
   std::optional<ReworkTotal> expected;
   std::vector<std::string> decisions_without_probability;
+  // Decisions whose no_probability rounds to 1 (no_probability_rounds_to_one):
+  // when any exists, `expected` is left out rather than give thousands of
+  // rounds nobody meant; validate() warns about each.
+  std::vector<std::string> near_one_probabilities;
   std::vector<std::string> not_computed;  // lenient mode: what is missing and why
 };
+
+// True when a no_probability reads as 1 at three decimals (above 0.999): more
+// than 999 expected rework rounds, an expected total of years.
+bool no_probability_rounds_to_one(double p) noexcept;
 
 // Analyses the SOP. Needs a start step; every reference to an unknown step or
 // actor is ignored (validate() reports them). Throws (unless options.lenient):

@@ -175,13 +175,17 @@ struct Evaluation {
   std::vector<IndicatorResult> indicators;  // by indicator, then period
   std::vector<UnitResult> units;            // by period, then unit index
   std::vector<EarlyWarning> warnings;       // by indicator, then year
+  // Why some computed results carry no band: one note per period older than
+  // the first version of the scale (the achievements are still computed).
+  std::vector<std::string> notes;
 };
 
 // Evaluates every (indicator, period) row: an annual row with a blank target
 // or realisation takes it from its quarters by the accumulation rule; a
-// multi-year row from its years. Throws Error{not_found} when the scale is not
-// in force for a period, Error{invalid_argument} for a period filter the data
-// does not hold.
+// multi-year row from its years. A period before the scale's first version is
+// rated by nothing (band 0, no predicate) with a note in Evaluation::notes.
+// Throws Error{not_found} for a scale name no version carries,
+// Error{invalid_argument} for a period filter the data does not hold.
 Evaluation evaluate(const IndicatorSet& set, const EvaluationOptions& options = {});
 
 }  // namespace sopkit

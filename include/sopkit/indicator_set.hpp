@@ -171,6 +171,11 @@ class IndicatorSet {
   // As add_cell, with the origin origin_prefix + number ("data.csv:" + 12):
   // a loader of many rows stores a number, not a text, per row.
   void add_cell(const Cell& cell, std::size_t origin_number);
+  // As add_cell(cell, origin_number), except that a row whose (indicator,
+  // period) already has one is not added: the earlier row's index is returned
+  // instead, for a loader to name both rows in its own words; nullopt when
+  // added. One hash probe a row, where find_cell then add_cell take two.
+  std::optional<std::size_t> add_cell_unless_present(const Cell& cell, std::size_t origin_number);
   void set_origin_prefix(std::string prefix);
   std::size_t cell_count() const noexcept;
   Cell cell(std::size_t row) const;
@@ -187,7 +192,8 @@ class IndicatorSet {
 
  private:
   struct Columns;  // the cells, compactly (see indicator_set.cpp)
-  void add_checked_cell(const Cell& cell, std::size_t origin_number);
+  std::optional<std::size_t> add_checked_cell(const Cell& cell, std::size_t origin_number,
+                                              bool duplicate_is_error);
   UnitTree units_;
   std::vector<Indicator> indicators_;
   std::unordered_multimap<std::size_t, std::size_t> by_code_;  // hash of the code -> indicators

@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -148,5 +149,8 @@ IndicatorSet compliance_indicators(const std::vector<const RunComparison*>& comp
 
 // The comparison as JSON "sopkit.runs-comparison/1" (docs/monitoring.md).
 std::string comparison_to_json(const RunLog& log, const RunComparison& c, int indent = 2);
+// The same text written to `out` in pieces as it is made, never held whole.
+void write_comparison_json(std::ostream& out, const RunLog& log, const RunComparison& c,
+                           int indent = 2);
 
 }  // namespace sopkit

@@ -92,6 +92,10 @@ class RatingScales {
   // The scale `name` in force on `date` ("YYYY-MM-DD"): the latest valid_from
   // on or before the date. Throws Error{not_found} when there is none.
   const RatingScale& in_force(const std::string& name, const std::string& date) const;
+  // The same, or nullptr when the scale exists but no version of it is in
+  // force yet on the date (a period older than the scale's first version).
+  // Throws Error{not_found} for a name no version carries.
+  const RatingScale* in_force_or_null(const std::string& name, const std::string& date) const;
   const std::vector<RatingScale>& all() const noexcept { return scales_; }
 
  private:

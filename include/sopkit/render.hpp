@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -122,6 +123,21 @@ std::string render_sop_bpmn(const Sop& sop, const RenderOptions& options = {});
 
 // Graphviz DOT: a cluster (swimlane) per actor, shapes by kind, labelled branches.
 std::string render_sop_dot(const Sop& sop, const RenderOptions& options = {});
+
+// The formats of render_sop.
+enum class RenderFormat {
+  svg,        // render_sop_svg: every page stacked in one SVG document
+  html,       // render_sop_html: a printable HTML page
+  bpmn,       // render_sop_bpmn
+  dot,        // render_sop_dot
+  svg_pages,  // render_sop_svg_pages: the page <svg> elements, to embed in HTML
+};
+
+// The SOP in `format`: the one entry that `sopkit render` and the C ABI share.
+std::string render_sop(const Sop& sop, RenderFormat format, const RenderOptions& options = {});
+// The format of its name ("svg", "html", "bpmn", "dot", "svg-pages"); nullopt
+// for any other text.
+std::optional<RenderFormat> render_format_named(std::string_view name);
 
 // ---- Text helpers shared by the renderers ------------------------------------
 

@@ -23,6 +23,7 @@
 #include "sopkit/indicator_eval.hpp"
 #include "sopkit/indicator_set.hpp"
 #include "sopkit/runs.hpp"
+#include "sopkit/schedule.hpp"
 #include "sopkit/sop.hpp"
 
 namespace sopkit {
@@ -51,6 +52,13 @@ using MonevProgress =
 // The first working-day morning after the period: its last day + 1 at 07:30.
 Instant default_monev_start(const Period& period);
 
+// The shipped Indonesian calendar for a run that starts at `start`: that
+// year's joined with the next year's when it ships (a run may cross New Year).
+// What `sopkit monev`, `schedule` and `runs` use without --calendar, and the
+// C ABI's monev report without a calendar. Throws Error{not_found} when the
+// start's year does not ship.
+WorkCalendar calendar_for_run(Instant start, const CalendarOptions& options = {});
+
 // Builds the report. Throws what evaluate() throws (Error{invalid_argument} for
 // a period the data does not hold), and what schedule() throws for an SOP that
 // cannot be planned (Error{validation_failed}) or a run past the calendar's
@@ -58,6 +66,22 @@ Instant default_monev_start(const Period& period);
 MonevReport build_monev_report(const Sop& sop, const IndicatorSet& indicators,
                                const WorkCalendar& calendar, const MonevOptions& options,
                                const MonevProgress& progress = {});
+
+// The report's Gantt chart of a planned run, as one <svg> element: a bar per
+// step (class "task", data-step = its id) from its planned start to its end,
+// weekends grey, holidays and cuti bersama red with their names, the due date
+// in red. For a notebook or a host page.
+std::string render_schedule_svg(const Sop& sop, const Schedule& plan, const WorkCalendar& calendar,
+                                Language lang = Language::id);
+
+// The report's achievement tables as an HTML fragment (a <div> with its own
+// scoped style): the scale's legend, then one table per unit (per period and
+// unit when the evaluation holds several periods) with target, realisation,
+// capaian and the predikat coloured by band as the report colours it (red to
+// green from the lowest band to the highest; a value that cannot be computed
+// shows its reason). `options` are those `ev` was evaluated with (their scale).
+std::string render_evaluation_html(const IndicatorSet& set, const Evaluation& ev,
+                                   const EvaluationOptions& options, Language lang = Language::id);
 
 // Writes report.html, report.json and capaian.csv as the folder `dir`, all or
 // nothing: the files go into a fresh folder beside it, flushed to disk, which

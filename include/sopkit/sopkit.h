@@ -678,7 +678,9 @@ typedef struct sopkit_evaluation sopkit_evaluation;
  * date by the accumulation rule, predicate, unit roll-ups, money and physical
  * progress, early warnings (docs/indicators.md). opts may be NULL. Errors:
  * SOPKIT_EINVAL (NULL, unknown version, cap or period text), SOPKIT_ENOTFOUND
- * (a scale not in force for a period), SOPKIT_ENOMEM. */
+ * (a scale name no version carries), SOPKIT_ENOMEM. A period older than the
+ * scale's first version is not an error: its rows are computed but not rated
+ * (band 0, predicate ""), and a note says why (sopkit_evaluation_note). */
 SOPKIT_API int sopkit_indicators_evaluate(const sopkit_indicators* set,
                                           const sopkit_evaluate_options* opts,
                                           sopkit_evaluation** out);
@@ -700,8 +702,8 @@ typedef struct sopkit_evaluation_row {
   double target, realisation; /* NaN when blank */
   double achievement;         /* percent, raw; NaN when not computable */
   double score;               /* capped achievement */
-  unsigned band;              /* 0 when not computable */
-  const char* predicate;      /* "Sangat Tinggi"; "" when not computable */
+  unsigned band;              /* 0 when not computable or not rated */
+  const char* predicate;      /* "Sangat Tinggi"; "" when not computable or not rated */
   const char* reason; /* "" or why not computable: "target_zero", "realisation_blank", ... */
 } sopkit_evaluation_row;
 
@@ -713,6 +715,13 @@ SOPKIT_API int sopkit_evaluation_row_get(const sopkit_evaluation* ev, size_t ind
  * SOPKIT_ENOMEM. */
 SOPKIT_API int sopkit_evaluation_to_json(const sopkit_evaluation* ev, const char** out_json);
 SOPKIT_API int sopkit_evaluation_to_csv(const sopkit_evaluation* ev, const char** out_csv);
+
+/* The evaluation's notes: why some computed rows carry no band (one per period
+ * older than the first version of the rating scale). The text is borrowed from
+ * the handle. Errors: SOPKIT_EINVAL (NULL, index not below the count). */
+SOPKIT_API int sopkit_evaluation_note_count(const sopkit_evaluation* ev, size_t* out_count);
+SOPKIT_API int sopkit_evaluation_note(const sopkit_evaluation* ev, size_t index,
+                                      const char** out_note);
 
 /* Releases an evaluation. NULL is a no-op. */
 SOPKIT_API void sopkit_evaluation_free(sopkit_evaluation* ev);
@@ -826,6 +835,103 @@ SOPKIT_API int sopkit_runs_compliance(const sopkit_runs_comparison* const* compa
 
 /* Releases a comparison. NULL is a no-op. */
 SOPKIT_API void sopkit_runs_comparison_free(sopkit_runs_comparison* c);
+
+/* ------------------------------------------------------------------------ */
+/* Pictures and the monev report (docs/render.md)                            */
+/* ------------------------------------------------------------------------ */
+
+/* The pictures of sopkit_sop_render (`sopkit render --format`). */
+typedef enum sopkit_render_format {
+  SOPKIT_RENDER_SVG = 0,       /* the official table, every page stacked in one SVG */
+  SOPKIT_RENDER_HTML = 1,      /* the same pages in a printable HTML page (A4 landscape) */
+  SOPKIT_RENDER_BPMN = 2,      /* BPMN 2.0 XML with diagram interchange */
+  SOPKIT_RENDER_DOT = 3,       /* Graphviz, one cluster (swimlane) per actor */
+  SOPKIT_RENDER_SVG_PAGES = 4, /* the table's page <svg> elements, to embed in HTML */
+  SOPKIT_RENDER_FORMAT_RESERVED_ = 1000
+} sopkit_render_format;
+
+/* Languages of labels ("Kegiatan" / "Activity"). */
+typedef enum sopkit_language {
+  SOPKIT_LANG_ID = 0,
+  SOPKIT_LANG_EN = 1,
+  SOPKIT_LANG_RESERVED_ = 1000
+} sopkit_language;
+
+enum { SOPKIT_RENDER_OPTIONS_VERSION = 1 };
+
+/* Options of sopkit_sop_render. Initialise with sopkit_render_options_init so
+ * that fields added later get their defaults. */
+typedef struct sopkit_render_options {
+  unsigned version;         /* SOPKIT_RENDER_OPTIONS_VERSION */
+  int lang;                 /* a sopkit_language (default SOPKIT_LANG_ID) */
+  size_t max_rows_per_page; /* at most this many steps per page; 0 (default): as many as fit */
+  double page_width;        /* SVG units (1/96 inch), default 1123 (A4 landscape) */
+  double page_height;       /* default 794 */
+  const char* id_prefix;    /* prefix of every element id (several tables in one page);
+                               NULL (default): none */
+} sopkit_render_options;
+
+/* Fills *opts with the defaults. Errors: SOPKIT_EINVAL (opts NULL). */
+SOPKIT_API int sopkit_render_options_init(sopkit_render_options* opts);
+
+/* The document as a picture in `format` (a sopkit_render_format), exactly as
+ * `sopkit render` writes it. opts may be NULL for the defaults. *out_text is
+ * the caller's: free it with sopkit_text_free. Document faults (an unknown
+ * actor) do not fail: what cannot be placed is drawn in the first column.
+ * Errors: SOPKIT_EINVAL (NULL, unknown format, version or language, a page
+ * size that is not positive and finite), SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_sop_render(const sopkit_sop* sop, int format,
+                                 const sopkit_render_options* opts, char** out_text);
+
+/* The Gantt chart of a planned run, as the monev report draws it: one <svg>
+ * element with a bar per step (class "task", data-step = the step id),
+ * weekends grey, holidays and cuti bersama red with their names, the due date.
+ * lang is a sopkit_language. *out_svg is the caller's (sopkit_text_free).
+ * Errors: SOPKIT_EINVAL (NULL, unknown language), SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_schedule_render_svg(const sopkit_schedule* s, int lang, char** out_svg);
+
+/* The achievement tables of the monev report as an HTML fragment (a <div>
+ * with its own scoped style): the scale's legend, one table per unit (per
+ * period and unit when the evaluation holds several periods), the predikat
+ * cell coloured by its band as the report colours it. lang is a
+ * sopkit_language. *out_html is the caller's (sopkit_text_free). Errors:
+ * SOPKIT_EINVAL, SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_evaluation_render_html(const sopkit_evaluation* ev, int lang,
+                                             char** out_html);
+
+enum { SOPKIT_MONEV_OPTIONS_VERSION = 1 };
+
+/* Options of sopkit_monev_report_write. Initialise with
+ * sopkit_monev_options_init, then set period. */
+typedef struct sopkit_monev_options {
+  unsigned version;   /* SOPKIT_MONEV_OPTIONS_VERSION */
+  const char* period; /* required: the quarter or year reported on, "2024-Q2" */
+  int has_start;      /* 0 (default): the run starts at 07:30 the day after the period */
+  int64_t start;      /* when has_start: the run's start (an instant) */
+  int lang;           /* a sopkit_language (default SOPKIT_LANG_ID) */
+  const sopkit_evaluate_options* evaluation; /* NULL (default): the defaults; its period is
+                                                replaced by `period` */
+  const sopkit_runs* runs; /* NULL (default); else the report gains "Pelaksanaan SOP" */
+} sopkit_monev_options;
+
+/* Fills *opts with the defaults (period NULL). Errors: SOPKIT_EINVAL. */
+SOPKIT_API int sopkit_monev_options_init(sopkit_monev_options* opts);
+
+/* Writes the monev report of `sop` and `set` as the folder `dir`:
+ * report.html, report.json and capaian.csv, exactly as `sopkit monev --out`,
+ * all or nothing (docs/reliability.md): a fresh folder beside `dir`, flushed,
+ * renamed into place; an existing report folder is replaced atomically; a
+ * `dir` holding other files is refused before anything is written. cal may
+ * be NULL: the shipped calendar of the start's year joined with the next
+ * year's. Errors: SOPKIT_EINVAL (NULL sop, set, opts or dir, no or a bad
+ * period, unknown version or language, a period the data does not hold),
+ * SOPKIT_EVALIDATION (an SOP that cannot be planned), SOPKIT_ERANGE (the run
+ * leaves the calendar's coverage), SOPKIT_ENOTFOUND (no shipped calendar for
+ * the year, a scale not in force), SOPKIT_EIO (the folder could not be
+ * written: the message names it or the file), SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_monev_report_write(const sopkit_sop* sop, const sopkit_indicators* set,
+                                         const sopkit_calendar* cal,
+                                         const sopkit_monev_options* opts, const char* dir);
 
 /* ------------------------------------------------------------------------ */
 /* Record store (docs/store.md)                                              */

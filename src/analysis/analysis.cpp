@@ -542,6 +542,7 @@ Analysis analyze(const Sop& sop, const AnalysisOptions& options) {
     if (loop.no_probability && probabilities_valid) {
       double p = *loop.no_probability;
       loop.expected_rounds = p / (1.0 - p);  // geometric: mean failures before a yes
+      if (no_probability_rounds_to_one(p)) a.near_one_probabilities.push_back(loop.decision);
     } else if (!loop.no_probability) {
       a.decisions_without_probability.push_back(loop.decision);
     }
@@ -561,8 +562,12 @@ Analysis analyze(const Sop& sop, const AnalysisOptions& options) {
     expected.min_working_minutes += loop.expected_rounds * loop.round_min_working_minutes;
     expected.total.add(loop.round, loop.expected_rounds);
   }
-  if (probabilities_valid) a.expected = std::move(expected);
+  if (probabilities_valid && a.near_one_probabilities.empty()) a.expected = std::move(expected);
   return a;
+}
+
+bool no_probability_rounds_to_one(double p) noexcept {
+  return p > 0.999;
 }
 
 std::vector<std::string> rework_round(const Sop& sop, const Analysis& analysis, std::size_t loop) {

@@ -4,6 +4,8 @@
 // problem, so a clerk sees the whole list at once.
 #include "sopkit/validation.hpp"
 
+#include "sopkit/analysis.hpp"
+
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
@@ -40,10 +42,6 @@ void require_valid(const std::vector<Diagnostic>& diagnostics) {
 }
 
 namespace {
-
-// Above this a no_probability reads as 1 at three decimals: more than 999
-// expected rework rounds, an expected total of years that nobody meant.
-constexpr double kNearOneProbability = 0.999;
 
 // 0.9999999 as written, not std::to_string's "1.000000".
 std::string probability_text(double value) {
@@ -338,7 +336,7 @@ class Checker {
       else if (s.kind != StepKind::decision)
         warning("invalid_probability", i, step_pointer(i, "no_probability"),
                 label(i) + " gives a no_probability but is not a decision; it is ignored");
-      else if (p > kNearOneProbability)
+      else if (no_probability_rounds_to_one(p))
         warning("invalid_probability", i, step_pointer(i, "no_probability"),
                 label(i) + ": no_probability " + probability_text(p) +
                     " is 1 to three decimals: a file would go round " +

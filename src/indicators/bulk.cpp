@@ -440,6 +440,35 @@ bool run_range(const double* target, const double* realisation, const std::uint8
   throw Error(ErrorCode::internal, "bulk input reported invalid but no cell is");
 }
 
+// Groups whose sums overflowed (weights near DBL_MAX) are summed again with
+// every weight divided by the largest weight, as the scalar roll-up does, so
+// that both give the same mean instead of NaN here and a number there. Cold:
+// it runs only when a sum is not finite.
+void resum_overflowed_groups(const double* target, const double* realisation,
+                             const std::uint8_t* polarity, const double* weight,
+                             const std::int32_t* group, std::size_t n, double limit,
+                             std::vector<Accumulator>& acc) {
+  std::vector<char> overflowed(acc.size(), 0);
+  bool any = false;
+  for (std::size_t g = 0; g < acc.size(); ++g)
+    if (!std::isfinite(acc[g].weighted_sum) || !std::isfinite(acc[g].weight_sum)) {
+      overflowed[g] = 1;
+      any = true;
+    }
+  if (!any) return;
+  const double max_weight = *std::max_element(weight, weight + n);
+  for (std::size_t g = 0; g < acc.size(); ++g)
+    if (overflowed[g]) acc[g] = Accumulator{};
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto g = static_cast<std::size_t>(group[i]);
+    const double c = cell_achievement(target[i], realisation[i], polarity[i]);
+    if (!overflowed[g] || c != c) continue;
+    const double w = weight[i] / max_weight;
+    acc[g].weighted_sum += w * (c > limit ? limit : c);
+    acc[g].weight_sum += w;
+  }
+}
+
 }  // namespace
 
 void evaluate_cells(const double* target, const double* realisation, const std::uint8_t* polarity,
@@ -487,9 +516,10 @@ void evaluate_cells_grouped(const double* target, const double* realisation,
       acc[0][g].weighted_sum += acc[k][g].weighted_sum;
       acc[0][g].weight_sum += acc[k][g].weight_sum;
     }
+  resum_overflowed_groups(target, realisation, polarity, weight, group, n, limit, acc[0]);
   for (std::size_t g = 0; g < group_count; ++g) {
     const Accumulator& a = acc[0][g];
-    // Sums that overflowed (weights near DBL_MAX) give no mean: NaN, never inf.
+    // Sums that overflow even scaled give no mean: NaN, never inf.
     const double mean = a.weighted_sum / a.weight_sum;
     group_mean_out[g] =
         a.weight_sum > 0.0 && std::isfinite(mean) ? mean : std::numeric_limits<double>::quiet_NaN();

@@ -221,9 +221,17 @@ struct Context {
 
   Period period(std::size_t k) const { return set.cell_period(order[k]); }
 
+  // The indicator's cell of period p: a binary search of its few rows, which
+  // are in order and near each other, instead of a probe of the set's hash
+  // table at a random place of a national file's memory.
   std::optional<Cell> find(std::size_t ind, const Period& p) const {
-    if (auto row = set.find_cell(ind, p)) return set.cell_values(*row);
-    return std::nullopt;
+    const auto first = order.begin() + static_cast<std::ptrdiff_t>(start[ind]);
+    const auto last = order.begin() + static_cast<std::ptrdiff_t>(start[ind + 1]);
+    const auto it = std::lower_bound(first, last, p, [&](std::uint32_t row, const Period& q) {
+      return set.cell_period(row) < q;
+    });
+    if (it == last || set.cell_period(*it) != p) return std::nullopt;
+    return set.cell_values(*it);
   }
 
   // Quarter cells 1..upto of a year (nullopt where absent).
@@ -448,7 +456,56 @@ Achievement weighted_mean(double swc, double weight_sum, double scaled_swc,
                                : Achievement::not_computable(Reason::overflow);
 }
 
-void roll_up(const IndicatorSet& set, const EvaluationOptions& opt, Evaluation& ev) {
+// The version of the options' scale in force at each period's end, looked up
+// once per period. A period older than the scale's first version is not an
+// error of the run: its results are computed but carry no band, and a note
+// in the evaluation says why.
+class ScaleOfPeriod {
+ public:
+  ScaleOfPeriod(const EvaluationOptions& opt, std::vector<std::string>& notes)
+      : opt_(opt), notes_(notes) {}
+
+  const RatingScale* operator()(const Period& p) {
+    if (!has_last_ || !(p == last_period_)) {
+      last_scale_ = lookup(p);
+      last_period_ = p;
+      has_last_ = true;
+    }
+    return last_scale_;
+  }
+
+ private:
+  const RatingScale* lookup(const Period& p) {
+    for (const auto& [period, scale] : seen_)
+      if (period == p) return scale;
+    const std::string date = p.end_date();
+    const RatingScale* scale = opt_.scales.in_force_or_null(opt_.scale, date);
+    if (!scale)
+      notes_.push_back("rating scale '" + opt_.scale +
+                       "': no version of the scale is in force on " + date +
+                       ", so the results of " + p.to_string() +
+                       " are computed but not rated (no band, no predicate)");
+    seen_.emplace_back(p, scale);
+    return scale;
+  }
+
+  const EvaluationOptions& opt_;
+  std::vector<std::string>& notes_;
+  std::vector<std::pair<Period, const RatingScale*>> seen_;
+  Period last_period_;
+  const RatingScale* last_scale_ = nullptr;
+  bool has_last_ = false;
+};
+
+// Band and predicate of a score under `scale`; none when no scale is in force.
+template <class Result>
+void rate(Result& r, double score, const RatingScale* scale) {
+  if (!scale) return;
+  r.band = scale->band(score);
+  r.predicate = scale->label(r.band);
+}
+
+void roll_up(const IndicatorSet& set, ScaleOfPeriod& scale_of, Evaluation& ev) {
   std::vector<Period> periods;
   for (const auto& r : ev.indicators) periods.push_back(r.period);
   std::sort(periods.begin(), periods.end());
@@ -485,7 +542,7 @@ void roll_up(const IndicatorSet& set, const EvaluationOptions& opt, Evaluation& 
         s.scaled_swc += ind.weight / max_weight * r.score;
       }
     }
-    const RatingScale& scale = opt.scales.in_force(opt.scale, p.end_date());
+    const RatingScale* scale = scale_of(p);
     for (std::size_t u = 0; u < units.size(); ++u) {
       const Sum& s = sums[u];
       if (!s.any) continue;
@@ -501,8 +558,7 @@ void roll_up(const IndicatorSet& set, const EvaluationOptions& opt, Evaluation& 
         ur.achievement = Achievement::not_computable(Reason::weight_zero);
       else
         ur.achievement = weighted_mean(s.swc, s.weight_sum, s.scaled_swc, s.scaled_weight_sum);
-      ur.band = scale.band(ur.achievement.value);
-      ur.predicate = scale.label(ur.band);
+      rate(ur, ur.achievement.value, scale);
       ev.units.push_back(std::move(ur));
     }
   }
@@ -519,19 +575,18 @@ Evaluation evaluate(const IndicatorSet& set, const EvaluationOptions& opt) {
   }
   Context cx(set, opt);
   Evaluation ev;
+  ScaleOfPeriod scale_of(opt, ev.notes);
   for (std::size_t i = 0; i < set.indicator_count(); ++i) {
     for (std::size_t k = cx.start[i]; k < cx.start[i + 1]; ++k) {
       const Period p = cx.period(k);
       if (opt.period && p != *opt.period) continue;
       IndicatorResult r = evaluate_cell(cx, set.cell_values(cx.order[k]));
-      const RatingScale& scale = opt.scales.in_force(opt.scale, p.end_date());
       r.score = apply_cap(r.achievement.value, opt.cap);
-      r.band = scale.band(r.score);
-      r.predicate = scale.label(r.band);
+      rate(r, r.score, scale_of(p));
       ev.indicators.push_back(std::move(r));
     }
   }
-  roll_up(set, opt, ev);
+  roll_up(set, scale_of, ev);
   early_warnings(cx, ev);
   return ev;
 }

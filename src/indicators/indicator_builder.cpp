@@ -182,10 +182,6 @@ void IndicatorBuilder::add(const IndicatorRow& row, std::size_t number_of_row,
   c.financial_plan = number(row, kFinancialPlan, place);
   c.physical_plan = number(row, kPhysicalPlan, place);
   c.physical_realisation = number(row, kPhysicalRealisation, place);
-  if (auto prev = set_.find_cell(ind, period))
-    fail(place, kPeriod,
-         "indicator " + std::string(code) + " has a second row for period " + period.to_string() +
-             " (the first is at " + set_.cell(*prev).origin + ")");
   if (c.target_low.has_value() != c.target_high.has_value())
     fail(place, c.target_low ? kTargetHigh : kTargetLow,
          "a target range needs both target_low and target_high");
@@ -193,10 +189,12 @@ void IndicatorBuilder::add(const IndicatorRow& row, std::size_t number_of_row,
     fail(place, kTargetLow, "target_low is above target_high");
   if (c.target_low && c.target)
     fail(place, kTarget, "give either target or target_low/target_high, not both");
-  located(place, kPeriod, [&] {
-    set_.add_cell(c, number_of_row);
-    return 0;
-  });
+  const auto prev =
+      located(place, kPeriod, [&] { return set_.add_cell_unless_present(c, number_of_row); });
+  if (prev)
+    fail(place, kPeriod,
+         "indicator " + std::string(code) + " has a second row for period " + period.to_string() +
+             " (the first is at " + set_.cell(*prev).origin + ")");
 }
 
 IndicatorSet IndicatorBuilder::finish() && {

@@ -374,15 +374,15 @@ struct IndicatorSet::Columns {
     if (slots[s] == 0) return std::nullopt;
     return slots[s] - 1;
   }
-  void index_last_row() {
-    if (2 * size() > slots.size()) {
-      std::size_t capacity = 64;
-      while (capacity < 4 * size()) capacity *= 2;
-      slots.assign(capacity, 0);
-      for (std::size_t row = 0; row + 1 < size(); ++row)
-        slots[probe(key_of(row))] = static_cast<std::uint32_t>(row + 1);
-    }
-    slots[probe(key_of(size() - 1))] = static_cast<std::uint32_t>(size());
+  // Grows the table before a row is added, so that a slot probed for the new
+  // row stays its slot until the row is in.
+  void make_room_for_one_more() {
+    if (2 * (size() + 1) <= slots.size()) return;
+    std::size_t capacity = 64;
+    while (capacity < 4 * (size() + 1)) capacity *= 2;
+    slots.assign(capacity, 0);
+    for (std::size_t row = 0; row < size(); ++row)
+      slots[probe(key_of(row))] = static_cast<std::uint32_t>(row + 1);
   }
 
   std::optional<double> value(std::size_t row, int column) const {
@@ -435,21 +435,30 @@ std::optional<std::size_t> IndicatorSet::find_indicator(std::string_view code) c
 }
 
 void IndicatorSet::add_cell(const Cell& c) {
-  add_checked_cell(c, kNoOrigin);
+  add_checked_cell(c, kNoOrigin, true);
 }
 
 void IndicatorSet::add_cell(const Cell& c, std::size_t origin_number) {
   if (origin_number >= kNoOrigin)
     throw Error(ErrorCode::out_of_range,
                 "origin number " + std::to_string(origin_number) + " is too large");
-  add_checked_cell(c, origin_number);
+  add_checked_cell(c, origin_number, true);
+}
+
+std::optional<std::size_t> IndicatorSet::add_cell_unless_present(const Cell& c,
+                                                                 std::size_t origin_number) {
+  if (origin_number >= kNoOrigin)
+    throw Error(ErrorCode::out_of_range,
+                "origin number " + std::to_string(origin_number) + " is too large");
+  return add_checked_cell(c, origin_number, false);
 }
 
 void IndicatorSet::set_origin_prefix(std::string prefix) {
   cols_->origin_prefix = std::move(prefix);
 }
 
-void IndicatorSet::add_checked_cell(const Cell& c, std::size_t origin_number) {
+std::optional<std::size_t> IndicatorSet::add_checked_cell(const Cell& c, std::size_t origin_number,
+                                                          bool duplicate_is_error) {
   const bool numbered = origin_number != kNoOrigin;
   if (c.indicator >= indicators_.size())
     throw Error(ErrorCode::invalid_argument, "unknown indicator for a row",
@@ -460,6 +469,19 @@ void IndicatorSet::add_checked_cell(const Cell& c, std::size_t origin_number) {
     throw Error(ErrorCode::invalid_argument, what + ": " + msg,
                 numbered ? cols_->origin_prefix + std::to_string(origin_number) : c.origin);
   };
+  // One probe finds an earlier row of the pair or the slot of this one.
+  Columns& k = *cols_;
+  if (k.size() >= kNoOrigin - 1) throw Error(ErrorCode::out_of_range, "too many rows in one set");
+  k.make_room_for_one_more();
+  const auto pid = k.find_period_id(c.period);
+  const std::size_t slot = pid ? k.probe(Columns::key(c.indicator, *pid)) : 0;
+  if (pid && k.slots[slot] != 0) {
+    const std::size_t prev = k.slots[slot] - 1;
+    if (!duplicate_is_error) return prev;
+    const std::string earlier = k.origin(prev);
+    fail("the (indicator, period) pair already has a row" +
+         (earlier.empty() ? std::string() : " at " + earlier));
+  }
   struct Named {
     const char* name;
     const std::optional<double>* v;
@@ -489,14 +511,6 @@ void IndicatorSet::add_checked_cell(const Cell& c, std::size_t origin_number) {
          detail::format_number(*c.target_high));
   if (c.target_low && c.target)
     fail("give either a target or a range (target_low, target_high), not both");
-  Columns& k = *cols_;
-  if (k.size() >= kNoOrigin - 1) throw Error(ErrorCode::out_of_range, "too many rows in one set");
-  if (auto pid = k.find_period_id(c.period))
-    if (auto prev = k.find(Columns::key(c.indicator, *pid))) {
-      const std::string earlier = k.origin(*prev);
-      fail("the (indicator, period) pair already has a row" +
-           (earlier.empty() ? std::string() : " at " + earlier));
-    }
   std::uint16_t mask = 0;
   k.offset.push_back(k.values.size());
   for (int r = 0; r < kValueColumns; ++r)
@@ -509,7 +523,9 @@ void IndicatorSet::add_checked_cell(const Cell& c, std::size_t origin_number) {
   k.period.push_back(k.period_id(c.period));
   k.origin_number.push_back(static_cast<std::uint32_t>(origin_number));
   if (!numbered && !c.origin.empty()) k.origin_text.emplace(k.size() - 1, c.origin);
-  k.index_last_row();
+  // A new period has no slot yet: its key is new, so the probe finds an empty one.
+  k.slots[pid ? slot : k.probe(k.key_of(k.size() - 1))] = static_cast<std::uint32_t>(k.size());
+  return std::nullopt;
 }
 
 std::size_t IndicatorSet::cell_count() const noexcept {

@@ -134,7 +134,8 @@ void RatingScales::add(RatingScale scale) {
   scales_.push_back(std::move(scale));
 }
 
-const RatingScale& RatingScales::in_force(const std::string& name, const std::string& date) const {
+const RatingScale* RatingScales::in_force_or_null(const std::string& name,
+                                                  const std::string& date) const {
   const RatingScale* best = nullptr;
   bool known = false;
   for (const auto& s : scales_) {
@@ -143,12 +144,16 @@ const RatingScale& RatingScales::in_force(const std::string& name, const std::st
     // ISO dates compare correctly as text.
     if (s.valid_from() <= date && (!best || s.valid_from() > best->valid_from())) best = &s;
   }
-  if (!best)
-    throw Error(ErrorCode::not_found,
-                known ? "no version of the scale is in force on " + date
-                      : "there is no rating scale of this name",
+  if (!known)
+    throw Error(ErrorCode::not_found, "there is no rating scale of this name",
                 "rating scale '" + name + "'");
-  return *best;
+  return best;
+}
+
+const RatingScale& RatingScales::in_force(const std::string& name, const std::string& date) const {
+  if (const RatingScale* s = in_force_or_null(name, date)) return *s;
+  throw Error(ErrorCode::not_found, "no version of the scale is in force on " + date,
+              "rating scale '" + name + "'");
 }
 
 namespace {

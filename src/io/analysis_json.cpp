@@ -245,6 +245,7 @@ void write_analysis(JsonStream& out, const Sop& sop, const Analysis& a, const js
       {"happy_path", id_list(a.happy_path)},
       {"longest_single_actor_stretch", doc_value(stretch_json(a))},
       {"loops", [&](JsonStream& w) { loops_json(w, a); }},
+      {"near_one_probabilities", id_list(a.near_one_probabilities)},
       {"not_computed", id_list(a.not_computed)},
       {"number", doc_value(doc.number)},
       {"steps", [&](JsonStream& w) { steps_json(w, sop, a); }},

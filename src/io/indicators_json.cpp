@@ -364,6 +364,9 @@ void write_evaluation(detail::JsonStream& j, const IndicatorSet& set, const Eval
     j.maybe_flush();
   }
   j.end_array();
+  j.key("notes").begin_array();
+  for (const auto& note : ev.notes) j.value(note);
+  j.end_array();
   j.end_object();
 }
 

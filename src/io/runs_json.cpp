@@ -187,144 +187,213 @@ std::string runs_to_json(const RunLog& log, int indent) {
 
 namespace {
 
-ojson optional_number(const std::optional<double>& v) {
-  return v ? ojson(*v) : ojson(nullptr);
+void write_monitoring(detail::JsonStream& w, const std::vector<MonitoringRow>& rows) {
+  w.objects(rows, [&w](const MonitoringRow& m) {
+    w.key("step").value(m.step);
+    w.key("good").value(m.good);
+    w.key("source").value(m.recorded ? "recorded" : "derived");
+    w.key("derived_reason").value(derived_reason(m));
+    w.key("action").value(m.action);
+    w.key("note").value(m.note);
+  });
 }
 
-ojson monitoring_json(const std::vector<MonitoringRow>& rows) {
-  ojson out = ojson::array();
-  for (const MonitoringRow& m : rows)
-    out.push_back({{"step", m.step},
-                   {"good", m.good},
-                   {"source", m.recorded ? "recorded" : "derived"},
-                   {"derived_reason", derived_reason(m)},
-                   {"action", m.action},
-                   {"note", m.note}});
-  return out;
+void instant_or_null(detail::JsonStream& w, bool known, Instant t) {
+  known ? w.value(format_instant(t)) : w.null();
 }
 
-// One run of the comparison, with its steps.
-ojson run_result_json(const RunLog& log, const RunComparison& c, std::size_t i) {
-  const RunResult& r = c.runs[i];
-  const RunRecord& rec = log.runs()[i];
-  ojson steps = ojson::array();
-  for (std::size_t k = r.first_event; k < r.first_event + r.event_count; ++k) {
-    const StepEvent& e = log.events()[k];
-    const ExecutionResult& x = c.executions[k];
-    const Step& s = log.sop().step(e.step);
-    steps.push_back(
-        {{"step", s.id},
-         {"actor", log.actor_of(e)},
-         {"branch", e.branch == Branch::none ? ojson(nullptr) : ojson(branch_name(e.branch))},
-         {"start", format_instant(e.start)},
-         {"end", format_instant(e.end)},
-         {"time", s.time_text},
-         {"allowed_end",
-          x.verdict == Verdict::untimed ? ojson(nullptr) : ojson(format_instant(x.allowed_end))},
-         {"working_minutes", x.working_minutes},
-         {"delay_minutes", x.delay_minutes},
-         {"verdict", verdict_name(x.verdict)},
-         {"round", x.round},
-         {"out_of_order", x.out_of_order}});
+void optional_bool(detail::JsonStream& w, const std::optional<bool>& v) {
+  v ? w.value(*v) : w.null();
+}
+
+// One execution of a step in a run, against its mutu baku.
+void write_execution(detail::JsonStream& w, const RunLog& log, const StepEvent& e,
+                     const ExecutionResult& x) {
+  const Step& s = log.sop().step(e.step);
+  w.begin_object();
+  w.key("step").value(s.id);
+  w.key("actor").value(log.actor_of(e));
+  w.key("branch");
+  e.branch == Branch::none ? w.null() : w.value(branch_name(e.branch));
+  w.key("start").value(format_instant(e.start));
+  w.key("end").value(format_instant(e.end));
+  w.key("time").value(s.time_text);
+  w.key("allowed_end");
+  instant_or_null(w, x.verdict != Verdict::untimed, x.allowed_end);
+  w.key("working_minutes").integer(x.working_minutes);
+  w.key("delay_minutes").integer(x.delay_minutes);
+  w.key("verdict").value(verdict_name(x.verdict));
+  w.key("round").integer(x.round);
+  w.key("out_of_order").value(x.out_of_order);
+  w.end_object();
+}
+
+void write_order_violations(detail::JsonStream& w, const std::vector<OrderViolation>& order) {
+  w.objects(order, [&w](const OrderViolation& v) {
+    w.key("step").value(v.step);
+    w.key("predecessor").value(v.predecessor);
+    w.key("step_start").value(format_instant(v.step_start));
+    w.key("predecessor_end").value(format_instant(v.predecessor_end));
+  });
+}
+
+void write_run_evaluation(detail::JsonStream& w, const RunRecord& rec, const EvaluationScore& e) {
+  w.begin_object();
+  w.key("answers").begin_object();
+  for (std::size_t k = 0; k < kEvaluationCriteria; ++k) {
+    w.key(evaluation_criterion_key(k));
+    optional_bool(w, rec.evaluation[k]);
   }
-  ojson order = ojson::array();
-  for (const OrderViolation& v : r.out_of_order)
-    order.push_back({{"step", v.step},
-                     {"predecessor", v.predecessor},
-                     {"step_start", format_instant(v.step_start)},
-                     {"predecessor_end", format_instant(v.predecessor_end)}});
-  ojson evaluation = ojson::object();
-  for (std::size_t k = 0; k < kEvaluationCriteria; ++k)
-    evaluation[evaluation_criterion_key(k)] =
-        rec.evaluation[k] ? ojson(*rec.evaluation[k]) : ojson(nullptr);
-  const bool timed = r.event_count > 0;
-  return {{"case", r.case_id},
-          {"start", timed ? ojson(format_instant(r.start)) : ojson(nullptr)},
-          {"end", timed ? ojson(format_instant(r.end)) : ojson(nullptr)},
-          {"due", timed ? ojson(format_instant(r.due)) : ojson(nullptr)},
-          {"period", timed ? ojson(r.period.to_string()) : ojson(nullptr)},
-          {"complete", r.complete},
-          {"on_time", r.complete ? ojson(r.on_time) : ojson(nullptr)},
-          {"working_minutes", r.working_minutes},
-          {"delay_minutes", r.delay_minutes},
-          {"rework_rounds", r.rework_rounds},
-          {"no_branches", r.no_branches},
-          {"steps_judged", r.steps_judged},
-          {"steps_on_time", r.steps_on_time},
-          {"skipped", r.skipped},
-          {"out_of_order", order},
-          {"steps", steps},
-          {"monitoring", monitoring_json(r.monitoring)},
-          {"evaluation",
-           {{"answers", evaluation},
-            {"answered", r.evaluation.answered},
-            {"yes", r.evaluation.yes},
-            {"percent", optional_number(r.evaluation.percent)}}}};
+  w.end_object();
+  w.key("answered").value(e.answered);
+  w.key("yes").value(e.yes);
+  w.key("percent").value_or_null(e.percent);
+  w.end_object();
 }
 
-// Everything but the runs: summary, bottlenecks, actors, steps, monitoring.
-ojson comparison_overview_json(const RunComparison& c) {
-  ojson steps = ojson::array();
-  for (const StepSummary& s : c.steps)
-    steps.push_back({{"step", s.id},
-                     {"actor", s.actor},
-                     {"time", s.time_text},
-                     {"executions", s.executions},
-                     {"judged", s.judged},
-                     {"on_time", s.on_time},
-                     {"late", s.late},
-                     {"working_minutes", s.working_minutes},
-                     {"delay_minutes", s.delay_minutes},
-                     {"share_of_delay", s.share_of_delay}});
-  ojson bottlenecks = ojson::array();
-  for (const std::size_t b : c.bottlenecks)
-    bottlenecks.push_back({{"step", c.steps[b].id},
-                           {"delay_minutes", c.steps[b].delay_minutes},
-                           {"share_of_delay", c.steps[b].share_of_delay}});
-  ojson actors = ojson::array();
-  for (const ActorSummary& a : c.actors)
-    actors.push_back({{"actor", a.actor},
-                      {"judged", a.judged},
-                      {"on_time", a.on_time},
-                      {"on_time_percent", optional_number(a.on_time_percent)}});
-  ojson out{{"format", "sopkit.runs-comparison/1"},
-            {"sop", {{"number", c.sop_number}, {"title", c.sop_title}, {"unit", c.unit}}},
-            {"calendar", c.calendar},
-            {"summary",
-             {{"runs", c.runs.size()},
-              {"runs_complete", c.runs_complete},
-              {"runs_on_time", c.runs_on_time},
-              {"runs_on_time_percent", optional_number(c.runs_on_time_percent)},
-              {"steps_judged", c.steps_judged},
-              {"steps_on_time", c.steps_on_time},
-              {"steps_on_time_percent", optional_number(c.steps_on_time_percent)}}},
-            {"bottlenecks", bottlenecks},
-            {"actors", actors},
-            {"steps", steps},
-            {"monitoring", monitoring_json(c.monitoring)}};
-  return out;
+// One run of the comparison, with its steps, written as it goes: a document
+// per run cost more in allocations than the whole comparison.
+void write_run_result(detail::JsonStream& w, const RunLog& log, const RunComparison& c,
+                      std::size_t i) {
+  const RunResult& r = c.runs[i];
+  const bool timed = r.event_count > 0;
+  w.begin_object();
+  w.key("case").value(r.case_id);
+  w.key("start");
+  instant_or_null(w, timed, r.start);
+  w.key("end");
+  instant_or_null(w, timed, r.end);
+  w.key("due");
+  instant_or_null(w, timed, r.due);
+  w.key("period");
+  timed ? w.value(r.period.to_string()) : w.null();
+  w.key("complete").value(r.complete);
+  w.key("on_time");
+  r.complete ? w.value(r.on_time) : w.null();
+  w.key("working_minutes").integer(r.working_minutes);
+  w.key("delay_minutes").integer(r.delay_minutes);
+  w.key("rework_rounds").integer(r.rework_rounds);
+  w.key("no_branches").integer(r.no_branches);
+  w.key("steps_judged").value(r.steps_judged);
+  w.key("steps_on_time").value(r.steps_on_time);
+  w.key("skipped").begin_array();
+  for (const std::string& id : r.skipped) w.value(id);
+  w.end_array();
+  w.key("out_of_order");
+  write_order_violations(w, r.out_of_order);
+  w.key("steps").begin_array();
+  for (std::size_t k = r.first_event; k < r.first_event + r.event_count; ++k)
+    write_execution(w, log, log.events()[k], c.executions[k]);
+  w.end_array();
+  w.key("monitoring");
+  write_monitoring(w, r.monitoring);
+  w.key("evaluation");
+  write_run_evaluation(w, log.runs()[i], r.evaluation);
+  w.end_object();
+}
+
+void write_step_summaries(detail::JsonStream& w, const RunComparison& c) {
+  w.objects(c.steps, [&w](const StepSummary& s) {
+    w.key("step").value(s.id);
+    w.key("actor").value(s.actor);
+    w.key("time").value(s.time_text);
+    w.key("executions").value(s.executions);
+    w.key("judged").value(s.judged);
+    w.key("on_time").value(s.on_time);
+    w.key("late").value(s.late);
+    w.key("working_minutes").integer(s.working_minutes);
+    w.key("delay_minutes").integer(s.delay_minutes);
+    w.key("share_of_delay").value(s.share_of_delay);
+  });
+}
+
+void write_bottlenecks(detail::JsonStream& w, const RunComparison& c) {
+  w.objects(c.bottlenecks, [&](std::size_t b) {
+    w.key("step").value(c.steps[b].id);
+    w.key("delay_minutes").integer(c.steps[b].delay_minutes);
+    w.key("share_of_delay").value(c.steps[b].share_of_delay);
+  });
+}
+
+void write_actor_summaries(detail::JsonStream& w, const RunComparison& c) {
+  w.objects(c.actors, [&w](const ActorSummary& a) {
+    w.key("actor").value(a.actor);
+    w.key("judged").value(a.judged);
+    w.key("on_time").value(a.on_time);
+    w.key("on_time_percent").value_or_null(a.on_time_percent);
+  });
+}
+
+// Everything but the runs: summary, bottlenecks, actors, steps, monitoring,
+// as members of the object the caller opened.
+void write_overview_members(detail::JsonStream& w, const RunComparison& c) {
+  w.key("format").value("sopkit.runs-comparison/1");
+  w.key("sop").begin_object();
+  w.key("number").value(c.sop_number);
+  w.key("title").value(c.sop_title);
+  w.key("unit").value(c.unit);
+  w.end_object();
+  w.key("calendar").value(c.calendar);
+  w.key("summary").begin_object();
+  w.key("runs").value(c.runs.size());
+  w.key("runs_complete").value(c.runs_complete);
+  w.key("runs_on_time").value(c.runs_on_time);
+  w.key("runs_on_time_percent").value_or_null(c.runs_on_time_percent);
+  w.key("steps_judged").value(c.steps_judged);
+  w.key("steps_on_time").value(c.steps_on_time);
+  w.key("steps_on_time_percent").value_or_null(c.steps_on_time_percent);
+  w.end_object();
+  w.key("bottlenecks");
+  write_bottlenecks(w, c);
+  w.key("actors");
+  write_actor_summaries(w, c);
+  w.key("steps");
+  write_step_summaries(w, c);
+  w.key("monitoring");
+  write_monitoring(w, c.monitoring);
 }
 
 }  // namespace
 
-// The runs are written one at a time into the text dump(indent) would give:
-// a document holding every run's steps at once took several times the
-// output's size in memory.
-std::string comparison_to_json(const RunLog& log, const RunComparison& c, int indent) {
-  const ojson overview = comparison_overview_json(c);
-  detail::JsonStream w(indent);
+namespace {
+
+// The overview (small, built as a document) and then the runs one at a time,
+// byte for byte as dump(indent) would write the whole.
+void write_comparison(detail::JsonStream& w, const RunLog& log, const RunComparison& c) {
   w.begin_object();
-  for (auto it = overview.begin(); it != overview.end(); ++it) w.key(it.key()).nested(it.value());
+  write_overview_members(w, c);
   w.key("runs").begin_array();
-  for (std::size_t i = 0; i < c.runs.size(); ++i) w.nested(run_result_json(log, c, i));
+  for (std::size_t i = 0; i < c.runs.size(); ++i) {
+    write_run_result(w, log, c, i);
+    w.maybe_flush();
+  }
   w.end_array();
   w.end_object();
+}
+
+}  // namespace
+
+std::string comparison_to_json(const RunLog& log, const RunComparison& c, int indent) {
+  detail::JsonStream w(indent);
+  write_comparison(w, log, c);
   if (indent >= 0) w.text() += '\n';
   return std::move(w.text());
 }
 
+void write_comparison_json(std::ostream& out, const RunLog& log, const RunComparison& c,
+                           int indent) {
+  detail::JsonStream w(indent, &out);
+  write_comparison(w, log, c);
+  if (indent >= 0) w.text() += '\n';
+  w.flush();
+}
+
 std::string detail::comparison_overview_to_json(const RunComparison& c) {
-  return comparison_overview_json(c).dump();
+  detail::JsonStream w(-1);
+  w.begin_object();
+  write_overview_members(w, c);
+  w.end_object();
+  return std::move(w.text());
 }
 
 }  // namespace sopkit

@@ -143,8 +143,9 @@ namespace {
 // Spreadsheets and Windows editors save "Unicode text" as UTF-16: a byte
 // order mark, or ASCII with a NUL beside every character. Every loader reads
 // UTF-8, so such a file is refused here, once for JSON and CSV alike, with
-// what to do instead of a syntax error about byte 0xFF.
-void refuse_utf16(const std::string& text, const std::string& path) {
+// what to do instead of a syntax error about byte 0xFF. `noun` says what the
+// user handed over: a "file", or a "text" given in memory.
+void refuse_utf16(std::string_view text, const std::string& source, const char* noun) {
   if (text.size() < 2) return;
   const auto b0 = static_cast<unsigned char>(text[0]);
   const auto b1 = static_cast<unsigned char>(text[1]);
@@ -152,9 +153,10 @@ void refuse_utf16(const std::string& text, const std::string& path) {
   const bool nul_beside_ascii = (b0 == 0) != (b1 == 0) && (b0 | b1) < 0x80;
   if (bom || nul_beside_ascii)
     throw Error(ErrorCode::parse_error,
-                "the file is UTF-16 text, not UTF-8; save the file as UTF-8 (CSV UTF-8 in a "
-                "spreadsheet, UTF-8 in a text editor)",
-                path);
+                std::string("the ") + noun +
+                    " is UTF-16 text, not UTF-8; save the file as UTF-8 (CSV UTF-8 in a "
+                    "spreadsheet, UTF-8 in a text editor)",
+                source);
 }
 
 }  // namespace
@@ -178,7 +180,7 @@ std::string read_text_file(const std::string& path) {
   std::string text =
       read_at_most(file.get(), std::min<std::uint64_t>(limit, PTRDIFF_MAX - 1) + 1, expected, path);
   if (text.size() > limit) refuse_as_too_large(path, limit);
-  refuse_utf16(text, path);
+  refuse_utf16(text, path, "file");
   return text;
 }
 
@@ -272,6 +274,7 @@ nlohmann::json parse_json_syntax(std::string_view text, const std::string& sourc
   try {
     json::sax_parse(text.begin(), text.end(), &dom);
   } catch (const json::parse_error& e) {
+    refuse_utf16(text, source, "text");  // JSON handed over in memory, not read from a file
     auto [line, col] = line_column(text, e.byte == 0 ? 0 : e.byte - 1);
     std::string what = e.what();
     // nlohmann prefixes "[json.exception.parse_error.101] parse error at line..": keep the reason.

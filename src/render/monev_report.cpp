@@ -107,14 +107,15 @@ struct Context {
 
 // ---- Gantt chart of the monev run -------------------------------------------
 
-std::string gantt_svg(const Context& c) {
-  const SopDocument& doc = c.sop.document();
-  const Date first = date_of(c.plan.start);
-  const Date last = date_of(c.plan.due);
+std::string gantt_svg(const Sop& sop, const Schedule& plan, const WorkCalendar& calendar,
+                      const Writer& w) {
+  const SopDocument& doc = sop.document();
+  const Date first = date_of(plan.start);
+  const Date last = date_of(plan.due);
   const double days = static_cast<double>(last - first + 1);
   const double label_w = 300, chart_w = 760, row_h = 18, top = 34;
   const double day_w = chart_w / days;
-  const double height = top + row_h * static_cast<double>(c.plan.steps.size()) + 30;
+  const double height = top + row_h * static_cast<double>(plan.steps.size()) + 30;
   SvgCanvas g;
   g.out = "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"gantt\" class=\"chart\" viewBox=\"0 0 " +
           num(label_w + chart_w + 10) + " " + num(height) +
@@ -129,7 +130,7 @@ std::string gantt_svg(const Context& c) {
       g.rect(label_w + static_cast<double>(d - first) * day_w, top - 4, day_w, height - top - 22,
              "fill:#eeeeee;stroke:none", "class=\"weekend\"");
   }
-  for (const auto& h : c.calendar.holidays()) {
+  for (const auto& h : calendar.holidays()) {
     if (h.date < first || h.date > last) continue;
     g.out += "<g class=\"holiday\" data-date=\"" + format_date(h.date) + "\"><title>" +
              esc(format_date(h.date) + " " + h.name) + "</title>";
@@ -147,8 +148,8 @@ std::string gantt_svg(const Context& c) {
     }
   }
   double y = top;
-  for (const auto& p : c.plan.steps) {
-    std::uint32_t si = c.sop.step_index(p.id);
+  for (const auto& p : plan.steps) {
+    std::uint32_t si = sop.step_index(p.id);
     const Step& s = doc.steps[si];
     std::string label = p.id + ". " + s.activity;
     auto lines = wrap_text(label, label_w - 10, 9);
@@ -163,15 +164,15 @@ std::string gantt_svg(const Context& c) {
     g.out += "</g>\n";
     y += row_h;
   }
-  g.line(x_of(c.plan.due), top - 4, x_of(c.plan.due), y, "stroke:#c62828;stroke-width:1.5");
+  g.line(x_of(plan.due), top - 4, x_of(plan.due), y, "stroke:#c62828;stroke-width:1.5");
   // Right-aligned at the due line so that it never runs off the chart.
-  g.text(x_of(c.plan.due), y + 16,
-         std::string(c.w.t("Batas waktu ", "Due ")) + format_instant(c.plan.due), 10, "end", true,
+  g.text(x_of(plan.due), y + 16,
+         std::string(w.t("Batas waktu ", "Due ")) + format_instant(plan.due), 10, "end", true,
          "#c62828");
   g.rect(label_w, height - 14, 10, 10, "fill:#ffcdd2");
-  g.text(label_w + 14, height - 5, c.w.t("Libur / cuti bersama", "Holiday / collective leave"), 9);
+  g.text(label_w + 14, height - 5, w.t("Libur / cuti bersama", "Holiday / collective leave"), 9);
   g.rect(label_w + 190, height - 14, 10, 10, "fill:#eeeeee");
-  g.text(label_w + 204, height - 5, c.w.t("Sabtu/Minggu", "Weekend"), 9);
+  g.text(label_w + 204, height - 5, w.t("Sabtu/Minggu", "Weekend"), 9);
   g.out += "</svg>\n";
   return g.out;
 }
@@ -313,11 +314,10 @@ section.sop-page { break-before: page; margin-bottom: 12px; }
 .legend span { display: inline-block; padding: 1px 6px; margin-right: 4px; color: #fff; }
 )";
 
-std::string band_cell(const Context& c, const IndicatorResult& r) {
+std::string band_cell(const IndicatorResult& r, std::size_t bands) {
   if (!r.achievement.computable()) return "<td class=\"nc\">–</td>";
-  return "<td class=\"band\" style=\"background:" +
-         band_colour(r.band, c.scale ? c.scale->band_count() : 5) + "\">" + esc(r.predicate) +
-         "</td>";
+  return "<td class=\"band\" style=\"background:" + band_colour(r.band, bands) + "\">" +
+         esc(r.predicate) + "</td>";
 }
 
 std::string light_cell(const Context& c, std::optional<double> v, Light l) {
@@ -325,6 +325,85 @@ std::string light_cell(const Context& c, std::optional<double> v, Light l) {
   return std::string("<td class=\"num\"><span class=\"light\" style=\"background:") +
          light_colour(l) + "\"></span>" + c.w.number(v) + "</td>";
 }
+
+// The colour of each band of a scale, highest first, with its label.
+std::string scale_legend(const RatingScale& scale) {
+  std::string h;
+  for (std::size_t b = scale.band_count(); b >= 1; --b)
+    h += "<span style=\"background:" + band_colour(b, scale.band_count()) + "\">" +
+         esc(scale.label(b)) + "</span>";
+  return h;
+}
+
+// Bands of the scale in force at the end of `period`; 0 when no version is
+// (a period before the scale's first version: computed, not rated, grey).
+std::size_t bands_in_force(const EvaluationOptions& eo, const Period& period) {
+  const RatingScale* scale = eo.scales.in_force_or_null(eo.scale, period.end_date());
+  return scale ? scale->band_count() : 0;
+}
+
+bool spans_periods(const std::vector<IndicatorResult>& rows) {
+  return std::any_of(rows.begin(), rows.end(), [&](const IndicatorResult& r) {
+    return r.period.to_string() != rows.front().period.to_string();
+  });
+}
+
+// The achievement tables: one per unit (per period and unit when `rows` hold
+// several periods), predikat cells in the colour of their band in the scale
+// in force for the row's period.
+std::string achievement_tables(const IndicatorSet& set, const std::vector<IndicatorResult>& results,
+                               const EvaluationOptions& eo, const Writer& w) {
+  const bool by_period = spans_periods(results);
+  std::map<std::pair<std::string, std::string>, std::vector<const IndicatorResult*>> groups;
+  for (const auto& r : results)
+    groups[{by_period ? r.period.to_string() : std::string(),
+            set.units().path(set.indicator(r.indicator).unit)}]
+        .push_back(&r);
+  std::string h;
+  for (const auto& [key, rows] : groups) {
+    h += "<h3>" + esc(key.second) + (by_period ? " — " + esc(w.period_name(rows[0]->period)) : "") +
+         "</h3>\n<table class=\"data achievement\"><colgroup><col "
+         "style=\"width:9%\"><col style=\"width:39%\"><col style=\"width:7%\"><col "
+         "style=\"width:10%\"><col style=\"width:10%\"><col style=\"width:10%\"><col "
+         "style=\"width:15%\"></colgroup><tr><th>" +
+         w.t("Kode", "Code") + "</th><th>" + w.t("Indikator", "Indicator") + "</th><th>" +
+         w.t("Satuan", "Unit") + "</th><th>Target</th><th>" + w.t("Realisasi", "Actual") +
+         "</th><th>" + w.t("Capaian (%)", "Achievement (%)") + "</th><th>" +
+         w.t("Predikat", "Rating") + "</th></tr>\n";
+    for (const IndicatorResult* r : rows) {
+      const Indicator& ind = set.indicator(r->indicator);
+      std::string target =
+          r->target
+              ? w.number(r->target, 2)
+              : (r->target_low ? w.number(r->target_low, 2) + "–" + w.number(r->target_high, 2)
+                               : "–");
+      h += "<tr><td>" + esc(ind.code) + "</td><td>" + esc(ind.name) + "</td><td>" +
+           esc(ind.satuan) + "</td><td class=\"num\">" + target + "</td><td class=\"num\">" +
+           w.number(r->realisation, 2) + "</td>";
+      if (r->achievement.computable())
+        h += "<td class=\"num\">" + w.number(r->achievement.value) + "</td>";
+      else
+        h += "<td class=\"nc\">" + esc(reason_name(r->achievement.reason)) + "</td>";
+      h += band_cell(*r, bands_in_force(eo, r->period)) + "</tr>\n";
+    }
+    h += "</table>\n";
+  }
+  return h;
+}
+
+// The style of the achievement tables outside the report (a notebook), scoped
+// to their wrapper so that it leaves the host page alone.
+const char* kEvaluationCss = R"(
+.sopkit-evaluation table.data { border-collapse: collapse; margin: 6px 0 12px; }
+.sopkit-evaluation table.data th, .sopkit-evaluation table.data td { border: 1px solid #999;
+     padding: 3px 5px; vertical-align: top; }
+.sopkit-evaluation table.data th { background: #e3ebf6; text-align: left; }
+.sopkit-evaluation td.num { text-align: right; white-space: nowrap; }
+.sopkit-evaluation td.band { color: #fff; font-weight: bold; }
+.sopkit-evaluation td.nc { color: #777; font-style: italic; }
+.sopkit-evaluation .legend span { display: inline-block; padding: 1px 6px; margin-right: 4px;
+     color: #fff; }
+)";
 
 // ---- Pelaksanaan SOP: actual runs against the mutu baku ----------------------
 
@@ -479,6 +558,33 @@ Instant default_monev_start(const Period& period) {
   return start_of(next) + 7 * 60 + 30;
 }
 
+std::string render_schedule_svg(const Sop& sop, const Schedule& plan, const WorkCalendar& calendar,
+                                Language lang) {
+  return gantt_svg(sop, plan, calendar, Writer(lang));
+}
+
+std::string render_evaluation_html(const IndicatorSet& set, const Evaluation& ev,
+                                   const EvaluationOptions& options, Language lang) {
+  std::string h =
+      "<div class=\"sopkit-evaluation\">\n<style>" + std::string(kEvaluationCss) + "</style>\n";
+  const RatingScale* scale =
+      ev.indicators.empty()
+          ? nullptr
+          : options.scales.in_force_or_null(options.scale, ev.indicators.back().period.end_date());
+  if (scale) h += "<div class=\"legend\">" + scale_legend(*scale) + "</div>\n";
+  return h + achievement_tables(set, ev.indicators, options, Writer(lang)) + "</div>\n";
+}
+
+WorkCalendar calendar_for_run(Instant start, const CalendarOptions& options) {
+  const int year = std::stoi(format_instant(start).substr(0, 4));
+  try {
+    return WorkCalendar::indonesia(year, year + 1, options);
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::not_found) throw;
+    return WorkCalendar::indonesia(year, year, options);
+  }
+}
+
 MonevReport build_monev_report(const Sop& sop, const IndicatorSet& set,
                                const WorkCalendar& calendar, const MonevOptions& options,
                                const MonevProgress& progress) {
@@ -494,7 +600,7 @@ MonevReport build_monev_report(const Sop& sop, const IndicatorSet& set,
   EvaluationOptions eo = options.evaluation;
   eo.period = options.period;
   c.ev = evaluate(set, eo);
-  c.scale = &eo.scales.in_force(eo.scale, options.period.end_date());
+  c.scale = eo.scales.in_force_or_null(eo.scale, options.period.end_date());
   step("tren antar triwulan", "trend across quarters");
   EvaluationOptions all_periods = options.evaluation;
   all_periods.period.reset();
@@ -538,7 +644,9 @@ MonevReport build_monev_report(const Sop& sop, const IndicatorSet& set,
        "</td><td>" + format_instant(c.plan.due) + "</td></tr>\n<tr><td>" +
        w.t("Jumlah indikator", "Indicators") + "</td><td>" + std::to_string(set.indicator_count()) +
        "</td></tr>\n<tr><td>" + w.t("Skala predikat", "Rating scale") + "</td><td>" +
-       esc(c.scale->name()) + "</td></tr></table>\n</section>\n";
+       esc(eo.scale) +
+       (c.scale ? "" : w.t(" (tidak ada versi yang berlaku)", " (no version in force)")) +
+       "</td></tr></table>\n</section>\n";
 
   // Schedule.
   step("jadwal (Gantt)", "schedule (Gantt)");
@@ -552,7 +660,7 @@ MonevReport build_monev_report(const Sop& sop, const IndicatorSet& set,
                WorkConvention{}, options.lang) +
            w.t(" waktu kerja).", " of working time).")) +
        "</p>\n";
-  h += gantt_svg(c);
+  h += gantt_svg(sop, c.plan, calendar, w);
   json jsteps = json::array();
   h += "<table class=\"data\" id=\"schedule-table\"><colgroup><col style=\"width:5%\"><col "
        "style=\"width:45%\"><col style=\"width:20%\"><col style=\"width:15%\"><col "
@@ -599,42 +707,8 @@ MonevReport build_monev_report(const Sop& sop, const IndicatorSet& set,
   h += "<section id=\"achievement\"><h2>" +
        std::string(w.t("2. Capaian kinerja per unit kerja", "2. Achievement by unit")) + " — " +
        esc(period_name) + "</h2>\n<div class=\"legend\">";
-  if (c.scale)
-    for (std::size_t b = c.scale->band_count(); b >= 1; --b)
-      h += "<span style=\"background:" + band_colour(b, c.scale->band_count()) + "\">" +
-           esc(c.scale->label(b)) + "</span>";
-  h += "</div>\n";
-  std::map<std::string, std::vector<const IndicatorResult*>> by_unit;
-  for (const auto& r : c.ev.indicators)
-    by_unit[set.units().path(set.indicator(r.indicator).unit)].push_back(&r);
-  for (const auto& [path, rows] : by_unit) {
-    h += "<h3>" + esc(path) +
-         "</h3>\n<table class=\"data achievement\"><colgroup><col "
-         "style=\"width:9%\"><col style=\"width:39%\"><col style=\"width:7%\"><col "
-         "style=\"width:10%\"><col style=\"width:10%\"><col style=\"width:10%\"><col "
-         "style=\"width:15%\"></colgroup><tr><th>" +
-         w.t("Kode", "Code") + "</th><th>" + w.t("Indikator", "Indicator") + "</th><th>" +
-         w.t("Satuan", "Unit") + "</th><th>Target</th><th>" + w.t("Realisasi", "Actual") +
-         "</th><th>" + w.t("Capaian (%)", "Achievement (%)") + "</th><th>" +
-         w.t("Predikat", "Rating") + "</th></tr>\n";
-    for (const IndicatorResult* r : rows) {
-      const Indicator& ind = set.indicator(r->indicator);
-      std::string target =
-          r->target
-              ? w.number(r->target, 2)
-              : (r->target_low ? w.number(r->target_low, 2) + "–" + w.number(r->target_high, 2)
-                               : "–");
-      h += "<tr><td>" + esc(ind.code) + "</td><td>" + esc(ind.name) + "</td><td>" +
-           esc(ind.satuan) + "</td><td class=\"num\">" + target + "</td><td class=\"num\">" +
-           w.number(r->realisation, 2) + "</td>";
-      if (r->achievement.computable())
-        h += "<td class=\"num\">" + w.number(r->achievement.value) + "</td>";
-      else
-        h += "<td class=\"nc\">" + esc(reason_name(r->achievement.reason)) + "</td>";
-      h += band_cell(c, *r) + "</tr>\n";
-    }
-    h += "</table>\n";
-  }
+  if (c.scale) h += scale_legend(*c.scale);
+  h += "</div>\n" + achievement_tables(set, c.ev.indicators, eo, w);
   h += "</section>\n";
   j["evaluation"] = json::parse(evaluation_to_json(set, c.ev, -1));
 
@@ -657,7 +731,8 @@ MonevReport build_monev_report(const Sop& sop, const IndicatorSet& set,
     if (u.achievement.computable())
       h += "<td class=\"num\">" + w.number(u.achievement.value) +
            "</td><td class=\"band\" style=\"background:" +
-           band_colour(u.band, c.scale->band_count()) + "\">" + esc(u.predicate) + "</td>";
+           band_colour(u.band, c.scale ? c.scale->band_count() : 0) + "\">" + esc(u.predicate) +
+           "</td>";
     else
       h += "<td class=\"nc\">" + esc(reason_name(u.achievement.reason)) + "</td><td>–</td>";
     h += "<td class=\"num\">" + std::to_string(u.included) + "</td><td class=\"num\">" +

@@ -111,6 +111,18 @@ static void test_utf16_file_says_save_as_utf8(void) {
   remove(path);
 }
 
+/* The same bytes handed over in memory: the same advice, for every JSON loader. */
+static void test_utf16_text_in_memory_says_save_as_utf8(void) {
+  static const char kUtf16[] = "\xFF\xFE{\0}\0";
+  sopkit_calendar* cal = NULL;
+  sopkit_sop* sop = NULL;
+  CHECK_STATUS(sopkit_calendar_load_json(&cal, kUtf16, sizeof kUtf16 - 1), SOPKIT_EPARSE);
+  CHECK(contains(sopkit_last_error(), "the text is UTF-16 text, not UTF-8"));
+  CHECK_STATUS(sopkit_sop_load_json(&sop, kUtf16, sizeof kUtf16 - 1), SOPKIT_EPARSE);
+  CHECK(contains(sopkit_last_error(), "save the file as UTF-8"));
+  CHECK(cal == NULL && sop == NULL);
+}
+
 static void test_bulk_equals_single(void) {
   enum { N = 1000 };
   sopkit_calendar* cal = NULL;
@@ -310,6 +322,7 @@ int main(void) {
   test_shipped_2024_calendar();
   test_loading_errors();
   test_utf16_file_says_save_as_utf8();
+  test_utf16_text_in_memory_says_save_as_utf8();
   test_bulk_equals_single();
   return check_summary();
 }

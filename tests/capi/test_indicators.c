@@ -346,7 +346,38 @@ static void test_decimal_mark(void) {
   sopkit_indicators_free(set);
 }
 
+/* A period older than the scale's first version is rated by nothing, with a
+ * note; the run itself succeeds. */
+static void test_period_before_the_scale_is_noted_not_refused(void) {
+  static const char kCsv[] =
+      "unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation\n"
+      "Dinas,K1,x,%,positive,last,1,2020,100,92\n";
+  sopkit_indicators* set = NULL;
+  sopkit_evaluation* ev = NULL;
+  sopkit_evaluate_options opts;
+  sopkit_evaluation_row row;
+  const char* note = NULL;
+  size_t n = 0;
+  CHECK_OK(sopkit_indicators_load_csv(&set, kCsv, sizeof kCsv - 1));
+  CHECK_OK(sopkit_evaluate_options_init(&opts));
+  opts.scale = "sakip-88-2021";
+  CHECK_OK(sopkit_indicators_evaluate(set, &opts, &ev));
+  CHECK_OK(sopkit_evaluation_row_get(ev, 0, &row));
+  CHECK(row.achievement == 92.0);
+  CHECK(row.band == 0);
+  CHECK(strcmp(row.predicate, "") == 0);
+  CHECK_OK(sopkit_evaluation_note_count(ev, &n));
+  CHECK(n == 1);
+  CHECK_OK(sopkit_evaluation_note(ev, 0, &note));
+  CHECK(contains(note, "no version of the scale is in force on 2020-12-31"));
+  CHECK_STATUS(sopkit_evaluation_note(ev, 1, &note), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_evaluation_note_count(NULL, &n), SOPKIT_EINVAL);
+  sopkit_evaluation_free(ev);
+  sopkit_indicators_free(set);
+}
+
 int main(void) {
+  test_period_before_the_scale_is_noted_not_refused();
   test_decimal_mark();
   test_evaluate_cells();
   test_evaluate_cells_grouped();

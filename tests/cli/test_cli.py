@@ -119,6 +119,20 @@ def test_analyze_seed_total_is_31_days_3_hours_30_minutes():
     assert any(d["code"] == "duration_in_output" for d in out["diagnostics"])
 
 
+def test_analyze_a_no_probability_rounding_to_one_warns_instead_of_a_huge_total(tmp_path):
+    with open(SEED, encoding="utf-8") as f:
+        doc = json.load(f)
+    decision = next(s for s in doc["steps"] if s.get("kind") == "decision")
+    decision["no_probability"] = 0.9999999
+    sop = write(tmp_path, "sop.json", json.dumps(doc))
+    r = run("analyze", sop)
+    assert "Expected (branch probabilities): not computed" in r.stdout, r.stdout
+    assert "is 1 to three decimals" in r.stdout
+    out = json.loads(run("analyze", sop, "--json").stdout)
+    assert out["expected"] is None
+    assert out["near_one_probabilities"] == [decision["id"]]
+
+
 def test_evaluate_with_a_scales_file_bands_by_that_file(tmp_path):
     scales = write(tmp_path, "scales.json", json.dumps({"scales": [
         {"name": "dinas", "valid_from": "2020-01-01",
@@ -154,6 +168,15 @@ def test_render_into_a_missing_folder_exits_2_saying_why(tmp_path):
     ok = tmp_path / "sop.svg"
     assert run("render", SEED, "--format", "svg", "-o", str(ok)).returncode == 0
     assert ok.read_text(encoding="utf-8").lstrip().startswith("<")
+
+
+def test_render_svg_pages_gives_the_table_pages_to_embed():
+    r = run("render", SEED, "--format", "svg-pages")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith('<section class="sop-page"><svg') and "<html" not in r.stdout
+    assert r.stdout.count('data-step="') == 13
+    bad = run("render", SEED, "--format", "png")
+    assert bad.returncode == 2 and "use svg, html, bpmn, dot or svg-pages" in bad.stderr
 
 
 SEMICOLON_HEADER = "unit;indicator;name;satuan;polarity;accumulation;weight;period;target;realisation\n"
@@ -279,6 +302,19 @@ def test_quietly_accepted_options_are_usage_errors(args, message):
     r = run(*args)
     assert r.returncode == 2
     assert message in r.stderr
+
+
+def test_evaluate_a_period_before_the_scale_computes_and_warns(tmp_path):
+    header = ("unit,indicator,name,satuan,polarity,accumulation,weight,period,target,"
+              "realisation\n")
+    data = write(tmp_path, "k.csv", header + "Dinas,K1,x,%,positive,last,1,2020,100,92\n")
+    r = run("evaluate", data, "--scale", "sakip-88-2021", "--json")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    row = doc["indicators"][0]
+    assert row["achievement"] == 92 and row["band"] == 0 and row["predicate"] is None
+    assert "no version of the scale is in force on 2020-12-31" in doc["notes"][0]
+    assert "warning: rating scale 'sakip-88-2021'" in r.stderr
 
 
 def test_evaluate_a_2016_file_rates_it_by_the_permendagri_54_2010_version(tmp_path):

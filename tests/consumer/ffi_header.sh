@@ -38,6 +38,11 @@ php -d ffi.enable=1 -r '
   $ok = $f->SOPKIT_POLARITY_NEGATIVE === 1 && $f->SOPKIT_STORE_NO_CREATE === 2
      && $f->SOPKIT_VERDICT_UNTIMED === 2 && $f->SOPKIT_EVALUATE_OPTIONS_VERSION === 1
      && $f->SOPKIT_EFORMAT === -3;
+  // A versioned options struct filled by the library, and the render enums.
+  $opts = $f->new("sopkit_render_options");
+  $ok = $ok && $f->sopkit_render_options_init(FFI::addr($opts)) === 0
+     && $opts->version === $f->SOPKIT_RENDER_OPTIONS_VERSION && $opts->page_width == 1123.0
+     && $f->SOPKIT_RENDER_SVG_PAGES === 4 && $f->SOPKIT_LANG_EN === 1;
   $sop = $f->new("sopkit_sop*");
   $rc = $f->sopkit_sop_load_json(FFI::addr($sop), "{", 1);
   $msg = $f->sopkit_last_error();

@@ -169,3 +169,5 @@ def test_a_utf16_file_says_save_the_file_as_utf8(tmp_path: pathlib.Path, encodin
         sopkit.Sop.load(p)
     with pytest.raises(sopkit.ParseError, match="save the file as UTF-8"):
         sopkit.Calendar.load(p)
+    with pytest.raises(sopkit.ParseError, match="text is UTF-16 text, not UTF-8"):
+        sopkit.Sop.from_json(p.read_bytes())

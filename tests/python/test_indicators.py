@@ -212,6 +212,18 @@ def test_evaluate_options(data: sopkit.IndicatorSet) -> None:
         data.evaluate(cap=105)
 
 
+def test_a_period_before_the_scale_is_computed_with_a_warning_not_refused() -> None:
+    csv = ("unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation\n"
+           "Dinas,K1,x,%,positive,last,1,2020,100,92\n")
+    with sopkit.IndicatorSet.from_csv_text(csv) as s:
+        with pytest.warns(UserWarning, match="no version of the scale is in force on 2020-12-31"):
+            ev = s.evaluate(scale="sakip-88-2021")
+        with ev:
+            row = ev.row(0)
+            assert row.achievement == 92 and row.band == 0 and row.predicate == ""
+            assert len(ev.notes) == 1 and "2020" in ev.notes[0]
+
+
 def test_from_columns_and_from_dataframe() -> None:
     cols = dict(unit=["Dinas/Bidang A", "Dinas/Bidang A", "Dinas/Bidang B"],
                 code=["K1", "K1", "K2"], period=["2024-Q1", "2024-Q2", "2024"],

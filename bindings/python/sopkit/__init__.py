@@ -35,6 +35,7 @@ from .indicators import (ACCUMULATE_AVERAGE, ACCUMULATE_LAST, ACCUMULATE_SUM,  #
 from .runs import (VERDICT_LATE, VERDICT_ON_TIME, VERDICT_UNTIMED, RunResult,  # noqa: E402
                    Runs, RunsComparison)
 from .store import AuditEntry, Revision, Store  # noqa: E402
+from .report import write_monev_report  # noqa: E402
 from .sop import (Analysis, Diagnostic, Diagnostics, PlannedStep, Schedule, Severity,  # noqa: E402
                   Sop, Step, StepKind, StepTiming, parse_duration)
 
@@ -81,5 +82,5 @@ __all__ = [
     "NotComputableError", "InternalError", "UnsupportedError", "version", "version_number",
     "Runs", "RunsComparison", "RunResult", "VERDICT_ON_TIME", "VERDICT_LATE", "VERDICT_UNTIMED",
     "Store", "Revision", "AuditEntry", "set_max_input_bytes", "max_input_bytes",
-    "Holiday", "HOLIDAY_KINDS",
+    "write_monev_report", "Holiday", "HOLIDAY_KINDS",
 ]

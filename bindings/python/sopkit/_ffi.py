@@ -50,14 +50,6 @@ def raise_for(status: int) -> None:
     raise cls(message, status, text(lib.sopkit_status_str(status)))
 
 
-def take_text(ptr: Any) -> str:
-    """The UTF-8 text of a caller-freed ``char *`` the library made, freed here."""
-    try:
-        return text(ptr)
-    finally:
-        lib.sopkit_text_free(ptr)
-
-
 def check(status: int) -> None:
     """Raises for any status other than SOPKIT_OK."""
     if status != 0:
@@ -72,6 +64,23 @@ def cstr(value: str) -> bytes:
     if b"\0" in data:
         raise ValueError("text must not contain NUL characters")
     return data
+
+
+def lang_code(lang: str) -> int:
+    """The C ABI's sopkit_language of "id" (Bahasa Indonesia) or "en"."""
+    codes = {"id": lib.SOPKIT_LANG_ID, "en": lib.SOPKIT_LANG_EN}
+    if lang not in codes:
+        raise ValueError(f"lang must be 'id' or 'en', not {lang!r}")
+    return int(codes[lang])
+
+
+def take_text(ptr: Any) -> str:
+    """A text the C ABI gave as the caller's (a ``char **`` output): copied into
+    a Python str, then released with sopkit_text_free."""
+    try:
+        return text(ptr)
+    finally:
+        lib.sopkit_text_free(ptr)
 
 
 def has(name: str) -> bool:

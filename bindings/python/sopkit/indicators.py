@@ -21,11 +21,12 @@ import io
 import json
 import math
 import os
+import warnings
 from dataclasses import asdict, dataclass
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union, cast
 
 from . import _arrays, _frames
-from ._ffi import Handle, check, cstr, ffi, has, lib, text
+from ._ffi import Handle, check, cstr, ffi, has, lang_code, lib, take_text, text
 
 
 # A column of texts or numbers: a sequence, a numpy array or a pandas Series, or
@@ -173,6 +174,28 @@ def evaluate_grouped(target: Any, realisation: Any, polarity: Any, weight: Any, 
 # Indicator sets
 # ---------------------------------------------------------------------------
 
+def evaluate_options(*, period: Optional[str] = None, cap: int = 0, scale: Optional[str] = None,
+                     negative_ratio: bool = False, zero_over_zero_is_100: bool = False,
+                     warning_threshold: Optional[float] = None) -> Tuple[Any, List[Any]]:
+    """A ``sopkit_evaluate_options`` of :meth:`IndicatorSet.evaluate`'s arguments,
+    and the buffers its texts point into (keep them alive while it is used)."""
+    opts = ffi.new("sopkit_evaluate_options *")
+    check(lib.sopkit_evaluate_options_init(opts))
+    keep: List[Any] = []
+    opts.negative_ratio = 1 if negative_ratio else 0
+    opts.zero_over_zero_is_100 = 1 if zero_over_zero_is_100 else 0
+    opts.cap_percent = int(cap)
+    if scale is not None:
+        keep.append(ffi.new("char[]", cstr(scale)))
+        opts.scale = keep[-1]
+    if period is not None:
+        keep.append(ffi.new("char[]", cstr(period)))
+        opts.period = keep[-1]
+    if warning_threshold is not None:
+        opts.warning_threshold = float(warning_threshold)
+    return opts, keep
+
+
 def _nan_to_none(x: float) -> Optional[float]:
     return None if math.isnan(x) else x
 
@@ -239,6 +262,20 @@ class Evaluation(Handle):
         """Everything (rows, unit roll-ups, early warnings) as plain data: the JSON."""
         return cast(Dict[str, Any], json.loads(self.to_json()))
 
+    @property
+    def notes(self) -> List[str]:
+        """Why some computed rows carry no band or predicate: one note per period
+        older than the first version of the rating scale (the achievements of
+        those rows are still computed)."""
+        count = ffi.new("size_t *")
+        check(lib.sopkit_evaluation_note_count(self._handle, count))
+        out = ffi.new("const char **")
+        notes = []
+        for i in range(int(count[0])):
+            check(lib.sopkit_evaluation_note(self._handle, i, out))
+            notes.append(text(out[0]))
+        return notes
+
     def to_json(self) -> str:
         out = ffi.new("const char **")
         check(lib.sopkit_evaluation_to_json(self._handle, out))
@@ -248,6 +285,20 @@ class Evaluation(Handle):
         out = ffi.new("const char **")
         check(lib.sopkit_evaluation_to_csv(self._handle, out))
         return text(out[0])
+
+    def to_html(self, *, lang: str = "id") -> str:
+        """The achievement tables as the monev report shows them, as an HTML
+        fragment with its own scoped style: the scale's legend, one table per
+        unit (per period and unit when several periods are evaluated), the
+        predikat cell in its band's colour (red to green, lowest band to
+        highest); a value that cannot be computed shows its reason."""
+        out = ffi.new("char **")
+        check(lib.sopkit_evaluation_render_html(self._handle, lang_code(lang), out))
+        return take_text(out[0])
+
+    def _repr_html_(self) -> str:
+        """The capaian tables with predikat colours in a notebook."""
+        return self.to_html()
 
     def arrays(self) -> Tuple[Any, Any]:
         """(achievement float64, band uint8) numpy arrays of every row (NaN / 0
@@ -574,24 +625,20 @@ class IndicatorSet(Handle):
             zero_over_zero_is_100: T = 0 and R = 0 count as 100 % (an explicit policy).
             warning_threshold: early warning below this projected percent (default 76).
 
+        A period older than the scale's first version is computed but not rated
+        (band 0, no predicate); a ``UserWarning`` and :attr:`Evaluation.notes` say why.
+
         Raises:
-            InvalidArgumentError: bad cap or period text. NotFoundError: a scale not
-            in force for a period.
+            InvalidArgumentError: bad cap or period text. NotFoundError: a scale
+            name no version carries.
         """
-        opts = ffi.new("sopkit_evaluate_options *")
-        check(lib.sopkit_evaluate_options_init(opts))
-        keep = []
-        opts.negative_ratio = 1 if negative_ratio else 0
-        opts.zero_over_zero_is_100 = 1 if zero_over_zero_is_100 else 0
-        opts.cap_percent = int(cap)
-        if scale is not None:
-            keep.append(ffi.new("char[]", cstr(scale)))
-            opts.scale = keep[-1]
-        if period is not None:
-            keep.append(ffi.new("char[]", cstr(period)))
-            opts.period = keep[-1]
-        if warning_threshold is not None:
-            opts.warning_threshold = float(warning_threshold)
+        opts, _keep = evaluate_options(period=period, cap=cap, scale=scale,
+                                       negative_ratio=negative_ratio,
+                                       zero_over_zero_is_100=zero_over_zero_is_100,
+                                       warning_threshold=warning_threshold)
         out = ffi.new("sopkit_evaluation **")
         check(lib.sopkit_indicators_evaluate(self._handle, opts, out))
-        return Evaluation(out[0])
+        evaluation = Evaluation(out[0])
+        for note in evaluation.notes:
+            warnings.warn(note, UserWarning, stacklevel=2)
+        return evaluation

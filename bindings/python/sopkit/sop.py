@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Dict, Iterator, List, Optional, Tuple, Union, cast
 
 from . import _frames
-from ._ffi import Handle, check, cstr, ffi, lib, text
+from ._ffi import Handle, check, cstr, ffi, lang_code, lib, take_text, text
 from ._time import InstantLike, from_minutes, to_minutes
 from .calendar import Calendar
 
@@ -100,6 +100,12 @@ class Diagnostics(List[Diagnostic]):
         message). Needs pandas."""
         return _frames.records([d.to_dict() for d in self],
                                ("severity", "code", "step", "pointer", "message"))
+
+
+_RENDER_FORMATS = {"svg": lib.SOPKIT_RENDER_SVG, "html": lib.SOPKIT_RENDER_HTML,
+                   "bpmn": lib.SOPKIT_RENDER_BPMN, "dot": lib.SOPKIT_RENDER_DOT,
+                   "svg-pages": lib.SOPKIT_RENDER_SVG_PAGES}
+_repr_count = 0  # distinct element ids for each table a notebook shows
 
 
 def parse_duration(waktu: str) -> Tuple[float, float]:
@@ -194,10 +200,7 @@ class Sop(Handle):
             raise TypeError(f"other must be a sopkit.Sop, got {type(other).__name__}")
         out = ffi.new("char **")
         check(lib.sopkit_sop_diff_json(self._handle, other._handle, out))
-        try:
-            return cast(Dict[str, Any], json.loads(text(out[0])))
-        finally:
-            lib.sopkit_text_free(out[0])
+        return cast(Dict[str, Any], json.loads(take_text(out[0])))
 
     def __eq__(self, other: object) -> bool:
         """Two documents are equal when their content is (the same JSON data)."""
@@ -240,6 +243,62 @@ class Sop(Handle):
             SopkitIOError: the file could not be written.
         """
         check(lib.sopkit_sop_save_file(self._handle, cstr(os.fspath(path))))
+
+    def render(self, format: str, *, lang: str = "id", rows_per_page: int = 0,
+               page_size: Optional[Tuple[float, float]] = None, id_prefix: str = "") -> str:
+        """The document as a picture, exactly as ``sopkit render --format`` writes
+        it (docs/render.md): ``"svg"`` (the official table, every page stacked),
+        ``"html"`` (the pages in a printable page), ``"bpmn"``, ``"dot"``, or
+        ``"svg-pages"`` (the page ``<svg>`` elements alone, to embed in HTML).
+
+        Args:
+            lang: "id" (default) or "en" labels.
+            rows_per_page: at most this many steps per page; 0: as many as fit.
+            page_size: (width, height) in SVG units; default A4 landscape (1123, 794).
+            id_prefix: prefix of every element id, for several tables in one page.
+
+        Raises:
+            ValueError: an unknown format or lang. InvalidArgumentError: a page
+                size that is not positive.
+        """
+        if format not in _RENDER_FORMATS:
+            raise ValueError(f"format must be one of {', '.join(_RENDER_FORMATS)}, not {format!r}")
+        opts = ffi.new("sopkit_render_options *")
+        check(lib.sopkit_render_options_init(opts))
+        opts.lang = lang_code(lang)
+        opts.max_rows_per_page = int(rows_per_page)
+        if page_size is not None:
+            opts.page_width, opts.page_height = (float(x) for x in page_size)
+        prefix = ffi.new("char[]", cstr(id_prefix))
+        opts.id_prefix = prefix
+        out = ffi.new("char **")
+        check(lib.sopkit_sop_render(self._handle, _RENDER_FORMATS[format], opts, out))
+        return take_text(out[0])
+
+    def to_svg(self, **options: Any) -> str:
+        """The official table (Permendagri 52/2011) as one SVG, every page
+        stacked; options as :meth:`render`."""
+        return self.render("svg", **options)
+
+    def to_html(self, **options: Any) -> str:
+        """The table as a printable HTML page (A4 landscape, one inline SVG per
+        page); options as :meth:`render`."""
+        return self.render("html", **options)
+
+    def to_bpmn(self, **options: Any) -> str:
+        """BPMN 2.0 XML with diagram interchange (bpmn.io, Camunda Modeler)."""
+        return self.render("bpmn", **options)
+
+    def to_dot(self, **options: Any) -> str:
+        """Graphviz DOT, one cluster (swimlane) per actor."""
+        return self.render("dot", **options)
+
+    def _repr_html_(self) -> str:
+        """The SOP table in a notebook: its page SVGs, with element ids of their
+        own so that several tables can share one page."""
+        global _repr_count
+        _repr_count += 1
+        return self.render("svg-pages", id_prefix=f"sopkit-{_repr_count}-")
 
     def __len__(self) -> int:
         out = ffi.new("size_t *")
@@ -490,6 +549,18 @@ class Schedule(Handle):
 
     def to_dict(self) -> Dict[str, Any]:
         return cast(Dict[str, Any], json.loads(self.to_json()))
+
+    def to_svg(self, *, lang: str = "id") -> str:
+        """The Gantt chart of the plan as the monev report draws it: one ``<svg>``
+        with a bar per step (``class="task"``, ``data-step`` = its id), weekends
+        grey, holidays and cuti bersama red with their names, the due date."""
+        out = ffi.new("char **")
+        check(lib.sopkit_schedule_render_svg(self._handle, lang_code(lang), out))
+        return take_text(out[0])
+
+    def _repr_html_(self) -> str:
+        """The Gantt chart (inline SVG) in a notebook."""
+        return self.to_svg()
 
     def to_dataframe(self) -> Any:
         """The plan, one row per step (id, actor, time, start, end; start and

@@ -21,6 +21,15 @@
 
 namespace sopkit::detail {
 
+// The bytes a JSON string holds as they are: printable ASCII but '"' and '\\'.
+struct JsonPlainBytes {
+  bool byte[256];
+  constexpr JsonPlainBytes() : byte() {
+    for (int c = 0x20; c < 0x80; ++c) byte[c] = c != '"' && c != '\\';
+  }
+};
+inline constexpr JsonPlainBytes kJsonPlainBytes{};
+
 class JsonStream : public ChunkedOutput {
  public:
   // indent < 0: compact. With a sink, the text goes there in pieces of about
@@ -91,6 +100,17 @@ class JsonStream : public ChunkedOutput {
     next_item();
     out_ += "null";
   }
+  // An array with one object per item; `members(item)` writes its members.
+  template <class Range, class Members>
+  void objects(const Range& items, Members members) {
+    begin_array();
+    for (const auto& item : items) {
+      begin_object();
+      members(item);
+      end_object();
+    }
+    end_array();
+  }
   void value_or_null(const std::optional<double>& v) { v ? value(*v) : null(); }
 
  private:
@@ -127,8 +147,12 @@ class JsonStream : public ChunkedOutput {
     std::size_t run = 0;  // start of the characters not yet copied
     for (std::size_t i = 0; i < s.size(); ++i) {
       const auto c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x80) ascii = false;
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      // One table look-up per byte: most bytes are plain ASCII.
+      if (kJsonPlainBytes.byte[c]) continue;
+      if (c >= 0x80) {
+        ascii = false;
+        continue;
+      }
       out_.append(s.data() + run, i - run);
       run = i + 1;
       escape(c);

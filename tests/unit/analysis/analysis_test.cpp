@@ -168,6 +168,17 @@ TEST(AnalyzeSeed, ExpectedRoundsAreGeometricInTheNoProbability) {
   EXPECT_TRUE(a.decisions_without_probability.empty());
 }
 
+TEST(AnalyzeSeed, ANoProbabilityThatRoundsToOneLeavesTheExpectedTotalOut) {
+  // p = 0.9999999 would be 9 999 999 rounds: 1.8e10 minutes nobody meant.
+  SopDocument doc = seed().document();
+  doc.steps[10].no_probability = 0.9999999;
+  Analysis a = analyze(Sop(doc));
+  EXPECT_FALSE(a.expected);
+  EXPECT_EQ(a.near_one_probabilities, (Ids{"11"}));
+  doc.steps[10].no_probability = 0.999;  // 999 rounds: still computed
+  EXPECT_TRUE(analyze(Sop(doc)).expected);
+}
+
 TEST(AnalyzeSeed, WorkConventionChangesTheMinutesNotTheText) {
   // 1 hari = 480: 31 x 480 + 210 = 15090.
   AnalysisOptions o;

@@ -201,6 +201,26 @@ TEST(Evaluate, PeriodsFrom2010AreRatedByThePermendagri54Version) {
   EXPECT_EQ(result(s, evaluate(s), "K1", "2016").predicate, "Sangat Tinggi");
 }
 
+TEST(Evaluate, APeriodBeforeTheScalesFirstVersionIsComputedButNotRatedWithANote) {
+  // The SAKIP scale starts on 2021-12-01: 2020 has no version in force, 2024 has.
+  const auto s = csv("Dinas,K1,x,%,positive,last,1,2020,100,92\nDinas,K1,,,,,,2024,100,85\n");
+  EvaluationOptions o;
+  o.scale = "sakip-88-2021";
+  const auto ev = evaluate(s, o);
+  const auto old = result(s, ev, "K1", "2020");
+  ASSERT_TRUE(old.achievement.computable());
+  EXPECT_NEAR(old.achievement.value, 92.0, kTol);
+  EXPECT_EQ(old.band, 0u);
+  EXPECT_EQ(old.predicate, "");
+  EXPECT_EQ(unit_result(s, ev, "Dinas", "2020").band, 0u);
+  EXPECT_EQ(unit_result(s, ev, "Dinas", "2020").predicate, "");
+  EXPECT_EQ(result(s, ev, "K1", "2024").predicate, "A");
+  ASSERT_EQ(ev.notes.size(), 1u);
+  EXPECT_NE(ev.notes[0].find("no version of the scale is in force on 2020-12-31"),
+            std::string::npos);
+  EXPECT_NE(ev.notes[0].find("2020"), std::string::npos);
+}
+
 TEST(Evaluate, ZeroWeightEverywhereIsNotComputableNotADivisionByZero) {
   const auto s =
       csv("Dinas,K1,x,%,positive,last,0,2024,100,80\nDinas,K2,x,%,positive,last,0,2024,100,90\n");

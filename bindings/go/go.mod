@@ -1,3 +1,3 @@
-module sopkit.example/sopkit
+module github.com/sopkit/sopkit/bindings/go
 
 go 1.19

@@ -30,10 +30,16 @@
  *    sopkit in two calls.
  *  - Thread safety: a handle is immutable once made; any number of threads may
  *    call functions on the same handle or on different handles at once, unless
- *    a function says otherwise. sopkit_last_error() is per thread: a host whose
- *    threads move between native calls (Go goroutines) reads it in the same
- *    native call as the failing function, through a C shim on its side
- *    (bindings/go, docs/embedding.md).
+ *    a function says otherwise. sopkit_last_error() is per OS thread: a host
+ *    that can move a task to another OS thread between two native calls reads
+ *    it while the task is still on the thread that failed. Go pins the
+ *    goroutine from the call to the read (runtime.LockOSThread, as git2go does
+ *    around git_error_last; bindings/go); a host whose FFI is C glue (JNI, a
+ *    PHP or Erlang extension) reads it inside the same native call. There is
+ *    deliberately no call returning status and message together: a message
+ *    per handle (sqlite3_errmsg) would race on handles that threads share and
+ *    has no handle to hang on for constructors, and a caller-owned error
+ *    record would need an `_e` twin of every function (docs/embedding.md).
  *  - Integer constants are enum constants, so FFI parsers see them; the enum
  *    types never appear in a signature or a struct, so the ABI does not
  *    depend on them. Only the version numbers stay macros (for #if).

@@ -51,6 +51,25 @@ final class Evaluation extends Handle
         return $rows;
     }
 
+    /**
+     * Why some computed rows carry no band: one note per period older than
+     * the rating scale's first version.
+     * @return list<string>
+     */
+    public function notes(): array
+    {
+        $ffi = Library::ffi();
+        $n = $ffi->new('size_t');
+        Library::check($ffi->sopkit_evaluation_note_count($this->ptr(), FFI::addr($n)));
+        $note = $ffi->new('const char*');
+        $notes = [];
+        for ($i = 0; $i < $n->cdata; $i++) {
+            Library::check($ffi->sopkit_evaluation_note($this->ptr(), $i, FFI::addr($note)));
+            $notes[] = FFI::string($note);
+        }
+        return $notes;
+    }
+
     /** @return array<mixed> indicators, unit roll-ups and early warnings */
     public function toArray(): array
     {

@@ -16,6 +16,7 @@ class Exception extends \RuntimeException
         -5 => ValidationException::class,
         -6 => NotFoundException::class,
         -7 => RangeException::class,
+        -12 => UnsupportedException::class,
     ];
 
     public static function fromStatus(int $status, string $message): self

@@ -35,17 +35,25 @@ final class IndicatorSet extends Handle
         return ['indicators' => (int) $n[0], 'units' => (int) $n[1], 'rows' => (int) $n[2]];
     }
 
-    /** Evaluates every row; `period` ("2024-Q2") keeps one period. */
-    public function evaluate(?string $period = null): Evaluation
+    /**
+     * Evaluates every row (docs/indicators.md). `period` ("2024-Q2") keeps one
+     * period; `scale` picks the rating scale ("permendagri-86-2017" by default,
+     * "sakip-88-2021", "traffic-light"); `capPercent` is 0, 100, 110 or 120.
+     */
+    public function evaluate(?string $period = null, ?string $scale = null, int $capPercent = 0): Evaluation
     {
         $ffi = Library::ffi();
         $opts = $ffi->new('sopkit_evaluate_options');
         Library::check($ffi->sopkit_evaluate_options_init(FFI::addr($opts)));
-        // The options borrow the C text: it must outlive the call.
-        $periodText = $period === null ? null : self::cString($period);
-        if ($periodText !== null) {
-            $opts->period = FFI::cast('const char*', $periodText);
+        // The options borrow the C texts: they must outlive the call.
+        $texts = [];
+        foreach (['period' => $period, 'scale' => $scale] as $field => $value) {
+            if ($value !== null) {
+                $texts[$field] = self::cString($value);
+                $opts->$field = FFI::cast('const char*', $texts[$field]);
+            }
         }
+        $opts->cap_percent = $capPercent;
         $ev = $ffi->new('sopkit_evaluation*');
         Library::check($ffi->sopkit_indicators_evaluate($this->ptr(), FFI::addr($opts), FFI::addr($ev)));
         return Evaluation::fromPointer($ev);
@@ -57,6 +65,18 @@ final class IndicatorSet extends Handle
         $buf = Library::ffi()->new('char[' . (strlen($text) + 1) . ']');
         FFI::memcpy($buf, $text, strlen($text));
         return $buf;
+    }
+
+    /** @internal the pointer, for calls that take a set */
+    public function cdata(): FFI\CData
+    {
+        return $this->ptr();
+    }
+
+    /** @internal a set made by another class's call */
+    public static function fromPointer(FFI\CData $ptr): self
+    {
+        return self::wrap($ptr);
     }
 
     private static function wrap(FFI\CData $ptr): self

@@ -30,6 +30,39 @@ final class Library
         }
     }
 
+    /**
+     * A C array of `type` ("double", "uint8_t", "int64_t") with the values of
+     * a PHP list, or of `count` zeros when `values` is an int: the memory the
+     * bulk calls read and write in place. Freed with the returned CData.
+     * @param list<int|float>|int $values
+     */
+    public static function array(string $type, array|int $values): FFI\CData
+    {
+        $n = is_int($values) ? $values : count($values);
+        $array = self::ffi()->new("{$type}[" . max($n, 1) . ']');
+        if (is_array($values)) {
+            foreach ($values as $i => $value) {
+                $array[$i] = $value;
+            }
+        }
+        return $array;
+    }
+
+    /** @internal refuses an n larger than a C array: C would read or write past its end */
+    public static function checkLength(int $n, ?FFI\CData ...$arrays): void
+    {
+        foreach ($arrays as $k => $array) {
+            if ($array === null) {
+                continue;
+            }
+            $isArray = FFI::typeof($array)->getKind() === FFI\CType::TYPE_ARRAY;
+            if (!$isArray || $n < 0 || $n > count($array)) {
+                $what = $isArray ? 'has ' . count($array) . ' elements' : 'is not a C array';
+                throw new InvalidArgumentException("n = $n but array " . ($k + 1) . " $what", -1);
+            }
+        }
+    }
+
     public static function version(): string
     {
         return (string) self::ffi()->sopkit_version();

@@ -11,13 +11,12 @@ final class Sop extends Handle
 {
     public static function loadFile(string $path): self
     {
-        return new self(self::make('sopkit_sop', 'sopkit_sop_load_file', $path), 'sopkit_sop_free');
+        return self::fromPointer(self::make('sopkit_sop', 'sopkit_sop_load_file', $path));
     }
 
     public static function loadJson(string $json): self
     {
-        return new self(self::make('sopkit_sop', 'sopkit_sop_load_json', $json, strlen($json)),
-            'sopkit_sop_free');
+        return self::fromPointer(self::make('sopkit_sop', 'sopkit_sop_load_json', $json, strlen($json)));
     }
 
     public function stepCount(): int
@@ -78,6 +77,12 @@ final class Sop extends Handle
         } finally {
             $ffi->sopkit_schedule_free($plan);
         }
+    }
+
+    /** @internal a document made by another class's call */
+    public static function fromPointer(FFI\CData $ptr): self
+    {
+        return new self($ptr, 'sopkit_sop_free');
     }
 
     /** @internal the pointer, for calls that take this document */

@@ -74,6 +74,21 @@ final class SopkitTest extends TestCase
         $this->assertIsArray($ev->toArray());
     }
 
+    public function testAPeriodBeforeTheScaleIsComputedNotRatedWithANote(): void
+    {
+        $set = IndicatorSet::loadCsv("unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation\n"
+            . "Dinas,K1,x,%,positive,last,1,2020,100,92\n");
+        $ev = $set->evaluate(scale: 'sakip-88-2021');
+        $row = $ev->rows()[0];
+        $this->assertSame(92.0, $row['achievement']);
+        $this->assertSame(0, $row['band']);
+        $this->assertCount(1, $ev->notes());
+        $this->assertStringContainsString('no version of the scale is in force on 2020-12-31', $ev->notes()[0]);
+        $this->assertSame([], $set->evaluate()->notes());
+        $this->expectException(\Sopkit\InvalidArgumentException::class);
+        $set->evaluate(capPercent: 105);
+    }
+
     public function testUnknownPeriodTextThrows(): void
     {
         $set = IndicatorSet::loadFile(self::example('indicators-disdikbud-2024.csv'));

@@ -25,9 +25,10 @@ bool known_calendar_flags(unsigned flags) {
   return (flags & ~SOPKIT_CALENDAR_NO_RAMADAN_HOURS) == 0u;
 }
 
-sopkit::CalendarOptions calendar_options(unsigned flags) {
+sopkit::CalendarOptions calendar_options(unsigned flags, const char* regional_path = nullptr) {
   sopkit::CalendarOptions options;
   options.ramadan_hours = (flags & SOPKIT_CALENDAR_NO_RAMADAN_HOURS) == 0u;
+  if (regional_path) options.regional_files.emplace_back(regional_path);
   return options;
 }
 
@@ -123,6 +124,72 @@ int sopkit_calendar_load_file_flags(sopkit_calendar** out, const char* path, uns
     return invalid("flags has a bit other than SOPKIT_CALENDAR_NO_RAMADAN_HOURS");
   return make_calendar(
       out, [&] { return sopkit::WorkCalendar::from_file(path, calendar_options(flags)); });
+}
+
+int sopkit_calendar_load_id_regional(sopkit_calendar** out, const char* id,
+                                     const char* regional_path, unsigned flags) {
+  SOPKIT_REQUIRE(out);
+  SOPKIT_REQUIRE(id);
+  SOPKIT_REQUIRE(regional_path);
+  if (!known_calendar_flags(flags))
+    return invalid("flags has a bit other than SOPKIT_CALENDAR_NO_RAMADAN_HOURS");
+  return make_calendar(out, [&] {
+    return sopkit::WorkCalendar::indonesia(id, calendar_options(flags, regional_path));
+  });
+}
+
+int sopkit_calendar_load_years_regional(sopkit_calendar** out, int first_year, int last_year,
+                                        const char* regional_path, unsigned flags) {
+  SOPKIT_REQUIRE(out);
+  SOPKIT_REQUIRE(regional_path);
+  if (!known_calendar_flags(flags))
+    return invalid("flags has a bit other than SOPKIT_CALENDAR_NO_RAMADAN_HOURS");
+  return make_calendar(out, [&] {
+    return sopkit::WorkCalendar::indonesia(first_year, last_year,
+                                           calendar_options(flags, regional_path));
+  });
+}
+
+int sopkit_calendar_load_file_regional(sopkit_calendar** out, const char* path,
+                                       const char* regional_path, unsigned flags) {
+  SOPKIT_REQUIRE(out);
+  SOPKIT_REQUIRE(path);
+  SOPKIT_REQUIRE(regional_path);
+  if (!known_calendar_flags(flags))
+    return invalid("flags has a bit other than SOPKIT_CALENDAR_NO_RAMADAN_HOURS");
+  return make_calendar(out, [&] {
+    return sopkit::WorkCalendar::from_file(path, calendar_options(flags, regional_path));
+  });
+}
+
+int sopkit_calendar_holidays_json(const sopkit_calendar* cal, int64_t from_date, int64_t to_date,
+                                  char** out_json) {
+  SOPKIT_REQUIRE(cal);
+  SOPKIT_REQUIRE(out_json);
+  return guard([&]() -> int {
+    *out_json =
+        sopkit::capi::copy_text(sopkit::holidays_to_json(cal->calendar, from_date, to_date));
+    return SOPKIT_OK;
+  });
+}
+
+int sopkit_calendar_working_days(const sopkit_calendar* cal, int64_t from_date, int64_t to_date,
+                                 int64_t* out) {
+  SOPKIT_REQUIRE(cal);
+  SOPKIT_REQUIRE(out);
+  return guard([&]() -> int {
+    *out = cal->calendar.count_working_days(from_date, to_date);
+    return SOPKIT_OK;
+  });
+}
+
+int sopkit_calendar_working_days_bulk(const sopkit_calendar* cal, const int64_t* from_dates,
+                                      const int64_t* to_dates, int64_t* out, size_t n) {
+  SOPKIT_REQUIRE(cal);
+  return bulk(from_dates, to_dates, out, n,
+              [&](const int64_t* f, const int64_t* t, int64_t* o, size_t k) {
+                cal->calendar.count_working_days(f, t, o, k);
+              });
 }
 
 int sopkit_calendar_load_json(sopkit_calendar** out, const char* json, size_t len) {

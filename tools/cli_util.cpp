@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <limits>
+#include <optional>
 #include <ostream>
 
 #include "io/detail/files.hpp"
@@ -149,18 +150,44 @@ void print_diagnostics(std::ostream& out, const std::vector<Diagnostic>& diagnos
   }
 }
 
-WorkCalendar choose_calendar(const Args& args, Instant start) {
+namespace {
+
+CalendarOptions calendar_options(const Args& args) {
   CalendarOptions options;
   options.ramadan_hours = !args.flag(kNoRamadanHoursFlag);
-  if (const std::string* choice = args.option("--calendar")) {
-    std::error_code ec;
-    bool is_file = std::filesystem::is_regular_file(*choice, ec) ||
-                   choice->find('/') != std::string::npos ||
-                   (choice->size() > 5 && choice->compare(choice->size() - 5, 5, ".json") == 0);
-    return is_file ? WorkCalendar::from_file(*choice, options)
-                   : WorkCalendar::indonesia(*choice, options);
-  }
+  if (const std::string* regional = args.option(kHolidaysOption))
+    options.regional_files.push_back(*regional);
+  return options;
+}
+
+// The calendar --calendar names, if it is given.
+std::optional<WorkCalendar> named_calendar(const Args& args, const CalendarOptions& options) {
+  const std::string* choice = args.option("--calendar");
+  if (!choice) return std::nullopt;
+  std::error_code ec;
+  bool is_file = std::filesystem::is_regular_file(*choice, ec) ||
+                 choice->find('/') != std::string::npos ||
+                 (choice->size() > 5 && choice->compare(choice->size() - 5, 5, ".json") == 0);
+  return is_file ? WorkCalendar::from_file(*choice, options)
+                 : WorkCalendar::indonesia(*choice, options);
+}
+
+int year_of(Date d) {
+  return std::stoi(format_date(d).substr(0, 4));
+}
+
+}  // namespace
+
+WorkCalendar choose_calendar(const Args& args, Instant start) {
+  const CalendarOptions options = calendar_options(args);
+  if (auto named = named_calendar(args, options)) return *named;
   return calendar_for_run(start, options);
+}
+
+WorkCalendar choose_calendar_for_dates(const Args& args, Date first, Date last) {
+  const CalendarOptions options = calendar_options(args);
+  if (auto named = named_calendar(args, options)) return *named;
+  return WorkCalendar::indonesia(year_of(first), year_of(last), options);
 }
 
 std::string read_file(const std::string& path) {

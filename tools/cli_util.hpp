@@ -66,8 +66,14 @@ void print_diagnostics(std::ostream& out, const std::vector<Diagnostic>& diagnos
 // shipped), so that a run late in the year can cross into January.
 // --no-ramadan-hours (a flag of every verb that takes --calendar) keeps the
 // normal week through the Ramadan periods instead of the Ramadan week.
+// --holidays FILE (an option of the same verbs) adds a region's own holiday
+// file on top (CalendarSpec::add_regional).
 inline constexpr const char* kNoRamadanHoursFlag = "--no-ramadan-hours";
+inline constexpr const char* kHolidaysOption = "--holidays";
 WorkCalendar choose_calendar(const Args& args, Instant start);
+// As choose_calendar, for the dates first..last: without --calendar, the
+// shipped years of first through last.
+WorkCalendar choose_calendar_for_dates(const Args& args, Date first, Date last);
 
 // Reads a whole file; throws sopkit::Error{io_error} naming it.
 std::string read_file(const std::string& path);

@@ -102,7 +102,7 @@ void print_table(const RunLog& log, const RunComparison& c, const WorkConvention
 }  // namespace
 
 int cmd_runs(const std::vector<std::string>& argv) {
-  Args args = parse_args(argv, {"--json", kNoRamadanHoursFlag}, {"--calendar"});
+  Args args = parse_args(argv, {"--json", kNoRamadanHoursFlag}, {"--calendar", kHolidaysOption});
   if (args.positional.size() != 2)
     throw UsageError{"give the SOP file and the run log (CSV or JSON)"};
   const Sop sop = load_sop_file(args.positional[0]);

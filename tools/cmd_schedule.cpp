@@ -32,7 +32,8 @@ const char* weekday_name(Instant t) {
 }  // namespace
 
 int cmd_schedule(const std::vector<std::string>& argv) {
-  Args args = parse_args(argv, {"--json", kNoRamadanHoursFlag}, {"--start", "--calendar"});
+  Args args =
+      parse_args(argv, {"--json", kNoRamadanHoursFlag}, {"--start", "--calendar", kHolidaysOption});
   if (args.positional.size() != 1) throw UsageError{"give exactly one SOP file"};
   const std::string* start_text = args.option("--start");
   if (!start_text) throw UsageError{"--start is required, e.g. --start 2024-04-05T08:00"};

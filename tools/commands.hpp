@@ -16,5 +16,6 @@ int cmd_render(const std::vector<std::string>& args);
 int cmd_monev(const std::vector<std::string>& args);
 int cmd_runs(const std::vector<std::string>& args);
 int cmd_store(const std::vector<std::string>& args);
+int cmd_calendar(const std::vector<std::string>& args);
 
 }  // namespace sopkit::cli

@@ -27,8 +27,8 @@ const Verb kVerbs[] = {
 #endif
 #ifdef SOPKIT_HAVE_CMD_SCHEDULE
     {"schedule",
-     "sopkit schedule FILE --start 2024-04-05T08:00 [--calendar FILE|id-2024] [--no-ramadan-hours] "
-     "[--json]",
+     "sopkit schedule FILE --start 2024-04-05T08:00 [--calendar FILE|id-2024] [--holidays FILE] "
+     "[--no-ramadan-hours] [--json]",
      sopkit::cli::cmd_schedule},
 #endif
 #ifdef SOPKIT_HAVE_CMD_EVALUATE
@@ -48,15 +48,22 @@ const Verb kVerbs[] = {
     {"monev",
      "sopkit monev --sop SOP.json --indicators DATA.csv --period 2024-Q2 [--start "
      "2024-07-01T07:30] "
-     "[--calendar id-2024|FILE] [--no-ramadan-hours] [--lang id|en] [--runs LOG.csv|RUNS.json] "
+     "[--calendar id-2024|FILE] [--holidays FILE] [--no-ramadan-hours] [--lang id|en] [--runs "
+     "LOG.csv|RUNS.json] "
      "[--decimal-mark comma|dot] --out DIR",
      sopkit::cli::cmd_monev},
 #endif
 #ifdef SOPKIT_HAVE_CMD_RUNS
     {"runs",
-     "sopkit runs SOP.json LOG.csv|RUNS.json [--calendar FILE|id-2024] [--no-ramadan-hours] "
-     "[--json]",
+     "sopkit runs SOP.json LOG.csv|RUNS.json [--calendar FILE|id-2024] [--holidays FILE] "
+     "[--no-ramadan-hours] [--json]",
      sopkit::cli::cmd_runs},
+#endif
+#ifdef SOPKIT_HAVE_CMD_CALENDAR
+    {"calendar",
+     "sopkit calendar holidays|days --from 2024-01-01 --to 2025-01-01 [--calendar id-2024|FILE] "
+     "[--holidays FILE] [--no-ramadan-hours] [--json]",
+     sopkit::cli::cmd_calendar},
 #endif
 #ifdef SOPKIT_HAVE_CMD_STORE
     {"store",

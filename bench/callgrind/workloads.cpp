@@ -475,6 +475,55 @@ double grow_waktu(std::size_t scale) {
   return d ? d->max_minutes() : double(why.size());
 }
 
+// A region's holiday file over 8 years per scale, one day off a fortnight
+// (about 210 per scale), added on top of a national spec of the same years
+// with a holiday each month: parse, add_regional, build, and list every day
+// off as sopkit.holidays/1 JSON (`sopkit calendar holidays --holidays FILE`).
+double grow_regional_calendar(std::size_t scale) {
+  const int first = 2001, last = 2001 + 8 * static_cast<int>(scale) - 1;
+  sopkit::CalendarSpec national;
+  national.from = sopkit::make_date(first, 1, 1);
+  national.to = sopkit::make_date(last, 12, 31);
+  for (int y = first; y <= last; ++y)
+    for (int m = 1; m <= 12; ++m)
+      national.holidays.push_back(
+          {sopkit::make_date(y, m, 1), "libur", sopkit::HolidayKind::holiday, {}, {}});
+  std::string region = R"({"format": "sopkit.calendar/1", "coverage": {"from": ")" +
+                       sopkit::format_date(*national.from) + R"(", "to": ")" +
+                       sopkit::format_date(*national.to) + R"("}, "holidays": [)";
+  for (sopkit::Date d = *national.from + 3; d <= *national.to; d += 14)
+    region += std::string(d == *national.from + 3 ? "" : ",") + R"({"date": ")" +
+              sopkit::format_date(d) + R"(", "name": "Libur daerah"})";
+  region += "]}";
+  CALLGRIND_START_INSTRUMENTATION;
+  national.add_regional(sopkit::parse_calendar_spec(region, "region.json"));
+  const sopkit::WorkCalendar cal(national);
+  const std::string listed = sopkit::holidays_to_json(cal, cal.first_date(), cal.last_date() + 1);
+  CALLGRIND_STOP_INSTRUMENTATION;
+  return double(cal.holidays().size()) + double(listed.size());
+}
+
+// Working days of 100 000 date pairs per scale over 2023-2026, one bulk C call
+// (Calendar.working_days over a Series).
+double grow_working_days(std::size_t scale) {
+  sopkit_calendar* cal = nullptr;
+  check(sopkit_calendar_load_years(&cal, 2023, 2026));
+  const std::size_t n = 100000 * scale;
+  const std::int64_t first = sopkit::make_date(2023, 1, 1), span = 4 * 365;
+  std::vector<std::int64_t> from(n), to(n), out(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    from[i] = first + std::int64_t(mix(50, i) % span);
+    to[i] = first + std::int64_t(mix(51, i) % span);
+  }
+  CALLGRIND_START_INSTRUMENTATION;
+  check(sopkit_calendar_working_days_bulk(cal, from.data(), to.data(), out.data(), n));
+  CALLGRIND_STOP_INSTRUMENTATION;
+  sopkit_calendar_free(cal);
+  double checksum = 0;
+  for (std::int64_t v : out) checksum += double(v);
+  return checksum;
+}
+
 struct Workload {
   const char* name;
   double (*run)();
@@ -503,7 +552,9 @@ const GrowthWorkload kGrowth[] = {
     {"grow_capi_indicators_new", grow_capi_indicators_new},
     {"grow_capi_indicators_from_columns", grow_capi_indicators_from_columns},
     {"grow_capi_sop_load_json", grow_capi_sop_load_json},
-    {"grow_waktu", grow_waktu}};
+    {"grow_waktu", grow_waktu},
+    {"grow_regional_calendar", grow_regional_calendar},
+    {"grow_working_days", grow_working_days}};
 
 int run_growth(const char* name, const char* scale_text) {
   char* end = nullptr;

@@ -4,8 +4,9 @@ pyproject.toml; see sopkit_build.py for where the library and header are found.
 
 Every build relinks (no "up to date" module from an earlier build against
 another library) in a temporary folder outside the source tree, and puts
-libsopkit beside the module, which finds it through its $ORIGIN run path: the
-wheel carries the library and needs nothing from the build tree."""
+libsopkit beside the module, which finds it through its $ORIGIN run path, and
+the sopkit program (sopkit-cli, run by `python -m sopkit`): the wheel carries
+both and needs nothing from the build tree."""
 import atexit
 import os
 import pathlib
@@ -33,7 +34,7 @@ class BuildWithLibrary(build_ext):
 
     def run(self):
         super().run()
-        sopkit_build.copy_library(pathlib.Path(self.build_lib) / "sopkit")
+        sopkit_build.copy_runtime(pathlib.Path(self.build_lib) / "sopkit")
 
 
 setup(version=sopkit_build.header_version(),

@@ -14,9 +14,12 @@ Where things are found (environment variables, then defaults):
   SOPKIT_LIBRARY_DIR   folder holding libsopkit.so      (<repo>/build/release/src, else
                                                           <repo>/build/dev/src)
   SOPKIT_SOURCE_DIR    the repository                   (two folders above this file)
+  SOPKIT_CLI           the sopkit program               (<library dir>/../tools/sopkit,
+                                                          CMake's $<TARGET_FILE:sopkit_cli>)
 
 The library is copied beside the compiled module (sopkit/libsopkit.so.MAJOR)
-and the module's run path is $ORIGIN, so a package (a wheel, an installed
+with the sopkit program beside it (sopkit/sopkit-cli, what `python -m sopkit`
+runs), and the module's run path is $ORIGIN, so a package (a wheel, an installed
 venv, an in-tree build folder) carries the very library it was compiled
 against and needs nothing from the build tree once built.
 
@@ -145,6 +148,41 @@ def copy_library(package_dir):
     return target
 
 
+CLI_NAME = "sopkit-cli"
+
+
+def cli_file():
+    """The sopkit program built with the library (`python -m sopkit` runs it)."""
+    env = os.environ.get("SOPKIT_CLI")
+    return pathlib.Path(env) if env else library_dir().parent / "tools" / "sopkit"
+
+
+def copy_cli(package_dir, required=True):
+    """Copies the sopkit program beside the module as sopkit-cli (executable).
+    A package must carry it; an in-tree test build of a tree configured without
+    the program (SOPKIT_BUILD_TOOLS=OFF) goes without, and says so."""
+    source = cli_file()
+    if not source.is_file():
+        message = (f"sopkit: the sopkit program is not at {source}; build it (cmake --build "
+                   "--preset release --target sopkit_cli) or set SOPKIT_CLI")
+        if required:
+            sys.exit(message)
+        print(message + "; python -m sopkit will say it is missing", file=sys.stderr)
+        return None
+    target = pathlib.Path(package_dir) / CLI_NAME
+    tmp = target.with_name(target.name + ".tmp")
+    shutil.copy2(source, tmp)
+    os.chmod(tmp, 0o755)
+    os.replace(tmp, target)
+    return target
+
+
+def copy_runtime(package_dir, cli_required=True):
+    """What the module needs beside it at run time: the library and the program."""
+    copy_library(package_dir)
+    copy_cli(package_dir, cli_required)
+
+
 HEADER = include_dir() / "sopkit" / "sopkit.h"
 
 
@@ -190,7 +228,7 @@ def main():
     out = pathlib.Path(a.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     path = ffibuilder.compile(tmpdir=str(out), verbose=False)
-    copy_library(out / "sopkit")
+    copy_runtime(out / "sopkit", cli_required=False)
     print(path)
 
 

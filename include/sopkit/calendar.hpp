@@ -63,7 +63,8 @@ Instant parse_instant(std::string_view text);
 // the end of a day. Throws Error{parse_error}.
 int parse_clock(std::string_view text);
 
-std::string format_date(Date date);     // "2024-04-10"
+std::string format_date(Date date);     // "2024-04-10"; outside years 1-9999:
+                                        // "date <d> (days since 1970-01-01)"
 std::string format_instant(Instant t);  // "2024-04-05T08:00"; outside years 1-9999:
                                         // "instant <t> (minutes since 1970-01-01)"
 std::string format_clock(int minute);   // "07:30"
@@ -181,6 +182,15 @@ struct CalendarSpec {
   // of other's with a rule replaces every period of the same rule already here
   // that shares a date with it (a file's own Ramadan dates win over the shipped).
   void merge(const CalendarSpec& other);
+  // Adds a region's own days (a kabupaten's Hari Jadi, a province's holidays)
+  // on top of this spec, for this spec's coverage: entries dated outside it are
+  // left out (the calendar has no national data there), the coverage is kept.
+  // A holiday on a date this spec already has as a holiday keeps the existing
+  // entry (one entry per date); a regional holiday of kind `holiday` becomes
+  // `local`. Weeks, periods and rules combine as in merge(). A date given as a
+  // holiday in one and as office hours (an override) in the other is refused
+  // when the calendar is built, naming both entries.
+  void add_regional(const CalendarSpec& region);
 };
 
 // Parses a "sopkit.calendar/1" document (docs/calendar.md). `source` names the
@@ -215,6 +225,9 @@ struct CalendarOptions {
   // carries (rule "ramadan"); false keeps the normal week through Ramadan.
   bool ramadan_hours = true;
   WorkConvention convention;
+  // Regional holiday files ("sopkit.calendar/1") added on top of the shipped
+  // or loaded data, in order, with CalendarSpec::add_regional.
+  std::vector<std::string> regional_files;
 };
 
 // The data folder CalendarOptions resolves to (see data_dir); empty when the
@@ -296,6 +309,18 @@ class WorkCalendar {
   // b < a). For a working instant a, add_working_days(a, n) = b gives n.
   std::int64_t working_days_between(Instant a, Instant b) const;
 
+  // The holidays and cuti bersama dated in [from, to), in date order. from and
+  // to lie in first_date()..last_date() + 1 (Error{out_of_range});
+  // Error{invalid_argument} when to < from.
+  std::vector<Holiday> holidays_between(Date from, Date to) const;
+  // Working days in [from, to) (numpy.busday_count's rule): the dates d with
+  // from <= d < to that have office hours; when to < from, minus the count of
+  // [to, from). from and to lie in first_date()..last_date() + 1.
+  std::int64_t count_working_days(Date from, Date to) const;
+  // out[i] = count_working_days(from[i], to[i]); `out` may alias either input.
+  // The first date outside the coverage throws with "element i".
+  void count_working_days(const Date* from, const Date* to, std::int64_t* out, std::size_t n) const;
+
   // Bulk forms for millions of instants: out[i] = scalar(start[i], amount[i]).
   // No allocation per element; `out` may alias `start`. The first bad element
   // throws the scalar's Error with its index in where() ("element 12");
@@ -313,5 +338,10 @@ class WorkCalendar {
   struct Body;
   std::shared_ptr<const Body> body_;
 };
+
+// The holidays of `calendar` dated in [from, to) as "sopkit.holidays/1" JSON:
+// {"format", "calendar", "from", "to", "holidays": [{"date", "name", "kind",
+// "decree"}]} with kind as holiday_kind_name. Errors as holidays_between.
+std::string holidays_to_json(const WorkCalendar& calendar, Date from, Date to);
 
 }  // namespace sopkit

@@ -445,6 +445,51 @@ SOPKIT_API int sopkit_calendar_add_days_bulk(const sopkit_calendar* cal, const i
 SOPKIT_API int sopkit_calendar_minutes_between_bulk(const sopkit_calendar* cal, const int64_t* a,
                                                     const int64_t* b, int64_t* out, size_t n);
 
+/* Calendars for real offices (since 0.2). Dates are days since 1970-01-01
+ * (an instant / 1440, rounded down; numpy datetime64[D]). */
+
+/* A shipped calendar (by id, or the years first..last merged, as
+ * sopkit_calendar_load_id_flags and _years_flags; or a calendar file, as
+ * sopkit_calendar_load_file_flags) with a region's own holiday
+ * file ("sopkit.calendar/1": a kabupaten's Hari Jadi, a province's days off)
+ * added on top for the same dates (docs/calendar.md "Regional holidays"): its
+ * entries outside the national coverage are left out, a date that is a
+ * holiday in both keeps the national entry, its other holidays are listed as
+ * "local". Errors: as those functions, and SOPKIT_EINVAL (regional_path NULL),
+ * SOPKIT_EIO, SOPKIT_EPARSE, SOPKIT_EFORMAT for the regional file,
+ * SOPKIT_EVALIDATION for a date the two define differently (a holiday in one,
+ * office hours in the other; the message names both entries). */
+SOPKIT_API int sopkit_calendar_load_id_regional(sopkit_calendar** out, const char* id,
+                                                const char* regional_path, unsigned flags);
+SOPKIT_API int sopkit_calendar_load_years_regional(sopkit_calendar** out, int first_year,
+                                                   int last_year, const char* regional_path,
+                                                   unsigned flags);
+SOPKIT_API int sopkit_calendar_load_file_regional(sopkit_calendar** out, const char* path,
+                                                  const char* regional_path, unsigned flags);
+
+/* The holidays and cuti bersama dated in [from_date, to_date) as
+ * "sopkit.holidays/1" JSON ({"format", "calendar", "from", "to", "holidays":
+ * [{"date", "name", "kind", "decree"}]}; kind "holiday" = libur nasional,
+ * "cuti_bersama", "local" = regional). *out_json is the caller's: free it with
+ * sopkit_text_free. Errors: SOPKIT_EINVAL (NULL, to_date < from_date),
+ * SOPKIT_ERANGE (a date outside the coverage and its day after), SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_calendar_holidays_json(const sopkit_calendar* cal, int64_t from_date,
+                                             int64_t to_date, char** out_json);
+
+/* Working days in [from_date, to_date): the dates d with from_date <= d <
+ * to_date that have office hours (numpy.busday_count's rule); when to_date <
+ * from_date, minus the count of [to_date, from_date). Both dates lie in the
+ * coverage or on the day after it. Errors: SOPKIT_EINVAL (NULL), SOPKIT_ERANGE. */
+SOPKIT_API int sopkit_calendar_working_days(const sopkit_calendar* cal, int64_t from_date,
+                                            int64_t to_date, int64_t* out);
+/* out[i] = sopkit_calendar_working_days(from_dates[i], to_dates[i]), as the bulk
+ * forms above (zero copy, no allocation; `out` may alias either input; NULL
+ * arrays only when n == 0); SOPKIT_ERANGE names the first element with a date
+ * outside the coverage. */
+SOPKIT_API int sopkit_calendar_working_days_bulk(const sopkit_calendar* cal,
+                                                 const int64_t* from_dates, const int64_t* to_dates,
+                                                 int64_t* out, size_t n);
+
 /* ------------------------------------------------------------------------ */
 /* Schedule: an SOP run on a working calendar                                */
 /* ------------------------------------------------------------------------ */

@@ -4,6 +4,7 @@
 // forgotten: every 2024 holiday a working day), so coverage must stay one
 // unbroken range.
 #include <algorithm>
+#include <set>
 #include <string>
 
 #include "sopkit/calendar.hpp"
@@ -27,7 +28,38 @@ void drop_periods_replaced_by(std::vector<HoursPeriod>& periods,
   }
 }
 
+// The entries of `entries` dated inside [from, to] (all when the range is open).
+template <class Entry>
+std::vector<Entry> dated_within(const std::vector<Entry>& entries, const std::optional<Date>& from,
+                                const std::optional<Date>& to) {
+  std::vector<Entry> out;
+  for (const Entry& e : entries)
+    if ((!from || e.date >= *from) && (!to || e.date <= *to)) out.push_back(e);
+  return out;
+}
+
 }  // namespace
+
+void CalendarSpec::add_regional(const CalendarSpec& region) {
+  CalendarSpec extra = region;
+  extra.from.reset();  // the national data decides which dates the calendar speaks for
+  extra.to.reset();
+  extra.overrides = dated_within(region.overrides, from, to);
+  extra.holidays.clear();
+  std::set<Date> closed;  // a date given twice within the region is still refused
+  for (const Holiday& h : holidays) closed.insert(h.date);
+  for (Holiday h : dated_within(region.holidays, from, to)) {
+    if (closed.count(h.date) != 0) continue;  // already a day off: keep one entry
+    if (h.kind == HolidayKind::holiday) h.kind = HolidayKind::local;
+    extra.holidays.push_back(std::move(h));
+  }
+  extra.periods.erase(std::remove_if(extra.periods.begin(), extra.periods.end(),
+                                     [this](const HoursPeriod& p) {
+                                       return (to && p.from > *to) || (from && p.to < *from);
+                                     }),
+                      extra.periods.end());
+  merge(extra);
+}
 
 void CalendarSpec::merge(const CalendarSpec& other) {
   const std::string where = other.sources.empty() ? other.id : other.sources.front();

@@ -190,14 +190,12 @@ void put_clock(char* out, int minute) {
 }  // namespace
 
 std::string format_date(Date date) {
-  const Civil c = civil_from_days(date);
-  if (c.y < 0 || c.y > 9999) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.y, c.m, c.d);
-    return buf;
-  }
+  // As format_instant: a caller's date far outside the civil years is named, not converted.
+  constexpr Date kYear1 = -719162, kYear10000 = 2932897;
+  if (date < kYear1 || date >= kYear10000)
+    return "date " + std::to_string(date) + " (days since 1970-01-01)";
   char buf[10];
-  put_date(buf, c);
+  put_date(buf, civil_from_days(date));
   return std::string(buf, sizeof buf);
 }
 

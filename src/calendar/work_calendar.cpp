@@ -265,6 +265,19 @@ struct WorkCalendar::Body {
     return d - first;
   }
 
+  // Working days before date index i, for i in 0..ndays (ndays: all of them).
+  std::int64_t rank_before(std::int64_t i) const noexcept {
+    return i >= ndays ? static_cast<std::int64_t>(working.size())
+                      : days[static_cast<std::size_t>(i)].rank_at;
+  }
+
+  // The index of a date bounding a half-open range: first..last() + 1.
+  std::int64_t bound_index(Date d, const std::string& where = {}) const {
+    if (d < first || d > last() + 1)
+      throw_coverage(format_date(d) + " is outside the calendar's data", first, last(), id, where);
+    return d - first;
+  }
+
   [[noreturn]] void throw_add(Instant t, std::int64_t n, const char* unit,
                               const std::string& where) const {
     if (n < 0)
@@ -575,6 +588,44 @@ std::int64_t WorkCalendar::working_days_between(Instant a, Instant b_) const {
                          : b.days[static_cast<std::size_t>(dd)].rank_after;
   };
   return upto(b_) - upto(a);
+}
+
+std::vector<Holiday> WorkCalendar::holidays_between(Date from, Date to) const {
+  const auto& b = *body_;
+  b.bound_index(from);
+  b.bound_index(to);
+  if (to < from)
+    throw Error(ErrorCode::invalid_argument,
+                "the range runs backwards: " + format_date(from) + " to " + format_date(to));
+  auto by_date = [](const Holiday& h, Date x) { return h.date < x; };
+  auto begin = std::lower_bound(b.holidays.begin(), b.holidays.end(), from, by_date);
+  auto end = std::lower_bound(begin, b.holidays.end(), to, by_date);
+  return {begin, end};
+}
+
+std::int64_t WorkCalendar::count_working_days(Date from, Date to) const {
+  const auto& b = *body_;
+  return b.rank_before(b.bound_index(to)) - b.rank_before(b.bound_index(from));
+}
+
+void WorkCalendar::count_working_days(const Date* from, const Date* to, std::int64_t* out,
+                                      std::size_t n) const {
+  const auto& b = *body_;
+  // One unsigned compare per date: d - first wraps (defined) for d < first.
+  const auto span = static_cast<std::uint64_t>(b.ndays);
+  const auto first = static_cast<std::uint64_t>(b.first);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Date f = from[i], t = to[i];
+    const std::uint64_t fi = static_cast<std::uint64_t>(f) - first;
+    const std::uint64_t ti = static_cast<std::uint64_t>(t) - first;
+    if (fi > span || ti > span) {
+      const std::string where = "element " + std::to_string(i);
+      b.bound_index(f, where);
+      b.bound_index(t, where);
+    }
+    out[i] =
+        b.rank_before(static_cast<std::int64_t>(ti)) - b.rank_before(static_cast<std::int64_t>(fi));
+  }
 }
 
 namespace {

@@ -293,16 +293,27 @@ std::string calendar_data_dir(const CalendarOptions& options) {
   return {};  // the copy built into the library
 }
 
+namespace {
+
+// The calendar of `spec` with the options' regional files added on top.
+WorkCalendar with_regional(CalendarSpec spec, const CalendarOptions& options) {
+  for (const std::string& path : options.regional_files)
+    spec.add_regional(load_calendar_spec(path));
+  return WorkCalendar(spec);
+}
+
+}  // namespace
+
 WorkCalendar WorkCalendar::from_file(const std::string& path, const CalendarOptions& options) {
   CalendarSpec spec = base_spec(options);
   spec.merge(load_calendar_spec(path));
-  return WorkCalendar(spec);
+  return with_regional(std::move(spec), options);
 }
 
 WorkCalendar WorkCalendar::indonesia(std::string_view id, const CalendarOptions& options) {
   CalendarSpec spec = base_spec(options);
   spec.merge(load_shipped(id, options));
-  return WorkCalendar(spec);
+  return with_regional(std::move(spec), options);
 }
 
 WorkCalendar WorkCalendar::indonesia(int first_year, int last_year,
@@ -317,7 +328,22 @@ WorkCalendar WorkCalendar::indonesia(int first_year, int last_year,
   spec.id = first_year == last_year
                 ? "id-" + std::to_string(first_year)
                 : "id-" + std::to_string(first_year) + ".." + std::to_string(last_year);
-  return WorkCalendar(spec);
+  return with_regional(std::move(spec), options);
+}
+
+std::string holidays_to_json(const WorkCalendar& calendar, Date from, Date to) {
+  json list = json::array();
+  for (const Holiday& h : calendar.holidays_between(from, to))
+    list.push_back({{"date", format_date(h.date)},
+                    {"name", h.name},
+                    {"kind", holiday_kind_name(h.kind)},
+                    {"decree", h.decree}});
+  const json out = {{"format", "sopkit.holidays/1"},
+                    {"calendar", calendar.id()},
+                    {"from", format_date(from)},
+                    {"to", format_date(to)},
+                    {"holidays", std::move(list)}};
+  return out.dump(2);
 }
 
 }  // namespace sopkit

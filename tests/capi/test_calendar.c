@@ -213,7 +213,109 @@ static void test_coverage_error_names_the_c_call(void) {
   sopkit_calendar_free(cal);
 }
 
+/* Calendars for real offices: regional holidays, days off of a range, working days. */
+
+static int64_t day(const char* text) {
+  return at(text) / 1440;
+}
+
+static void regional_path(char* buf, size_t cap) {
+  const char* root = getenv("SOPKIT_SOURCE_DIR");
+  snprintf(buf, cap, "%s/examples/calendar-libur-daerah-2024.json", root ? root : ".");
+}
+
+static void test_regional_holidays_on_top_of_the_national(void) {
+  sopkit_calendar *national = NULL, *regional = NULL, *by_id = NULL;
+  char path[4096];
+  int64_t plain = 0, with_region = 0, n = 0;
+  regional_path(path, sizeof path);
+  CHECK_OK(sopkit_calendar_load_years(&national, 2024, 2024));
+  CHECK_OK(sopkit_calendar_load_years_regional(&regional, 2024, 2024, path, 0));
+  CHECK_OK(sopkit_calendar_load_id_regional(&by_id, "id-2024", path, 0));
+  /* Mon 26 Feb and Mon 9 Sep 2024 are the region's; 17 Aug is national too (a Saturday). */
+  CHECK_OK(sopkit_calendar_working_days(national, day("2024-01-01"), day("2025-01-01"), &plain));
+  CHECK_OK(
+      sopkit_calendar_working_days(regional, day("2024-01-01"), day("2025-01-01"), &with_region));
+  CHECK(with_region == plain - 2);
+  CHECK_OK(sopkit_calendar_working_days(by_id, day("2024-01-01"), day("2025-01-01"), &n));
+  CHECK(n == with_region);
+  {
+    sopkit_calendar* from_file = NULL;
+    char national_path[4096];
+    const char* root = getenv("SOPKIT_SOURCE_DIR");
+    snprintf(national_path, sizeof national_path, "%s/data/calendars/id-2024.json",
+             root ? root : ".");
+    CHECK_OK(sopkit_calendar_load_file_regional(&from_file, national_path, path, 0));
+    CHECK_OK(sopkit_calendar_working_days(from_file, day("2024-01-01"), day("2025-01-01"), &n));
+    CHECK(n == with_region);
+    CHECK_STATUS(sopkit_calendar_load_file_regional(&from_file, NULL, path, 0), SOPKIT_EINVAL);
+    sopkit_calendar_free(from_file);
+  }
+  CHECK_STATUS(sopkit_calendar_load_years_regional(&regional, 2024, 2024, NULL, 0), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_calendar_load_years_regional(&regional, 2024, 2024, "/nonexistent.json", 0),
+               SOPKIT_EIO);
+  CHECK_STATUS(sopkit_calendar_load_id_regional(&regional, "id-2024", path, 8u), SOPKIT_EINVAL);
+  sopkit_calendar_free(national);
+  sopkit_calendar_free(regional);
+  sopkit_calendar_free(by_id);
+}
+
+static void test_holidays_json_of_a_range(void) {
+  sopkit_calendar* cal = NULL;
+  char path[4096];
+  char* json = NULL;
+  regional_path(path, sizeof path);
+  CHECK_OK(sopkit_calendar_load_years_regional(&cal, 2024, 2024, path, 0));
+  CHECK_OK(sopkit_calendar_holidays_json(cal, day("2024-02-01"), day("2024-03-01"), &json));
+  CHECK(json && contains(json, "\"format\": \"sopkit.holidays/1\""));
+  CHECK(json && contains(json, "\"date\": \"2024-02-26\""));
+  CHECK(json && contains(json, "\"kind\": \"local\""));
+  CHECK(json && !contains(json, "2024-03-11"));
+  sopkit_text_free(json);
+  json = NULL;
+  CHECK_STATUS(sopkit_calendar_holidays_json(cal, day("2024-03-01"), day("2024-02-01"), &json),
+               SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_calendar_holidays_json(cal, day("2024-03-01"), day("2025-03-01"), &json),
+               SOPKIT_ERANGE);
+  CHECK(json == NULL);
+  CHECK_STATUS(sopkit_calendar_holidays_json(cal, 0, 1, NULL), SOPKIT_EINVAL);
+  sopkit_calendar_free(cal);
+}
+
+static void test_working_days_between_dates(void) {
+  sopkit_calendar* cal = NULL;
+  int64_t n = 0, i;
+  int64_t from[3], to[3], out[3];
+  CHECK_OK(sopkit_calendar_load_id(&cal, "id-2024"));
+  /* April 2024: 22 weekdays, 8-12 and 15 April off (Idulfitri and cuti bersama). */
+  CHECK_OK(sopkit_calendar_working_days(cal, day("2024-04-01"), day("2024-05-01"), &n));
+  CHECK(n == 16);
+  CHECK_OK(sopkit_calendar_working_days(cal, day("2024-05-01"), day("2024-04-01"), &n));
+  CHECK(n == -16);
+  CHECK_STATUS(sopkit_calendar_working_days(cal, day("2024-12-01"), day("2025-01-02"), &n),
+               SOPKIT_ERANGE);
+  CHECK(contains(sopkit_last_error(), "2025-01-02"));
+  CHECK_STATUS(sopkit_calendar_working_days(cal, INT64_MIN, INT64_MAX, &n), SOPKIT_ERANGE);
+  from[0] = day("2024-04-01"), to[0] = day("2024-05-01");
+  from[1] = day("2024-05-01"), to[1] = day("2024-04-01");
+  from[2] = day("2024-01-01"), to[2] = day("2025-01-01");
+  CHECK_OK(sopkit_calendar_working_days_bulk(cal, from, to, out, 3));
+  for (i = 0; i < 3; ++i) {
+    CHECK_OK(sopkit_calendar_working_days(cal, from[i], to[i], &n));
+    CHECK(out[i] == n);
+  }
+  to[2] = day("2025-01-02");
+  CHECK_STATUS(sopkit_calendar_working_days_bulk(cal, from, to, out, 3), SOPKIT_ERANGE);
+  CHECK(contains(sopkit_last_error(), "element 2"));
+  CHECK_OK(sopkit_calendar_working_days_bulk(cal, NULL, NULL, NULL, 0));
+  CHECK_STATUS(sopkit_calendar_working_days_bulk(cal, NULL, to, out, 1), SOPKIT_EINVAL);
+  sopkit_calendar_free(cal);
+}
+
 int main(void) {
+  test_regional_holidays_on_top_of_the_national();
+  test_holidays_json_of_a_range();
+  test_working_days_between_dates();
   test_instants();
   test_ramadan_hours();
   test_coverage_error_names_the_c_call();

@@ -234,7 +234,8 @@ def test_run_logs_take_clock_times_written_with_a_dot(tmp_path):
 def test_version_and_help_for_every_verb():
     r = run("--version")
     assert r.returncode == 0 and r.stdout.startswith("sopkit ") and r.stdout.count(".") == 2
-    for verb in ("validate", "analyze", "schedule", "evaluate", "render", "monev", "runs", "store"):
+    for verb in ("validate", "analyze", "schedule", "evaluate", "render", "monev", "runs", "store",
+                 "calendar"):
         for asked in (run(verb, "--help"), run("help", verb), run(verb, "-h")):
             assert asked.returncode == 0, (verb, asked.stderr)
             assert asked.stdout.startswith(f"usage: sopkit {verb} "), asked.stdout
@@ -324,3 +325,67 @@ def test_evaluate_a_2016_file_rates_it_by_the_permendagri_54_2010_version(tmp_pa
     assert r.returncode in (0, 1), r.stderr
     rows = json.loads(r.stdout)["indicators"]
     assert rows[0]["predicate"] == "Sangat Tinggi"
+
+
+REGIONAL = os.path.join(ROOT, "examples", "calendar-libur-daerah-2024.json")
+
+
+def test_calendar_holidays_lists_the_days_off_of_the_range_by_kind():
+    r = run("calendar", "holidays", "--from", "2024-04-01", "--to", "2024-05-01", "--json")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["format"] == "sopkit.holidays/1" and doc["calendar"] == "id-2024"
+    assert [(h["date"], h["kind"]) for h in doc["holidays"]] == [
+        ("2024-04-08", "cuti_bersama"), ("2024-04-09", "cuti_bersama"),
+        ("2024-04-10", "holiday"), ("2024-04-11", "holiday"),
+        ("2024-04-12", "cuti_bersama"), ("2024-04-15", "cuti_bersama")]
+    text = run("calendar", "holidays", "--from", "2024-04-01", "--to", "2024-05-01")
+    assert "2024-04-10  libur nasional Hari Raya Idul Fitri 1445 Hijriah" in text.stdout
+    assert "6 day(s) off" in text.stdout
+
+
+def test_calendar_holidays_adds_a_regional_file_on_top_of_the_national_days():
+    r = run("calendar", "holidays", "--from", "2024-02-01", "--to", "2024-10-01",
+            "--holidays", REGIONAL, "--json")
+    assert r.returncode == 0, r.stderr
+    days = {h["date"]: h for h in json.loads(r.stdout)["holidays"]}
+    assert days["2024-02-26"]["kind"] == "local"
+    assert days["2024-09-09"]["kind"] == "local"
+    assert days["2024-08-17"]["kind"] == "holiday"  # both: the national entry, once
+    plain = run("calendar", "holidays", "--from", "2024-02-01", "--to", "2024-10-01", "--json")
+    assert len(json.loads(plain.stdout)["holidays"]) == len(days) - 2
+
+
+def test_calendar_days_counts_working_days_of_from_up_to_to():
+    def days(*extra):
+        r = run("calendar", "days", *extra, "--json")
+        assert r.returncode == 0, r.stderr
+        return json.loads(r.stdout)["working_days"]
+    assert days("--from", "2024-04-01", "--to", "2024-05-01") == 16
+    assert days("--from", "2024-05-01", "--to", "2024-04-01") == -16
+    assert days("--from", "2024-01-01", "--to", "2025-01-01", "--holidays", REGIONAL) == \
+        days("--from", "2024-01-01", "--to", "2025-01-01") - 2
+    # the calendar follows the years of the range, as the other verbs follow the data
+    assert days("--from", "2024-12-01", "--to", "2025-03-01") == 59
+
+
+def test_schedule_takes_a_regional_holiday_file():
+    # Hari Jadi (contoh) closes Monday 26 February 2024: the run ends a working day later.
+    base = run("schedule", SEED, "--start", "2024-02-20T08:00", "--json")
+    regional = run("schedule", SEED, "--start", "2024-02-20T08:00", "--holidays", REGIONAL, "--json")
+    assert base.returncode == regional.returncode == 0, regional.stderr
+    assert json.loads(base.stdout)["due"] == "2024-04-16T11:30"
+    assert json.loads(regional.stdout)["due"] == "2024-04-17T11:30"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["calendar", "weeks", "--from", "2024-01-01", "--to", "2024-02-01"],
+     "unknown calendar question 'weeks' (holidays or days)"),
+    (["calendar", "days", "--from", "2024-01-01"], "--to is required"),
+    (["calendar", "days", "--from", "2024-02-30", "--to", "2024-03-01"], "February 2024 has 29 days"),
+    (["calendar", "days", "--from", "2030-01-01", "--to", "2030-02-01"], "no shipped calendar 'id-2030'"),
+    (["calendar", "holidays", "--from", "2024-05-01", "--to", "2024-04-01"], "the range runs backwards"),
+])
+def test_calendar_refuses_with_exit_2(args, message):
+    r = run(*args)
+    assert r.returncode == 2 and message in r.stderr, r.stderr

@@ -5,6 +5,7 @@
 // only validation_failed (calendar.hpp); operations throw only sopkit::Error;
 // add_working_minutes(a, n) = b gives working_minutes_between(a, b) = n; a
 // result of next_working_instant is working time; add never goes backwards.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -59,6 +60,25 @@ void exercise(const sopkit::WorkCalendar& cal, std::uint64_t h) {
   try {
     const auto d = sopkit::Duration::parse("1 hari 2 jam 30 menit");
     FUZZ_CHECK(cal.add(t, d) >= t);
+  } catch (const sopkit::Error& e) {
+    FUZZ_CHECK(e.code() == sopkit::ErrorCode::out_of_range);
+  }
+  // Working days of a date range: antisymmetric, additive, equal to the days
+  // that work; the days off of the range are inside it and in date order.
+  try {
+    const sopkit::Date first = cal.first_date(), end = cal.last_date() + 1;
+    const sopkit::Date a = sopkit::date_of(t), b = std::min(end, a + days);
+    const std::int64_t n = cal.count_working_days(a, b);
+    FUZZ_CHECK(n == -cal.count_working_days(b, a));
+    FUZZ_CHECK(cal.count_working_days(first, a) + n == cal.count_working_days(first, b));
+    std::int64_t walked = 0;
+    for (sopkit::Date d = a; d < b; ++d) walked += cal.is_working_day(d) ? 1 : 0;
+    FUZZ_CHECK(n == walked);
+    sopkit::Date previous = a;
+    for (const sopkit::Holiday& off : cal.holidays_between(a, b)) {
+      FUZZ_CHECK(off.date >= previous && off.date < b);
+      previous = off.date;
+    }
   } catch (const sopkit::Error& e) {
     FUZZ_CHECK(e.code() == sopkit::ErrorCode::out_of_range);
   }

@@ -260,6 +260,23 @@ void calendar_ops(const sopkit_calendar* cal, Reader& r) {
   const std::string waktu = r.text();
   check_status(sopkit_calendar_add_text(cal, t, waktu.c_str(), &out));
   check_status(sopkit_calendar_minutes_between(cal, t, wrap_add(t, amount % 100000), &out));
+  // Dates as the caller gives them: any int64, near 2024 or anywhere.
+  const std::int64_t from = how & 8 ? r.i64(8) : base / 1440 + r.i64(2) % 400;
+  const std::int64_t to = how & 16 ? r.i64(8) : base / 1440 + r.i64(2) % 400;
+  std::int64_t count = 0, reverse = 0;
+  st = sopkit_calendar_working_days(cal, from, to, &count);
+  check_status(st);
+  if (st == SOPKIT_OK) {
+    check_status(sopkit_calendar_working_days(cal, to, from, &reverse));
+    FUZZ_CHECK(count == -reverse);
+  }
+  std::int64_t froms[2] = {from, to}, tos[2] = {to, from}, counts[2] = {};
+  check_status(sopkit_calendar_working_days_bulk(cal, froms, tos, counts, how & 32 ? 2 : 0));
+  char* json = nullptr;
+  st = sopkit_calendar_holidays_json(cal, from, to, &json);
+  check_status(st);
+  FUZZ_CHECK((st == SOPKIT_OK) == (json != nullptr));
+  sopkit_text_free(json);
 }
 
 void run(Reader& r) {

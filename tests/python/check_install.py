@@ -8,10 +8,13 @@ offline, and works from a fresh venv after the build folder is gone.
      sopkit/libsopkit.so.MAJOR beside the module, whose RUNPATH is $ORIGIN, and
      the source copy must stay clean (the build happens outside it);
   3. /usr/bin/python3 -m venv --system-site-packages, pip install the wheel;
-  4. deletes the library's folder and the source copy, then imports sopkit from
-     the venv, schedules the seed and runs `python -m sopkit analyze`.
+  4. deletes the library's folder (with the copy of the sopkit program) and the
+     source copy, then imports sopkit from the venv, schedules the seed and runs
+     `python -m sopkit analyze`: the program the wheel carries (sopkit/sopkit-cli)
+     must print what the build's program printed.
 
-Usage: SOPKIT_LIBRARY=build/dev/src/libsopkit.so SOPKIT_SOURCE_DIR=. /usr/bin/python3 check_install.py
+Usage: SOPKIT_LIBRARY=build/dev/src/libsopkit.so SOPKIT_CLI=build/dev/tools/sopkit SOPKIT_SOURCE_DIR=. \
+         /usr/bin/python3 check_install.py
 """
 import os
 import pathlib
@@ -20,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from typing import Any, Dict
 
 ROOT = pathlib.Path(os.environ.get("SOPKIT_SOURCE_DIR") or pathlib.Path(__file__).resolve().parents[2])
 SEED = ROOT / "examples" / "sop-monev-capaian-kinerja.json"
@@ -36,12 +40,12 @@ print("installed", sopkit.__version__, "at", sopkit.__file__)
 """
 
 
-def run(cmd, **kw):
+def run(cmd: Any, **kw: Any) -> None:
     print("$ " + " ".join(map(str, cmd)), flush=True)
     subprocess.run(list(map(str, cmd)), check=True, **kw)
 
 
-def library_copy(env, folder):
+def library_copy(env: Dict[str, str], folder: pathlib.Path) -> pathlib.Path:
     """The library (and its SONAME link) copied into `folder`: a build folder
     the test can delete after the wheel is made."""
     real = pathlib.Path(env["SOPKIT_LIBRARY"]).resolve()
@@ -54,15 +58,26 @@ def library_copy(env, folder):
     return folder / "libsopkit.so"
 
 
-def check_wheel(wheel, src):
-    names = zipfile.ZipFile(wheel).namelist()
+def program_copy(env: Dict[str, str], folder: pathlib.Path) -> pathlib.Path:
+    """The sopkit program copied into `folder` (deleted with the build folder)."""
+    folder.mkdir()
+    shutil.copy2(env["SOPKIT_CLI"], folder / "sopkit")
+    return folder / "sopkit"
+
+
+def check_wheel(wheel: pathlib.Path, src: pathlib.Path) -> None:
+    archive = zipfile.ZipFile(wheel)
+    names = archive.namelist()
     libs = [n for n in names if n.startswith("sopkit/libsopkit.so")]
     assert libs and any(n.startswith("sopkit/_native") for n in names), names
+    cli = archive.getinfo("sopkit/sopkit-cli")
+    assert (cli.external_attr >> 16) & 0o111, "sopkit/sopkit-cli is not executable in the wheel"
     assert not (src / "build").exists(), "the wheel was built inside the source folder"
     print("wheel carries", ", ".join(libs))
 
 
-def check_rebuild_takes_the_new_library(env, src, tmp):
+def check_rebuild_takes_the_new_library(env: Dict[str, str], src: pathlib.Path,
+                                        tmp: pathlib.Path) -> None:
     """A second wheel from the same source copy, against another library file
     (the same library with one byte appended), carries that other file: nothing
     of the first build is reused as "up to date"."""
@@ -81,7 +96,7 @@ def check_rebuild_takes_the_new_library(env, src, tmp):
     print("rebuild against another library: relinked")
 
 
-def check_runpath(py, env):
+def check_runpath(py: pathlib.Path, env: Dict[str, str]) -> None:
     native = subprocess.run([str(py), "-c", "import sopkit._native as m; print(m.__file__)"],
                             env=env, capture_output=True, text=True, check=True).stdout.strip()
     dynamic = subprocess.run(["readelf", "-d", native], capture_output=True, text=True,
@@ -90,7 +105,7 @@ def check_runpath(py, env):
     print("RUNPATH $ORIGIN:", native)
 
 
-def main():
+def main() -> None:
     env = dict(os.environ)
     env.setdefault("SOPKIT_SOURCE_DIR", str(ROOT))
     env.setdefault("SOPKIT_INCLUDE_DIR", str(ROOT / "include"))
@@ -99,6 +114,8 @@ def main():
     tmp = pathlib.Path(tempfile.mkdtemp(prefix="sopkit-pip-"))
     try:
         env["SOPKIT_LIBRARY"] = str(library_copy(env, tmp / "build"))
+        program = program_copy(env, tmp / "build" / "tools")
+        env["SOPKIT_CLI"] = str(program)
         src = tmp / "src"
         shutil.copytree(ROOT / "bindings" / "python", src,
                         ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__", "_native*"))
@@ -110,18 +127,20 @@ def main():
         run(["/usr/bin/python3", "-m", "venv", "--system-site-packages", tmp / "venv"])
         py = tmp / "venv" / "bin" / "python"
         run([py, "-m", "pip", "install", "-q", "--no-index", wheel], env=env)
+        expected = subprocess.run([str(program), "analyze", str(SEED)], capture_output=True,
+                                  text=True, check=True).stdout
         shutil.rmtree(tmp / "build")  # the library's build folder is gone:
         shutil.rmtree(src)  # the wheel's copy is what loads
-        del env["SOPKIT_LIBRARY"]
+        del env["SOPKIT_LIBRARY"], env["SOPKIT_CLI"]
         check_runpath(py, env)
         run([py, "-c", CHECK, SEED], env=env, cwd=tmp)
         out = subprocess.run([str(py), "-m", "sopkit", "analyze", str(SEED)], env=env, cwd=tmp,
                              capture_output=True, text=True, check=True).stdout
-        assert "31 hari 3 jam 30 menit = 14160 working minutes" in out, out
-        print("python -m sopkit analyze: ok")
+        assert out == expected and "14160 working minutes" in out, out
+        print("python -m sopkit analyze: the packaged program's output")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

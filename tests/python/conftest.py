@@ -6,19 +6,25 @@ hand (`/usr/bin/python3 -m pytest tests/python`), the compiled module is built
 into build/python-ext against build/release or build/dev (or
 $SOPKIT_LIBRARY / $SOPKIT_LIBRARY_DIR) first.
 """
+from __future__ import annotations
+
 import json
 import os
 import pathlib
 import subprocess
 import sys
+from typing import TYPE_CHECKING, Any, Dict, Iterator, cast
 
 import pytest
+
+if TYPE_CHECKING:
+    import sopkit
 
 ROOT = pathlib.Path(os.environ.get("SOPKIT_SOURCE_DIR") or pathlib.Path(__file__).resolve().parents[2])
 BINDINGS = ROOT / "bindings" / "python"
 
 
-def _ensure_importable():
+def _ensure_importable() -> None:
     try:
         import sopkit  # noqa: F401
         return
@@ -40,17 +46,17 @@ INDICATORS_CSV = ROOT / "examples" / "indicators-disdikbud-2024.csv"
 
 
 @pytest.fixture
-def seed_path():
+def seed_path() -> pathlib.Path:
     return SEED
 
 
 @pytest.fixture
-def seed_dict():
-    return json.loads(SEED.read_text(encoding="utf-8"))
+def seed_dict() -> Dict[str, Any]:
+    return cast(Dict[str, Any], json.loads(SEED.read_text(encoding="utf-8")))
 
 
 @pytest.fixture
-def seed():
+def seed() -> Iterator[sopkit.Sop]:
     import sopkit
 
     with sopkit.Sop.load(SEED) as sop:
@@ -58,7 +64,7 @@ def seed():
 
 
 @pytest.fixture(scope="session")
-def cal2024():
+def cal2024() -> Iterator[sopkit.Calendar]:
     import sopkit
 
     cal = sopkit.Calendar.indonesia("id-2024")

@@ -2,6 +2,7 @@
 released while it runs."""
 import sys
 import threading
+from typing import Any
 
 import numpy as np
 import pytest
@@ -11,18 +12,18 @@ from sopkit import _arrays
 from sopkit._ffi import ffi
 
 
-def _instants(n, seed=7):
+def _instants(n: int, seed: int  =  7) -> Any:
     """n pseudo-random instants across 2024 (any minute of any day)."""
     rng = np.random.default_rng(seed)
     base = np.datetime64("2024-01-01T00:00", "m")
     return base + rng.integers(0, 330 * 1440, n).astype("timedelta64[m]")
 
 
-def _address(ptr):
+def _address(ptr: Any) -> int:
     return int(ffi.cast("uintptr_t", ptr))
 
 
-def test_bulk_add_days_equals_the_scalar_call(cal2024):
+def test_bulk_add_days_equals_the_scalar_call(cal2024: sopkit.Calendar) -> None:
     start = _instants(2000)
     days = np.random.default_rng(1).integers(0, 20, start.size)
     out = cal2024.add_days(start, days)
@@ -31,7 +32,7 @@ def test_bulk_add_days_equals_the_scalar_call(cal2024):
         assert cal2024.add_days(s, k) == o
 
 
-def test_bulk_add_minutes_equals_the_scalar_call(cal2024):
+def test_bulk_add_minutes_equals_the_scalar_call(cal2024: sopkit.Calendar) -> None:
     start = _instants(2000, seed=8)
     minutes = np.random.default_rng(2).integers(0, 5000, start.size)
     out = cal2024.add_minutes(start, minutes)
@@ -40,7 +41,7 @@ def test_bulk_add_minutes_equals_the_scalar_call(cal2024):
         assert cal2024.between(s, o) == k
 
 
-def test_contiguous_inputs_are_passed_by_address_not_copied():
+def test_contiguous_inputs_are_passed_by_address_not_copied() -> None:
     start = _instants(100)
     amount = np.arange(100, dtype=np.int64)
     assert _arrays.instants(start, "start") is start
@@ -49,7 +50,7 @@ def test_contiguous_inputs_are_passed_by_address_not_copied():
     assert _address(_arrays.pointer(ffi, "int64_t[]", amount)) == amount.ctypes.data
 
 
-def test_out_array_is_written_in_place(cal2024):
+def test_out_array_is_written_in_place(cal2024: sopkit.Calendar) -> None:
     start = _instants(1000)
     days = np.full(start.size, 3, dtype=np.int64)
     out = np.zeros(start.size, dtype="datetime64[m]")
@@ -59,7 +60,7 @@ def test_out_array_is_written_in_place(cal2024):
     assert np.array_equal(out, cal2024.add_days(start, days))
 
 
-def test_out_may_be_the_start_array_itself(cal2024):
+def test_out_may_be_the_start_array_itself(cal2024: sopkit.Calendar) -> None:
     start = _instants(500)
     expected = cal2024.add_minutes(start, 60)
     same = start.copy()
@@ -67,7 +68,7 @@ def test_out_may_be_the_start_array_itself(cal2024):
     assert res is same and np.array_equal(same, expected)
 
 
-def test_bad_out_arrays_are_refused_not_copied(cal2024):
+def test_bad_out_arrays_are_refused_not_copied(cal2024: sopkit.Calendar) -> None:
     start = _instants(10)
     with pytest.raises(TypeError, match="dtype"):
         cal2024.add_days(start, 1, out=np.empty(10, dtype=np.int64))
@@ -82,7 +83,7 @@ def test_bad_out_arrays_are_refused_not_copied(cal2024):
         cal2024.add_days(start, days, out=days.view("datetime64[m]"))
 
 
-def test_inputs_of_other_kinds_are_converted(cal2024):
+def test_inputs_of_other_kinds_are_converted(cal2024: sopkit.Calendar) -> None:
     start = _instants(50)
     expected = cal2024.add_minutes(start, 90)
     # Scalar amount broadcast, list inputs, timedelta64 amounts, other units.
@@ -100,7 +101,7 @@ def test_inputs_of_other_kinds_are_converted(cal2024):
         cal2024.add_days(start, np.timedelta64(1, "D"))
 
 
-def test_shapes_are_kept(cal2024):
+def test_shapes_are_kept(cal2024: sopkit.Calendar) -> None:
     start = _instants(24).reshape(4, 6)
     out = cal2024.add_days(start, 1)
     assert out.shape == (4, 6)
@@ -109,7 +110,7 @@ def test_shapes_are_kept(cal2024):
     assert empty.size == 0
 
 
-def test_bulk_errors(cal2024):
+def test_bulk_errors(cal2024: sopkit.Calendar) -> None:
     start = _instants(10)
     out = np.zeros(10, dtype="datetime64[m]")
     amounts = np.arange(10, dtype=np.int64)
@@ -122,7 +123,7 @@ def test_bulk_errors(cal2024):
         cal2024.add_days(late, 10)
 
 
-def test_between_on_arrays(cal2024):
+def test_between_on_arrays(cal2024: sopkit.Calendar) -> None:
     start = _instants(100)
     minutes = np.random.default_rng(3).integers(0, 3000, 100)
     end = cal2024.add_minutes(start, minutes)
@@ -130,7 +131,8 @@ def test_between_on_arrays(cal2024):
     assert np.array_equal(cal2024.between(end, start), -minutes)
 
 
-def test_between_on_arrays_is_one_bulk_call_that_broadcasts_and_names_bad_elements(cal2024):
+def test_between_on_arrays_is_one_bulk_call_that_broadcasts_and_names_bad_elements(
+        cal2024: sopkit.Calendar) -> None:
     start = _instants(1000).reshape(10, 100)
     one = np.datetime64("2024-06-03T07:30")
     got = cal2024.between(one, start)  # a scalar against an array broadcasts
@@ -142,7 +144,7 @@ def test_between_on_arrays_is_one_bulk_call_that_broadcasts_and_names_bad_elemen
         cal2024.between(bad, start)
 
 
-def test_two_threads_run_bulk_calls_at_the_same_time(cal2024):
+def test_two_threads_run_bulk_calls_at_the_same_time(cal2024: sopkit.Calendar) -> None:
     """With the interpreter's switch interval raised far above the test's length,
     a thread gives up the GIL only when it blocks or when a C call releases it.
     Thread A counts its bulk calls; the main thread makes its own bulk calls and
@@ -157,7 +159,7 @@ def test_two_threads_run_bulk_calls_at_the_same_time(cal2024):
     count = [0]
     started = threading.Event()
 
-    def worker():
+    def worker() -> None:
         started.set()
         for _ in range(rounds):
             cal2024.add_days(start, days, out=out_a)

@@ -2,7 +2,9 @@
 import io
 import json
 import math
+import pathlib
 import sys
+from typing import Any, Iterator, List, Tuple
 
 import numpy as np
 import pytest
@@ -19,13 +21,13 @@ pytestmark = pytest.mark.skipif(
 NAN = float("nan")
 
 
-def _address(ptr):
+def _address(ptr: Any) -> int:
     return int(ffi.cast("uintptr_t", ptr))
 
 
 # ---- raw cells -------------------------------------------------------------
 
-def test_evaluate_applies_polarity_and_bands():
+def test_evaluate_applies_polarity_and_bands() -> None:
     t = np.array([100.0, 10.0, 80.0, 100.0, 100.0])
     r = np.array([80.0, 8.0, 92.0, 50.0, 95.0])
     p = np.array([sopkit.POSITIVE, sopkit.NEGATIVE, sopkit.POSITIVE, sopkit.POSITIVE,
@@ -38,13 +40,13 @@ def test_evaluate_applies_polarity_and_bands():
     assert ach.dtype == np.float64 and band.dtype == np.uint8
 
 
-def test_zero_target_and_blank_realisation_are_not_computable_never_zero():
+def test_zero_target_and_blank_realisation_are_not_computable_never_zero() -> None:
     ach, band = sopkit.evaluate([0.0, 100.0, 0.0], [5.0, NAN, 0.0], [0, 0, 0])
     assert all(math.isnan(x) for x in ach)
     assert band.tolist() == [0, 0, 0]
 
 
-def test_polarity_as_bool_names_or_one_value():
+def test_polarity_as_bool_names_or_one_value() -> None:
     t, r = np.array([10.0, 10.0]), np.array([8.0, 12.0])
     expected = sopkit.evaluate(t, r, np.array([1, 1], dtype=np.uint8))
     for pol in (np.array([True, True]), ["negative", "NEGATIVE"], sopkit.NEGATIVE):
@@ -54,7 +56,7 @@ def test_polarity_as_bool_names_or_one_value():
         sopkit.evaluate(t, r, ["positive", "sideways"])
 
 
-def test_bool_polarity_is_viewed_not_copied():
+def test_bool_polarity_is_viewed_not_copied() -> None:
     from sopkit import _arrays
 
     neg = np.array([True, False, True])
@@ -62,7 +64,7 @@ def test_bool_polarity_is_viewed_not_copied():
     assert view.ctypes.data == neg.ctypes.data and np.shares_memory(view, neg)
 
 
-def test_evaluate_writes_into_the_callers_arrays():
+def test_evaluate_writes_into_the_callers_arrays() -> None:
     rng = np.random.default_rng(5)
     t = rng.uniform(1, 1000, 10_000)
     r = t * rng.uniform(0.3, 1.3, t.size)
@@ -79,14 +81,14 @@ def test_evaluate_writes_into_the_callers_arrays():
     assert np.array_equal(band, np.digitize(expected, [51.0, 66.0, 76.0, 91.0]) + 1)
 
 
-def test_evaluate_shape_errors():
+def test_evaluate_shape_errors() -> None:
     with pytest.raises(ValueError, match="one shape"):
         sopkit.evaluate([1.0, 2.0], [1.0], [0, 0])
     with pytest.raises(TypeError, match="dtype"):
         sopkit.evaluate([1.0], [1.0], [0], achievement_out=np.empty(1, dtype=np.float32))
 
 
-def test_evaluate_grouped_means_match_numpy():
+def test_evaluate_grouped_means_match_numpy() -> None:
     rng = np.random.default_rng(6)
     n, groups = 20_000, 300
     t = np.where(rng.uniform(size=n) < 0.01, 0.0, rng.uniform(1, 1000, n))
@@ -113,7 +115,7 @@ def test_evaluate_grouped_means_match_numpy():
     assert np.nanmax(capped) <= 100.0 and np.all((capped <= mean) | np.isnan(mean))
 
 
-def test_evaluate_grouped_errors():
+def test_evaluate_grouped_errors() -> None:
     with pytest.raises(sopkit.InvalidArgumentError):
         sopkit.evaluate_grouped([1.0], [1.0], [0], [1.0], [5], 2)  # group 5 of 2
     with pytest.raises(sopkit.InvalidArgumentError):
@@ -127,12 +129,13 @@ def test_evaluate_grouped_errors():
 # ---- indicator sets ----------------------------------------------------------
 
 @pytest.fixture
-def data():
+def data() -> Iterator[sopkit.IndicatorSet]:
     with sopkit.IndicatorSet.from_csv(INDICATORS_CSV) as s:
         yield s
 
 
-def test_from_csv_path_text_and_file_agree(data, tmp_path):
+def test_from_csv_path_text_and_file_agree(data: sopkit.IndicatorSet,
+                                           tmp_path: pathlib.Path) -> None:
     text = INDICATORS_CSV.read_text(encoding="utf-8")
     copy = tmp_path / "data.txt"  # not .csv: read by Python, parsed as CSV
     copy.write_text(text, encoding="utf-8")
@@ -145,7 +148,7 @@ def test_from_csv_path_text_and_file_agree(data, tmp_path):
     assert len(data) == 63
 
 
-def test_csv_errors_name_the_place(tmp_path):
+def test_csv_errors_name_the_place(tmp_path: pathlib.Path) -> None:
     with pytest.raises(sopkit.SopkitIOError):
         sopkit.IndicatorSet.load(tmp_path / "none.csv")
     bad = INDICATORS_CSV.read_text(encoding="utf-8").replace("positive,last,2,2024,", "upwards,last,2,2024,", 1)
@@ -155,7 +158,7 @@ def test_csv_errors_name_the_place(tmp_path):
     assert "upwards" in str(e.value) or ":2" in str(e.value)
 
 
-def test_evaluation_rows_and_dicts(data):
+def test_evaluation_rows_and_dicts(data: sopkit.IndicatorSet) -> None:
     with data.evaluate() as ev:
         assert len(ev) == 63
         first = ev.row(0)
@@ -175,7 +178,7 @@ def test_evaluation_rows_and_dicts(data):
             ev.row(63)
 
 
-def test_evaluation_json_and_csv(data):
+def test_evaluation_json_and_csv(data: sopkit.IndicatorSet) -> None:
     with data.evaluate() as ev:
         d = ev.to_dict()
         assert {"indicators", "units", "warnings"} <= set(d)
@@ -183,7 +186,7 @@ def test_evaluation_json_and_csv(data):
         assert {"indicator", "period", "achievement", "predicate"} <= set(header)
 
 
-def test_evaluation_to_dataframe(data):
+def test_evaluation_to_dataframe(data: sopkit.IndicatorSet) -> None:
     pd = pytest.importorskip("pandas")
     with data.evaluate() as ev:
         df = ev.to_dataframe()
@@ -198,7 +201,7 @@ def test_evaluation_to_dataframe(data):
             assert df["achievement"].iloc[i] == r.achievement
 
 
-def test_evaluate_options(data):
+def test_evaluate_options(data: sopkit.IndicatorSet) -> None:
     with data.evaluate(period="2024-Q2") as q2:
         assert {r.period for r in q2} == {"2024-Q2"}
     with data.evaluate(cap=100) as capped:
@@ -209,7 +212,7 @@ def test_evaluate_options(data):
         data.evaluate(cap=105)
 
 
-def test_a_period_before_the_scale_is_computed_with_a_warning_not_refused():
+def test_a_period_before_the_scale_is_computed_with_a_warning_not_refused() -> None:
     csv = ("unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation\n"
            "Dinas,K1,x,%,positive,last,1,2020,100,92\n")
     with sopkit.IndicatorSet.from_csv_text(csv) as s:
@@ -221,7 +224,7 @@ def test_a_period_before_the_scale_is_computed_with_a_warning_not_refused():
             assert len(ev.notes) == 1 and "2020" in ev.notes[0]
 
 
-def test_from_columns_and_from_dataframe():
+def test_from_columns_and_from_dataframe() -> None:
     cols = dict(unit=["Dinas/Bidang A", "Dinas/Bidang A", "Dinas/Bidang B"],
                 code=["K1", "K1", "K2"], period=["2024-Q1", "2024-Q2", "2024"],
                 target=[100.0, 100.0, 10.0], realisation=[80.0, None, 8.0],
@@ -256,7 +259,7 @@ JSON_FORM = {
 }
 
 
-def test_json_form_from_text_and_file(tmp_path):
+def test_json_form_from_text_and_file(tmp_path: pathlib.Path) -> None:
     text = json.dumps(JSON_FORM)
     path = tmp_path / "data.json"
     path.write_text(text, encoding="utf-8")
@@ -276,7 +279,7 @@ def test_json_form_from_text_and_file(tmp_path):
 
 # ---- columns and frames at the CSV's rules (issue 16, issue 20) ---------------
 
-def test_frame_read_from_the_csv_evaluates_as_the_csv():
+def test_frame_read_from_the_csv_evaluates_as_the_csv() -> None:
     # pd.read_csv leaves a later row's definition (name, polarity, ...) NaN, as
     # the file leaves it blank; the range targets and money columns come along.
     pd = pytest.importorskip("pandas")
@@ -292,7 +295,7 @@ def test_frame_read_from_the_csv_evaluates_as_the_csv():
         assert ev.to_json() == a.to_json()
 
 
-def test_frame_definition_that_disagrees_is_refused_naming_the_row():
+def test_frame_definition_that_disagrees_is_refused_naming_the_row() -> None:
     pd = pytest.importorskip("pandas")
     df = pd.read_csv(INDICATORS_CSV)
     df.loc[2, "name"] = "Angka lain"  # IKU-01, defined on row 0
@@ -307,7 +310,7 @@ def test_frame_definition_that_disagrees_is_refused_naming_the_row():
         sopkit.IndicatorSet.from_csv_text("\n".join(lines))
 
 
-def test_blank_cells_stay_blank_whatever_marks_them():
+def test_blank_cells_stay_blank_whatever_marks_them() -> None:
     pd = pytest.importorskip("pandas")
     df = pd.DataFrame({
         "Unit ": ["Dinas/A"] * 4, "INDICATOR": ["K1"] * 4,  # named as a CSV header may be
@@ -326,7 +329,7 @@ def test_blank_cells_stay_blank_whatever_marks_them():
         sopkit.IndicatorSet.from_dataframe(df.drop(columns=["period"]))
 
 
-def test_frame_columns_follow_the_csv_header_rules():
+def test_frame_columns_follow_the_csv_header_rules() -> None:
     # As the CSV refuses a header with an unknown or missing column, so does a frame.
     pd = pytest.importorskip("pandas")
     df = pd.read_csv(INDICATORS_CSV)
@@ -338,7 +341,7 @@ def test_frame_columns_follow_the_csv_header_rules():
         sopkit.IndicatorSet.from_dataframe(df.rename(columns={"indicator": "UNIT "}))
 
 
-def test_frame_text_in_a_number_column_is_refused_naming_the_row():
+def test_frame_text_in_a_number_column_is_refused_naming_the_row() -> None:
     # Python's float() would read "1_000" and "inf"; the CSV's rules are not Python's.
     pd = pytest.importorskip("pandas")
     df = pd.read_csv(INDICATORS_CSV)
@@ -349,7 +352,7 @@ def test_frame_text_in_a_number_column_is_refused_naming_the_row():
             sopkit.IndicatorSet.from_dataframe(bad)
 
 
-def test_frame_polarity_names_and_blank_weights_as_the_csv():
+def test_frame_polarity_names_and_blank_weights_as_the_csv() -> None:
     # "negatif" is a polarity the CSV takes; a NaN weight is a blank one: weight 1.
     pd = pytest.importorskip("pandas")
     df = pd.read_csv(INDICATORS_CSV)
@@ -366,7 +369,7 @@ def test_frame_polarity_names_and_blank_weights_as_the_csv():
         assert b.to_json() == a.to_json()
 
 
-def test_codes_one_text_for_every_row_and_the_csvs_other_columns():
+def test_codes_one_text_for_every_row_and_the_csvs_other_columns() -> None:
     with sopkit.IndicatorSet.from_columns(
             unit="Dinas/A", code=np.array(["K1", "K2"]), period=[2024.0, 2024.0],
             polarity=np.array([sopkit.NEGATIVE, sopkit.RANGE], dtype=np.uint8),
@@ -390,9 +393,9 @@ def test_codes_one_text_for_every_row_and_the_csvs_other_columns():
                                          realisation=[1.0], polarity=["positive"], budgets=[1.0])
 
 
-def _national_like_frame(units, pd):
+def _national_like_frame(units: int, pd: Any) -> Any:
     """units x 4 indicators, an annual row and 4 quarters each (20 rows per unit)."""
-    rows = []
+    rows: List[Tuple[Any, ...]] = []
     for u in range(units):
         for k in range(4):
             code = f"U{u}-IKU-{k}"
@@ -406,7 +409,7 @@ def _national_like_frame(units, pd):
                                        "realisation"])
 
 
-def test_large_frame_round_trips_through_the_csv(tmp_path):
+def test_large_frame_round_trips_through_the_csv(tmp_path: pathlib.Path) -> None:
     pd = pytest.importorskip("pandas")
     df = _national_like_frame(1000, pd)  # 20,000 rows, 4,000 indicators, 7 + 1,000 units
     path = tmp_path / "big.csv"
@@ -417,7 +420,7 @@ def test_large_frame_round_trips_through_the_csv(tmp_path):
             assert a.to_json() == b.to_json()
 
 
-def test_columns_without_pandas_encode_alike(monkeypatch):
+def test_columns_without_pandas_encode_alike(monkeypatch: pytest.MonkeyPatch) -> None:
     pd = pytest.importorskip("pandas")
     df = pd.read_csv(INDICATORS_CSV)
     with sopkit.IndicatorSet.from_dataframe(df) as s, s.evaluate() as ev:
@@ -428,7 +431,7 @@ def test_columns_without_pandas_encode_alike(monkeypatch):
         assert ev.to_json() == want
 
 
-def test_library_without_from_columns_takes_the_rows_path(monkeypatch):
+def test_library_without_from_columns_takes_the_rows_path(monkeypatch: pytest.MonkeyPatch) -> None:
     import sopkit.indicators as ind
 
     monkeypatch.setattr(ind, "has", lambda name: name != "sopkit_indicators_from_columns")
@@ -442,7 +445,7 @@ def test_library_without_from_columns_takes_the_rows_path(monkeypatch):
                                          realisation=[1.0], polarity=["positive"], budget=[1.0])
 
 
-def test_from_csv_of_any_path_is_the_c_loader_naming_the_file(tmp_path):
+def test_from_csv_of_any_path_is_the_c_loader_naming_the_file(tmp_path: pathlib.Path) -> None:
     lines = INDICATORS_CSV.read_text(encoding="utf-8").splitlines()
     lines[3] = lines[3].replace(",2024-Q2,", ",2024-Q9,")
     for suffix in (".txt", ".json"):  # a .json path is still read as CSV by from_csv
@@ -459,7 +462,7 @@ def test_from_csv_of_any_path_is_the_c_loader_naming_the_file(tmp_path):
 
 
 @pytest.mark.parametrize("text_dtype", ["string", "category"])
-def test_frame_of_pandas_text_dtypes_and_nullable_codes(text_dtype):
+def test_frame_of_pandas_text_dtypes_and_nullable_codes(text_dtype: Any) -> None:
     pd = pytest.importorskip("pandas")
     df = pd.read_csv(INDICATORS_CSV)
     for c in ("unit", "indicator", "name", "satuan", "accumulation", "period", "source"):
@@ -472,7 +475,7 @@ def test_frame_of_pandas_text_dtypes_and_nullable_codes(text_dtype):
         assert b.to_json() == a.to_json()
 
 
-def test_evaluation_frames_keep_every_column_and_missing_values():
+def test_evaluation_frames_keep_every_column_and_missing_values() -> None:
     pd = pytest.importorskip("pandas")
     with sopkit.IndicatorSet.from_csv(INDICATORS_CSV) as s, s.evaluate() as ev:
         df = ev.to_dataframe()
@@ -503,7 +506,7 @@ def test_evaluation_frames_keep_every_column_and_missing_values():
     assert len(warnings) == len(result["warnings"]) and str(warnings["warn"].dtype) == "boolean"
 
 
-def test_pandas_quarter_periods_are_quarters(data):
+def test_pandas_quarter_periods_are_quarters(data: sopkit.IndicatorSet) -> None:
     pd = pytest.importorskip("pandas")
     period = str(pd.Period("2024Q2", freq="Q"))
     assert period == "2024Q2"
@@ -511,7 +514,7 @@ def test_pandas_quarter_periods_are_quarters(data):
         assert a.to_json() == b.to_json()
 
 
-def test_out_of_range_polarity_and_group_ids_are_refused_not_wrapped():
+def test_out_of_range_polarity_and_group_ids_are_refused_not_wrapped() -> None:
     with pytest.raises(ValueError, match="polarity: 256 is outside \\[0, 255\\]"):
         sopkit.evaluate([100.0], [90.0], np.array([256], dtype=np.int64))
     with pytest.raises(ValueError, match="polarity: -1 is outside"):
@@ -520,13 +523,13 @@ def test_out_of_range_polarity_and_group_ids_are_refused_not_wrapped():
         sopkit.evaluate_grouped([100.0], [90.0], [0], [1.0], np.array([2**32], dtype=np.int64), 1)
 
 
-def test_overflowing_achievements_are_nan_never_infinite():
+def test_overflowing_achievements_are_nan_never_infinite() -> None:
     ach, band = sopkit.evaluate([1e308, 1e-308], [1e308, 1.0], [1, 0])
     assert math.isnan(ach[0]) and math.isnan(ach[1])
     assert list(band) == [0, 0]
 
 
-def test_decimal_mark_settles_a_cell_that_reads_two_ways():
+def test_decimal_mark_settles_a_cell_that_reads_two_ways() -> None:
     text = ("unit;indicator;name;satuan;polarity;accumulation;weight;period;target;realisation\n"
             "D/A;K1;Pagu;Rp;positive;last;1;2024;1.200;1.100\n")
     with pytest.raises(sopkit.FormatError, match=r"<csv>:2:9: target '1.200' can be read two ways"):

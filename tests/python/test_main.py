@@ -1,67 +1,72 @@
-"""`python -m sopkit`: the CLI's analyze and evaluate, for a quick look."""
+"""`python -m sopkit` is the sopkit program: the same verbs, calendar choice,
+output, messages and exit codes as `sopkit` on the same inputs."""
+from __future__ import annotations
+
 import json
 import os
+import pathlib
 import subprocess
 import sys
+from typing import Any, Dict, List, Tuple
 
-from conftest import INDICATORS_CSV, SEED
+import pytest
 
+from conftest import INDICATORS_CSV, ROOT, SEED
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "sopkit", *map(str, args)], capture_output=True,
-                          text=True, timeout=120, env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)))
-
-
-def test_analyze_text():
-    r = run("analyze", SEED)
-    assert r.returncode == 0, r.stderr
-    assert "31 hari 3 jam 30 menit = 14160 working minutes" in r.stdout
-    assert "1 -> 2 -> 3" in r.stdout
-    assert "duration_in_output" in r.stdout
+REGIONAL = ROOT / "examples" / "calendar-libur-daerah-2024.json"
+Outcome = Tuple[int, str, str]
 
 
-def test_analyze_json_is_the_analysis_format():
-    r = run("analyze", SEED, "--json")
-    assert r.returncode == 0, r.stderr
-    d = json.loads(r.stdout)
-    assert d["format"] == "sopkit.analysis/2" and d["total"]["working_minutes"] == 14160
+def python_m(args: List[str]) -> Outcome:
+    r = subprocess.run([sys.executable, "-m", "sopkit", *args], capture_output=True, text=True,
+                       timeout=120, env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)))
+    return r.returncode, r.stdout, r.stderr
 
 
-def test_analyze_missing_file_is_exit_2():
-    r = run("analyze", "/nonexistent/sop.json")
-    assert r.returncode == 2
-    assert "/nonexistent/sop.json" in r.stderr
+def program(args: List[str]) -> Outcome:
+    cli = os.environ.get("SOPKIT_CLI")
+    if not cli:
+        pytest.skip("SOPKIT_CLI (the sopkit program of this build) is not set")
+    r = subprocess.run([cli, *args], capture_output=True, text=True, timeout=120)
+    return r.returncode, r.stdout, r.stderr
 
 
-def test_analyze_document_with_errors_is_exit_1(tmp_path, seed_dict):
+CASES: List[List[str]] = [
+    ["analyze", str(SEED)],
+    ["analyze", str(SEED), "--json"],
+    ["validate", "/nonexistent/sop.json"],
+    ["schedule", str(SEED), "--start", "2024-04-05T08:00"],  # the calendar of 2024 and 2025
+    ["schedule", str(SEED), "--start", "2026-12-01T08:00"],  # 2026 alone: 2027 is not shipped
+    ["schedule", str(SEED), "--start", "2024-02-20T08:00", "--holidays", str(REGIONAL), "--json"],
+    ["schedule", str(SEED), "--start", "2031-01-06T08:00"],  # no data: exit 2
+    ["evaluate", str(INDICATORS_CSV), "--period", "2024-Q2", "--csv"],
+    ["calendar", "holidays", "--from", "2024-04-01", "--to", "2024-05-01"],
+    ["calendar", "days", "--from", "2024-04-01", "--to", "2024-05-01", "--json"],
+    ["calendar", "days", "--from", "2024-02-30", "--to", "2024-05-01"],
+    ["frobnicate"],
+    [],
+    ["--version"],
+    ["help", "schedule"],
+]
+
+
+@pytest.mark.parametrize("args", CASES, ids=lambda a: " ".join(a[:3]) or "(none)")
+def test_python_m_sopkit_is_the_program(args: List[str]) -> None:
+    expected = program(args)
+    assert python_m(args) == expected
+
+
+def test_the_cases_cover_every_exit_code() -> None:
+    codes = {program(args)[0] for args in CASES}
+    assert codes >= {0, 2}, codes
+
+
+def test_a_document_with_errors_is_exit_1_from_both(tmp_path: pathlib.Path,
+                                                     seed_dict: Dict[str, Any]) -> None:
     seed_dict["steps"][1]["actor"] = "nobody"
-    p = tmp_path / "bad.json"
-    p.write_text(json.dumps(seed_dict), encoding="utf-8")
-    r = run("analyze", p)
-    assert r.returncode == 1
-    assert "unknown_actor" in r.stdout
-
-
-def test_schedule_text():
-    r = run("schedule", SEED, "--start", "2024-04-05T08:00", "--calendar", "id-2024")
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.strip().endswith("due 2024-06-04T11:30")
-
-
-def test_evaluate_text_and_json():
-    from sopkit._ffi import has
-
-    if not has("sopkit_indicators_evaluate"):
-        import pytest
-        pytest.skip("no indicator functions in this libsopkit")
-    r = run("evaluate", INDICATORS_CSV)
-    assert r.returncode == 0, r.stderr
-    assert "IKU-01" in r.stdout and "Sangat Tinggi" in r.stdout
-    r = run("evaluate", INDICATORS_CSV, "--json", "--period", "2024-Q1")
-    assert r.returncode == 0, r.stderr
-    assert "indicators" in json.loads(r.stdout)
-
-
-def test_usage_error_is_exit_2():
-    assert run("frobnicate").returncode == 2
-    assert run().returncode == 2
+    path = str(tmp_path / "bad.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(seed_dict, f)
+    expected = program(["validate", path])
+    assert expected[0] == 1 and "unknown_actor" in expected[1]
+    assert python_m(["validate", path]) == expected

@@ -21,7 +21,7 @@ except ImportError as e:
 """
 
 
-def test_scalar_api_works_without_numpy():
+def test_scalar_api_works_without_numpy() -> None:
     r = subprocess.run([sys.executable, "-c", SCRIPT, str(SEED)], capture_output=True, text=True,
                        timeout=120, env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)))
     assert r.returncode == 0, r.stderr
@@ -29,7 +29,7 @@ def test_scalar_api_works_without_numpy():
                                         "ImportError True"]
 
 
-def test_package_is_typed():
+def test_package_is_typed() -> None:
     import sopkit
 
     assert os.path.exists(os.path.join(os.path.dirname(sopkit.__file__), "py.typed"))

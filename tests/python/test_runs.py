@@ -10,13 +10,13 @@ LOG = ROOT / "examples" / "runs-monev-capaian-kinerja.csv"
 
 
 @pytest.fixture(scope="module")
-def comparison():
+def comparison() -> sopkit.RunsComparison:
     sop = sopkit.Sop.load(SEED)
     runs = sopkit.Runs.from_csv(LOG, sop)
     return runs.compare(sopkit.Calendar.indonesia("id-2024"))
 
 
-def test_counts_and_summary(comparison):
+def test_counts_and_summary(comparison: sopkit.RunsComparison) -> None:
     runs = sopkit.Runs.load(LOG, sopkit.Sop.load(SEED))
     assert runs.counts == (4, 54)
     s = comparison.summary
@@ -25,7 +25,7 @@ def test_counts_and_summary(comparison):
     assert s["runs_on_time_percent"] == pytest.approx(100 * s["runs_on_time"] / 4)
 
 
-def test_run_results(comparison):
+def test_run_results(comparison: sopkit.RunsComparison) -> None:
     first, late, rework, disorder = comparison.runs()
     assert first.case == "2024-TW2" and first.on_time and first.delay_minutes == 0
     assert first.start.isoformat() == "2024-07-01T08:00:00"
@@ -37,7 +37,7 @@ def test_run_results(comparison):
         comparison.run(4)
 
 
-def test_dataframe_has_one_row_per_execution(comparison):
+def test_dataframe_has_one_row_per_execution(comparison: sopkit.RunsComparison) -> None:
     df = comparison.to_dataframe()
     assert len(df) == 54
     late = df[df["verdict"] == "late"]
@@ -45,7 +45,7 @@ def test_dataframe_has_one_row_per_execution(comparison):
     assert df.loc[0, "working_minutes"] == 15
 
 
-def test_compliance_is_an_ordinary_indicator_set(comparison):
+def test_compliance_is_an_ordinary_indicator_set(comparison: sopkit.RunsComparison) -> None:
     ind = comparison.compliance()
     assert ind.counts[0] == 4
     ev = ind.evaluate()
@@ -56,7 +56,7 @@ def test_compliance_is_an_ordinary_indicator_set(comparison):
     assert rows[0].realisation == pytest.approx(s["runs_on_time_percent"])
 
 
-def test_bad_log_raises_with_the_place():
+def test_bad_log_raises_with_the_place() -> None:
     sop = sopkit.Sop.load(SEED)
     with pytest.raises(sopkit.FormatError) as e:
         sopkit.Runs.from_csv_text("case,step,start,end\nA,1,2024-07-01T09:00,2024-07-01T08:00\n",
@@ -65,10 +65,10 @@ def test_bad_log_raises_with_the_place():
     with pytest.raises(sopkit.FormatError):
         sopkit.Runs.from_csv_text("", sop)
     with pytest.raises(TypeError):
-        sopkit.Runs.from_csv_text("x", "not a sop")
+        sopkit.Runs.from_csv_text("x", "not a sop")  # type: ignore[arg-type]  # on purpose
 
 
-def test_json_round_trip_keeps_the_forms():
+def test_json_round_trip_keeps_the_forms() -> None:
     sop = sopkit.Sop.load(SEED)
     doc = ('{"format":"sopkit.runs/1","runs":[{"case":"A","events":[{"step":"1",'
            '"start":"2024-07-01T08:00","end":"2024-07-01T08:15"}],"evaluation":'
@@ -78,11 +78,12 @@ def test_json_round_trip_keeps_the_forms():
     again = sopkit.Runs.from_json(runs.to_json(), sop)
     assert again.to_json() == runs.to_json()
     c = again.compare(sopkit.Calendar.indonesia("id-2024"))
-    assert c.run(0).evaluation_percent == pytest.approx(600 / 7)
-    assert not math.isnan(c.run(0).evaluation_percent)
+    percent = c.run(0).evaluation_percent
+    assert percent is not None and percent == pytest.approx(600 / 7)
+    assert not math.isnan(percent)
 
 
-def test_runs_from_a_dataframe_are_the_csvs_runs():
+def test_runs_from_a_dataframe_are_the_csvs_runs() -> None:
     pd = pytest.importorskip("pandas")
     seed, path = sopkit.Sop.load(SEED), LOG
     df = pd.read_csv(path, dtype=str, keep_default_na=False)

@@ -2,6 +2,8 @@
 import datetime as dt
 import gc
 import json
+import pathlib
+from typing import Any, Dict
 
 import pytest
 
@@ -9,18 +11,18 @@ import sopkit
 from sopkit import StepKind
 
 
-def test_load_and_from_json_read_the_same_document(seed_path):
+def test_load_and_from_json_read_the_same_document(seed_path: pathlib.Path) -> None:
     with sopkit.Sop.load(seed_path) as a, sopkit.Sop.from_json(seed_path.read_text("utf-8")) as b:
         assert a.to_json() == b.to_json()
         assert len(a) == len(b) == 13
 
 
-def test_load_accepts_a_pathlike_and_bytes_json(seed_path):
+def test_load_accepts_a_pathlike_and_bytes_json(seed_path: pathlib.Path) -> None:
     with sopkit.Sop.from_json(seed_path.read_bytes()) as sop:
         assert len(sop) == 13
 
 
-def test_to_json_round_trips_and_keeps_unknown_fields(seed):
+def test_to_json_round_trips_and_keeps_unknown_fields(seed: sopkit.Sop) -> None:
     d = seed.to_dict()
     assert d["number"] == "002/SOP/Disdikbud-BLG/2023"
     # The seed keeps the terminator texts in an application field.
@@ -29,19 +31,20 @@ def test_to_json_round_trips_and_keeps_unknown_fields(seed):
         assert again.to_dict() == d
 
 
-def test_save_writes_a_file_that_loads_back(seed, tmp_path):
+def test_save_writes_a_file_that_loads_back(seed: sopkit.Sop, tmp_path: pathlib.Path) -> None:
     target = tmp_path / "copy.json"
     seed.save(target)
     with sopkit.Sop.load(target) as back:
         assert back.to_dict() == seed.to_dict()
 
 
-def test_save_into_a_missing_folder_is_an_io_error(seed, tmp_path):
+def test_save_into_a_missing_folder_is_an_io_error(seed: sopkit.Sop,
+                                                   tmp_path: pathlib.Path) -> None:
     with pytest.raises(sopkit.SopkitIOError):
         seed.save(tmp_path / "no" / "such" / "dir" / "x.json")
 
 
-def test_steps_carry_the_table_fields(seed):
+def test_steps_carry_the_table_fields(seed: sopkit.Sop) -> None:
     first, third, last = seed.step(0), seed.step(2), seed.step(-1)
     assert (first.id, first.actor, first.kind, first.time) == ("1", "sekretaris", StepKind.START,
                                                                "15 Menit")
@@ -55,19 +58,19 @@ def test_steps_carry_the_table_fields(seed):
     assert seed.actor_count == 5
 
 
-def test_step_index_past_the_end_is_an_index_error(seed):
+def test_step_index_past_the_end_is_an_index_error(seed: sopkit.Sop) -> None:
     with pytest.raises(IndexError):
         seed.step(13)
 
 
-def test_untimed_step_has_no_minutes(seed_dict):
+def test_untimed_step_has_no_minutes(seed_dict: Dict[str, Any]) -> None:
     seed_dict["steps"][2]["time"] = "lama sekali"
     with sopkit.Sop.from_json(json.dumps(seed_dict)) as sop:
         assert sop.step(2).minutes is None
         assert sop.step(2).time == "lama sekali"
 
 
-def test_validate_seed_has_no_errors_and_five_warnings(seed):
+def test_validate_seed_has_no_errors_and_five_warnings(seed: sopkit.Sop) -> None:
     d = seed.validate()
     assert d.ok
     assert len(d.errors) == 0 and len(d.warnings) == 5
@@ -78,7 +81,7 @@ def test_validate_seed_has_no_errors_and_five_warnings(seed):
     assert json.loads(d.to_json()) == [x.to_dict() for x in d]
 
 
-def test_validate_reports_errors_first_with_their_steps(seed_dict):
+def test_validate_reports_errors_first_with_their_steps(seed_dict: Dict[str, Any]) -> None:
     seed_dict["steps"][1]["actor"] = "nobody"
     seed_dict["steps"][2]["time"] = "lama sekali"
     with sopkit.Sop.from_json(json.dumps(seed_dict)) as sop:
@@ -88,7 +91,7 @@ def test_validate_reports_errors_first_with_their_steps(seed_dict):
     assert d[0].severity is sopkit.Severity.ERROR
 
 
-def test_analysis_total_of_the_seed(seed):
+def test_analysis_total_of_the_seed(seed: sopkit.Sop) -> None:
     with seed.analyze() as a:
         # 31 hari x 450 + 3 jam 30 menit = 13950 + 210 = 14160 working minutes.
         assert a.total_minutes == 14160
@@ -98,7 +101,7 @@ def test_analysis_total_of_the_seed(seed):
         assert "31 hari 3 jam 30 menit" in repr(a)
 
 
-def test_analysis_timings_form_one_critical_chain(seed):
+def test_analysis_timings_form_one_critical_chain(seed: sopkit.Sop) -> None:
     with seed.analyze() as a:
         t = a.timings
     assert len(t) == 13
@@ -109,7 +112,7 @@ def test_analysis_timings_form_one_critical_chain(seed):
         assert nxt.earliest_start == prev.earliest_finish
 
 
-def test_analysis_options_reach_the_library(seed):
+def test_analysis_options_reach_the_library(seed: sopkit.Sop) -> None:
     # Two rework rounds of the 10 -> 11 loop (3 + 1 hari = 1800 min): 14160 + 3600.
     with seed.analyze(rework_rounds=2) as a:
         assert a.to_dict()["worst_case"]["working_minutes"] == 17760
@@ -122,7 +125,7 @@ def test_analysis_options_reach_the_library(seed):
         seed.analyze(minutes_per_day=1441)
 
 
-def test_analysis_json_is_the_documented_format(seed):
+def test_analysis_json_is_the_documented_format(seed: sopkit.Sop) -> None:
     with seed.analyze() as a:
         d = json.loads(a.to_json())
     assert d["format"] == "sopkit.analysis/2"
@@ -130,7 +133,8 @@ def test_analysis_json_is_the_documented_format(seed):
     assert d["loops"][0]["decision"] == "11"
 
 
-def test_schedule_of_the_seed_from_the_friday_before_lebaran(seed, cal2024):
+def test_schedule_of_the_seed_from_the_friday_before_lebaran(seed: sopkit.Sop,
+                                                             cal2024: sopkit.Calendar) -> None:
     with seed.schedule(dt.datetime(2024, 4, 5, 8, 0), cal2024) as plan:
         assert plan.due == dt.datetime(2024, 6, 4, 11, 30)
         steps = plan.steps
@@ -146,7 +150,7 @@ def test_schedule_of_the_seed_from_the_friday_before_lebaran(seed, cal2024):
         assert "2024-06-04T11:30" in plan.to_json()
 
 
-def test_schedule_accepts_every_instant_form(seed, cal2024):
+def test_schedule_accepts_every_instant_form(seed: sopkit.Sop, cal2024: sopkit.Calendar) -> None:
     import numpy as np
 
     for start in ("2024-04-05T08:00", "2024-04-05 08:00", np.datetime64("2024-04-05T08:00"),
@@ -155,18 +159,18 @@ def test_schedule_accepts_every_instant_form(seed, cal2024):
             assert plan.due == dt.datetime(2024, 6, 4, 11, 30), start
 
 
-def test_schedule_leaving_the_coverage_is_a_range_error(seed):
+def test_schedule_leaving_the_coverage_is_a_range_error(seed: sopkit.Sop) -> None:
     with sopkit.Calendar.asn(2024) as cal:
         with pytest.raises(sopkit.RangeError):
             seed.schedule(dt.date(2024, 12, 20), cal)
 
 
-def test_schedule_needs_a_calendar(seed):
+def test_schedule_needs_a_calendar(seed: sopkit.Sop) -> None:
     with pytest.raises(TypeError):
-        seed.schedule("2024-04-05T08:00", "id-2024")
+        seed.schedule("2024-04-05T08:00", "id-2024")  # type: ignore[arg-type]  # on purpose
 
 
-def test_parse_duration():
+def test_parse_duration() -> None:
     assert sopkit.parse_duration("1,5 jam") == (90, 90)
     assert sopkit.parse_duration("1-3 Hari") == (450, 1350)
     assert sopkit.parse_duration("1 Minggu") == (2250, 2250)
@@ -174,7 +178,7 @@ def test_parse_duration():
         sopkit.parse_duration("lama")
 
 
-def test_closed_handles_refuse_use_and_close_twice_is_harmless(seed_path):
+def test_closed_handles_refuse_use_and_close_twice_is_harmless(seed_path: pathlib.Path) -> None:
     sop = sopkit.Sop.load(seed_path)
     a = sop.analyze()
     sop.close()
@@ -189,14 +193,14 @@ def test_closed_handles_refuse_use_and_close_twice_is_harmless(seed_path):
         a.total_text
 
 
-def test_with_block_frees_the_handle(seed_path):
+def test_with_block_frees_the_handle(seed_path: pathlib.Path) -> None:
     with sopkit.Sop.load(seed_path) as sop:
         assert not sop.closed
     assert sop.closed
     assert not sop._finalizer.alive
 
 
-def test_garbage_collection_frees_the_handle(seed_path):
+def test_garbage_collection_frees_the_handle(seed_path: pathlib.Path) -> None:
     sop = sopkit.Sop.load(seed_path)
     fin = sop._finalizer
     assert fin.alive
@@ -205,18 +209,18 @@ def test_garbage_collection_frees_the_handle(seed_path):
     assert not fin.alive
 
 
-def test_text_with_nul_is_refused():
+def test_text_with_nul_is_refused() -> None:
     with pytest.raises(ValueError):
         sopkit.parse_duration("1 jam\0")
 
 
-def test_version():
+def test_version() -> None:
     assert sopkit.version() == sopkit.__version__
     major, minor, patch = (int(x) for x in sopkit.version().split("."))
     assert sopkit.version_number() == major * 10000 + minor * 100 + patch
 
 
-def test_frames_of_diagnostics_timings_and_schedules(seed_path):
+def test_frames_of_diagnostics_timings_and_schedules(seed_path: pathlib.Path) -> None:
     pd = pytest.importorskip("pandas")
     sop = sopkit.Sop.load(seed_path)
     diagnostics = sop.validate()
@@ -236,7 +240,7 @@ def test_frames_of_diagnostics_timings_and_schedules(seed_path):
         assert steps["end"].max() == pd.Timestamp(plan.due)
 
 
-def _long_sop(steps):
+def _long_sop(steps: int) -> str:
     """A chain of `steps` steps: long enough that analyze() runs for a while."""
     body = [{"id": str(i), "activity": f"Langkah {i}", "actor": "a",
              "kind": "start" if i == 1 else "end" if i == steps else "process",
@@ -246,7 +250,7 @@ def _long_sop(steps):
                        "actors": [{"id": "a", "name": "Pelaksana"}], "steps": body})
 
 
-def test_close_while_other_threads_are_inside_calls_waits_for_them():
+def test_close_while_other_threads_are_inside_calls_waits_for_them() -> None:
     # The binding releases the GIL during a call: close() from another thread
     # must not free the handle under a running analyze (ASan catches it if it does;
     # without ASan, reading a freed multi-megabyte JSON text mostly faults).
@@ -257,7 +261,7 @@ def test_close_while_other_threads_are_inside_calls_waits_for_them():
     started, first_done = threading.Barrier(5), threading.Event()
     totals, texts, refused = [], [], []
 
-    def work():
+    def work() -> None:
         started.wait()
         for _ in range(30):
             try:
@@ -284,7 +288,7 @@ def test_close_while_other_threads_are_inside_calls_waits_for_them():
         sop.validate()
 
 
-def test_editing_comparing_diffing_and_pickling_documents(seed_path):
+def test_editing_comparing_diffing_and_pickling_documents(seed_path: pathlib.Path) -> None:
     import pickle
 
     sop = sopkit.Sop.load(seed_path)

@@ -1,10 +1,12 @@
 """sopkit.Store: revisions and diff, indicator values with audit, runs, reports."""
 import json
 import os
+import pathlib
 import shutil
 import sqlite3
 import tempfile
 import threading
+from typing import Any
 
 import pytest
 
@@ -17,13 +19,13 @@ CSV = ROOT / "examples" / "indicators-disdikbud-2024.csv"
 NUMBER = json.loads(SEED.read_text(encoding="utf-8"))["number"]
 
 
-def revised_seed():
+def revised_seed() -> sopkit.Sop:
     doc = json.loads(SEED.read_text(encoding="utf-8"))
     doc["steps"][3]["time"] = "3 hari"
     return sopkit.Sop.from_json(json.dumps(doc))
 
 
-def test_revisions_diff_and_get(tmp_path):
+def test_revisions_diff_and_get(tmp_path: pathlib.Path) -> None:
     with sopkit.Store.open(tmp_path / "r.db") as store:
         assert store.put_revision(sopkit.Sop.load(SEED), author="Budi", date="2023-01-01",
                                   note="terbit") == 1
@@ -43,7 +45,7 @@ def test_revisions_diff_and_get(tmp_path):
     assert store.closed
 
 
-def test_values_and_audit_trail(tmp_path):
+def test_values_and_audit_trail(tmp_path: pathlib.Path) -> None:
     with sopkit.Store.open(tmp_path / "r.db") as store:
         data = sopkit.IndicatorSet.load(CSV)
         assert store.import_indicators(data, author="Siti", reason="impor") > 0
@@ -63,7 +65,7 @@ def test_values_and_audit_trail(tmp_path):
         assert store.indicators().counts == data.counts
 
 
-def test_runs_and_reports(tmp_path):
+def test_runs_and_reports(tmp_path: pathlib.Path) -> None:
     with sopkit.Store.open(tmp_path / "r.db") as store:
         store.put_revision(sopkit.Sop.load(SEED), author="Budi")
         rid = store.put_run(NUMBER, {"steps": [{"id": "1"}]}, case_id="TW1",
@@ -81,7 +83,7 @@ def test_runs_and_reports(tmp_path):
     assert con.execute("SELECT content FROM report").fetchone()[0] == b"<svg/>\x00\xff"
 
 
-def test_open_errors_and_read_only(tmp_path):
+def test_open_errors_and_read_only(tmp_path: pathlib.Path) -> None:
     bad = tmp_path / "text.db"
     bad.write_text("not a database " * 20)
     with pytest.raises(sopkit.FormatError, match="not a sopkit store"):
@@ -95,7 +97,7 @@ def test_open_errors_and_read_only(tmp_path):
             ro.put_revision(sopkit.Sop.load(SEED), author="Budi")
 
 
-def read_only_revisions_as_reader(db):
+def read_only_revisions_as_reader(db: str) -> int:
     """The number of revisions a process that cannot write db's folder reads
     (-1 on an error). Root ignores file modes: the child drops to nobody."""
     pid = os.fork()
@@ -114,7 +116,7 @@ def read_only_revisions_as_reader(db):
     return os.WEXITSTATUS(status) - 10 if os.WIFEXITED(status) else -1
 
 
-def test_read_only_opening_on_read_only_media():
+def test_read_only_opening_on_read_only_media() -> None:
     folder = tempfile.mkdtemp(prefix="sopkit-py-ro-")  # tmp_path's parents are 0700
     db = os.path.join(folder, "records.db")
     try:
@@ -129,12 +131,12 @@ def test_read_only_opening_on_read_only_media():
         shutil.rmtree(folder)
 
 
-def test_one_store_shared_by_threads(tmp_path):
+def test_one_store_shared_by_threads(tmp_path: pathlib.Path) -> None:
     with sopkit.Store.open(tmp_path / "r.db") as store:
         store.import_indicators(sopkit.IndicatorSet.load(CSV), author="Siti")
         errors = []
 
-        def work(k):
+        def work(k: Any) -> None:
             try:
                 for i in range(20):
                     store.set_value("IKU-01", "2024-Q1", "realisation", float(k * 100 + i),

@@ -20,11 +20,11 @@ import pkgutil as _pkgutil
 
 # The compiled module may live beside this file (installed package) or in a
 # build folder that also holds a `sopkit/` directory (in-tree runs from CTest).
-__path__ = _pkgutil.extend_path(__path__, __name__)  # type: ignore[name-defined]
+__path__ = _pkgutil.extend_path(__path__, __name__)
 
 from ._ffi import check as _check, ffi as _ffi_obj, lib as _lib, text as _text  # noqa: E402
 from ._time import format_instant, parse_instant  # noqa: E402
-from .calendar import Calendar  # noqa: E402
+from .calendar import HOLIDAY_KINDS, Calendar, Holiday  # noqa: E402
 from .errors import (Error, FormatError, InternalError, InvalidArgumentError,  # noqa: E402
                      NotComputableError, NotFoundError, ParseError, RangeError,
                      SopkitBufferError, SopkitIOError, SopkitMemoryError, UnsupportedError,
@@ -82,5 +82,5 @@ __all__ = [
     "NotComputableError", "InternalError", "UnsupportedError", "version", "version_number",
     "Runs", "RunsComparison", "RunResult", "VERDICT_ON_TIME", "VERDICT_LATE", "VERDICT_UNTIMED",
     "Store", "Revision", "AuditEntry", "set_max_input_bytes", "max_input_bytes",
-    "write_monev_report",
+    "write_monev_report", "Holiday", "HOLIDAY_KINDS",
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import numbers as abc
-from typing import Any, Tuple
+from typing import Any, Callable, List, Tuple
 
 
 def numpy() -> Any:
@@ -64,17 +64,17 @@ def like_input(result: Any, source: Any) -> Any:
     return pd.Index(result, name=source.name)
 
 
-def instants(value: Any, name: str) -> Any:
-    """A C-contiguous ``datetime64[m]`` array of the instants in `value` (NaT
-    stays NaT)."""
+def instants(value: Any, name: str, unit: str = "m") -> Any:
+    """A C-contiguous ``datetime64[unit]`` array of the instants in `value`
+    (minutes by default, ``"D"`` for dates; NaT stays NaT)."""
     np = numpy()
     value = plain(value, name)
     arr = value if isinstance(value, np.ndarray) else np.asarray(value)
     if arr.dtype.kind in "iub":
         raise TypeError(f"{name}: expected datetime64 values, got {arr.dtype}; a minutes count "
                         "is arr.view('datetime64[m]')")
-    if arr.dtype != np.dtype("datetime64[m]"):
-        arr = arr.astype("datetime64[m]")
+    if arr.dtype != np.dtype(f"datetime64[{unit}]"):
+        arr = arr.astype(f"datetime64[{unit}]")
     return contiguous(arr)
 
 
@@ -187,7 +187,8 @@ def floats(values: Any, name: str) -> Any:
         if series.dtype == object or pd.api.types.is_string_dtype(series.dtype):
             refuse_text(series.to_numpy(dtype=object), name)
             series = series.where(series.notna(), np.nan)  # None and pd.NA as NaN
-        convert = lambda: series.to_numpy(dtype="float64", na_value=np.nan)  # noqa: E731
+        convert: Callable[[], Any] = lambda: series.to_numpy(  # noqa: E731
+            dtype="float64", na_value=np.nan)
     else:
         items = list(values)
         refuse_text(items, name)
@@ -228,7 +229,7 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def factorize(values: Any) -> Tuple[Any, list]:
+def factorize(values: Any) -> Tuple[Any, List[str]]:
     """`values` dictionary-encoded as texts: (int32 index per row, -1 where blank;
     the distinct values as :func:`cell_text`). pandas hashes them in one pass;
     without pandas numpy sorts them."""
@@ -248,7 +249,7 @@ def factorize(values: Any) -> Tuple[Any, list]:
     return contiguous(np.asarray(index, dtype=np.int32)), texts
 
 
-def c_strings(ffi: Any, texts: list, name: str) -> Tuple[Any, Any]:
+def c_strings(ffi: Any, texts: List[str], name: str) -> Tuple[Any, Any]:
     """A ``const char *const *`` array of `texts` (UTF-8) and what keeps it alive:
     the texts are joined into one NUL-separated buffer and the pointers computed
     from the separators' offsets, so no C object is made per text."""

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from typing import Any, Callable, List
+from typing import Any, Callable, List, TypeVar
 
 from . import errors
 
 try:
-    from ._native import ffi, lib  # type: ignore[import-not-found]
+    from ._native import ffi as ffi, lib as lib
 except ImportError as e:  # pragma: no cover - depends on the installation
     raise ImportError(
         "sopkit's compiled module sopkit._native is missing or cannot load libsopkit "
@@ -34,7 +34,8 @@ def text(ptr: Any) -> str:
     """A borrowed NUL-terminated UTF-8 C string, copied into a Python str."""
     if ptr == NULL:
         return ""
-    return ffi.string(ptr).decode("utf-8", errors="replace")
+    value: str = ffi.string(ptr).decode("utf-8", errors="replace")
+    return value
 
 
 def raise_for(status: int) -> None:
@@ -85,6 +86,9 @@ def take_text(ptr: Any) -> str:
 def has(name: str) -> bool:
     """Whether the library this module was built with declares C function `name`."""
     return hasattr(lib, name)
+
+
+_H = TypeVar("_H", bound="Handle")  # `with Calendar.load(...) as cal`: cal is a Calendar
 
 
 class Handle:
@@ -151,7 +155,7 @@ class Handle:
         self._ptr = None
         self._finalizer()
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
+    def __enter__(self: _H) -> _H:
         return self
 
     def __exit__(self, *exc: object) -> None:

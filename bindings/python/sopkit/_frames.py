@@ -2,7 +2,7 @@
 JSON, the one complete form of the result: missing values stay missing."""
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Tuple
 
 INDICATOR_COLUMNS = (
     "indicator", "unit", "period", "name", "polarity", "accumulation", "target", "target_low",
@@ -37,7 +37,7 @@ def _flatten(row: Dict[str, Any]) -> Dict[str, Any]:
     return flat
 
 
-def _frame(rows: List[Dict[str, Any]], columns: tuple) -> Any:
+def _frame(rows: List[Dict[str, Any]], columns: Tuple[str, ...]) -> Any:
     pd = pandas()
     df = pd.DataFrame.from_records(rows, columns=list(columns))
     for c in columns:
@@ -99,7 +99,7 @@ def warning_rows(result: Dict[str, Any]) -> Any:
     return df
 
 
-def records(rows: List[Dict[str, Any]], columns: tuple, times: tuple = ()) -> Any:
+def records(rows: List[Dict[str, Any]], columns: Tuple[str, ...], times: Tuple[str, ...] = ()) -> Any:
     """A frame of plain records with the given columns; `times` columns (ISO
     text or None) become datetime64 (NaT when missing)."""
     pd = pandas()

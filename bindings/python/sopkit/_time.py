@@ -65,4 +65,5 @@ def format_instant(value: InstantLike) -> str:
     """The C ABI's text of an instant, "YYYY-MM-DDTHH:MM"."""
     buf = ffi.new("char[32]")
     check(lib.sopkit_instant_format(to_minutes(value), buf, 32, ffi.NULL))
-    return ffi.string(buf).decode("ascii")
+    formatted: str = ffi.string(buf).decode("ascii")
+    return formatted

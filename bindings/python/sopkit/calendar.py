@@ -15,22 +15,43 @@ guesses about a year whose holidays it does not know.
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import os
-from typing import Any, Optional, Union, overload
+from dataclasses import dataclass
+from typing import Any, List, Optional, Union, overload
 
 from . import _arrays
-from ._ffi import Handle, check, cstr, ffi, lib
+from ._ffi import Handle, check, cstr, ffi, lib, take_text
 from ._time import InstantLike, from_minutes, to_minutes
 
-__all__ = ["Calendar"]
+__all__ = ["Calendar", "Holiday", "HOLIDAY_KINDS"]
 
 PathLike = Union[str, "os.PathLike[str]"]
+
+#: The kinds of a day off: libur nasional, cuti bersama, a regional (local) day.
+HOLIDAY_KINDS = ("holiday", "cuti_bersama", "local")
+
+
+@dataclass(frozen=True)
+class Holiday:
+    """A day off of a calendar: its date, name, kind (one of
+    :data:`HOLIDAY_KINDS`) and the decree that sets it."""
+
+    date: _dt.date
+    name: str
+    kind: str
+    decree: str
+
+
+def _date_number(value: InstantLike) -> int:
+    """Days since 1970-01-01 of a date (a datetime's own date)."""
+    return to_minutes(value) // 1440
 
 
 def _calendar_flags(ramadan_hours: bool) -> int:
     if not isinstance(ramadan_hours, bool):
         raise TypeError(f"ramadan_hours must be True or False, got {ramadan_hours!r}")
-    return 0 if ramadan_hours else lib.SOPKIT_CALENDAR_NO_RAMADAN_HOURS
+    return 0 if ramadan_hours else int(lib.SOPKIT_CALENDAR_NO_RAMADAN_HOURS)
 
 
 class Calendar(Handle):
@@ -71,7 +92,8 @@ class Calendar(Handle):
 
     @classmethod
     def indonesia(cls, first: Union[str, int], last_year: Optional[int] = None, *,
-                  ramadan_hours: bool = True) -> "Calendar":
+                  ramadan_hours: bool = True,
+                  regional: Optional[PathLike] = None) -> "Calendar":
         """A shipped Indonesian calendar: the ASN week plus the national holidays
         and cuti bersama of the SKB 3 Menteri, by id (``"id-2024"``) or by years
         (``indonesia(2023, 2026)``, ``indonesia(2024)``). In Ramadan it applies
@@ -80,32 +102,55 @@ class Calendar(Handle):
         read from ``$SOPKIT_DATA_DIR/calendars`` when set, else from the
         library's data.
 
+        ``regional`` names a region's own ``sopkit.calendar/1`` holiday file
+        added on top (docs/calendar.md "Regional holidays"): a date that is a
+        holiday in both keeps the national entry, the region's other days are
+        kind ``local``, its entries outside the national years are left out.
+
         Raises:
             NotFoundError: no data for that id or year.
-            SopkitIOError, FormatError: unreadable or broken data file.
+            SopkitIOError, ParseError, FormatError: unreadable or broken data file.
+            ValidationError: a date the two files define differently (a holiday
+                in one, office hours in the other; the message names both).
         """
         flags = _calendar_flags(ramadan_hours)
         if isinstance(first, str):
             if last_year is not None:
                 raise TypeError("give an id alone, or first and last year")
-            return cls._make(first, lib.sopkit_calendar_load_id_flags, cstr(first), flags)
+            if regional is None:
+                return cls._make(first, lib.sopkit_calendar_load_id_flags, cstr(first), flags)
+            path = os.fspath(regional)
+            return cls._make(f"{first} + {path}", lib.sopkit_calendar_load_id_regional,
+                             cstr(first), cstr(path), flags)
         last = first if last_year is None else last_year
-        return cls._make(f"id-{first}..{last}", lib.sopkit_calendar_load_years_flags,
-                         int(first), int(last), flags)
+        label = f"id-{first}..{last}"
+        if regional is None:
+            return cls._make(label, lib.sopkit_calendar_load_years_flags, int(first), int(last),
+                             flags)
+        path = os.fspath(regional)
+        return cls._make(f"{label} + {path}", lib.sopkit_calendar_load_years_regional,
+                         int(first), int(last), cstr(path), flags)
 
     @classmethod
-    def load(cls, path: PathLike, *, ramadan_hours: bool = True) -> "Calendar":
+    def load(cls, path: PathLike, *, ramadan_hours: bool = True,
+             regional: Optional[PathLike] = None) -> "Calendar":
         """A calendar from a ``sopkit.calendar/1`` file (an agency's own week,
         local holidays, overrides, Ramadan periods). ``ramadan_hours=False``
-        keeps the normal week through the file's Ramadan periods.
+        keeps the normal week through the file's Ramadan periods; ``regional``
+        adds a region's holiday file on top, as :meth:`indonesia`.
 
         Raises:
             SopkitIOError, ParseError, FormatError (message has the JSON pointer),
-            ValidationError (office hours that overlap or run backwards).
+            ValidationError (office hours that overlap or run backwards; a date
+            the two files define differently).
         """
         p = os.fspath(path)
-        return cls._make(p, lib.sopkit_calendar_load_file_flags, cstr(p),
-                         _calendar_flags(ramadan_hours))
+        flags = _calendar_flags(ramadan_hours)
+        if regional is None:
+            return cls._make(p, lib.sopkit_calendar_load_file_flags, cstr(p), flags)
+        extra = os.fspath(regional)
+        return cls._make(f"{p} + {extra}", lib.sopkit_calendar_load_file_regional, cstr(p),
+                         cstr(extra), flags)
 
     @classmethod
     def from_json(cls, text: str) -> "Calendar":
@@ -234,30 +279,92 @@ class Calendar(Handle):
             check(lib.sopkit_calendar_minutes_between(self._handle, to_minutes(a),
                                                       to_minutes(b), res))
             return int(res[0])
+        return self._pairwise(a, b, ("a", "b"), "m", lib.sopkit_calendar_minutes_between_bulk)
+
+    def _pairwise(self, a: Any, b: Any, names: Any, unit: str, fn: Any) -> Any:
+        """``fn`` (a C bulk function of two int64 arrays) over `a` and `b` as
+        ``datetime64[unit]`` numbers, broadcast together, in one call; the inputs
+        are read without a copy when they already have that unit. NaT on either
+        side gives a missing value: float64 NaN, or ``<NA>`` in an ``Int64``
+        pandas result."""
         np = _arrays.numpy()
-        aa, bb = _arrays.broadcast(_arrays.instants(a, "a"), _arrays.instants(b, "b"))
+        aa, bb = _arrays.broadcast(_arrays.instants(a, names[0], unit),
+                                   _arrays.instants(b, names[1], unit))
         flat_a = np.ascontiguousarray(aa.view(np.int64).reshape(-1))
         flat_b = np.ascontiguousarray(bb.view(np.int64).reshape(-1))
+        source = a if _arrays.is_pandas(a) else b
         missing = np.isnat(aa.reshape(-1)) | np.isnat(bb.reshape(-1))
-        if missing.any():  # NaT in, missing out: float64 NaN (pandas: Int64 NA)
-            known = ~missing
-            part = self._between_bulk(np.ascontiguousarray(flat_a[known]),
-                                      np.ascontiguousarray(flat_b[known]))
-            result = np.full(flat_a.size, np.nan)
-            result[known] = part
-            shaped = result.reshape(aa.shape)
-            source = a if _arrays.is_pandas(a) else b
-            if _arrays.is_pandas(source):
-                return _arrays.like_input(shaped, source).astype("Int64")
-            return shaped
-        return _arrays.like_input(self._between_bulk(flat_a, flat_b).reshape(aa.shape),
-                                  a if _arrays.is_pandas(a) else b)
+        if not missing.any():
+            return _arrays.like_input(self._bulk_pairs(fn, flat_a, flat_b).reshape(aa.shape),
+                                      source)
+        known = ~missing
+        result = np.full(flat_a.size, np.nan)
+        result[known] = self._bulk_pairs(fn, np.ascontiguousarray(flat_a[known]),
+                                         np.ascontiguousarray(flat_b[known]))
+        shaped = result.reshape(aa.shape)
+        if _arrays.is_pandas(source):
+            return _arrays.like_input(shaped, source).astype("Int64")
+        return shaped
 
-    def _between_bulk(self, flat_a: Any, flat_b: Any) -> Any:
+    def _bulk_pairs(self, fn: Any, flat_a: Any, flat_b: Any) -> Any:
         np = _arrays.numpy()
         result = np.empty(flat_a.size, dtype=np.int64)
-        check(lib.sopkit_calendar_minutes_between_bulk(
-            self._handle, _arrays.pointer(ffi, "int64_t[]", flat_a),
-            _arrays.pointer(ffi, "int64_t[]", flat_b),
-            _arrays.pointer(ffi, "int64_t[]", result, writable=True), flat_a.size))
+        check(fn(self._handle, _arrays.pointer(ffi, "int64_t[]", flat_a),
+                 _arrays.pointer(ffi, "int64_t[]", flat_b),
+                 _arrays.pointer(ffi, "int64_t[]", result, writable=True), flat_a.size))
         return result
+
+    # ---- days off and working days ------------------------------------------
+
+    def holidays(self, start: InstantLike, end: InstantLike) -> List[Holiday]:
+        """The holidays and cuti bersama dated in ``[start, end)`` (``end`` not
+        included), in date order. Dates are ``date``, ``datetime`` (its date),
+        ``datetime64`` or ISO text.
+
+        Raises:
+            InvalidArgumentError: ``end`` before ``start``.
+            RangeError: a date outside the coverage (``end`` may be the day after it).
+        """
+        out = ffi.new("char **")
+        check(lib.sopkit_calendar_holidays_json(self._handle, _date_number(start),
+                                                _date_number(end), out))
+        doc = json.loads(take_text(out[0]))
+        return [Holiday(_dt.date.fromisoformat(h["date"]), h["name"], h["kind"], h["decree"])
+                for h in doc["holidays"]]
+
+    def holidays_frame(self, start: InstantLike, end: InstantLike) -> Any:
+        """:meth:`holidays` as a pandas DataFrame: ``date`` (datetime64),
+        ``name``, ``kind`` (categorical over :data:`HOLIDAY_KINDS`), ``decree``."""
+        from ._frames import pandas
+
+        pd = pandas()
+        rows = self.holidays(start, end)
+        return pd.DataFrame({
+            "date": pd.to_datetime(pd.Series([h.date for h in rows], dtype="object")),
+            "name": pd.Series([h.name for h in rows], dtype="string"),
+            "kind": pd.Categorical([h.kind for h in rows], categories=list(HOLIDAY_KINDS)),
+            "decree": pd.Series([h.decree for h in rows], dtype="string"),
+        })
+
+    def working_days(self, start: Any, end: Any) -> Any:
+        """Working days in ``[start, end)``: the dates from ``start`` up to the
+        day before ``end`` that have office hours (``numpy.busday_count``'s
+        rule); negative when ``end`` is before ``start``. A ``datetime`` counts
+        as its date.
+
+        Scalars give an ``int``. Arrays, pandas Series and ``DatetimeIndex``
+        (broadcast together) go through one C bulk call and give int64 values;
+        NaT on either side gives a missing value (float NaN for numpy, ``<NA>``
+        in an ``Int64`` Series for pandas).
+
+        Raises:
+            RangeError: a date outside the coverage (the day after it is allowed
+                as ``end``; the message names the element of an array).
+        """
+        if not (_arrays.is_array_like(start) or _arrays.is_array_like(end)):
+            res = ffi.new("int64_t *")
+            check(lib.sopkit_calendar_working_days(self._handle, _date_number(start),
+                                                   _date_number(end), res))
+            return int(res[0])
+        return self._pairwise(start, end, ("start", "end"), "D",
+                              lib.sopkit_calendar_working_days_bulk)

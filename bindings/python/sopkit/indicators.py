@@ -23,10 +23,15 @@ import math
 import os
 import warnings
 from dataclasses import asdict, dataclass
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union, cast
 
 from . import _arrays, _frames
 from ._ffi import Handle, check, cstr, ffi, has, lang_code, lib, take_text, text
+
+
+# A column of texts or numbers: a sequence, a numpy array or a pandas Series, or
+# one value for every row (numpy and pandas carry no element types mypy can check).
+Column = Any
 
 __all__ = ["POSITIVE", "NEGATIVE", "RANGE", "ACCUMULATE_SUM", "ACCUMULATE_LAST",
            "ACCUMULATE_AVERAGE", "IndicatorSet", "Evaluation", "EvaluationRow", "evaluate",
@@ -255,7 +260,7 @@ class Evaluation(Handle):
 
     def to_dict(self) -> Dict[str, Any]:
         """Everything (rows, unit roll-ups, early warnings) as plain data: the JSON."""
-        return json.loads(self.to_json())
+        return cast(Dict[str, Any], json.loads(self.to_json()))
 
     @property
     def notes(self) -> List[str]:
@@ -326,7 +331,7 @@ class Evaluation(Handle):
         return _frames.warning_rows(self.to_dict())
 
 
-def _texts(values: Optional[Sequence[Any]], name: str, n: int, required: bool) -> Tuple[Any, list]:
+def _texts(values: Optional[Sequence[Any]], name: str, n: int, required: bool) -> Tuple[Any, List[Any]]:
     """A ``const char *const *`` array of `values` (and the buffers that keep it alive)."""
     if values is None:
         if required:
@@ -460,9 +465,9 @@ class IndicatorSet(Handle):
         return cls._make("<json>", lib.sopkit_indicators_load_json, data, len(data))
 
     @classmethod
-    def from_columns(cls, *, unit: Sequence[str], code: Sequence[str], period: Sequence[str],
+    def from_columns(cls, *, unit: Column, code: Column, period: Column,
                      target: Any, realisation: Any, polarity: Any,
-                     name: Optional[Sequence[str]] = None, satuan: Optional[Sequence[str]] = None,
+                     name: Optional[Column] = None, satuan: Optional[Column] = None,
                      accumulation: Any = None, weight: Any = None, **more: Any) -> "IndicatorSet":
         """From columns, one (indicator, period) row per index, by the rules and
         messages of the CSV (docs/indicators.md): an indicator's definition comes

@@ -18,7 +18,7 @@ import json as _json
 import math
 import os
 from dataclasses import asdict, dataclass
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 from . import _frames
 from ._ffi import Handle, check, cstr, ffi, lib, text
@@ -119,7 +119,7 @@ class Runs(Handle):
         return cls._with_sop("<json>", lib.sopkit_runs_load_json, sop, data, len(data))
 
     @property
-    def counts(self) -> tuple:
+    def counts(self) -> Tuple[int, int]:
         """(runs, step executions)."""
         runs, events = ffi.new("size_t *"), ffi.new("size_t *")
         check(lib.sopkit_runs_counts(self._handle, runs, events))
@@ -202,7 +202,7 @@ class RunsComparison(Handle):
                 "bottleneck_count": int(s.bottleneck_count)}
 
     def __len__(self) -> int:
-        return self.summary["runs"]
+        return int(self.summary["runs"])
 
     def run(self, index: int) -> RunResult:
         """The index-th run (log order). Raises InvalidArgumentError past the last."""

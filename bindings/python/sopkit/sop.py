@@ -15,7 +15,7 @@ import enum
 import json
 import os
 from dataclasses import asdict, dataclass
-from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterator, List, Optional, Tuple, Union, cast
 
 from . import _frames
 from ._ffi import Handle, check, cstr, ffi, lang_code, lib, take_text, text
@@ -200,7 +200,7 @@ class Sop(Handle):
             raise TypeError(f"other must be a sopkit.Sop, got {type(other).__name__}")
         out = ffi.new("char **")
         check(lib.sopkit_sop_diff_json(self._handle, other._handle, out))
-        return json.loads(take_text(out[0]))
+        return cast(Dict[str, Any], json.loads(take_text(out[0])))
 
     def __eq__(self, other: object) -> bool:
         """Two documents are equal when their content is (the same JSON data)."""
@@ -234,7 +234,7 @@ class Sop(Handle):
 
     def to_dict(self) -> Dict[str, Any]:
         """The document as plain Python data (``json.loads`` of :meth:`to_json`)."""
-        return json.loads(self.to_json())
+        return cast(Dict[str, Any], json.loads(self.to_json()))
 
     def save(self, path: PathLike) -> None:
         """Saves the document atomically (never a half-written file).
@@ -489,7 +489,7 @@ class Analysis(Handle):
 
     def to_dict(self) -> Dict[str, Any]:
         """Everything as plain Python data: loops, workload, hand-offs, diagnostics."""
-        return json.loads(self.to_json())
+        return cast(Dict[str, Any], json.loads(self.to_json()))
 
     def to_dataframe(self) -> Any:
         """The CPM figures of the happy-path steps, one row per step (id,
@@ -548,7 +548,7 @@ class Schedule(Handle):
         return text(out[0])
 
     def to_dict(self) -> Dict[str, Any]:
-        return json.loads(self.to_json())
+        return cast(Dict[str, Any], json.loads(self.to_json()))
 
     def to_svg(self, *, lang: str = "id") -> str:
         """The Gantt chart of the plan as the monev report draws it: one ``<svg>``

@@ -20,7 +20,7 @@ import json
 import math
 import os
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, List, Optional, Union, cast
 
 from ._ffi import Handle, check, cstr, ffi, lib
 from .indicators import IndicatorSet
@@ -92,7 +92,8 @@ class Store(Handle):
         out = ffi.new("char **")
         check(fn(self._handle, *args, out))
         try:
-            return ffi.string(out[0]).decode("utf-8")
+            value: str = ffi.string(out[0]).decode("utf-8")
+            return value
         finally:
             lib.sopkit_store_text_free(out[0])
 
@@ -126,7 +127,8 @@ class Store(Handle):
         """The structural diff from revision ``a`` to ``b`` (0: the latest), as
         ``{"format", "changes": [{"kind", "subject", "field", "before", "after"}],
         "summary"}``. Raises NotFoundError."""
-        return json.loads(self._text(lib.sopkit_store_diff_json, cstr(sop_number), a, b))
+        return cast(Dict[str, Any],
+                    json.loads(self._text(lib.sopkit_store_diff_json, cstr(sop_number), a, b)))
 
     # Indicator data ----------------------------------------------------------
 
@@ -182,7 +184,8 @@ class Store(Handle):
 
     def runs(self, sop_number: Optional[str] = None) -> List[Dict[str, Any]]:
         """Runs of one SOP (None: all), each with its ``document``."""
-        return json.loads(self._text(lib.sopkit_store_runs_json, _opt(sop_number)))
+        return cast(List[Dict[str, Any]],
+                    json.loads(self._text(lib.sopkit_store_runs_json, _opt(sop_number))))
 
     def put_report(self, kind: str, name: str, content: bytes, *,
                    sop_number: Optional[str] = None, revision: int = 0) -> int:

@@ -484,6 +484,9 @@ void evaluate_cells_grouped(const double* target, const double* realisation,
                             const std::int32_t* group, std::size_t n, std::size_t group_count,
                             double* achievement_out, std::uint8_t* band_out, double* group_mean_out,
                             const GroupRollupOptions& options) {
+  // No group at all: every cell's group id is outside [0, 0). The kernels
+  // check ids only while they accumulate, which they skip without groups.
+  if (group_count == 0 && n > 0) report_bad_input(weight, group, n, group_count);
   const Edges e =
       options.scale ? edges_of(*options.scale) : edges_of(RatingScale::permendagri_86_2017());
   const double limit = cap_limit(options.cap);

@@ -71,6 +71,11 @@ static void test_evaluate_cells_grouped(void) {
   CHECK_STATUS(
       sopkit_evaluate_cells_grouped(target, real, pol, weight, group, 3, 2, 0, 1, ach, band, NULL),
       SOPKIT_EINVAL);
+  /* No group at all: every id is outside [0, 0). */
+  CHECK_STATUS(
+      sopkit_evaluate_cells_grouped(target, real, pol, weight, group, 3, 0, 0, 1, ach, band, NULL),
+      SOPKIT_EINVAL);
+  CHECK(contains(sopkit_last_error(), "group id 0 is outside [0, 0)"));
 }
 
 static void test_set_from_arrays(void) {

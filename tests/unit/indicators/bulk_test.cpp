@@ -228,6 +228,24 @@ TEST(BulkGrouped, WeightsNearTheDoubleMaximumGiveTheScalarRollUpsMean) {
   EXPECT_DOUBLE_EQ(mean[1], 80.0);
 }
 
+TEST(BulkGrouped, CellsWithoutAnyGroupAreRefused) {
+  // group_count 0: every id is outside [0, 0), whatever it is.
+  const std::vector<double> t = {100}, r = {80}, w = {1};
+  const std::vector<std::uint8_t> p = {0};
+  const std::vector<std::int32_t> g = {0};
+  try {
+    evaluate_cells_grouped(t.data(), r.data(), p.data(), w.data(), g.data(), 1, 0, nullptr, nullptr,
+                           nullptr);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::invalid_argument);
+    EXPECT_EQ(e.message(), "group id 0 is outside [0, 0)");
+  }
+  std::vector<double> none;
+  evaluate_cells_grouped(none.data(), none.data(), nullptr, none.data(), nullptr, 0, 0, nullptr,
+                         nullptr, nullptr);  // no cells, no groups: nothing to refuse
+}
+
 TEST(BulkGrouped, ThreadsGiveTheSameMeans) {
   const std::size_t n = 50000, groups = 97;
   std::vector<double> t(n), r(n), w(n);

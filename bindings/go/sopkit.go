@@ -24,6 +24,7 @@ import "C"
 import (
 	"encoding/json"
 	"runtime"
+	"strings"
 	"unsafe"
 )
 
@@ -62,9 +63,16 @@ func call(fn func() C.int, keep ...any) error {
 	rc := fn()
 	runtime.KeepAlive(keep)
 	if rc != C.SOPKIT_OK {
-		return &Error{Status: int(rc), Message: C.GoString(C.sopkit_last_error())}
+		return &Error{Status: int(rc), Message: inGoWords(C.GoString(C.sopkit_last_error()))}
 	}
 	return nil
+}
+
+// inGoWords names the Go call where a message names the C one: a calendar's
+// coverage error says how to load more years.
+func inGoWords(message string) string {
+	return strings.Replace(message, "sopkit_calendar_load_years(&cal, 2023, 2026)",
+		"sopkit.LoadCalendarYears(2023, 2026)", 1)
 }
 
 // Version is the library's "MAJOR.MINOR.PATCH".

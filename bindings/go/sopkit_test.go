@@ -155,6 +155,8 @@ func TestCalendarSingleAndBulk(t *testing.T) {
 	wantError(t, cal.AddMinutesBulk(starts, minutes[:2], out), EINVAL, "different lengths")
 	_, err = cal.AddMinutes(mustInstant(t, "2030-01-02T08:00"), 1)
 	wantError(t, err, ERANGE, "2030")
+	// The advice names the Go call, not the C one.
+	wantError(t, err, ERANGE, "e.g. sopkit.LoadCalendarYears(2023, 2026)")
 	_, err = LoadCalendar("id-1066")
 	wantError(t, err, ENOTFOUND, "1066")
 	_, err = ParseInstant("2024-02-30T08:00")

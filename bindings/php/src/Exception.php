@@ -22,6 +22,9 @@ class Exception extends \RuntimeException
     public static function fromStatus(int $status, string $message): self
     {
         $class = self::BY_STATUS[$status] ?? self::class;
+        // A calendar's coverage error says how to load more years: in PHP's words.
+        $message = str_replace('sopkit_calendar_load_years(&cal, 2023, 2026)',
+            'Sopkit\Calendar::load("id-2023..2026")', $message);
         return new $class($message, $status);
     }
 

@@ -45,6 +45,8 @@ final class BulkTest extends TestCase
         }
         $this->assertSame('2024-04-05T09:00', Calendar::format($out[1]));
         $this->expectException(RangeException::class);
+        // The advice names the PHP call, not the C one.
+        $this->expectExceptionMessage('e.g. Sopkit\\Calendar::load("id-2023..2026")');
         $cal->addMinutes(Calendar::instant('2030-01-02T08:00'), 1);
     }
 

@@ -7,6 +7,7 @@
 
 #include "indicators/detail/text.hpp"
 #include "sopkit/error.hpp"
+#include "util/text.hpp"
 
 namespace sopkit::detail {
 

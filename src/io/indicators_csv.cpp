@@ -11,6 +11,7 @@
 #include "io/detail/chunked_output.hpp"
 #include "io/detail/csv_cells.hpp"
 #include "io/detail/csv_records.hpp"
+#include "io/detail/files.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
 

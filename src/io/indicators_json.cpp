@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <vector>
+#include "io/detail/files.hpp"
 #include "io/detail/indicators_json.hpp"
 #include "io/detail/json_stream.hpp"
 #include "io/detail/json_text.hpp"

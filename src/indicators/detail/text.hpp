@@ -2,9 +2,6 @@
 // and writers. Private to the library.
 #pragma once
 
-#include "io/detail/files.hpp"      // read_text_file, write_file_atomically
-#include "io/detail/json_text.hpp"  // line_column
-
 #include <cctype>
 #include <charconv>
 #include <cmath>

@@ -7,18 +7,9 @@
 #include <string_view>
 #include <utility>
 
+#include "util/text.hpp"  // line_column, is_valid_utf8, excerpt
+
 namespace sopkit::detail {
-
-// 1-based line and column (in characters, not UTF-8 bytes) of a byte offset.
-std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset) noexcept;
-
-// True when `text` is well-formed UTF-8 (no overlongs, surrogates or bytes
-// past U+10FFFF).
-bool is_valid_utf8(std::string_view text) noexcept;
-
-// `text` made safe to quote in a message: invalid UTF-8 bytes as \xNN, and
-// cut to `max_chars` characters with "…" (a 10 MB cell gives a short message).
-std::string excerpt(std::string_view text, std::size_t max_chars = 40);
 
 // Parses a JSON document. Throws Error{parse_error} at "source:line:column"
 // for malformed JSON (and for numbers JSON can write but a double cannot

@@ -39,7 +39,8 @@ class CsvRecords {
   std::string_view text_;
   const std::string& source_;
   char delim_ = ',';
-  bool check_cells_ = true;  // the whole text is not UTF-8: find the cell
+  bool ends_plain_[256] = {};  // the delimiter, CR, LF and the quote
+  bool check_cells_ = true;    // the whole text is not UTF-8: find the cell
   std::size_t i_ = 0, line_ = 1, record_line_ = 1;
   std::deque<std::string> scratch_;  // a deque: views into it stay valid as it grows
 };

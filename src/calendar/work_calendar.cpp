@@ -149,6 +149,38 @@ struct WorkCalendar::Body {
 
   Date last() const noexcept { return first + ndays - 1; }
 
+  // ---- construction from a spec, in steps ------------------------------------
+  struct ActivePeriod {  // a period of other hours (Ramadan) that applies
+    Date from, to;
+    Week week;
+    std::string where;
+  };
+  // What decides each date: a holiday, an override, an active period, else the week.
+  struct DaySources {
+    Week week;
+    std::vector<Date> holiday_dates;  // sorted
+    std::map<Date, std::vector<TimeInterval>> overrides;
+    std::vector<ActivePeriod> periods;  // none overlapping
+
+    const std::vector<TimeInterval>& hours_of(Date d) const {
+      static const std::vector<TimeInterval> kClosed;
+      if (std::binary_search(holiday_dates.begin(), holiday_dates.end(), d)) return kClosed;
+      if (auto o = overrides.find(d); o != overrides.end()) return o->second;
+      const std::size_t wd = static_cast<std::size_t>(weekday_of(d));
+      const std::vector<TimeInterval>* iv = &week[wd];
+      for (const ActivePeriod& a : periods)
+        if (d >= a.from && d <= a.to) iv = &a.week[wd];
+      return *iv;
+    }
+  };
+  void set_coverage(const CalendarSpec& spec);
+  DaySources day_sources(const CalendarSpec& spec);
+  void add_period(const CalendarSpec& spec, const HoursPeriod& p,
+                  std::vector<ActivePeriod>& periods) const;
+  std::vector<std::uint16_t> assign_patterns(const DaySources& src);
+  void build_minute_tables();
+  void build_day_table(const std::vector<std::uint16_t>& day_pattern);
+
   // ---- kernels shared by scalar and bulk forms --------------------------------
   // Raw pointers copied out of the body once per call, so the bulk loops keep
   // them in registers; day arithmetic in 32 bits (coverage < 2^32 minutes).
@@ -292,12 +324,10 @@ struct WorkCalendar::Body {
   }
 };
 
-WorkCalendar::WorkCalendar(const CalendarSpec& spec) {
-  auto body = std::make_shared<Body>();
-  Body& b = *body;
-  b.id = spec.id;
+void WorkCalendar::Body::set_coverage(const CalendarSpec& spec) {
+  id = spec.id;
   spec.convention.check();
-  b.conv = spec.convention;
+  conv = spec.convention;
   if (!spec.from || !spec.to)
     throw Error(ErrorCode::validation_failed,
                 "the calendar has no coverage: give the first and last date its data speaks for "
@@ -308,32 +338,34 @@ WorkCalendar::WorkCalendar(const CalendarSpec& spec) {
         ErrorCode::validation_failed,
         "the coverage runs backwards: " + format_date(*spec.from) + " to " + format_date(*spec.to),
         spec.id);
-  b.first = *spec.from;
-  b.ndays = *spec.to - *spec.from + 1;
-  if (b.ndays > kMaxCoverageDays)
+  first = *spec.from;
+  ndays = *spec.to - *spec.from + 1;
+  if (ndays > kMaxCoverageDays)
     throw Error(ErrorCode::validation_failed,
                 "the coverage spans more than 400 years: " + format_date(*spec.from) + " to " +
                     format_date(*spec.to),
                 spec.id);
-  b.base = start_of(b.first);
+  base = start_of(first);
+}
 
-  const Week week = week_intervals(spec.week ? *spec.week : WeekSchedule::asn_five_day(),
-                                   spec.week_origin, "week");
+WorkCalendar::Body::DaySources WorkCalendar::Body::day_sources(const CalendarSpec& spec) {
+  DaySources src;
+  src.week = week_intervals(spec.week ? *spec.week : WeekSchedule::asn_five_day(), spec.week_origin,
+                            "week");
   int week_minutes = 0;
-  for (const auto& d : week) week_minutes += minutes_of(d);
+  for (const auto& d : src.week) week_minutes += minutes_of(d);
   if (week_minutes == 0)
     throw Error(ErrorCode::validation_failed,
                 "the week has no office hours at all: adding working time would never end",
                 at(spec.week_origin, "week"));
 
-  // What decides each date: a holiday, an override, an active period, the week.
   std::map<Date, std::string> taken;  // date -> origin of the entry that claims it
   auto claim = [&](Date d, const std::string& origin, const char* what) {
     const std::string where = at(origin, what);
-    if (d < b.first || d > b.last())
+    if (d < first || d > last())
       throw Error(ErrorCode::validation_failed,
                   std::string(what) + " " + format_date(d) + " lies outside the coverage " +
-                      format_date(b.first) + " to " + format_date(b.last()),
+                      format_date(first) + " to " + format_date(last()),
                   where);
     auto [it, fresh] = taken.emplace(d, where);
     if (!fresh)
@@ -342,86 +374,74 @@ WorkCalendar::WorkCalendar(const CalendarSpec& spec) {
                       "); keep one entry per date",
                   where);
   };
-  b.holidays = spec.holidays;
-  std::stable_sort(b.holidays.begin(), b.holidays.end(),
+  holidays = spec.holidays;
+  std::stable_sort(holidays.begin(), holidays.end(),
                    [](const Holiday& x, const Holiday& y) { return x.date < y.date; });
   for (const Holiday& h : spec.holidays) claim(h.date, h.origin, "holiday");
-  std::vector<Date> holiday_dates;
-  for (const Holiday& h : b.holidays) holiday_dates.push_back(h.date);
-  std::map<Date, std::vector<TimeInterval>> overrides;
+  for (const Holiday& h : holidays) src.holiday_dates.push_back(h.date);
   for (const DayOverride& o : spec.overrides) {
     claim(o.date, o.origin, "override");
-    overrides[o.date] = intervals_of(o.hours, at(o.origin, "override " + format_date(o.date)) +
-                                                  (o.origin.empty() ? "" : "/hours"));
+    src.overrides[o.date] = intervals_of(o.hours, at(o.origin, "override " + format_date(o.date)) +
+                                                      (o.origin.empty() ? "" : "/hours"));
   }
+  for (const HoursPeriod& p : spec.periods) add_period(spec, p, src.periods);
+  return src;
+}
 
-  struct Active {
-    Date from, to;
-    Week week;
-    std::string where;
-  };
-  std::vector<Active> periods;
-  for (const HoursPeriod& p : spec.periods) {
-    const std::string where = at(p.origin, "period '" + p.name + "'");
-    if (p.to < p.from)
-      throw Error(ErrorCode::validation_failed,
-                  "the period runs backwards: " + format_date(p.from) + " to " + format_date(p.to),
-                  where);
-    if (p.from < b.first || p.to > b.last())
+void WorkCalendar::Body::add_period(const CalendarSpec& spec, const HoursPeriod& p,
+                                    std::vector<ActivePeriod>& periods) const {
+  const std::string where = at(p.origin, "period '" + p.name + "'");
+  if (p.to < p.from)
+    throw Error(ErrorCode::validation_failed,
+                "the period runs backwards: " + format_date(p.from) + " to " + format_date(p.to),
+                where);
+  if (p.from < first || p.to > last())
+    throw Error(ErrorCode::validation_failed,
+                "the period " + format_date(p.from) + " to " + format_date(p.to) +
+                    " lies outside the coverage " + format_date(first) + " to " +
+                    format_date(last()),
+                where);
+  Week w =
+      week_intervals(p.week, p.origin.empty() ? std::string() : p.origin + "/week", "period week");
+  const bool enabled =
+      !p.optional || std::find(spec.rules.begin(), spec.rules.end(), p.rule) != spec.rules.end();
+  if (!enabled) return;
+  for (const ActivePeriod& a : periods)
+    if (p.from <= a.to && a.from <= p.to)
       throw Error(ErrorCode::validation_failed,
                   "the period " + format_date(p.from) + " to " + format_date(p.to) +
-                      " lies outside the coverage " + format_date(b.first) + " to " +
-                      format_date(b.last()),
+                      " overlaps another (" + a.where + ")",
                   where);
-    Week w = week_intervals(p.week, p.origin.empty() ? std::string() : p.origin + "/week",
-                            "period week");
-    const bool enabled =
-        !p.optional || std::find(spec.rules.begin(), spec.rules.end(), p.rule) != spec.rules.end();
-    if (!enabled) continue;
-    for (const Active& a : periods)
-      if (p.from <= a.to && a.from <= p.to)
-        throw Error(ErrorCode::validation_failed,
-                    "the period " + format_date(p.from) + " to " + format_date(p.to) +
-                        " overlaps another (" + a.where + ")",
-                    where);
-    periods.push_back({p.from, p.to, std::move(w), where});
-  }
+  periods.push_back({p.from, p.to, std::move(w), where});
+}
 
-  // Per-day patterns, deduplicated.
+// Each date's hours as an index into `patterns`, equal hours sharing one.
+std::vector<std::uint16_t> WorkCalendar::Body::assign_patterns(const DaySources& src) {
   std::map<std::vector<std::pair<int, int>>, std::uint16_t> pattern_ids;
-  std::vector<std::uint16_t> day_pattern(static_cast<std::size_t>(b.ndays));
-  for (std::int64_t i = 0; i < b.ndays; ++i) {
-    const Date d = b.first + i;
-    const std::vector<TimeInterval>* iv = nullptr;
-    static const std::vector<TimeInterval> kClosed;
-    const std::size_t wd = static_cast<std::size_t>(weekday_of(d));
-    auto o = overrides.find(d);
-    if (std::binary_search(holiday_dates.begin(), holiday_dates.end(), d)) {
-      iv = &kClosed;
-    } else if (o != overrides.end()) {
-      iv = &o->second;
-    } else {
-      iv = &week[wd];
-      for (const Active& a : periods)
-        if (d >= a.from && d <= a.to) iv = &a.week[wd];
-    }
+  std::vector<std::uint16_t> day_pattern(static_cast<std::size_t>(ndays));
+  for (std::int64_t i = 0; i < ndays; ++i) {
+    const std::vector<TimeInterval>& iv = src.hours_of(first + i);
     std::vector<std::pair<int, int>> key;
-    for (const TimeInterval& t : *iv) key.emplace_back(t.begin, t.end);
-    auto [it, fresh] = pattern_ids.emplace(key, static_cast<std::uint16_t>(b.patterns.size()));
-    if (fresh) b.patterns.push_back(*iv);
+    for (const TimeInterval& t : iv) key.emplace_back(t.begin, t.end);
+    auto [it, fresh] = pattern_ids.emplace(key, static_cast<std::uint16_t>(patterns.size()));
+    if (fresh) patterns.push_back(iv);
     day_pattern[static_cast<std::size_t>(i)] = it->second;
   }
+  return day_pattern;
+}
 
-  // Minute tables per pattern.
-  const std::size_t np = b.patterns.size();
-  b.next_tab.assign(np * kTableSize, kNone);
-  b.before_tab.assign(np * kTableSize, 0);
-  b.done_tab.assign(np * kTableSize, 0);
+// Per pattern and minute of the day: the next working minute, the working
+// minutes before it, and the minute by which r working minutes are done.
+void WorkCalendar::Body::build_minute_tables() {
+  const std::size_t np = patterns.size();
+  next_tab.assign(np * kTableSize, kNone);
+  before_tab.assign(np * kTableSize, 0);
+  done_tab.assign(np * kTableSize, 0);
   for (std::size_t p = 0; p < np; ++p) {
-    const auto& iv = b.patterns[p];
-    std::uint16_t* next = &b.next_tab[p * kTableSize];
-    std::uint16_t* before = &b.before_tab[p * kTableSize];
-    std::uint16_t* done = &b.done_tab[p * kTableSize];
+    const auto& iv = patterns[p];
+    std::uint16_t* next = &next_tab[p * kTableSize];
+    std::uint16_t* before = &before_tab[p * kTableSize];
+    std::uint16_t* done = &done_tab[p * kTableSize];
     int worked = 0;
     std::size_t k = 0;
     for (int m = 0; m < kMinutesPerDay; ++m) {
@@ -436,36 +456,45 @@ WorkCalendar::WorkCalendar(const CalendarSpec& spec) {
     before[kMinutesPerDay] = static_cast<std::uint16_t>(worked);
     done[0] = iv.empty() ? 0 : static_cast<std::uint16_t>(iv.front().begin);
   }
+}
 
-  // Per-day table.
-  b.days.resize(static_cast<std::size_t>(b.ndays));
-  b.cum.resize(static_cast<std::size_t>(b.ndays) + 1);
+// Per date: its pattern, opening and closing, rank among working days and the
+// working minutes before it. Refuses a calendar with no working time at all.
+void WorkCalendar::Body::build_day_table(const std::vector<std::uint16_t>& day_pattern) {
+  days.resize(static_cast<std::size_t>(ndays));
+  cum.resize(static_cast<std::size_t>(ndays) + 1);
   std::int64_t total = 0;
-  for (std::int64_t i = 0; i < b.ndays; ++i) {
+  for (std::int64_t i = 0; i < ndays; ++i) {
     const std::uint16_t p = day_pattern[static_cast<std::size_t>(i)];
-    const auto& iv = b.patterns[p];
-    Body::DayInfo& di = b.days[static_cast<std::size_t>(i)];
+    const auto& iv = patterns[p];
+    DayInfo& di = days[static_cast<std::size_t>(i)];
     di.pattern = p;
-    di.rank_at = static_cast<std::int32_t>(b.working.size());
+    di.rank_at = static_cast<std::int32_t>(working.size());
     di.open = iv.empty() ? 0 : static_cast<std::uint16_t>(iv.front().begin);
     di.close = iv.empty() ? 0 : static_cast<std::uint16_t>(iv.back().end);
-    b.cum[static_cast<std::size_t>(i)] = total;
+    cum[static_cast<std::size_t>(i)] = total;
     total += minutes_of(iv);
-    if (!iv.empty()) b.working.push_back({static_cast<std::int32_t>(i), di.open, di.close});
-    di.rank_after = static_cast<std::int32_t>(b.working.size());
+    if (!iv.empty()) working.push_back({static_cast<std::int32_t>(i), di.open, di.close});
+    di.rank_after = static_cast<std::int32_t>(working.size());
   }
-  b.cum[static_cast<std::size_t>(b.ndays)] = total;
-  for (std::int64_t i = 0; i < b.ndays; ++i) {
-    Body::DayInfo& di = b.days[static_cast<std::size_t>(i)];
-    di.next_open = static_cast<std::size_t>(di.rank_after) < b.working.size()
-                       ? b.working[static_cast<std::size_t>(di.rank_after)].open
+  cum[static_cast<std::size_t>(ndays)] = total;
+  for (DayInfo& di : days)
+    di.next_open = static_cast<std::size_t>(di.rank_after) < working.size()
+                       ? working[static_cast<std::size_t>(di.rank_after)].open
                        : 0;
-  }
   if (total == 0)
     throw Error(ErrorCode::validation_failed,
-                "the calendar has no working time at all between " + format_date(b.first) +
-                    " and " + format_date(b.last()) + ": adding working time would never end",
-                spec.id);
+                "the calendar has no working time at all between " + format_date(first) + " and " +
+                    format_date(last()) + ": adding working time would never end",
+                id);
+}
+
+WorkCalendar::WorkCalendar(const CalendarSpec& spec) {
+  auto body = std::make_shared<Body>();
+  body->set_coverage(spec);
+  const Body::DaySources sources = body->day_sources(spec);
+  body->build_day_table(body->assign_patterns(sources));
+  body->build_minute_tables();
   body_ = std::move(body);
 }
 

@@ -9,22 +9,12 @@
 
 #include "sopkit/calendar.hpp"
 #include "sopkit/error.hpp"
+#include "util/dates.hpp"
 
 namespace sopkit {
 namespace {
 
-constexpr const char* kMonthNames[] = {"January",   "February", "March",    "April",
-                                       "May",       "June",     "July",     "August",
-                                       "September", "October",  "November", "December"};
-
-bool is_leap(int y) noexcept {
-  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-int days_in_month(int y, int m) noexcept {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
-}
+using detail::date_problem;
 
 Date days_from_civil(int y, int m, int d) noexcept {
   y -= m <= 2;
@@ -64,16 +54,6 @@ int digits(std::string_view text, std::size_t pos, std::size_t n) {
 
 std::string quoted(std::string_view text) {
   return "'" + std::string(text) + "'";
-}
-
-// Why y-m-d is not a date, or empty.
-std::string date_problem(int y, int m, int d) {
-  if (y < 1 || y > 9999) return "the year must be 1..9999";
-  if (m < 1 || m > 12) return "there is no month " + std::to_string(m);
-  if (d < 1 || d > days_in_month(y, m))
-    return std::string(kMonthNames[m - 1]) + " " + std::to_string(y) + " has " +
-           std::to_string(days_in_month(y, m)) + " days";
-  return {};
 }
 
 Date parse_date_prefix(std::string_view text, std::string_view whole) {

@@ -10,6 +10,7 @@
 
 #include "indicators/detail/text.hpp"
 #include "sopkit/error.hpp"
+#include "util/dates.hpp"
 #include "util/text.hpp"
 
 namespace sopkit {

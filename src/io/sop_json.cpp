@@ -9,10 +9,10 @@
 #include <string_view>
 
 #include "io/detail/files.hpp"
-#include "io/detail/iso_date.hpp"
 #include "io/detail/json_cursor.hpp"
 #include "io/detail/json_text.hpp"
 #include "sopkit/error.hpp"
+#include "util/dates.hpp"
 
 namespace sopkit {
 namespace {

@@ -1,10 +1,10 @@
 // documents.cpp — SOP documents and their revisions in the SQLite store.
 #include <cstdio>
 
-#include "io/detail/iso_date.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/sop_json.hpp"
 #include "store/detail/sqlite_store.hpp"
+#include "util/dates.hpp"
 
 namespace sopkit::store_detail {
 

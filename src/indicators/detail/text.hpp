@@ -29,16 +29,6 @@ inline std::string lower_ascii(std::string_view s) {
   return out;
 }
 
-// "YYYY-MM-DD" with a plausible month and day.
-inline bool is_iso_date(std::string_view s) noexcept {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-  const int month = (s[5] - '0') * 10 + (s[6] - '0');
-  const int day = (s[8] - '0') * 10 + (s[9] - '0');
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
 // Shortest text that reads back to the same double ("100", "87.5",
 // "102.22222222222223").
 inline std::string format_number(double v) {

@@ -139,6 +139,14 @@ TEST(RatingScaleJson, LoadsScalesWithEffectiveDates) {
   EXPECT_EQ(s.in_force("dinas", "2024-06-30").label_of(90), "Belum");  // exclusive edge
 }
 
+TEST(RatingScale, ValidFromMustBeARealDateByTheOneDateRule) {
+  // 2024-02-31 was taken for a date by a laxer check than the SOP reader's.
+  const std::vector<RatingBand> bands = {{-INFINITY, true, "Semua"}};
+  EXPECT_THROW(RatingScale("x", "2024-02-31", bands), Error);
+  EXPECT_THROW(RatingScale("x", "2023-02-29", bands), Error);
+  EXPECT_NO_THROW(RatingScale("x", "2024-02-29", bands));
+}
+
 TEST(RatingScaleJson, ErrorsNameThePointer) {
   try {
     parse_rating_scales_json(R"({"name": "x", "valid_from": "2024-01-01",

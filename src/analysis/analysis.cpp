@@ -320,85 +320,101 @@ std::vector<std::size_t> grouped_by_restart(const std::vector<LoopEnds>& ends) {
   return order;
 }
 
-}  // namespace
+// Per step, the upper and lower ends of its standard time in minutes (0 when
+// untimed; those steps are listed in a.untimed_steps).
+struct StepMinutes {
+  std::vector<double> max, min;
+};
 
-Analysis analyze(const Sop& sop, const AnalysisOptions& options) {
-  options.convention.check();
-  Analysis a;
-  a.convention = options.convention;
-  a.rework_rounds = options.rework_rounds;
-  const WorkConvention& conv = options.convention;
-  const FaultSink fault{options.lenient, &a.not_computed};
-  const std::size_t n = sop.step_count();
+StepMinutes step_minutes(const Sop& sop, const WorkConvention& conv, Analysis& a) {
   const auto& steps = sop.document().steps;
-  const auto& flows = sop.flows();
-
-  std::vector<double> max_minutes(n, 0.0), min_minutes(n, 0.0);
-  for (Index i = 0; i < n; ++i) {
+  StepMinutes m{std::vector<double>(steps.size(), 0.0), std::vector<double>(steps.size(), 0.0)};
+  for (Index i = 0; i < steps.size(); ++i) {
     if (steps[i].time) {
-      max_minutes[i] = steps[i].time->max_minutes(conv);
-      min_minutes[i] = steps[i].time->min_minutes(conv);
+      m.max[i] = steps[i].time->max_minutes(conv);
+      m.min[i] = steps[i].time->min_minutes(conv);
     } else {
       a.untimed_steps.push_back(steps[i].id);
     }
   }
+  return m;
+}
 
-  // Probabilities are checked first: a wrong one is an input error whatever
-  // else the document holds.
-  bool probabilities_valid = true;
-  for (const Step& s : steps) {
+// False when a decision's no_probability is outside [0, 1), each reported.
+bool probabilities_valid(const Sop& sop, const FaultSink& fault) {
+  bool valid = true;
+  for (const Step& s : sop.document().steps) {
     if (!s.no_probability) continue;
-    double p = *s.no_probability;
+    const double p = *s.no_probability;
     if (p >= 0.0 && p < 1.0) continue;
-    probabilities_valid = false;
+    valid = false;
     std::ostringstream msg;
     msg << "the probability of the 'no' branch is " << p
         << "; it must be at least 0 and below 1 (0.2 means one file in five is sent back)";
     fault(ErrorCode::invalid_argument, msg.str(), "step " + s.id);
   }
+  return valid;
+}
 
-  // Happy path: reach from the start step over next/yes flows.
+// The happy path: the steps reached from the start over next/yes flows, and
+// its flows as a DAG in compact indices for cpm().
+struct HappyGraph {
+  std::vector<char> happy;     // per step
+  std::vector<Index> reached;  // global indices, ascending
+  std::vector<Index> from, to;
+  std::vector<double> dmax, dmin;
+};
+
+HappyGraph happy_graph(const Sop& sop, const StepMinutes& minutes, const FaultSink& fault) {
+  const std::size_t n = sop.step_count();
+  const auto& flows = sop.flows();
+  HappyGraph g;
+  g.happy.assign(n, 0);
   const Index start = sop.start_index();
-  std::vector<char> happy(n, 0);
-  std::vector<Index> reached;  // discovery (breadth-first) order
   if (start == kNoIndex) {
     fault(ErrorCode::validation_failed,
           "the SOP has no start step, so there is no path to analyse; give the first step "
           "the kind \"start\"",
           "");
   } else {
-    happy[start] = 1;
-    reached.push_back(start);
-    for (std::size_t head = 0; head < reached.size(); ++head) {
-      auto [b, e] = sop.out_flows(reached[head]);
+    g.happy[start] = 1;
+    g.reached.push_back(start);
+    for (std::size_t head = 0; head < g.reached.size(); ++head) {  // breadth first
+      auto [b, e] = sop.out_flows(g.reached[head]);
       for (std::size_t k = b; k < e; ++k) {
         const Flow& f = flows[k];
-        if (on_happy_flow(f) && !happy[f.to]) happy[f.to] = 1, reached.push_back(f.to);
+        if (on_happy_flow(f) && !g.happy[f.to]) g.happy[f.to] = 1, g.reached.push_back(f.to);
       }
     }
   }
-
-  // The happy-path DAG in compact indices, for cpm().
-  std::sort(reached.begin(), reached.end());
+  std::sort(g.reached.begin(), g.reached.end());
   std::vector<Index> local(n, kNoIndex);
-  for (Index k = 0; k < reached.size(); ++k) local[reached[k]] = k;
-  std::vector<Index> from, to;
-  std::vector<double> dmax, dmin;
-  for (Index i : reached) {
-    dmax.push_back(max_minutes[i]);
-    dmin.push_back(min_minutes[i]);
+  for (Index k = 0; k < g.reached.size(); ++k) local[g.reached[k]] = k;
+  for (Index i : g.reached) {
+    g.dmax.push_back(minutes.max[i]);
+    g.dmin.push_back(minutes.min[i]);
     auto [b, e] = sop.out_flows(i);
     for (std::size_t k = b; k < e; ++k)
-      if (on_happy_flow(flows[k])) from.push_back(local[i]), to.push_back(local[flows[k].to]);
+      if (on_happy_flow(flows[k])) g.from.push_back(local[i]), g.to.push_back(local[flows[k].to]);
   }
-  std::optional<CpmResult> worst_cpm, best_cpm;
+  return g;
+}
+
+// CPM over the happy graph with the upper and the lower standard times; none
+// (reported) when the happy flows form a cycle.
+struct HappyCpm {
+  std::optional<CpmResult> worst, best;
+};
+
+HappyCpm happy_cpm(const Sop& sop, const HappyGraph& g, const FaultSink& fault) {
+  HappyCpm r;
   try {
-    worst_cpm = cpm(dmax.data(), dmax.size(), from.data(), to.data(), from.size());
-    best_cpm = cpm(dmin.data(), dmin.size(), from.data(), to.data(), from.size());
+    r.worst = cpm(g.dmax.data(), g.dmax.size(), g.from.data(), g.to.data(), g.from.size());
+    r.best = cpm(g.dmin.data(), g.dmin.size(), g.from.data(), g.to.data(), g.from.size());
   } catch (const Error& e) {
     if (e.code() != ErrorCode::validation_failed) throw;
-    worst_cpm.reset();
-    std::vector<Index> cycle = find_happy_cycle(sop, happy);
+    r.worst.reset();
+    std::vector<Index> cycle = find_happy_cycle(sop, g.happy);
     std::string where = cycle.empty() ? "" : "step " + sop.step(cycle.front()).id;
     fault(ErrorCode::validation_failed,
           "steps " + join_ids(sop, cycle, ", ") +
@@ -407,118 +423,119 @@ Analysis analyze(const Sop& sop, const AnalysisOptions& options) {
               "cannot be computed",
           where);
   }
+  return r;
+}
 
-  std::vector<Index> order;  // happy path, global indices, topological when possible
-  if (worst_cpm) {
-    for (Index k : worst_cpm->order) order.push_back(reached[k]);
-  } else {
-    order = reached;
-  }
-  for (Index i : order) a.happy_path.push_back(steps[i].id);
-
-  // Totals.
-  for (Index i : order) {
-    if (steps[i].time) a.total += *steps[i].time;
-    add_minutes(steps[i], conv, a.working_minutes, a.min_working_minutes);
-  }
-
-  // Workload: declared actors in their order, then undeclared ids as met.
-  const auto& actors = sop.document().actors;
+// Declared actors in their order, then undeclared ids as met on the path.
+std::vector<ActorWorkload> workload(const Sop& sop, const std::vector<Index>& order,
+                                    const WorkConvention& conv) {
+  const auto& steps = sop.document().steps;
+  std::vector<ActorWorkload> out;
   std::map<std::string, std::size_t> slot;
-  for (const Actor& act : actors) {
+  for (const Actor& act : sop.document().actors) {
     if (slot.count(act.id)) continue;
-    slot[act.id] = a.workload.size();
-    a.workload.push_back(ActorWorkload{act.id, act.name, 0.0, 0.0, 0});
+    slot[act.id] = out.size();
+    out.push_back(ActorWorkload{act.id, act.name, 0.0, 0.0, 0});
   }
   for (Index i : order) {
     const Step& s = steps[i];
     auto it = slot.find(s.actor);
     if (it == slot.end()) {
-      it = slot.emplace(s.actor, a.workload.size()).first;
-      a.workload.push_back(ActorWorkload{s.actor, "", 0.0, 0.0, 0});
+      it = slot.emplace(s.actor, out.size()).first;
+      out.push_back(ActorWorkload{s.actor, "", 0.0, 0.0, 0});
     }
-    ActorWorkload& w = a.workload[it->second];
+    ActorWorkload& w = out[it->second];
     add_minutes(s, conv, w.working_minutes, w.min_working_minutes);
     ++w.steps;
   }
+  return out;
+}
 
-  // Hand-offs: happy-path flows whose ends have different actors.
+// Happy-path flows whose ends have different actors.
+std::vector<Handoff> handoffs(const Sop& sop, const std::vector<Index>& order) {
+  const auto& steps = sop.document().steps;
+  std::vector<Handoff> out;
   for (Index i : order) {
     auto [b, e] = sop.out_flows(i);
     for (std::size_t k = b; k < e; ++k) {
-      const Flow& f = flows[k];
+      const Flow& f = sop.flows()[k];
       if (!on_happy_flow(f) || steps[f.to].actor == steps[i].actor) continue;
-      a.handoffs.push_back(Handoff{steps[i].id, steps[i].actor, steps[f.to].id, steps[f.to].actor});
+      out.push_back(Handoff{steps[i].id, steps[i].actor, steps[f.to].id, steps[f.to].actor});
     }
   }
+  return out;
+}
 
-  // Longest single-actor stretch: longest path over same-actor happy flows, by
-  // dynamic programming in topological order.
-  if (worst_cpm && !order.empty()) {
-    // Pushed forward: when a step is reached in topological order the best
-    // same-actor chain ending just before it is known; (minutes, steps) is
-    // compared lexicographically and the first of equals is kept.
-    std::vector<double> best_minutes(n, 0.0);
-    std::vector<std::size_t> best_len(n, 0);
-    std::vector<Index> prev(n, kNoIndex);
-    for (Index i : order) {
-      best_minutes[i] += max_minutes[i];
-      best_len[i] += 1;
-      auto [b, e] = sop.out_flows(i);
-      for (std::size_t k = b; k < e; ++k) {
-        const Flow& f = flows[k];
-        if (!on_happy_flow(f) || steps[f.to].actor != steps[i].actor) continue;
-        bool better = prev[f.to] == kNoIndex || best_minutes[i] > best_minutes[f.to] ||
-                      (best_minutes[i] == best_minutes[f.to] && best_len[i] > best_len[f.to]);
-        if (!better) continue;
-        best_minutes[f.to] = best_minutes[i];
-        best_len[f.to] = best_len[i];
-        prev[f.to] = i;
-      }
+// The longest path over same-actor happy flows, by dynamic programming in
+// topological order: when a step is reached the best same-actor chain ending
+// just before it is known; (minutes, steps) is compared lexicographically and
+// the first of equals is kept.
+ActorStretch longest_single_actor_stretch(const Sop& sop, const std::vector<Index>& order,
+                                          const std::vector<double>& max_minutes) {
+  const auto& steps = sop.document().steps;
+  const std::size_t n = sop.step_count();
+  std::vector<double> best_minutes(n, 0.0);
+  std::vector<std::size_t> best_len(n, 0);
+  std::vector<Index> prev(n, kNoIndex);
+  for (Index i : order) {
+    best_minutes[i] += max_minutes[i];
+    best_len[i] += 1;
+    auto [b, e] = sop.out_flows(i);
+    for (std::size_t k = b; k < e; ++k) {
+      const Flow& f = sop.flows()[k];
+      if (!on_happy_flow(f) || steps[f.to].actor != steps[i].actor) continue;
+      bool better = prev[f.to] == kNoIndex || best_minutes[i] > best_minutes[f.to] ||
+                    (best_minutes[i] == best_minutes[f.to] && best_len[i] > best_len[f.to]);
+      if (!better) continue;
+      best_minutes[f.to] = best_minutes[i];
+      best_len[f.to] = best_len[i];
+      prev[f.to] = i;
     }
-    Index end = kNoIndex;
-    for (Index i : order) {
-      if (end == kNoIndex || best_minutes[i] > best_minutes[end] ||
-          (best_minutes[i] == best_minutes[end] &&
-           (best_len[i] > best_len[end] || (best_len[i] == best_len[end] && i < end))))
-        end = i;
-    }
-    ActorStretch st;
-    st.actor = steps[end].actor;
-    Index ai = sop.step_actor(end);
-    if (ai != kNoIndex) st.name = actors[ai].name;
-    st.working_minutes = best_minutes[end];
-    std::vector<Index> chain;
-    for (Index i = end; i != kNoIndex; i = prev[i]) chain.push_back(i);
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) st.steps.push_back(steps[*it].id);
-    a.longest_single_actor_stretch = std::move(st);
   }
-
-  // CPM figures per step.
-  auto timings = [&](const CpmResult& r, const std::vector<double>& d) {
-    CriticalPathAnalysis c;
-    c.duration = r.duration;
-    const double eps = 1e-9 * std::max(1.0, r.duration);
-    for (Index k : r.order) {
-      StepTiming t;
-      t.id = steps[reached[k]].id;
-      t.earliest_start = r.earliest_start[k];
-      t.earliest_finish = r.earliest_start[k] + d[k];
-      t.latest_start = r.latest_start[k];
-      t.latest_finish = r.latest_start[k] + d[k];
-      t.slack = r.slack(k);
-      t.critical = t.slack <= eps;
-      c.steps.push_back(std::move(t));
-    }
-    for (Index k : r.critical_path) c.critical_path.push_back(steps[reached[k]].id);
-    return c;
-  };
-  if (worst_cpm) {
-    a.worst = timings(*worst_cpm, dmax);
-    a.best = timings(*best_cpm, dmin);
+  Index end = kNoIndex;
+  for (Index i : order) {
+    if (end == kNoIndex || best_minutes[i] > best_minutes[end] ||
+        (best_minutes[i] == best_minutes[end] &&
+         (best_len[i] > best_len[end] || (best_len[i] == best_len[end] && i < end))))
+      end = i;
   }
+  ActorStretch st;
+  st.actor = steps[end].actor;
+  Index ai = sop.step_actor(end);
+  if (ai != kNoIndex) st.name = sop.document().actors[ai].name;
+  st.working_minutes = best_minutes[end];
+  std::vector<Index> chain;
+  for (Index i = end; i != kNoIndex; i = prev[i]) chain.push_back(i);
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) st.steps.push_back(steps[*it].id);
+  return st;
+}
 
-  // Rework loops, their components and one round of each.
+// CPM figures per step of one CPM run (`d`: the durations it ran with).
+CriticalPathAnalysis timings(const Sop& sop, const HappyGraph& g, const CpmResult& r,
+                             const std::vector<double>& d) {
+  CriticalPathAnalysis c;
+  c.duration = r.duration;
+  const double eps = 1e-9 * std::max(1.0, r.duration);
+  for (Index k : r.order) {
+    StepTiming t;
+    t.id = sop.step(g.reached[k]).id;
+    t.earliest_start = r.earliest_start[k];
+    t.earliest_finish = r.earliest_start[k] + d[k];
+    t.latest_start = r.latest_start[k];
+    t.latest_finish = r.latest_start[k] + d[k];
+    t.slack = r.slack(k);
+    t.critical = t.slack <= eps;
+    c.steps.push_back(std::move(t));
+  }
+  for (Index k : r.critical_path) c.critical_path.push_back(sop.step(g.reached[k]).id);
+  return c;
+}
+
+// The rework loops, their components and one round of each; expected rounds
+// from the decisions' probabilities when those are valid.
+void rework_loops(const Sop& sop, const WorkConvention& conv, bool probabilities_valid,
+                  Analysis& a) {
+  const auto& steps = sop.document().steps;
   const std::vector<int> comp = components(sop, [](const Flow&) { return true; });
   const std::vector<LoopEnds> ends = find_loops(sop, comp);
   LoopComponents listed = loop_components(sop, comp, ends);
@@ -547,8 +564,10 @@ Analysis analyze(const Sop& sop, const AnalysisOptions& options) {
       a.decisions_without_probability.push_back(loop.decision);
     }
   }
+}
 
-  // Worst case with k rounds of every loop; expected with the probabilities.
+// Worst case with k rounds of every loop; expected with the probabilities.
+void rework_totals(const AnalysisOptions& options, bool probabilities_valid, Analysis& a) {
   a.worst_case.total = a.total;
   a.worst_case.working_minutes = a.working_minutes;
   a.worst_case.min_working_minutes = a.min_working_minutes;
@@ -563,6 +582,47 @@ Analysis analyze(const Sop& sop, const AnalysisOptions& options) {
     expected.total.add(loop.round, loop.expected_rounds);
   }
   if (probabilities_valid && a.near_one_probabilities.empty()) a.expected = std::move(expected);
+}
+
+}  // namespace
+
+Analysis analyze(const Sop& sop, const AnalysisOptions& options) {
+  options.convention.check();
+  Analysis a;
+  a.convention = options.convention;
+  a.rework_rounds = options.rework_rounds;
+  const WorkConvention& conv = options.convention;
+  const FaultSink fault{options.lenient, &a.not_computed};
+  const auto& steps = sop.document().steps;
+
+  const StepMinutes minutes = step_minutes(sop, conv, a);
+  // Probabilities are checked first: a wrong one is an input error whatever
+  // else the document holds.
+  const bool valid_probabilities = probabilities_valid(sop, fault);
+  const HappyGraph graph = happy_graph(sop, minutes, fault);
+  const HappyCpm cpms = happy_cpm(sop, graph, fault);
+
+  std::vector<Index> order;  // happy path, global indices, topological when possible
+  if (cpms.worst) {
+    for (Index k : cpms.worst->order) order.push_back(graph.reached[k]);
+  } else {
+    order = graph.reached;
+  }
+  for (Index i : order) {
+    a.happy_path.push_back(steps[i].id);
+    if (steps[i].time) a.total += *steps[i].time;
+    add_minutes(steps[i], conv, a.working_minutes, a.min_working_minutes);
+  }
+  a.workload = workload(sop, order, conv);
+  a.handoffs = handoffs(sop, order);
+  if (cpms.worst && !order.empty())
+    a.longest_single_actor_stretch = longest_single_actor_stretch(sop, order, minutes.max);
+  if (cpms.worst) {
+    a.worst = timings(sop, graph, *cpms.worst, graph.dmax);
+    a.best = timings(sop, graph, *cpms.best, graph.dmin);
+  }
+  rework_loops(sop, conv, valid_probabilities, a);
+  rework_totals(options, valid_probabilities, a);
   return a;
 }
 

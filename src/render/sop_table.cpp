@@ -258,72 +258,73 @@ std::string branch_label(const Step& s, FlowKind kind, const Labels& L) {
   return {};
 }
 
-}  // namespace
+// The fixed columns' widths, left to right around the actor columns.
+constexpr double kNoWidth = 26;
+constexpr double kActivityWidth = 190;
+constexpr double kRequirementsWidth = 130;
+constexpr double kTimeWidth = 64;
+constexpr double kOutputWidth = 110;
+constexpr double kNoteWidth = 84;
+constexpr double kMinActorWidth = 72;
 
-TableLayout layout_sop_table(const Sop& sop, const RenderOptions& options) {
-  const SopDocument& doc = sop.document();
-  const Labels& L = labels(options.lang);
-  TableLayout t;
-  const std::size_t n_steps = doc.steps.size();
-  const std::size_t n_actors = std::max<std::size_t>(1, doc.actors.size());
-  const auto& flows = sop.flows();
-
-  // Side lanes: an upper bound from laying every non-adjacent flow on one page.
-  {
-    std::vector<std::pair<std::size_t, std::size_t>> spans;
-    for (const auto& f : flows)
-      if (f.to != f.from + 1) spans.emplace_back(std::min(f.from, f.to), std::max(f.from, f.to));
-    std::sort(spans.begin(), spans.end());
-    std::vector<std::size_t> lane_end;
-    for (const auto& [a, b] : spans) {
-      auto it = std::find_if(lane_end.begin(), lane_end.end(),
-                             [lo = a](std::size_t e) { return e < lo; });
-      if (it == lane_end.end())
-        lane_end.push_back(b);
-      else
-        *it = b;
-    }
-    t.lane_count = lane_end.size();
+// Side lanes: an upper bound from laying every non-adjacent flow on one page.
+std::size_t side_lane_bound(const std::vector<Flow>& flows) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (const auto& f : flows)
+    if (f.to != f.from + 1) spans.emplace_back(std::min(f.from, f.to), std::max(f.from, f.to));
+  std::sort(spans.begin(), spans.end());
+  std::vector<std::size_t> lane_end;
+  for (const auto& [a, b] : spans) {
+    auto it =
+        std::find_if(lane_end.begin(), lane_end.end(), [lo = a](std::size_t e) { return e < lo; });
+    if (it == lane_end.end())
+      lane_end.push_back(b);
+    else
+      *it = b;
   }
+  return lane_end.size();
+}
 
-  // Columns. Actor columns share what the fixed columns leave, at least 72 wide;
-  // a table wider than the page widens the page.
-  const double fixed = 26 + 190 + 130 + 64 + 110 + 84;
+// Column positions. Actor columns share what the fixed columns leave, at
+// least kMinActorWidth each; a table wider than the page widens the page.
+void place_columns(TableLayout& t, std::size_t n_actors, const RenderOptions& options) {
+  const double fixed =
+      kNoWidth + kActivityWidth + kRequirementsWidth + kTimeWidth + kOutputWidth + kNoteWidth;
   t.lane_width = kLaneWidth;
   const double side = static_cast<double>(t.lane_count) * kLaneWidth + kConnectorWidth;
-  double actor_area = std::max(options.page_width - 2 * kMargin - fixed - side,
-                               72.0 * static_cast<double>(n_actors));
+  const double actor_area = std::max(options.page_width - 2 * kMargin - fixed - side,
+                                     kMinActorWidth * static_cast<double>(n_actors));
   t.actor_width = actor_area / static_cast<double>(n_actors);
   t.width = 2 * kMargin + fixed + side + actor_area;
   t.no_x = kMargin;
-  t.activity_x = t.no_x + 26;
-  t.actors_x = t.activity_x + 190;
+  t.activity_x = t.no_x + kNoWidth;
+  t.actors_x = t.activity_x + kActivityWidth;
   t.lanes_x = t.actors_x + actor_area;
   t.connectors_x = t.lanes_x + static_cast<double>(t.lane_count) * kLaneWidth;
   t.requirements_x = t.connectors_x + kConnectorWidth;
-  t.time_x = t.requirements_x + 130;
-  t.output_x = t.time_x + 64;
-  t.note_x = t.output_x + 110;
-  t.right_x = t.note_x + 84;
-  const double page_height = options.page_height * std::max(1.0, t.width / options.page_width);
+  t.time_x = t.requirements_x + kRequirementsWidth;
+  t.output_x = t.time_x + kTimeWidth;
+  t.note_x = t.output_x + kOutputWidth;
+  t.right_x = t.note_x + kNoteWidth;
+}
 
-  // Header: the first row spans, the second holds actor names (wrapped).
-  std::size_t name_lines = 1;
-  for (const auto& a : doc.actors)
-    name_lines = std::max(name_lines, wrap_text(a.name, t.actor_width - 2 * kPad, kFont).size());
-  t.header_height = lines_height(1) + lines_height(name_lines);
-  t.identity_height = identity_block(doc, L, kMargin, 0, t.width - 2 * kMargin, nullptr);
-
-  // Row heights from their wrapped text.
-  std::vector<double> heights(n_steps);
-  for (std::size_t i = 0; i < n_steps; ++i) {
+// Each row's height from its wrapped text.
+std::vector<double> row_heights(const SopDocument& doc, const TableLayout& t) {
+  std::vector<double> heights(doc.steps.size());
+  for (std::size_t i = 0; i < doc.steps.size(); ++i) {
     RowText r = row_text(doc.steps[i], i, t);
     std::size_t n = std::max(
         {r.activity.size(), r.requirements.size(), r.time.size(), r.output.size(), r.note.size()});
     heights[i] = std::max(kMinRow, lines_height(n));
   }
+  return heights;
+}
 
-  // Pages: greedy, the identity block on page 1, the signature on the last.
+// Pages, greedily: the identity block on page 1, the signature on the last.
+// Returns each row's page.
+std::vector<std::size_t> paginate(TableLayout& t, const std::vector<double>& heights,
+                                  const RenderOptions& options, double page_height) {
+  const std::size_t n_steps = heights.size();
   auto new_page = [&](std::size_t first_row) {
     PageLayout p;
     p.first_row = first_row;
@@ -365,9 +366,13 @@ TableLayout layout_sop_table(const Sop& sop, const RenderOptions& options) {
   std::vector<std::size_t> page_of(n_steps);
   for (std::size_t pi = 0; pi < t.pages.size(); ++pi)
     for (std::size_t r = 0; r < t.pages[pi].row_count; ++r) page_of[t.pages[pi].first_row + r] = pi;
+  return page_of;
+}
 
-  // Symbols.
-  for (std::size_t i = 0; i < n_steps; ++i) {
+// Each step's symbol, centred in its actor's column and its row.
+void place_symbols(TableLayout& t, const Sop& sop, const std::vector<std::size_t>& page_of) {
+  const SopDocument& doc = sop.document();
+  for (std::size_t i = 0; i < doc.steps.size(); ++i) {
     SymbolLayout s;
     s.step = i;
     s.page = page_of[i];
@@ -381,117 +386,168 @@ TableLayout layout_sop_table(const Sop& sop, const RenderOptions& options) {
     s.box = Rect{cx - w / 2, cy - h / 2, w, h};
     t.symbols.push_back(s);
   }
+}
 
-  // Arrows. Flows to the next row on the same page take the bottom port first;
-  // the others leave by the right port, or the bottom when that is taken.
-  std::vector<char> bottom_used(n_steps, 0), right_used(n_steps, 0);
-  auto is_down = [&](const Flow& f) {
-    return f.to == f.from + 1 && page_of[f.from] == page_of[f.to];
-  };
-  std::vector<ArrowLayout> lane_arrows;
-  std::size_t connector_count = 0;
-  std::map<std::size_t, int> incoming_connectors;
-  for (int pass = 0; pass < 2; ++pass) {
-    for (const auto& f : flows) {
-      if (is_down(f) != (pass == 0)) continue;
-      const SymbolLayout& s = t.symbols[f.from];
-      const SymbolLayout& d = t.symbols[f.to];
-      const double scx = s.box.x + s.box.w / 2, scy = s.box.y + s.box.h / 2;
-      const double tcx = d.box.x + d.box.w / 2, tcy = d.box.y + d.box.h / 2;
-      // Horizontal runs between rows go just above the row line, not on it.
-      const double gap_y = t.rows[f.from].bottom() - 6;
-      ArrowLayout a;
-      a.page = s.page;
-      a.from = f.from;
-      a.to = f.to;
-      a.kind = f.kind;
-      a.label = branch_label(doc.steps[f.from], f.kind, L);
-      if (pass == 0 && !bottom_used[f.from]) {
-        bottom_used[f.from] = 1;
-        a.points.push_back({scx, s.box.bottom()});
-        if (std::fabs(scx - tcx) > 0.01) {
-          a.points.push_back({scx, gap_y});
-          a.points.push_back({tcx, gap_y});
-        }
-        a.points.push_back({tcx, d.box.y});
-        t.arrows.push_back(std::move(a));
-        continue;
+// The arrows of the flows. Flows to the next row on the same page take the
+// bottom port first; the others leave by the right port, or the bottom when
+// that is taken, and run in a side lane, or through a pair of lettered
+// connectors when they cross pages.
+class ArrowRouter {
+ public:
+  ArrowRouter(TableLayout& t, const Sop& sop, const Labels& labels,
+              const std::vector<std::size_t>& page_of)
+      : t_(t),
+        sop_(sop),
+        labels_(labels),
+        page_of_(page_of),
+        bottom_used_(page_of.size(), 0),
+        right_used_(page_of.size(), 0) {}
+
+  void route() {
+    for (int pass = 0; pass < 2; ++pass)
+      for (const auto& f : sop_.flows())
+        if (is_down(f) == (pass == 0)) route(f, pass == 0);
+    assign_lanes();
+  }
+
+ private:
+  bool is_down(const Flow& f) const {
+    return f.to == f.from + 1 && page_of_[f.from] == page_of_[f.to];
+  }
+
+  void route(const Flow& f, bool down) {
+    const SymbolLayout& s = t_.symbols[f.from];
+    const SymbolLayout& d = t_.symbols[f.to];
+    const double scx = s.box.x + s.box.w / 2, scy = s.box.y + s.box.h / 2;
+    const double tcx = d.box.x + d.box.w / 2, tcy = d.box.y + d.box.h / 2;
+    // Horizontal runs between rows go just above the row line, not on it.
+    const double gap_y = t_.rows[f.from].bottom() - 6;
+    ArrowLayout a;
+    a.page = s.page;
+    a.from = f.from;
+    a.to = f.to;
+    a.kind = f.kind;
+    a.label = branch_label(sop_.document().steps[f.from], f.kind, labels_);
+    if (down && !bottom_used_[f.from]) {
+      bottom_used_[f.from] = 1;
+      a.points.push_back({scx, s.box.bottom()});
+      if (std::fabs(scx - tcx) > 0.01) {
+        a.points.push_back({scx, gap_y});
+        a.points.push_back({tcx, gap_y});
       }
-      // Leave the source: right port at a quarter height above the centre, or
-      // the bottom port and along the row boundary.
-      std::vector<Point> exit;
-      double exit_y;
-      if (!right_used[f.from]) {
-        right_used[f.from] = 1;
-        exit_y = scy - s.box.h / 4;
-        exit.push_back({right_edge_at(s, exit_y), exit_y});
-      } else {
-        bottom_used[f.from] = 1;
-        exit_y = gap_y;
-        exit.push_back({scx, s.box.bottom()});
-        exit.push_back({scx, gap_y});
-      }
-      const double entry_y = tcy + d.box.h / 4;
-      if (page_of[f.from] != page_of[f.to]) {
-        std::string letter = letters(connector_count++);
-        ConnectorLayout out{s.page, letter, true, f.from,
-                            Rect{t.connectors_x + 3, exit_y - 9, kConnectorWidth - 6, 18}};
-        a.points = exit;
-        a.points.push_back({out.box.x, exit_y});
-        a.connector = letter;
-        t.connectors.push_back(out);
-        t.arrows.push_back(a);
-        // On the target's page: connector → target, stacked when several arrive.
-        int k = incoming_connectors[f.to]++;
-        double y = entry_y + 20.0 * k;
-        ConnectorLayout in{d.page, letter, false, f.to,
-                           Rect{t.connectors_x + 3, y - 9, kConnectorWidth - 6, 18}};
-        ArrowLayout b = a;
-        b.page = d.page;
-        b.label.clear();
-        b.points = {{in.box.x, y}};
-        if (k > 0) {
-          double jog = d.box.right() + 8;
-          b.points.push_back({jog, y});
-          b.points.push_back({jog, entry_y});
-        }
-        b.points.push_back({right_edge_at(d, entry_y), entry_y});
-        t.connectors.push_back(in);
-        t.arrows.push_back(std::move(b));
-        continue;
-      }
-      a.points = exit;
-      a.points.push_back({0, exit_y});  // lane x, set when lanes are assigned
-      a.points.push_back({0, entry_y});
-      a.points.push_back({right_edge_at(d, entry_y), entry_y});
-      a.in_lane = true;
-      lane_arrows.push_back(std::move(a));
+      a.points.push_back({tcx, d.box.y});
+      t_.arrows.push_back(std::move(a));
+      return;
+    }
+    // Leave the source: right port at a quarter height above the centre, or
+    // the bottom port and along the row boundary.
+    double exit_y;
+    if (!right_used_[f.from]) {
+      right_used_[f.from] = 1;
+      exit_y = scy - s.box.h / 4;
+      a.points.push_back({right_edge_at(s, exit_y), exit_y});
+    } else {
+      bottom_used_[f.from] = 1;
+      exit_y = gap_y;
+      a.points.push_back({scx, s.box.bottom()});
+      a.points.push_back({scx, gap_y});
+    }
+    const double entry_y = tcy + d.box.h / 4;
+    if (page_of_[f.from] != page_of_[f.to])
+      return through_connectors(std::move(a), exit_y, entry_y);
+    a.points.push_back({0, exit_y});  // lane x, set when lanes are assigned
+    a.points.push_back({0, entry_y});
+    a.points.push_back({right_edge_at(d, entry_y), entry_y});
+    a.in_lane = true;
+    lane_arrows_.push_back(std::move(a));
+  }
+
+  // Off the source's page through a lettered connector, and from the same
+  // letter on the target's page to the target, stacked when several arrive.
+  void through_connectors(ArrowLayout a, double exit_y, double entry_y) {
+    const SymbolLayout& s = t_.symbols[a.from];
+    const SymbolLayout& d = t_.symbols[a.to];
+    std::string letter = letters(connector_count_++);
+    ConnectorLayout out{s.page, letter, true, a.from,
+                        Rect{t_.connectors_x + 3, exit_y - 9, kConnectorWidth - 6, 18}};
+    a.points.push_back({out.box.x, exit_y});
+    a.connector = letter;
+    t_.connectors.push_back(out);
+    t_.arrows.push_back(a);
+    int k = incoming_connectors_[a.to]++;
+    double y = entry_y + 20.0 * k;
+    ConnectorLayout in{d.page, letter, false, a.to,
+                       Rect{t_.connectors_x + 3, y - 9, kConnectorWidth - 6, 18}};
+    ArrowLayout b = a;
+    b.page = d.page;
+    b.label.clear();
+    b.points = {{in.box.x, y}};
+    if (k > 0) {
+      double jog = d.box.right() + 8;
+      b.points.push_back({jog, y});
+      b.points.push_back({jog, entry_y});
+    }
+    b.points.push_back({right_edge_at(d, entry_y), entry_y});
+    t_.connectors.push_back(in);
+    t_.arrows.push_back(std::move(b));
+  }
+
+  // Lanes per page: an arrow takes the first lane free over its vertical span;
+  // outer lanes for the arrows met first keep inner lanes for nested loops.
+  void assign_lanes() {
+    std::sort(lane_arrows_.begin(), lane_arrows_.end(),
+              [](const ArrowLayout& x, const ArrowLayout& y) {
+                double xa = std::min(x.points.front().y, x.points.back().y);
+                double ya = std::min(y.points.front().y, y.points.back().y);
+                return x.page != y.page ? x.page < y.page : xa < ya;
+              });
+    std::vector<double> lane_end;
+    std::size_t lane_page = 0;
+    for (auto& a : lane_arrows_) {
+      if (a.page != lane_page) lane_end.clear(), lane_page = a.page;
+      const std::size_t n = a.points.size();
+      double lo = std::min(a.points[n - 3].y, a.points[n - 2].y);
+      double hi = std::max(a.points[n - 3].y, a.points[n - 2].y);
+      std::size_t lane = 0;
+      while (lane < lane_end.size() && lane_end[lane] >= lo - 2) ++lane;
+      if (lane == lane_end.size()) lane_end.push_back(hi);
+      lane_end[lane] = hi;
+      double x = t_.lanes_x + (static_cast<double>(lane) + 0.5) * kLaneWidth;
+      a.points[n - 3].x = x;
+      a.points[n - 2].x = x;
+      t_.lane_count = std::max(t_.lane_count, lane_end.size());
+      t_.arrows.push_back(std::move(a));
     }
   }
-  // Lanes per page: an arrow takes the first lane free over its vertical span.
-  std::sort(lane_arrows.begin(), lane_arrows.end(), [](const ArrowLayout& x, const ArrowLayout& y) {
-    double xa = std::min(x.points.front().y, x.points.back().y);
-    double ya = std::min(y.points.front().y, y.points.back().y);
-    return x.page != y.page ? x.page < y.page : xa < ya;
-  });
-  std::vector<double> lane_end;
-  std::size_t lane_page = 0;
-  for (auto& a : lane_arrows) {
-    if (a.page != lane_page) lane_end.clear(), lane_page = a.page;
-    const std::size_t n = a.points.size();
-    double lo = std::min(a.points[n - 3].y, a.points[n - 2].y);
-    double hi = std::max(a.points[n - 3].y, a.points[n - 2].y);
-    std::size_t lane = 0;
-    while (lane < lane_end.size() && lane_end[lane] >= lo - 2) ++lane;
-    if (lane == lane_end.size()) lane_end.push_back(hi);
-    lane_end[lane] = hi;
-    // Outer lanes for the arrows met first keeps inner lanes for nested loops.
-    double x = t.lanes_x + (static_cast<double>(lane) + 0.5) * kLaneWidth;
-    a.points[n - 3].x = x;
-    a.points[n - 2].x = x;
-    t.lane_count = std::max(t.lane_count, lane_end.size());
-    t.arrows.push_back(std::move(a));
-  }
+
+  TableLayout& t_;
+  const Sop& sop_;
+  const Labels& labels_;
+  const std::vector<std::size_t>& page_of_;
+  std::vector<char> bottom_used_, right_used_;
+  std::vector<ArrowLayout> lane_arrows_;
+  std::size_t connector_count_ = 0;
+  std::map<std::size_t, int> incoming_connectors_;
+};
+
+}  // namespace
+
+TableLayout layout_sop_table(const Sop& sop, const RenderOptions& options) {
+  const SopDocument& doc = sop.document();
+  const Labels& L = labels(options.lang);
+  TableLayout t;
+  t.lane_count = side_lane_bound(sop.flows());
+  place_columns(t, std::max<std::size_t>(1, doc.actors.size()), options);
+  const double page_height = options.page_height * std::max(1.0, t.width / options.page_width);
+  // Header: the first row spans, the second holds actor names (wrapped).
+  std::size_t name_lines = 1;
+  for (const auto& a : doc.actors)
+    name_lines = std::max(name_lines, wrap_text(a.name, t.actor_width - 2 * kPad, kFont).size());
+  t.header_height = lines_height(1) + lines_height(name_lines);
+  t.identity_height = identity_block(doc, L, kMargin, 0, t.width - 2 * kMargin, nullptr);
+  const std::vector<std::size_t> page_of = paginate(t, row_heights(doc, t), options, page_height);
+  place_symbols(t, sop, page_of);
+  ArrowRouter(t, sop, L, page_of).route();
   return t;
 }
 

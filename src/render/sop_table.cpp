@@ -33,6 +33,10 @@ constexpr double kSignature = 84;
 constexpr double kConnectorWidth = 30;
 constexpr double kLaneWidth = 10;
 constexpr double kPageGap = 24;
+// The fixed columns' widths, left to right around the actor columns.
+constexpr double kNoWidth = 26, kActivityWidth = 190, kRequirementsWidth = 130, kTimeWidth = 64,
+                 kOutputWidth = 110, kNoteWidth = 84;
+constexpr double kMinActorWidth = 72;
 
 struct Labels {
   const char *number, *created, *revised, *effective, *approved_by, *title, *legal_basis,
@@ -257,15 +261,6 @@ std::string branch_label(const Step& s, FlowKind kind, const Labels& L) {
   if (kind == FlowKind::no) return s.no_label.empty() ? L.no_branch : s.no_label;
   return {};
 }
-
-// The fixed columns' widths, left to right around the actor columns.
-constexpr double kNoWidth = 26;
-constexpr double kActivityWidth = 190;
-constexpr double kRequirementsWidth = 130;
-constexpr double kTimeWidth = 64;
-constexpr double kOutputWidth = 110;
-constexpr double kNoteWidth = 84;
-constexpr double kMinActorWidth = 72;
 
 // Side lanes: an upper bound from laying every non-adjacent flow on one page.
 std::size_t side_lane_bound(const std::vector<Flow>& flows) {

@@ -16,15 +16,6 @@
 
 namespace sopkit::cli {
 
-namespace {
-
-// An option given twice is refused rather than the last one silently winning.
-void set_option(Args& a, const std::string& name, std::string value) {
-  if (!a.options.emplace(name, std::move(value)).second) throw UsageError{name + " is given twice"};
-}
-
-}  // namespace
-
 void refuse_together(const Args& a, const std::vector<std::string>& names) {
   const std::string* first = nullptr;
   for (const std::string& n : names) {
@@ -57,45 +48,6 @@ std::size_t positive_count_option(const std::string& name, const std::string& te
   }
   if (v == 0) throw UsageError{name + " takes a whole number >= 1, not '" + text + "'"};
   return static_cast<std::size_t>(v);
-}
-
-Args parse_args(const std::vector<std::string>& argv, const std::set<std::string>& flag_names,
-                const std::set<std::string>& option_names) {
-  Args a;
-  for (std::size_t i = 0; i < argv.size(); ++i) {
-    const std::string& s = argv[i];
-    if (s.size() > 2 && s.compare(0, 2, "--") == 0) {
-      std::string name = s, value;
-      bool has_value = false;
-      if (auto eq = s.find('='); eq != std::string::npos) {
-        name = s.substr(0, eq);
-        value = s.substr(eq + 1);
-        has_value = true;
-      }
-      if (flag_names.count(name)) {
-        if (has_value) throw UsageError{name + " takes no value"};
-        if (!a.flags.insert(name).second) throw UsageError{name + " is given twice"};
-      } else if (option_names.count(name)) {
-        if (!has_value) {
-          if (i + 1 >= argv.size()) throw UsageError{name + " needs a value"};
-          value = argv[++i];
-        }
-        set_option(a, name, std::move(value));
-      } else {
-        throw UsageError{"unknown option " + name};
-      }
-    } else if (s.size() > 1 && s[0] == '-' && s != "-") {
-      if (option_names.count(s)) {  // short options such as -o
-        if (i + 1 >= argv.size()) throw UsageError{s + " needs a value"};
-        set_option(a, s, argv[++i]);
-      } else {
-        throw UsageError{"unknown option " + s};
-      }
-    } else {
-      a.positional.push_back(s);
-    }
-  }
-  return a;
 }
 
 namespace {

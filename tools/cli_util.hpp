@@ -36,9 +36,25 @@ struct UsageError {
   std::string message;
 };
 
+// Thrown by parse_args for --help or -h: the command's help text (its
+// purpose, every option explained, the usage line), for main() to print.
+struct HelpRequested {
+  std::string text;
+};
+
+// The command being parsed: the title and the footer of its --help. main()
+// sets it before it runs a verb.
+struct Command {
+  std::string name;     // "sopkit evaluate"
+  std::string purpose;  // one sentence
+  std::string usage;    // "sopkit evaluate DATA.csv|DATA.json [--period 2024-Q2] ..."
+};
+void set_command(Command command);
+
 // Splits argv into positionals, flags and options (`--name value` or
-// `--name=value`). Unknown names and a flag or option given twice are usage
-// errors.
+// `--name=value`) with CLI11 (command_line.cpp); each name's explanation
+// comes from one table there. Unknown names, a flag given a value and a flag
+// or option given twice are usage errors; --help throws HelpRequested.
 Args parse_args(const std::vector<std::string>& argv, const std::set<std::string>& flag_names,
                 const std::set<std::string>& option_names);
 

@@ -186,6 +186,10 @@ int cmd_store(const std::vector<std::string>& argv) {
   if (argv.empty())
     throw UsageError{"give a sub-verb: init, import, revisions, diff, export or audit"};
   const std::string sub = argv[0];
+  if (sub == "--help" || sub == "-h")  // every sub-verb's options
+    parse_args(
+        argv, {"--json", "--allow-identical", "--indicators"},
+        {"--author", "--note", "--date", "--revision", "--decimal-mark", "-o", "--indicator"});
   const std::vector<std::string> rest(argv.begin() + 1, argv.end());
   if (sub == "init") return store_init(parse_args(rest, {}, {}));
   if (sub == "import")

@@ -1,5 +1,6 @@
 """The sopkit program as a user runs it: exit codes, messages, stable JSON."""
 import json
+import re
 import os
 import subprocess
 
@@ -238,7 +239,14 @@ def test_version_and_help_for_every_verb():
                  "calendar"):
         for asked in (run(verb, "--help"), run("help", verb), run(verb, "-h")):
             assert asked.returncode == 0, (verb, asked.stderr)
-            assert asked.stdout.startswith(f"usage: sopkit {verb} "), asked.stdout
+            usage = next(line for line in asked.stdout.splitlines()
+                         if line.startswith(f"usage: sopkit {verb} "))
+            # Every option of the usage line is explained on a line of its own.
+            for option in set(re.findall(r"--[a-z0-9-]+", usage)):
+                explained = [line for line in asked.stdout.splitlines()
+                             if re.match(rf"\s+{re.escape(option)}\b(\s\S+)?\s{{2,}}\w", line)
+                             or re.match(rf"\s+{re.escape(option)}(\s\S+)?$", line)]
+                assert explained, (verb, option, asked.stdout)
     r = run("help", "frobnicate")
     assert r.returncode == 2 and "unknown verb 'frobnicate'" in r.stderr
 

@@ -35,10 +35,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
 
   try {
-    const sopkit::Evaluation ev = sopkit::evaluate(set);
+    const sopkit::EvaluationOptions defaults;
+    const sopkit::Evaluation ev = sopkit::evaluate(set, defaults);
     for (const auto& r : ev.indicators) {
       FUZZ_CHECK(r.achievement.computable() == std::isfinite(r.achievement.value));
-      FUZZ_CHECK(r.achievement.computable() == (r.band != 0));
+      // Rated when computable and a version of the scale is in force (a
+      // period before the first version is computed but not rated).
+      const bool rated =
+          defaults.scales.in_force_or_null(defaults.scale, r.period.end_date()) != nullptr;
+      FUZZ_CHECK((r.achievement.computable() && rated) == (r.band != 0));
+      FUZZ_CHECK(rated || !ev.notes.empty());
     }
     (void)sopkit::evaluation_to_csv(set, ev);
     (void)sopkit::evaluation_to_json(set, ev);

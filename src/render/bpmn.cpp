@@ -3,6 +3,7 @@
 // left to right in document order.
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "render/detail/svg_canvas.hpp"
@@ -42,48 +43,69 @@ struct Edge {
   std::vector<Point> points;
 };
 
-}  // namespace
-
-std::string render_sop_bpmn(const Sop& sop, const RenderOptions& options) {
-  const SopDocument& doc = sop.document();
-  const bool en = options.lang == Language::en;
-  const std::size_t n_actors = std::max<std::size_t>(1, doc.actors.size());
-  const std::size_t n = doc.steps.size();
-  const double lanes_x = 160;  // participant x + its label band
-  const double pool_x = lanes_x - kLabelWidth;
-  const double pool_w = kLabelWidth + kLeft + static_cast<double>(n) * kColumn + 120;
-
-  auto lane_of = [&](std::size_t step) -> std::size_t {
-    std::uint32_t a = sop.step_actor(step);
+// One horizontal lane per actor (undeclared actors in the first).
+struct Lanes {
+  const Sop& sop;
+  static constexpr double kLeftX = 160;  // participant x + its label band
+  std::size_t of(std::size_t step) const {
+    const std::uint32_t a = sop.step_actor(step);
     return a == kNoIndex ? 0 : a;
-  };
-  auto lane_top = [&](std::size_t lane) { return 80 + static_cast<double>(lane) * kLaneHeight; };
+  }
+  static double top(std::size_t lane) { return 80 + static_cast<double>(lane) * kLaneHeight; }
+};
 
-  std::vector<Node> nodes(n);
+// A start or end event, with its one sequence flow.
+struct Event {
+  Node node;
+  const char* kind;  // "startEvent", "endEvent"
+  std::size_t lane;
+  std::vector<std::string> incoming, outgoing;
+};
+
+// What the XML says: the steps as nodes, the flows as edges (and each step's
+// incoming and outgoing flows), the start and end events.
+struct BpmnModel {
+  std::vector<Node> nodes;
+  std::vector<Edge> edges;
+  std::vector<std::vector<std::string>> incoming, outgoing;  // per step
+  std::vector<Event> events;
+
+  void connect(Edge e, std::size_t from, std::size_t to) {
+    if (from < nodes.size()) outgoing[from].push_back(e.id);
+    if (to < nodes.size()) incoming[to].push_back(e.id);
+    edges.push_back(std::move(e));
+  }
+};
+
+// Steps left to right in document order, each in its actor's lane.
+void place_nodes(const Sop& sop, const Lanes& lanes, BpmnModel& m) {
+  const SopDocument& doc = sop.document();
+  const std::size_t n = doc.steps.size();
+  m.nodes.resize(n);
+  m.incoming.resize(n);
+  m.outgoing.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     const Step& s = doc.steps[i];
-    Node& nd = nodes[i];
+    Node& nd = m.nodes[i];
     nd.id = ncname(s.kind == StepKind::decision ? "Gateway_" : "Activity_", i, s.id);
-    double col = lanes_x + kLeft + static_cast<double>(i) * kColumn;
+    double col = Lanes::kLeftX + kLeft + static_cast<double>(i) * kColumn;
     if (s.kind == StepKind::decision)
       nd.w = nd.h = 50;
     else
       nd.w = 100, nd.h = 80;
     nd.x = col + (100 - nd.w) / 2;
-    nd.y = lane_top(lane_of(i)) + (kLaneHeight - nd.h) / 2;
+    nd.y = Lanes::top(lanes.of(i)) + (kLaneHeight - nd.h) / 2;
   }
+}
 
-  std::vector<Edge> edges;
-  std::vector<std::vector<std::string>> incoming(n), outgoing(n);
-  auto connect = [&](Edge e, std::size_t from, std::size_t to) {
-    if (from < n) outgoing[from].push_back(e.id);
-    if (to < n) incoming[to].push_back(e.id);
-    edges.push_back(std::move(e));
-  };
+// The flows: forward ones straight or with one jog, backward ones (rework
+// loops) along the bottom of the source's lane.
+void connect_flows(const Sop& sop, const Lanes& lanes, bool en, BpmnModel& m) {
+  const SopDocument& doc = sop.document();
   for (std::size_t k = 0; k < sop.flows().size(); ++k) {
     const Flow& f = sop.flows()[k];
-    const Node& a = nodes[f.from];
-    const Node& b = nodes[f.to];
+    const Node& a = m.nodes[f.from];
+    const Node& b = m.nodes[f.to];
     Edge e{"Flow_" + std::to_string(k + 1), a.id, b.id, {}, {}};
     const Step& s = doc.steps[f.from];
     if (f.kind == FlowKind::yes) e.name = s.yes_label.empty() ? (en ? "Yes" : "Ya") : s.yes_label;
@@ -97,42 +119,139 @@ std::string render_sop_bpmn(const Sop& sop, const RenderOptions& options) {
       }
       e.points.push_back({b.x, b.cy()});
     } else {
-      // Back (a rework loop): along the bottom of the source's lane.
-      double ly = lane_top(lane_of(f.from)) + kLaneHeight - 8;
+      double ly = Lanes::top(lanes.of(f.from)) + kLaneHeight - 8;
       e.points.push_back({a.cx(), a.y + a.h});
       e.points.push_back({a.cx(), ly});
       e.points.push_back({b.cx(), ly});
       e.points.push_back({b.cx(), b.cy() < ly ? b.y + b.h : b.y});
     }
-    connect(std::move(e), f.from, f.to);
+    m.connect(std::move(e), f.from, f.to);
   }
-  // Events: one start before the start step, one end after each end step.
-  std::vector<Node> events;
-  std::vector<std::string> event_kind;
-  std::vector<std::size_t> event_lane;
+}
+
+// One start event before the start step, one end event after each end step.
+void add_events(const Sop& sop, const Lanes& lanes, BpmnModel& m) {
+  const SopDocument& doc = sop.document();
+  const std::size_t n = doc.steps.size();
   const std::uint32_t start = sop.start_index();
   if (start != kNoIndex) {
-    const Node& s = nodes[start];
-    Node ev{"StartEvent_1", lanes_x + 30, s.cy() - 18, 36, 36};
+    const Node& s = m.nodes[start];
+    Node ev{"StartEvent_1", Lanes::kLeftX + 30, s.cy() - 18, 36, 36};
     Edge e{"Flow_start", ev.id, s.id, {}, {{ev.x + 36, ev.cy()}, {s.x, s.cy()}}};
     if (s.x < ev.x + 36) e.points = {{ev.cx(), ev.y}, {ev.cx(), ev.y - 10}, {s.cx(), ev.y - 10}};
-    outgoing.push_back({});
-    connect(std::move(e), n, start);
-    events.push_back(ev);
-    event_kind.push_back("startEvent");
-    event_lane.push_back(lane_of(start));
+    m.events.push_back({ev, "startEvent", lanes.of(start), {}, {e.id}});
+    m.connect(std::move(e), n, start);
   }
   for (std::size_t i = 0; i < n; ++i) {
     if (doc.steps[i].kind != StepKind::end) continue;
-    const Node& s = nodes[i];
+    const Node& s = m.nodes[i];
     Node ev{ncname("EndEvent_", i, doc.steps[i].id), s.x + s.w + 22, s.cy() - 18, 36, 36};
     Edge e{ncname("Flow_end_", i, doc.steps[i].id), s.id, ev.id, {}, {}};
     e.points = {{s.x + s.w, s.cy()}, {ev.x, ev.cy()}};
-    connect(std::move(e), i, n);
-    events.push_back(ev);
-    event_kind.push_back("endEvent");
-    event_lane.push_back(lane_of(i));
+    m.events.push_back({ev, "endEvent", lanes.of(i), {e.id}, {}});
+    m.connect(std::move(e), i, n);
   }
+}
+
+std::string flow_refs(const std::vector<std::string>& in, const std::vector<std::string>& out) {
+  std::string r;
+  for (const auto& id : in) r += "      <bpmn:incoming>" + id + "</bpmn:incoming>\n";
+  for (const auto& id : out) r += "      <bpmn:outgoing>" + id + "</bpmn:outgoing>\n";
+  return r;
+}
+
+// <bpmn:process>: the lanes and their nodes, the events, tasks and gateways,
+// the sequence flows.
+std::string process_xml(const Sop& sop, const Lanes& lanes, const BpmnModel& m, bool en,
+                        const std::string& title) {
+  const SopDocument& doc = sop.document();
+  const std::size_t n_actors = std::max<std::size_t>(1, doc.actors.size());
+  std::string x =
+      "  <bpmn:process id=\"Process_1\" name=\"" + title + "\" isExecutable=\"false\">\n";
+  x += "    <bpmn:laneSet id=\"LaneSet_1\">\n";
+  for (std::size_t a = 0; a < n_actors; ++a) {
+    std::string name = a < doc.actors.size() ? doc.actors[a].name : "";
+    x += "      <bpmn:lane id=\"Lane_" + std::to_string(a + 1) + "\" name=\"" + xml_escape(name) +
+         "\">\n";
+    for (std::size_t i = 0; i < m.nodes.size(); ++i)
+      if (lanes.of(i) == a)
+        x += "        <bpmn:flowNodeRef>" + m.nodes[i].id + "</bpmn:flowNodeRef>\n";
+    for (const Event& ev : m.events)
+      if (ev.lane == a) x += "        <bpmn:flowNodeRef>" + ev.node.id + "</bpmn:flowNodeRef>\n";
+    x += "      </bpmn:lane>\n";
+  }
+  x += "    </bpmn:laneSet>\n";
+  for (const Event& ev : m.events) {
+    const bool is_start = std::string_view(ev.kind) == "startEvent";
+    x += "    <bpmn:" + std::string(ev.kind) + " id=\"" + ev.node.id + "\" name=\"" +
+         (is_start ? (en ? "Start" : "Mulai") : (en ? "End" : "Selesai")) + "\">\n" +
+         flow_refs(ev.incoming, ev.outgoing) + "    </bpmn:" + ev.kind + ">\n";
+  }
+  for (std::size_t i = 0; i < m.nodes.size(); ++i) {
+    const char* tag = doc.steps[i].kind == StepKind::decision ? "exclusiveGateway" : "task";
+    x += "    <bpmn:" + std::string(tag) + " id=\"" + m.nodes[i].id + "\" name=\"" +
+         xml_escape(doc.steps[i].activity) + "\">\n" + flow_refs(m.incoming[i], m.outgoing[i]) +
+         "    </bpmn:" + tag + ">\n";
+  }
+  for (const auto& e : m.edges) {
+    x += "    <bpmn:sequenceFlow id=\"" + e.id + "\"";
+    if (!e.name.empty()) x += " name=\"" + xml_escape(e.name) + "\"";
+    x += " sourceRef=\"" + e.source + "\" targetRef=\"" + e.target + "\"/>\n";
+  }
+  return x + "  </bpmn:process>\n";
+}
+
+std::string bounds(double x, double y, double w, double h) {
+  return "<dc:Bounds x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) + "\" height=\"" +
+         num(h) + "\"/>";
+}
+
+std::string shape(const Node& nd, bool marker) {
+  return "      <bpmndi:BPMNShape id=\"" + nd.id + "_di\" bpmnElement=\"" + nd.id + "\"" +
+         (marker ? " isMarkerVisible=\"true\"" : "") + ">" + bounds(nd.x, nd.y, nd.w, nd.h) +
+         "</bpmndi:BPMNShape>\n";
+}
+
+// <bpmndi:BPMNDiagram>: where the pool, lanes, shapes and edges are drawn.
+std::string diagram_xml(const Sop& sop, const BpmnModel& m) {
+  const SopDocument& doc = sop.document();
+  const std::size_t n_actors = std::max<std::size_t>(1, doc.actors.size());
+  const double pool_x = Lanes::kLeftX - kLabelWidth;
+  const double pool_w = kLabelWidth + kLeft + static_cast<double>(doc.steps.size()) * kColumn + 120;
+  std::string x =
+      "  <bpmndi:BPMNDiagram id=\"BPMNDiagram_1\">\n    <bpmndi:BPMNPlane id=\"BPMNPlane_1\" "
+      "bpmnElement=\"Collaboration_1\">\n";
+  x += "      <bpmndi:BPMNShape id=\"Participant_1_di\" bpmnElement=\"Participant_1\" "
+       "isHorizontal=\"true\">" +
+       bounds(pool_x, 80, pool_w, static_cast<double>(n_actors) * kLaneHeight) +
+       "</bpmndi:BPMNShape>\n";
+  for (std::size_t a = 0; a < n_actors; ++a)
+    x += "      <bpmndi:BPMNShape id=\"Lane_" + std::to_string(a + 1) +
+         "_di\" bpmnElement=\"Lane_" + std::to_string(a + 1) + "\" isHorizontal=\"true\">" +
+         bounds(Lanes::kLeftX, Lanes::top(a), pool_w - kLabelWidth, kLaneHeight) +
+         "</bpmndi:BPMNShape>\n";
+  for (const Event& ev : m.events) x += shape(ev.node, false);
+  for (std::size_t i = 0; i < m.nodes.size(); ++i)
+    x += shape(m.nodes[i], doc.steps[i].kind == StepKind::decision);
+  for (const auto& e : m.edges) {
+    x += "      <bpmndi:BPMNEdge id=\"" + e.id + "_di\" bpmnElement=\"" + e.id + "\">";
+    for (const auto& p : e.points)
+      x += "<di:waypoint x=\"" + num(p.x) + "\" y=\"" + num(p.y) + "\"/>";
+    x += "</bpmndi:BPMNEdge>\n";
+  }
+  return x + "    </bpmndi:BPMNPlane>\n  </bpmndi:BPMNDiagram>\n";
+}
+
+}  // namespace
+
+std::string render_sop_bpmn(const Sop& sop, const RenderOptions& options) {
+  const SopDocument& doc = sop.document();
+  const bool en = options.lang == Language::en;
+  const Lanes lanes{sop};
+  BpmnModel model;
+  place_nodes(sop, lanes, model);
+  connect_flows(sop, lanes, en, model);
+  add_events(sop, lanes, model);
 
   std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   x += "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
@@ -145,81 +264,9 @@ std::string render_sop_bpmn(const Sop& sop, const RenderOptions& options) {
   x += "  <bpmn:collaboration id=\"Collaboration_1\">\n    <bpmn:participant id=\"Participant_1\" "
        "name=\"" +
        title + "\" processRef=\"Process_1\"/>\n  </bpmn:collaboration>\n";
-  x += "  <bpmn:process id=\"Process_1\" name=\"" + title + "\" isExecutable=\"false\">\n";
-  x += "    <bpmn:laneSet id=\"LaneSet_1\">\n";
-  for (std::size_t a = 0; a < n_actors; ++a) {
-    std::string name = a < doc.actors.size() ? doc.actors[a].name : "";
-    x += "      <bpmn:lane id=\"Lane_" + std::to_string(a + 1) + "\" name=\"" + xml_escape(name) +
-         "\">\n";
-    for (std::size_t i = 0; i < n; ++i)
-      if (lane_of(i) == a)
-        x += "        <bpmn:flowNodeRef>" + nodes[i].id + "</bpmn:flowNodeRef>\n";
-    for (std::size_t e = 0; e < events.size(); ++e)
-      if (event_lane[e] == a)
-        x += "        <bpmn:flowNodeRef>" + events[e].id + "</bpmn:flowNodeRef>\n";
-    x += "      </bpmn:lane>\n";
-  }
-  x += "    </bpmn:laneSet>\n";
-  auto refs = [&](const std::vector<std::string>& in, const std::vector<std::string>& out) {
-    std::string r;
-    for (const auto& id : in) r += "      <bpmn:incoming>" + id + "</bpmn:incoming>\n";
-    for (const auto& id : out) r += "      <bpmn:outgoing>" + id + "</bpmn:outgoing>\n";
-    return r;
-  };
-  for (std::size_t e = 0; e < events.size(); ++e) {
-    std::vector<std::string> in, out;
-    for (const auto& ed : edges) {
-      if (ed.target == events[e].id) in.push_back(ed.id);
-      if (ed.source == events[e].id) out.push_back(ed.id);
-    }
-    const bool is_start = event_kind[e] == "startEvent";
-    x += "    <bpmn:" + event_kind[e] + " id=\"" + events[e].id + "\" name=\"" +
-         (is_start ? (en ? "Start" : "Mulai") : (en ? "End" : "Selesai")) + "\">\n" +
-         refs(in, out) + "    </bpmn:" + event_kind[e] + ">\n";
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    const char* tag = doc.steps[i].kind == StepKind::decision ? "exclusiveGateway" : "task";
-    x += "    <bpmn:" + std::string(tag) + " id=\"" + nodes[i].id + "\" name=\"" +
-         xml_escape(doc.steps[i].activity) + "\">\n" + refs(incoming[i], outgoing[i]) +
-         "    </bpmn:" + tag + ">\n";
-  }
-  for (const auto& e : edges) {
-    x += "    <bpmn:sequenceFlow id=\"" + e.id + "\"";
-    if (!e.name.empty()) x += " name=\"" + xml_escape(e.name) + "\"";
-    x += " sourceRef=\"" + e.source + "\" targetRef=\"" + e.target + "\"/>\n";
-  }
-  x += "  </bpmn:process>\n";
-
-  // Diagram interchange.
-  x += "  <bpmndi:BPMNDiagram id=\"BPMNDiagram_1\">\n    <bpmndi:BPMNPlane id=\"BPMNPlane_1\" "
-       "bpmnElement=\"Collaboration_1\">\n";
-  auto bounds = [](double bx, double by, double bw, double bh) {
-    return "<dc:Bounds x=\"" + num(bx) + "\" y=\"" + num(by) + "\" width=\"" + num(bw) +
-           "\" height=\"" + num(bh) + "\"/>";
-  };
-  x += "      <bpmndi:BPMNShape id=\"Participant_1_di\" bpmnElement=\"Participant_1\" "
-       "isHorizontal=\"true\">" +
-       bounds(pool_x, 80, pool_w, static_cast<double>(n_actors) * kLaneHeight) +
-       "</bpmndi:BPMNShape>\n";
-  for (std::size_t a = 0; a < n_actors; ++a)
-    x += "      <bpmndi:BPMNShape id=\"Lane_" + std::to_string(a + 1) +
-         "_di\" bpmnElement=\"Lane_" + std::to_string(a + 1) + "\" isHorizontal=\"true\">" +
-         bounds(lanes_x, lane_top(a), pool_w - kLabelWidth, kLaneHeight) + "</bpmndi:BPMNShape>\n";
-  auto shape = [&](const Node& nd, bool marker) {
-    return "      <bpmndi:BPMNShape id=\"" + nd.id + "_di\" bpmnElement=\"" + nd.id + "\"" +
-           (marker ? " isMarkerVisible=\"true\"" : "") + ">" + bounds(nd.x, nd.y, nd.w, nd.h) +
-           "</bpmndi:BPMNShape>\n";
-  };
-  for (const auto& ev : events) x += shape(ev, false);
-  for (std::size_t i = 0; i < n; ++i) x += shape(nodes[i], doc.steps[i].kind == StepKind::decision);
-  for (const auto& e : edges) {
-    x += "      <bpmndi:BPMNEdge id=\"" + e.id + "_di\" bpmnElement=\"" + e.id + "\">";
-    for (const auto& p : e.points)
-      x += "<di:waypoint x=\"" + num(p.x) + "\" y=\"" + num(p.y) + "\"/>";
-    x += "</bpmndi:BPMNEdge>\n";
-  }
-  x += "    </bpmndi:BPMNPlane>\n  </bpmndi:BPMNDiagram>\n</bpmn:definitions>\n";
-  return x;
+  x += process_xml(sop, lanes, model, en, title);
+  x += diagram_xml(sop, model);
+  return x + "</bpmn:definitions>\n";
 }
 
 }  // namespace sopkit

@@ -420,27 +420,27 @@ std::string minutes_text(const Writer& w, std::int64_t minutes) {
 
 // Section `number`: compliance figures (also as indicators, evaluated like the
 // IKU), runs, late steps, bottlenecks and the monitoring form.
-std::string runs_section(const Context& c, const RunLog& log, const std::string& number, json& j) {
-  const Writer& w = c.w;
-  const RunComparison k = compare_runs(log, c.calendar);
-  const Sop& sop = log.sop();
-  std::string h =
-      "<section id=\"sop-execution\"><h2>" + number + ". " +
-      w.t("Pelaksanaan SOP", "SOP execution") + "</h2>\n<p class=\"summary\">" +
-      std::to_string(k.runs.size()) + w.t(" pelaksanaan; ", " runs; ") +
-      std::to_string(k.steps_on_time) + w.t(" dari ", " of ") + std::to_string(k.steps_judged) +
-      w.t(" langkah dalam mutu baku waktu (", " steps within their standard time (") +
-      w.number(k.steps_on_time_percent) + " %); " + std::to_string(k.runs_on_time) +
-      w.t(" dari ", " of ") + std::to_string(k.runs_complete) +
-      w.t(" pelaksanaan selesai sebelum batas waktu (", " finished runs by their due date (") +
-      w.number(k.runs_on_time_percent) + " %).</p>\n";
+std::string runs_summary(const Writer& w, const RunComparison& k, const std::string& number) {
+  return "<section id=\"sop-execution\"><h2>" + number + ". " +
+         w.t("Pelaksanaan SOP", "SOP execution") + "</h2>\n<p class=\"summary\">" +
+         std::to_string(k.runs.size()) + w.t(" pelaksanaan; ", " runs; ") +
+         std::to_string(k.steps_on_time) + w.t(" dari ", " of ") + std::to_string(k.steps_judged) +
+         w.t(" langkah dalam mutu baku waktu (", " steps within their standard time (") +
+         w.number(k.steps_on_time_percent) + " %); " + std::to_string(k.runs_on_time) +
+         w.t(" dari ", " of ") + std::to_string(k.runs_complete) +
+         w.t(" pelaksanaan selesai sebelum batas waktu (", " finished runs by their due date (") +
+         w.number(k.runs_on_time_percent) + " %).</p>\n";
+}
 
-  // Compliance as indicators, in the report's period and its year.
+// Compliance as indicators, in the report's period and its year: the table,
+// and the same rows for report.json.
+std::string compliance_table(const Context& c, const RunComparison& k, json& rows) {
+  const Writer& w = c.w;
   const IndicatorSet set = compliance_indicators({&k});
   const Evaluation ev = evaluate(set);
   const Period year = Period::of_year(c.options.period.year);
   std::string irows;
-  json jind = json::array();
+  rows = json::array();
   for (const auto& r : ev.indicators) {
     if (r.period != c.options.period && r.period != year) continue;
     const Indicator& ind = set.indicator(r.indicator);
@@ -450,27 +450,29 @@ std::string runs_section(const Context& c, const RunLog& log, const std::string&
              r.period.to_string() + "</td><td class=\"num\">" + w.number(r.realisation) +
              "</td><td class=\"num\">" + w.number(a) + "</td><td>" + esc(r.predicate) +
              "</td></tr>\n";
-    jind.push_back({{"indicator", ind.code},
+    rows.push_back({{"indicator", ind.code},
                     {"period", r.period.to_string()},
                     {"realisation", r.realisation ? json(*r.realisation) : json(nullptr)},
                     {"achievement", a ? json(*a) : json(nullptr)},
                     {"predicate", r.predicate}});
   }
-  if (!irows.empty())
-    h += "<h3>" + std::string(w.t("Indikator kepatuhan SOP", "SOP compliance indicators")) +
+  if (irows.empty()) return {};
+  return "<h3>" + std::string(w.t("Indikator kepatuhan SOP", "SOP compliance indicators")) +
          "</h3><table class=\"data\"><tr><th>" + w.t("Kode", "Code") + "</th><th>" +
          w.t("Indikator", "Indicator") + "</th><th>" + w.t("Periode", "Period") + "</th><th>" +
          w.t("Realisasi (%)", "Realisation (%)") + "</th><th>" +
          w.t("Capaian (%)", "Achievement (%)") + "</th><th>" + w.t("Predikat", "Predicate") +
          "</th></tr>\n" + irows + "</table>\n";
+}
 
-  // Runs.
-  h += "<h3>" + std::string(w.t("Pelaksanaan", "Runs")) + "</h3><table class=\"data\"><tr><th>" +
-       w.t("Kasus", "Case") + "</th><th>" + w.t("Mulai", "Start") + "</th><th>" +
-       w.t("Selesai", "End") + "</th><th>" + w.t("Batas waktu", "Due") + "</th><th>" +
-       w.t("Status", "Status") + "</th><th>" + w.t("Keterlambatan", "Delay") + "</th><th>" +
-       w.t("Putaran ulang", "Rework rounds") + "</th><th>" + w.t("Kesesuaian", "Conformance") +
-       "</th></tr>\n";
+std::string runs_table(const Writer& w, const RunComparison& k) {
+  std::string h = "<h3>" + std::string(w.t("Pelaksanaan", "Runs")) +
+                  "</h3><table class=\"data\"><tr><th>" + w.t("Kasus", "Case") + "</th><th>" +
+                  w.t("Mulai", "Start") + "</th><th>" + w.t("Selesai", "End") + "</th><th>" +
+                  w.t("Batas waktu", "Due") + "</th><th>" + w.t("Status", "Status") + "</th><th>" +
+                  w.t("Keterlambatan", "Delay") + "</th><th>" +
+                  w.t("Putaran ulang", "Rework rounds") + "</th><th>" +
+                  w.t("Kesesuaian", "Conformance") + "</th></tr>\n";
   for (const RunResult& r : k.runs) {
     std::string conf;
     for (const auto& v : r.out_of_order)
@@ -484,52 +486,56 @@ std::string runs_section(const Context& c, const RunLog& log, const std::string&
          "</td><td class=\"num\">" + std::to_string(r.rework_rounds) + "</td><td>" +
          esc(conf.empty() ? "–" : conf) + "</td></tr>\n";
   }
-  h += "</table>\n";
+  return h + "</table>\n";
+}
 
-  // Late steps and bottlenecks.
+std::string late_steps_table(const Writer& w, const RunLog& log, const RunComparison& k) {
   std::string late;
   for (std::size_t i = 0; i < k.executions.size(); ++i) {
     if (k.executions[i].verdict != Verdict::late) continue;
     const StepEvent& e = log.events()[i];
-    const Step& s = sop.step(e.step);
+    const Step& s = log.sop().step(e.step);
     late += "<tr><td>" + esc(log.runs()[e.run].case_id) + "</td><td>" + esc(s.id) + "</td><td>" +
             esc(log.actor_of(e)) + "</td><td>" + esc(s.time_text) + "</td><td>" +
             format_instant(e.start) + "</td><td>" + format_instant(e.end) + "</td><td>" +
             minutes_text(w, k.executions[i].delay_minutes) + "</td></tr>\n";
   }
-  if (!late.empty())
-    h += "<h3>" + std::string(w.t("Langkah terlambat", "Late steps")) +
+  if (late.empty()) return {};
+  return "<h3>" + std::string(w.t("Langkah terlambat", "Late steps")) +
          "</h3><table class=\"data\"><tr><th>" + w.t("Kasus", "Case") + "</th><th>" +
          w.t("Langkah", "Step") + "</th><th>" + w.t("Pelaksana", "Actor") + "</th><th>" +
          w.t("Waktu baku", "Standard time") + "</th><th>" + w.t("Mulai", "Start") + "</th><th>" +
          w.t("Selesai", "End") + "</th><th>" + w.t("Keterlambatan", "Delay") + "</th></tr>\n" +
          late + "</table>\n";
-  if (!k.bottlenecks.empty()) {
-    h += "<h3>" +
-         std::string(w.t("Hambatan (porsi keterlambatan)", "Bottlenecks (share of delay)")) +
-         "</h3><table class=\"data\"><tr><th>" + w.t("Langkah", "Step") + "</th><th>" +
-         w.t("Kegiatan", "Activity") + "</th><th>" + w.t("Terlambat", "Late") + "</th><th>" +
-         w.t("Keterlambatan", "Delay") + "</th><th>" + w.t("Porsi (%)", "Share (%)") +
-         "</th></tr>\n";
-    for (const std::size_t b : k.bottlenecks) {
-      const StepSummary& s = k.steps[b];
-      h += "<tr><td>" + esc(s.id) + "</td><td>" + esc(sop.step(b).activity) +
-           "</td><td class=\"num\">" + std::to_string(s.late) + "/" + std::to_string(s.judged) +
-           "</td><td>" + minutes_text(w, s.delay_minutes) + "</td><td class=\"num\">" +
-           w.number(100.0 * s.share_of_delay) + "</td></tr>\n";
-    }
-    h += "</table>\n";
-  }
+}
 
-  // The monitoring form.
-  h += "<h3>" +
-       std::string(w.t("Formulir monitoring pelaksanaan SOP (PermenPAN-RB 35/2012)",
-                       "SOP implementation monitoring form (PermenPAN-RB 35/2012)")) +
-       "</h3><table class=\"data\"><tr><th>No</th><th>" + w.t("Prosedur", "Procedure") +
-       "</th><th>" + w.t("Penilaian observasi", "Observation") + "</th><th>" +
-       w.t("Dasar penilaian", "Basis") + "</th><th>" +
-       w.t("Yang harus dilakukan", "Action needed") + "</th><th>" +
-       w.t("Catatan petugas", "Officer's note") + "</th></tr>\n";
+std::string bottlenecks_table(const Writer& w, const Sop& sop, const RunComparison& k) {
+  if (k.bottlenecks.empty()) return {};
+  std::string h =
+      "<h3>" + std::string(w.t("Hambatan (porsi keterlambatan)", "Bottlenecks (share of delay)")) +
+      "</h3><table class=\"data\"><tr><th>" + w.t("Langkah", "Step") + "</th><th>" +
+      w.t("Kegiatan", "Activity") + "</th><th>" + w.t("Terlambat", "Late") + "</th><th>" +
+      w.t("Keterlambatan", "Delay") + "</th><th>" + w.t("Porsi (%)", "Share (%)") + "</th></tr>\n";
+  for (const std::size_t b : k.bottlenecks) {
+    const StepSummary& s = k.steps[b];
+    h += "<tr><td>" + esc(s.id) + "</td><td>" + esc(sop.step(b).activity) +
+         "</td><td class=\"num\">" + std::to_string(s.late) + "/" + std::to_string(s.judged) +
+         "</td><td>" + minutes_text(w, s.delay_minutes) + "</td><td class=\"num\">" +
+         w.number(100.0 * s.share_of_delay) + "</td></tr>\n";
+  }
+  return h + "</table>\n";
+}
+
+// The PermenPAN-RB 35/2012 monitoring form, one row per happy-path step.
+std::string monitoring_form(const Writer& w, const Sop& sop, const RunComparison& k) {
+  std::string h = "<h3>" +
+                  std::string(w.t("Formulir monitoring pelaksanaan SOP (PermenPAN-RB 35/2012)",
+                                  "SOP implementation monitoring form (PermenPAN-RB 35/2012)")) +
+                  "</h3><table class=\"data\"><tr><th>No</th><th>" + w.t("Prosedur", "Procedure") +
+                  "</th><th>" + w.t("Penilaian observasi", "Observation") + "</th><th>" +
+                  w.t("Dasar penilaian", "Basis") + "</th><th>" +
+                  w.t("Yang harus dilakukan", "Action needed") + "</th><th>" +
+                  w.t("Catatan petugas", "Officer's note") + "</th></tr>\n";
   for (const MonitoringRow& m : k.monitoring) {
     const Step& s = sop.step(sop.step_index(m.step));
     const char* judged = m.good ? w.t("Berjalan dengan baik", "Running well")
@@ -541,11 +547,21 @@ std::string runs_section(const Context& c, const RunLog& log, const std::string&
          "</td><td>" + esc(basis) + "</td><td>" + esc(m.action) + "</td><td>" + esc(m.note) +
          "</td></tr>\n";
   }
-  h += "</table>\n</section>\n";
+  return h + "</table>\n";
+}
+
+std::string runs_section(const Context& c, const RunLog& log, const std::string& number, json& j) {
+  const Writer& w = c.w;
+  const RunComparison k = compare_runs(log, c.calendar);
+  json compliance;
+  std::string h = runs_summary(w, k, number) + compliance_table(c, k, compliance) +
+                  runs_table(w, k) + late_steps_table(w, log, k) +
+                  bottlenecks_table(w, log.sop(), k) + monitoring_form(w, log.sop(), k) +
+                  "</section>\n";
   // report.json carries the comparison's own JSON form (docs/monitoring.md).
   json jc = json::parse(detail::comparison_overview_to_json(k));
   j["sop_execution"] = jc["summary"];
-  j["sop_execution"]["compliance_indicators"] = jind;
+  j["sop_execution"]["compliance_indicators"] = compliance;
   j["sop_execution"]["bottlenecks"] = jc["bottlenecks"];
   j["sop_execution"]["monitoring"] = jc["monitoring"];
   return h;

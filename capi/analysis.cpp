@@ -116,7 +116,7 @@ int sopkit_analysis_to_json(const sopkit_analysis* a, const char** out_json) {
   return guard([&]() -> int {
     auto* self = const_cast<sopkit_analysis*>(a);
     std::call_once(self->json.once, [&] {
-      const nlohmann::json extra{
+      const nlohmann::ordered_json extra{
           {"diagnostics", sopkit::detail::diagnostics_json(sopkit::validate(a->sop))}};
       self->json.text = sopkit::detail::analysis_json_text(a->sop, a->analysis, extra);
     });

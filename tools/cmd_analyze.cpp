@@ -172,8 +172,8 @@ int cmd_analyze(const std::vector<std::string>& argv) {
   Analysis analysis = analyze(sop, options);
 
   if (args.flag("--json")) {
-    const nlohmann::json extra{{"file", args.positional[0]},
-                               {"diagnostics", detail::diagnostics_json(diagnostics)}};
+    const nlohmann::ordered_json extra{{"file", args.positional[0]},
+                                       {"diagnostics", detail::diagnostics_json(diagnostics)}};
     detail::write_analysis_json(data_output(), sop, analysis, extra, 2);
     std::cout << '\n';
   } else {

@@ -69,11 +69,11 @@ int count_days(const Args& args, const Range& r) {
   const WorkCalendar calendar = calendar_for(args, r);
   const std::int64_t n = calendar.count_working_days(r.from, r.to);
   if (args.flag("--json")) {
-    const nlohmann::json out = {{"format", "sopkit.working-days/1"},
-                                {"calendar", calendar.id()},
-                                {"from", format_date(r.from)},
-                                {"to", format_date(r.to)},
-                                {"working_days", n}};
+    const nlohmann::ordered_json out = {{"format", "sopkit.working-days/1"},
+                                        {"calendar", calendar.id()},
+                                        {"from", format_date(r.from)},
+                                        {"to", format_date(r.to)},
+                                        {"working_days", n}};
     data_output() << out.dump(2) << '\n';
     return kExitOk;
   }

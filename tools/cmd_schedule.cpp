@@ -55,15 +55,22 @@ int cmd_schedule(const std::vector<std::string>& argv) {
 
   if (args.flag("--json")) {
     data_output();
-    const nlohmann::json extra{{"file", args.positional[0]},
-                               {"diagnostics", detail::diagnostics_json(diagnostics)}};
+    const nlohmann::ordered_json extra{{"file", args.positional[0]},
+                                       {"diagnostics", detail::diagnostics_json(diagnostics)}};
     if (plan) {
       detail::write_schedule_json(std::cout, sop, calendar, *plan, extra, 2);
     } else {
-      nlohmann::json out = {{"format", "sopkit.schedule/1"},    {"calendar", calendar.id()},
-                            {"start", format_instant(start)},   {"due", nullptr},
-                            {"steps", nlohmann::json::array()}, {"not_planned", not_planned}};
-      out.update(extra);
+      // The planned form's keys in its order, with no steps and why not.
+      nlohmann::ordered_json out = {{"format", "sopkit.schedule/1"}};
+      out["file"] = extra["file"];
+      out.update({{"number", sop.document().number},
+                  {"title", sop.document().title},
+                  {"calendar", calendar.id()},
+                  {"start", format_instant(start)},
+                  {"due", nullptr},
+                  {"steps", nlohmann::ordered_json::array()},
+                  {"not_planned", not_planned},
+                  {"diagnostics", extra["diagnostics"]}});
       std::cout << out.dump(2);
     }
     std::cout << '\n';

@@ -21,11 +21,11 @@ int cmd_validate(const std::vector<std::string>& argv) {
   for (const auto& d : diagnostics) (d.severity == Severity::error ? errors : warnings)++;
 
   if (args.flag("--json")) {
-    nlohmann::json out{{"file", path},
-                       {"valid", errors == 0},
-                       {"errors", errors},
-                       {"warnings", warnings},
-                       {"diagnostics", detail::diagnostics_json(diagnostics)}};
+    nlohmann::ordered_json out{{"file", path},
+                               {"valid", errors == 0},
+                               {"errors", errors},
+                               {"warnings", warnings},
+                               {"diagnostics", detail::diagnostics_json(diagnostics)}};
     data_output() << out.dump(2) << '\n';
   } else {
     for (const auto& d : diagnostics) {

@@ -13,7 +13,7 @@
 
 namespace sopkit::detail {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 namespace {
 
@@ -46,8 +46,8 @@ json total_json(const DurationSum& total, double max_minutes, double min_minutes
               {"min_working_minutes", minutes_json(min_minutes)}};
 }
 
-// The writers below list each object's keys in byte order, as nlohmann's
-// std::map does: JsonStream does not sort.
+// The writers below list each object's keys in document order, the order
+// docs/analysis.md shows.
 
 void minutes(JsonStream& w, double m) {
   if (prints_as_integer(m)) return w.integer(static_cast<std::int64_t>(m));
@@ -69,15 +69,14 @@ void critical_field(JsonStream& w, const StepTiming* t) {
   t ? w.value(t->critical) : w.null();
 }
 
-void timing_json(JsonStream& w, const StepTiming* t) {
-  w.begin_object();
-  w.key("critical"), critical_field(w, t);
-  w.key("earliest_finish"), timing_field(w, t, &StepTiming::earliest_finish);
+// The CPM figures of a step as keys of the object being written.
+void timing_fields(JsonStream& w, const StepTiming* t) {
   w.key("earliest_start"), timing_field(w, t, &StepTiming::earliest_start);
-  w.key("latest_finish"), timing_field(w, t, &StepTiming::latest_finish);
+  w.key("earliest_finish"), timing_field(w, t, &StepTiming::earliest_finish);
   w.key("latest_start"), timing_field(w, t, &StepTiming::latest_start);
+  w.key("latest_finish"), timing_field(w, t, &StepTiming::latest_finish);
   w.key("slack"), timing_field(w, t, &StepTiming::slack);
-  w.end_object();
+  w.key("critical"), critical_field(w, t);
 }
 
 // One step with the CPM figures of the upper ends among its own keys and
@@ -85,20 +84,17 @@ void timing_json(JsonStream& w, const StepTiming* t) {
 void step_json(JsonStream& w, const Step& s, const WorkConvention& conv, bool on_happy_path,
                const StepTiming* worst, const StepTiming* best) {
   w.begin_object();
-  w.key("actor"), w.value(s.actor);
-  w.key("best"), timing_json(w, best);
-  w.key("critical"), critical_field(w, worst);
-  w.key("earliest_finish"), timing_field(w, worst, &StepTiming::earliest_finish);
-  w.key("earliest_start"), timing_field(w, worst, &StepTiming::earliest_start);
   w.key("id"), w.value(s.id);
+  w.key("actor"), w.value(s.actor);
   w.key("kind"), w.value(step_kind_name(s.kind));
-  w.key("latest_finish"), timing_field(w, worst, &StepTiming::latest_finish);
-  w.key("latest_start"), timing_field(w, worst, &StepTiming::latest_start);
-  w.key("min_working_minutes"), s.time ? minutes(w, s.time->min_minutes(conv)) : w.null();
-  w.key("on_happy_path"), w.value(on_happy_path);
-  w.key("slack"), timing_field(w, worst, &StepTiming::slack);
   w.key("time"), w.value(s.time_text);
   w.key("working_minutes"), s.time ? minutes(w, s.time->max_minutes(conv)) : w.null();
+  w.key("min_working_minutes"), s.time ? minutes(w, s.time->min_minutes(conv)) : w.null();
+  w.key("on_happy_path"), w.value(on_happy_path);
+  timing_fields(w, worst);
+  w.key("best"), w.begin_object();
+  timing_fields(w, best);
+  w.end_object();
   w.end_object();
 }
 
@@ -123,10 +119,10 @@ void handoffs_json(JsonStream& w, const std::vector<Handoff>& handoffs) {
   w.key("list"), w.begin_array();
   for (const auto& h : handoffs) {
     w.begin_object();
-    w.key("from_actor"), w.value(h.from_actor);
     w.key("from_step"), w.value(h.from_step);
-    w.key("to_actor"), w.value(h.to_actor);
+    w.key("from_actor"), w.value(h.from_actor);
     w.key("to_step"), w.value(h.to_step);
+    w.key("to_actor"), w.value(h.to_actor);
     w.end_object();
   }
   w.end_array();
@@ -137,14 +133,14 @@ void loops_json(JsonStream& w, const Analysis& a) {
   w.begin_array();
   for (const auto& l : a.loops) {
     w.begin_object();
-    w.key("component"), w.integer(static_cast<std::int64_t>(l.component));
     w.key("decision"), w.value(l.decision);
-    w.key("expected_rounds"), w.value(l.expected_rounds);
-    w.key("no_probability"), l.no_probability ? w.value(*l.no_probability) : w.null();
     w.key("restart"), w.value(l.restart);
+    w.key("component"), w.integer(static_cast<std::int64_t>(l.component));
+    w.key("round_steps"), w.integer(static_cast<std::int64_t>(l.round_steps));
     w.key("round"), w.nested(total_json(l.round, l.round_working_minutes,
                                         l.round_min_working_minutes, a.convention));
-    w.key("round_steps"), w.integer(static_cast<std::int64_t>(l.round_steps));
+    w.key("no_probability"), l.no_probability ? w.value(*l.no_probability) : w.null();
+    w.key("expected_rounds"), w.value(l.expected_rounds);
     w.end_object();
   }
   w.end_array();
@@ -199,16 +195,15 @@ json stretch_json(const Analysis& a) {
 }
 
 json worst_case_json(const Analysis& a) {
-  json out = total_json(a.worst_case.total, a.worst_case.working_minutes,
-                        a.worst_case.min_working_minutes, a.convention);
-  out["rework_rounds"] = a.rework_rounds;
+  json out{{"rework_rounds", a.rework_rounds}};
+  out.update(total_json(a.worst_case.total, a.worst_case.working_minutes,
+                        a.worst_case.min_working_minutes, a.convention));
   return out;
 }
 
-// Writers of the values of a top-level object, by key: the map keeps the
-// keys in byte order, as a document's would be.
+// Writers of the values of a top-level object, by key, in document order.
 using Part = std::function<void(JsonStream&)>;
-using Parts = std::map<std::string, Part>;
+using Parts = std::vector<std::pair<std::string, Part>>;
 
 Part doc_value(json j) {
   return [j = std::move(j)](JsonStream& w) { w.nested(j); };
@@ -218,44 +213,47 @@ Part id_list(const std::vector<std::string>& list) {
   return [&list](JsonStream& w) { ids(w, list); };
 }
 
-// The object of `parts` and the keys of `extra` (which win).
-void write_object(JsonStream& out, Parts parts, const json& extra) {
-  for (auto it = extra.begin(); it != extra.end(); ++it) parts[it.key()] = doc_value(it.value());
+// The object of its format, then extra's "file" (the file the caller read),
+// `parts`, and extra's other keys (the diagnostics) at the end.
+void write_object(JsonStream& out, const char* format, const Parts& parts, const json& extra) {
   out.begin_object();
+  out.key("format"), out.value(format);
+  if (auto file = extra.find("file"); file != extra.end()) out.key("file"), out.nested(*file);
   for (const auto& [name, write] : parts) {
     out.key(name);
     write(out);
   }
+  for (auto it = extra.begin(); it != extra.end(); ++it)
+    if (it.key() != "file") out.key(it.key()), out.nested(it.value());
   out.end_object();
 }
 
 void write_analysis(JsonStream& out, const Sop& sop, const Analysis& a, const json& extra) {
   const WorkConvention& conv = a.convention;
   const SopDocument& doc = sop.document();
-  Parts parts{
-      {"components", [&](JsonStream& w) { components_json(w, a); }},
+  const Parts parts{
+      {"number", doc_value(doc.number)},
+      {"title", doc_value(doc.title)},
       {"convention", doc_value({{"minutes_per_day", minutes_json(conv.minutes_per_day)},
                                 {"days_per_week", minutes_json(conv.days_per_week)},
                                 {"days_per_month", minutes_json(conv.days_per_month)}})},
-      {"critical_path", a.worst ? id_list(a.worst->critical_path) : doc_value(json::array())},
-      {"duration", doc_value(duration_json(a))},
-      {"expected", doc_value(expected_json(a))},
-      {"format", doc_value("sopkit.analysis/2")},
-      {"handoffs", [&](JsonStream& w) { handoffs_json(w, a.handoffs); }},
+      {"total", doc_value(total_json(a.total, a.working_minutes, a.min_working_minutes, conv))},
       {"happy_path", id_list(a.happy_path)},
+      {"untimed_steps", id_list(a.untimed_steps)},
+      {"duration", doc_value(duration_json(a))},
+      {"critical_path", a.worst ? id_list(a.worst->critical_path) : doc_value(json::array())},
+      {"steps", [&](JsonStream& w) { steps_json(w, sop, a); }},
+      {"workload", doc_value(workload_json(a))},
+      {"handoffs", [&](JsonStream& w) { handoffs_json(w, a.handoffs); }},
       {"longest_single_actor_stretch", doc_value(stretch_json(a))},
       {"loops", [&](JsonStream& w) { loops_json(w, a); }},
+      {"components", [&](JsonStream& w) { components_json(w, a); }},
+      {"worst_case", doc_value(worst_case_json(a))},
+      {"expected", doc_value(expected_json(a))},
       {"near_one_probabilities", id_list(a.near_one_probabilities)},
       {"not_computed", id_list(a.not_computed)},
-      {"number", doc_value(doc.number)},
-      {"steps", [&](JsonStream& w) { steps_json(w, sop, a); }},
-      {"title", doc_value(doc.title)},
-      {"total", doc_value(total_json(a.total, a.working_minutes, a.min_working_minutes, conv))},
-      {"untimed_steps", id_list(a.untimed_steps)},
-      {"workload", doc_value(workload_json(a))},
-      {"worst_case", doc_value(worst_case_json(a))},
   };
-  write_object(out, std::move(parts), extra);
+  write_object(out, "sopkit.analysis/2", parts, extra);
 }
 
 void planned_steps_json(JsonStream& w, const Sop& sop, const Schedule& plan) {
@@ -263,11 +261,11 @@ void planned_steps_json(JsonStream& w, const Sop& sop, const Schedule& plan) {
   for (const auto& p : plan.steps) {
     const Step& s = sop.step(sop.step_index(p.id));
     w.begin_object();
-    w.key("actor"), w.value(s.actor);
-    w.key("end"), w.value(format_instant(p.end));
     w.key("id"), w.value(p.id);
-    w.key("start"), w.value(format_instant(p.start));
+    w.key("actor"), w.value(s.actor);
     w.key("time"), w.value(s.time_text);
+    w.key("start"), w.value(format_instant(p.start));
+    w.key("end"), w.value(format_instant(p.end));
     w.end_object();
     w.maybe_flush();
   }
@@ -278,19 +276,18 @@ void write_schedule(JsonStream& out, const Sop& sop, const WorkCalendar& calenda
                     const Schedule& plan, const json& extra) {
   static const char* const kWeekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                           "Friday", "Saturday", "Sunday"};
-  Parts parts{
+  const Parts parts{
+      {"number", doc_value(sop.document().number)},
+      {"title", doc_value(sop.document().title)},
       {"calendar", doc_value(calendar.id())},
+      {"start", doc_value(format_instant(plan.start))},
       {"due", doc_value(format_instant(plan.due))},
       {"due_weekday", doc_value(kWeekdays[static_cast<int>(weekday_of(date_of(plan.due)))])},
-      {"format", doc_value("sopkit.schedule/1")},
-      {"number", doc_value(sop.document().number)},
-      {"start", doc_value(format_instant(plan.start))},
-      {"steps", [&](JsonStream& w) { planned_steps_json(w, sop, plan); }},
-      {"title", doc_value(sop.document().title)},
-      {"untimed_steps", id_list(plan.untimed_steps)},
       {"working_minutes", doc_value(calendar.working_minutes_between(plan.start, plan.due))},
+      {"steps", [&](JsonStream& w) { planned_steps_json(w, sop, plan); }},
+      {"untimed_steps", id_list(plan.untimed_steps)},
   };
-  write_object(out, std::move(parts), extra);
+  write_object(out, "sopkit.schedule/1", parts, extra);
 }
 
 }  // namespace
@@ -308,8 +305,8 @@ void write_analysis_json(std::ostream& sink, const Sop& sop, const Analysis& a, 
   w.flush();
 }
 
-json analysis_json(const Sop& sop, const Analysis& a) {
-  return json::parse(analysis_json_text(sop, a, json::object(), -1));
+nlohmann::json analysis_json(const Sop& sop, const Analysis& a) {
+  return nlohmann::json::parse(analysis_json_text(sop, a, json::object(), -1));
 }
 
 std::string schedule_json_text(const Sop& sop, const WorkCalendar& calendar, const Schedule& plan,
@@ -326,8 +323,8 @@ void write_schedule_json(std::ostream& sink, const Sop& sop, const WorkCalendar&
   w.flush();
 }
 
-json schedule_json(const Sop& sop, const WorkCalendar& calendar, const Schedule& plan) {
-  return json::parse(schedule_json_text(sop, calendar, plan, json::object(), -1));
+nlohmann::json schedule_json(const Sop& sop, const WorkCalendar& calendar, const Schedule& plan) {
+  return nlohmann::json::parse(schedule_json_text(sop, calendar, plan, json::object(), -1));
 }
 
 }  // namespace sopkit::detail

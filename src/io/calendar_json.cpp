@@ -332,17 +332,17 @@ WorkCalendar WorkCalendar::indonesia(int first_year, int last_year,
 }
 
 std::string holidays_to_json(const WorkCalendar& calendar, Date from, Date to) {
-  json list = json::array();
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const Holiday& h : calendar.holidays_between(from, to))
     list.push_back({{"date", format_date(h.date)},
                     {"name", h.name},
                     {"kind", holiday_kind_name(h.kind)},
                     {"decree", h.decree}});
-  const json out = {{"format", "sopkit.holidays/1"},
-                    {"calendar", calendar.id()},
-                    {"from", format_date(from)},
-                    {"to", format_date(to)},
-                    {"holidays", std::move(list)}};
+  const nlohmann::ordered_json out = {{"format", "sopkit.holidays/1"},
+                                      {"calendar", calendar.id()},
+                                      {"from", format_date(from)},
+                                      {"to", format_date(to)},
+                                      {"holidays", std::move(list)}};
   return out.dump(2);
 }
 

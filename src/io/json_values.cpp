@@ -3,12 +3,13 @@
 
 namespace sopkit::detail {
 
-nlohmann::json diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
-  nlohmann::json out = nlohmann::json::array();
+nlohmann::ordered_json diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const auto& d : diagnostics) {
     out.push_back({{"severity", severity_name(d.severity)},
                    {"code", d.code},
-                   {"step", d.step.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.step)},
+                   {"step", d.step.empty() ? nlohmann::ordered_json(nullptr)
+                                           : nlohmann::ordered_json(d.step)},
                    {"pointer", d.pointer},
                    {"message", d.message}});
   }

@@ -8,7 +8,7 @@
 namespace sopkit {
 
 std::string sop_diff_to_json(const SopDiff& diff, int indent) {
-  nlohmann::json changes = nlohmann::json::array();
+  nlohmann::ordered_json changes = nlohmann::ordered_json::array();
   std::map<std::string, int> summary;
   for (const auto& c : diff.changes) {
     changes.push_back({{"kind", change_kind_name(c.kind)},
@@ -18,7 +18,7 @@ std::string sop_diff_to_json(const SopDiff& diff, int indent) {
                        {"after", c.after}});
     ++summary[change_kind_name(c.kind)];
   }
-  nlohmann::json out{
+  nlohmann::ordered_json out{
       {"format", "sopkit.sopdiff/1"}, {"changes", std::move(changes)}, {"summary", summary}};
   return out.dump(indent);
 }

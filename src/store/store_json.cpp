@@ -6,13 +6,13 @@
 namespace sopkit {
 
 namespace {
-nlohmann::json number_or_null(const std::optional<double>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+nlohmann::ordered_json number_or_null(const std::optional<double>& v) {
+  return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
 }
 }  // namespace
 
 std::string revisions_to_json(const std::vector<RevisionInfo>& revisions, int indent) {
-  nlohmann::json out = nlohmann::json::array();
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const auto& r : revisions)
     out.push_back({{"sop_number", r.sop_number},
                    {"revision", r.revision},
@@ -25,7 +25,7 @@ std::string revisions_to_json(const std::vector<RevisionInfo>& revisions, int in
 }
 
 std::string audit_to_json(const std::vector<AuditEntry>& entries, int indent) {
-  nlohmann::json out = nlohmann::json::array();
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const auto& a : entries)
     out.push_back({{"id", a.id},
                    {"indicator", a.indicator},
@@ -40,7 +40,7 @@ std::string audit_to_json(const std::vector<AuditEntry>& entries, int indent) {
 }
 
 std::string stored_runs_to_json(const std::vector<StoredRun>& runs, int indent) {
-  nlohmann::json out = nlohmann::json::array();
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const auto& r : runs)
     out.push_back({{"id", r.id},
                    {"sop_number", r.sop_number},
@@ -48,12 +48,12 @@ std::string stored_runs_to_json(const std::vector<StoredRun>& runs, int indent) 
                    {"case_id", r.case_id},
                    {"started_at", r.started_at},
                    {"finished_at", r.finished_at},
-                   {"document", nlohmann::json::parse(r.json)}});
+                   {"document", nlohmann::ordered_json::parse(r.json)}});
   return out.dump(indent);
 }
 
 std::string reports_to_json(const std::vector<ReportRecord>& reports, int indent) {
-  nlohmann::json out = nlohmann::json::array();
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const auto& r : reports)
     out.push_back({{"id", r.id},
                    {"kind", r.kind},

@@ -397,3 +397,23 @@ def test_schedule_takes_a_regional_holiday_file():
 def test_calendar_refuses_with_exit_2(args, message):
     r = run(*args)
     assert r.returncode == 2 and message in r.stderr, r.stderr
+
+
+def test_json_outputs_write_their_keys_in_document_order(tmp_path):
+    def keys(*args):
+        r = run(*args)
+        assert r.returncode in (0, 1), r.stderr
+        doc = json.loads(r.stdout)
+        return list(doc[0] if isinstance(doc, list) else doc)
+
+    assert keys("validate", SEED, "--json") == ["file", "valid", "errors", "warnings", "diagnostics"]
+    analysis = keys("analyze", SEED, "--json")
+    assert analysis[:4] == ["format", "file", "number", "title"] and analysis[-1] == "diagnostics"
+    schedule = keys("schedule", SEED, "--start", "2024-04-05T08:00", "--json")
+    assert schedule[:5] == ["format", "file", "number", "title", "calendar"]
+    assert keys("calendar", "days", "--from", "2024-04-01", "--to", "2024-05-01", "--json") == [
+        "format", "calendar", "from", "to", "working_days"]
+    db = str(tmp_path / "s.db")
+    assert run("store", "init", db).returncode == 0
+    assert run("store", "import", db, SEED, "--author", "Budi").returncode == 0
+    assert keys("store", "revisions", db, "--json")[:3] == ["sop_number", "revision", "date"]

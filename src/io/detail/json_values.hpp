@@ -1,4 +1,4 @@
-// json_values.hpp — nlohmann::json forms of results, shared by the io writers,
+// json_values.hpp — JSON forms (keys in document order) of results, shared by the io writers,
 // the CLI and the C ABI. Private: nlohmann stays out of public headers.
 #pragma once
 
@@ -10,6 +10,6 @@
 namespace sopkit::detail {
 
 // [{"severity","code","step","pointer","message"}...]
-nlohmann::json diagnostics_json(const std::vector<Diagnostic>& diagnostics);
+nlohmann::ordered_json diagnostics_json(const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace sopkit::detail

@@ -3,6 +3,7 @@
 
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "io/detail/analysis_json.hpp"
 #include "sopkit/sop_json.hpp"
@@ -120,13 +121,45 @@ TEST(AnalysisJson, WhatCannotBeComputedIsNull) {
   EXPECT_EQ(j["total"]["working_minutes"], 14160);
 }
 
+using ordered = nlohmann::ordered_json;
+
+std::vector<std::string> keys_of(const std::string& text) {
+  std::vector<std::string> keys;
+  const ordered doc = ordered::parse(text);
+  for (auto it = doc.begin(); it != doc.end(); ++it) keys.push_back(it.key());
+  return keys;
+}
+
 // The text is written without a document; it must read and print as the
-// document of the same content would, key order and layout included.
+// document of the same content would, layout included, with its keys in the
+// documented order.
 void expect_laid_out_as_a_document(const Sop& sop, const Analysis& a) {
-  const json extra{{"file", "sop \"x\".json"}, {"diagnostics", json::array({{{"code", "c"}}})}};
+  const ordered extra{{"file", "sop \"x\".json"},
+                      {"diagnostics", ordered::array({{{"code", "c"}}})}};
   for (int indent : {-1, 2}) {
     const std::string text = detail::analysis_json_text(sop, a, extra, indent);
-    EXPECT_EQ(text, json::parse(text).dump(indent)) << "indent " << indent;
+    EXPECT_EQ(text, ordered::parse(text).dump(indent)) << "indent " << indent;
+    EXPECT_EQ(keys_of(text), (std::vector<std::string>{"format",
+                                                       "file",
+                                                       "number",
+                                                       "title",
+                                                       "convention",
+                                                       "total",
+                                                       "happy_path",
+                                                       "untimed_steps",
+                                                       "duration",
+                                                       "critical_path",
+                                                       "steps",
+                                                       "workload",
+                                                       "handoffs",
+                                                       "longest_single_actor_stretch",
+                                                       "loops",
+                                                       "components",
+                                                       "worst_case",
+                                                       "expected",
+                                                       "near_one_probabilities",
+                                                       "not_computed",
+                                                       "diagnostics"}));
   }
 }
 
@@ -185,10 +218,14 @@ TEST(ScheduleJson, TextIsLaidOutAsTheDocumentWouldBeAndStreamsTheSame) {
   Sop sop(doc);
   const WorkCalendar cal = WorkCalendar::indonesia("id-2024");
   const Schedule plan = schedule(sop, cal, parse_instant("2024-04-05T08:00"));
-  const json extra{{"file", "x.json"}, {"diagnostics", json::array()}};
+  const ordered extra{{"file", "x.json"}, {"diagnostics", ordered::array()}};
   for (int indent : {-1, 2}) {
     const std::string text = detail::schedule_json_text(sop, cal, plan, extra, indent);
-    EXPECT_EQ(text, json::parse(text).dump(indent)) << "indent " << indent;
+    EXPECT_EQ(text, ordered::parse(text).dump(indent)) << "indent " << indent;
+    EXPECT_EQ(keys_of(text),
+              (std::vector<std::string>{"format", "file", "number", "title", "calendar", "start",
+                                        "due", "due_weekday", "working_minutes", "steps",
+                                        "untimed_steps", "diagnostics"}));
     std::ostringstream streamed;
     detail::write_schedule_json(streamed, sop, cal, plan, extra, indent);
     EXPECT_EQ(streamed.str(), text);

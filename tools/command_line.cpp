@@ -1,5 +1,6 @@
 // command_line.cpp — the verbs' options parsed by CLI11, each explained once.
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <map>
 #include <stdexcept>
 #include <string_view>
@@ -80,7 +81,7 @@ Command& current() {
 // "-5" and "-" are values, not options.
 bool looks_like_option(const std::string& s) {
   if (s.size() < 2 || s[0] != '-') return false;
-  return !(s.size() > 1 && (std::isdigit(static_cast<unsigned char>(s[1])) || s[1] == '.'));
+  return !std::isdigit(static_cast<unsigned char>(s[1])) && s[1] != '.';
 }
 
 // sopkit's own rules before CLI11 reads the words, worded as the docs say: a

@@ -5,7 +5,6 @@
 
 #include <cmath>
 #include <functional>
-#include <map>
 #include <ostream>
 #include <string>
 #include <utility>

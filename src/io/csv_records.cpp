@@ -1,6 +1,9 @@
 // csv_records.cpp — the library's RFC 4180 reader (io/detail/csv_records.hpp).
 #include "io/detail/csv_records.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 #include "indicators/detail/text.hpp"
 #include "io/detail/json_text.hpp"  // is_valid_utf8
 #include "sopkit/error.hpp"
@@ -13,16 +16,44 @@ std::string at(const std::string& source, std::size_t line, std::size_t column) 
   return source + ":" + std::to_string(line) + ":" + std::to_string(column);
 }
 
+// Where the UTF-8 sequence cut by the end of `text` starts (text.size() when
+// none is cut): those bytes are checked once the next piece completes them.
+std::size_t complete_utf8_prefix(std::string_view text) {
+  const std::size_t n = text.size();
+  for (std::size_t back = 1; back <= std::min<std::size_t>(3, n); ++back) {
+    const auto b = static_cast<unsigned char>(text[n - back]);
+    if ((b & 0xC0) == 0x80) continue;  // a continuation byte: look further back
+    const std::size_t length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    return length > back ? n - back : n;
+  }
+  return n;
+}
+
 }  // namespace
 
 CsvRecords::CsvRecords(std::string_view text, const std::string& source)
     : text_(text), source_(source) {
-  if (text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
-  std::string_view head = text_.substr(0, text_.find('\n'));
+  read_header_line();
+}
+
+CsvRecords::CsvRecords(InputFile& file, std::size_t piece_bytes)
+    : source_(file.path()), file_(&file), buf_(std::max<std::size_t>(piece_bytes, 1), '\0') {
+  at_eof_ = false;
+  refill(0);
+  // The first line names the delimiter: it is read whole before anything else.
+  while (more_input() && text_.find('\n') == std::string_view::npos) refill(0);
+  refuse_utf16(text_, source_, "file");
+  read_header_line();
+}
+
+void CsvRecords::read_header_line() {
+  if (text_.substr(0, 3) == "\xEF\xBB\xBF") i_ = 3;
+  const std::size_t eol = text_.find('\n', i_);
+  std::string_view head = text_.substr(i_, eol == std::string_view::npos ? eol : eol - i_);
   if (!head.empty() && head.back() == '\r') head.remove_suffix(1);
   if (head.size() == 5 && head.substr(0, 4) == "sep=" && (head[4] == ';' || head[4] == ',')) {
     delim_ = head[4];  // Excel's "sep=;" line: the delimiter, said; not a record
-    i_ = text_.find('\n') == std::string_view::npos ? text_.size() : text_.find('\n') + 1;
+    i_ = eol == std::string_view::npos ? text_.size() : eol + 1;
     line_ = record_line_ = 2;
   } else {
     delim_ = head.find(',') == std::string_view::npos && head.find(';') != std::string_view::npos
@@ -30,40 +61,79 @@ CsvRecords::CsvRecords(std::string_view text, const std::string& source)
                  : ',';
   }
   for (char c : {delim_, '\n', '\r', '"'}) ends_plain_[static_cast<unsigned char>(c)] = true;
-  // One pass over the whole text; cells are checked one by one (to name the
-  // bad one) only when it fails.
-  check_cells_ = !is_valid_utf8(text_);
+  check_utf8();
+}
+
+// One pass over the text as it comes; cells are checked one by one (to name
+// the bad one) only after it fails.
+void CsvRecords::check_utf8() {
+  const std::string_view rest = text_.substr(validated_);
+  const std::size_t end = at_eof_ ? rest.size() : complete_utf8_prefix(rest);
+  if (!check_cells_ && !is_valid_utf8(rest.substr(0, end))) check_cells_ = true;
+  validated_ += end;
+}
+
+bool CsvRecords::exhausted(std::size_t i) const {
+  if (i < text_.size()) return false;
+  if (more_input()) throw Starved{};
+  return true;
+}
+
+// Keeps the bytes from `keep_from` on (the record being read), moved to the
+// front, and reads the file after them.
+void CsvRecords::refill(std::size_t keep_from) {
+  const std::size_t kept = text_.size() - keep_from;
+  std::memmove(buf_.data(), buf_.data() + keep_from, kept);
+  if (kept > buf_.size() / 2) buf_.resize(2 * buf_.size());
+  const std::size_t got = file_->read(buf_.data() + kept, buf_.size() - kept);
+  at_eof_ = got < buf_.size() - kept;
+  text_ = std::string_view(buf_.data(), kept + got);
+  validated_ -= keep_from;
+  i_ -= keep_from;
+  record_begin_ = 0;
+  check_utf8();
 }
 
 bool CsvRecords::next(std::vector<std::string_view>& fields) {
-  while (i_ < text_.size()) {
-    read_record(fields);
+  while (true) {
+    if (i_ >= text_.size()) {
+      if (!more_input()) return false;
+      refill(i_);
+      continue;
+    }
+    try {
+      read_record(fields);
+    } catch (const Starved&) {
+      i_ = record_begin_;  // read the record again, whole
+      line_ = record_line_;
+      refill(record_begin_);
+      continue;
+    }
     for (std::string_view f : fields)
       if (!trim(f).empty()) return true;  // else blank, or ";;;;" from a spreadsheet
   }
-  return false;
 }
 
 void CsvRecords::read_record(std::vector<std::string_view>& fields) {
   fields.clear();
   scratch_.clear();
   record_line_ = line_;
-  const std::size_t n = text_.size();
+  record_begin_ = i_;
   while (true) {
     const std::size_t column = fields.size() + 1;
-    fields.push_back(i_ < n && text_[i_] == '"' ? quoted(column) : plain(column));
+    fields.push_back(!exhausted(i_) && text_[i_] == '"' ? quoted(column) : plain(column));
     if (check_cells_ && !is_valid_utf8(fields.back()))
       throw Error(ErrorCode::parse_error,
                   "this cell is not valid UTF-8 text; save the file as UTF-8 (CSV UTF-8 in a "
                   "spreadsheet)",
                   at(source_, line_, column));
-    if (i_ >= n) return;
+    if (exhausted(i_)) return;
     if (text_[i_] == delim_) {
       ++i_;  // at the very end, one more (empty) field follows
       continue;
     }
     if (text_[i_] == '\r') ++i_;
-    if (i_ < n && text_[i_] == '\n') ++i_;
+    if (!exhausted(i_) && text_[i_] == '\n') ++i_;
     ++line_;
     return;
   }
@@ -73,7 +143,7 @@ std::string_view CsvRecords::plain(std::size_t column) {
   const std::size_t begin = i_, n = text_.size();
   // One table look-up a byte finds the end of the field (or a stray quote).
   while (i_ < n && !ends_plain_[static_cast<unsigned char>(text_[i_])]) ++i_;
-  if (i_ < n && text_[i_] == '"')
+  if (!exhausted(i_) && text_[i_] == '"')
     throw Error(ErrorCode::parse_error,
                 "a quote inside an unquoted field; quote the whole field and double "
                 "the quote",
@@ -82,18 +152,18 @@ std::string_view CsvRecords::plain(std::size_t column) {
 }
 
 std::string_view CsvRecords::quoted(std::size_t column) {
-  const std::size_t open_line = line_, n = text_.size();
+  const std::size_t open_line = line_;
   ++i_;
   const std::size_t begin = i_;
   std::string* unescaped = nullptr;  // only when the field holds a doubled quote
   std::size_t end = 0;
   while (true) {
-    if (i_ >= n)
+    if (exhausted(i_))
       throw Error(ErrorCode::parse_error, "a quoted field is not closed (a \" is missing)",
                   at(source_, open_line, column));
     const char c = text_[i_];
     if (c == '"') {
-      if (i_ + 1 < n && text_[i_ + 1] == '"') {
+      if (!exhausted(i_ + 1) && text_[i_ + 1] == '"') {
         if (!unescaped) unescaped = &scratch_.emplace_back(text_.substr(begin, i_ - begin));
         *unescaped += '"';
         i_ += 2;
@@ -106,7 +176,7 @@ std::string_view CsvRecords::quoted(std::size_t column) {
     if (unescaped) *unescaped += c;
     ++i_;
   }
-  if (i_ < n && text_[i_] != delim_ && text_[i_] != '\n' && text_[i_] != '\r')
+  if (!exhausted(i_) && text_[i_] != delim_ && text_[i_] != '\n' && text_[i_] != '\r')
     throw Error(ErrorCode::parse_error,
                 "text after a closing quote; write \"\" for a quote inside a quoted field",
                 at(source_, line_, column));

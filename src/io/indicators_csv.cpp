@@ -12,6 +12,7 @@
 #include "io/detail/csv_cells.hpp"
 #include "io/detail/csv_records.hpp"
 #include "io/detail/files.hpp"
+#include "io/detail/indicators_csv.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
 
@@ -110,11 +111,8 @@ detail::NumberConvention number_convention(const CsvOptions& options, char delim
   return {delimiter == ';', false};
 }
 
-}  // namespace
-
-IndicatorSet parse_indicators_csv(std::string_view text, const std::string& source,
-                                  const CsvOptions& options) {
-  detail::CsvRecords records(text, source);
+IndicatorSet read_indicators(detail::CsvRecords& records, const std::string& source,
+                             const CsvOptions& options) {
   std::vector<std::string_view> fields;
   if (!records.next(fields))
     throw Error(ErrorCode::format_error, "the file is empty; it needs a header row", source);
@@ -134,6 +132,25 @@ IndicatorSet parse_indicators_csv(std::string_view text, const std::string& sour
   }
   return std::move(builder).finish();
 }
+
+}  // namespace
+
+IndicatorSet parse_indicators_csv(std::string_view text, const std::string& source,
+                                  const CsvOptions& options) {
+  detail::CsvRecords records(text, source);
+  return read_indicators(records, source, options);
+}
+
+namespace detail {
+
+IndicatorSet load_indicators_csv_file(const std::string& path, const CsvOptions& options,
+                                      std::size_t piece_bytes) {
+  InputFile file(path);
+  CsvRecords records(file, piece_bytes);
+  return read_indicators(records, path, options);
+}
+
+}  // namespace detail
 
 namespace {
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 #include "io/detail/files.hpp"
+#include "io/detail/indicators_csv.hpp"
 #include "io/detail/indicators_json.hpp"
 #include "io/detail/json_stream.hpp"
 #include "io/detail/json_text.hpp"
@@ -191,10 +192,10 @@ IndicatorSet detail::indicators_from_json(const json& j, const std::string& sour
 }
 
 IndicatorSet load_indicators_file(const std::string& path, const CsvOptions& options) {
-  const std::string text = detail::read_text_file(path);
   const bool is_json =
       path.size() >= 5 && detail::lower_ascii(path.substr(path.size() - 5)) == ".json";
-  return is_json ? parse_indicators_json(text, path) : parse_indicators_csv(text, path, options);
+  return is_json ? parse_indicators_json(detail::read_text_file(path), path)
+                 : detail::load_indicators_csv_file(path, options);
 }
 
 namespace {

@@ -93,19 +93,6 @@ class DepthLimitedDom {
   bool too_deep_ = false;
 };
 
-// Closes a file descriptor on every way out of the reading function.
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  ~FileDescriptor() { ::close(fd_); }
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
 [[noreturn]] void refuse_as_too_large(const std::string& path, std::uint64_t limit) {
   throw Error(ErrorCode::io_error,
               "the input is larger than the limit of " + std::to_string(limit) +
@@ -113,38 +100,52 @@ class FileDescriptor {
               path);
 }
 
-// Reads until the end or `cap` bytes, in one block when `expected` (the
-// size a regular file reports) is right, else in doubling chunks.
-std::string read_at_most(int fd, std::uint64_t cap, std::uint64_t expected,
-                         const std::string& path) {
-  std::string text(
-      static_cast<std::size_t>(std::min(std::max<std::uint64_t>(expected + 1, 1 << 16), cap)),
-      '\0');
-  std::size_t used = 0;
-  for (;;) {
-    if (used == text.size()) {
-      if (used >= cap) break;
-      text.resize(static_cast<std::size_t>(std::min<std::uint64_t>(2 * std::uint64_t{used}, cap)));
-    }
-    const ssize_t n = ::read(fd, text.data() + used, text.size() - used);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw Error(ErrorCode::io_error, "reading failed", path);
-    if (n == 0) break;
-    used += static_cast<std::size_t>(n);
-  }
-  text.resize(used);
-  return text;
-}
-
 }  // namespace
 
-namespace {
+InputFile::InputFile(const std::string& path)
+    : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)), path_(path), limit_(max_input_bytes()) {
+  if (fd_ < 0)
+    throw Error(ErrorCode::io_error,
+                std::string("cannot open for reading: ") + std::strerror(errno), path);
+  // A regular file says its size up front; devices and pipes say 0 and are
+  // checked as they are read.
+  struct stat st {};
+  const bool known = ::fstat(fd_, &st) == 0;
+  if (known && S_ISDIR(st.st_mode)) {
+    ::close(fd_);
+    throw Error(ErrorCode::io_error, "this is a folder, not a file", path);
+  }
+  if (known && S_ISREG(st.st_mode)) size_hint_ = static_cast<std::uint64_t>(st.st_size);
+  if (size_hint_ > limit_) {
+    ::close(fd_);
+    refuse_as_too_large(path, limit_);
+  }
+}
 
-// Spreadsheets and Windows editors save "Unicode text" as UTF-16: a byte
-// order mark, or ASCII with a NUL beside every character. Every loader reads
-// UTF-8, so such a file is refused here, once for JSON and CSV alike, with
-// what to do instead of a syntax error about byte 0xFF. `noun` says what the
-// user handed over: a "file", or a "text" given in memory.
+InputFile::~InputFile() {
+  ::close(fd_);
+}
+
+std::size_t InputFile::read(char* to, std::size_t size) {
+  // At most one byte past the limit is read, to tell "exactly the limit"
+  // from "more".
+  size = static_cast<std::size_t>(std::min<std::uint64_t>(size, limit_ + 1 - total_));
+  std::size_t got = 0;
+  while (got < size) {
+    const ssize_t n = ::read(fd_, to + got, size - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw Error(ErrorCode::io_error, "reading failed", path_);
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  total_ += got;
+  if (total_ > limit_) refuse_as_too_large(path_, limit_);
+  return got;
+}
+
+// Spreadsheets and Windows editors save "Unicode text" as UTF-16; every
+// loader reads UTF-8, so such a file is refused here, once for JSON and CSV
+// alike, with what to do instead of a syntax error about byte 0xFF.
 void refuse_utf16(std::string_view text, const std::string& source, const char* noun) {
   if (text.size() < 2) return;
   const auto b0 = static_cast<unsigned char>(text[0]);
@@ -159,27 +160,25 @@ void refuse_utf16(std::string_view text, const std::string& source, const char* 
                 source);
 }
 
-}  // namespace
-
 std::string read_text_file(const std::string& path) {
-  const FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (file.get() < 0)
-    throw Error(ErrorCode::io_error,
-                std::string("cannot open for reading: ") + std::strerror(errno), path);
-  const std::uint64_t limit = max_input_bytes();
-  // A regular file says its size up front; devices and pipes say 0 and are
-  // read in growing chunks, never past limit + 1 bytes.
-  struct stat st {};
-  const bool known = ::fstat(file.get(), &st) == 0;
-  if (known && S_ISDIR(st.st_mode))
-    throw Error(ErrorCode::io_error, "this is a folder, not a file", path);
-  std::uint64_t expected = 0;
-  if (known && S_ISREG(st.st_mode)) expected = static_cast<std::uint64_t>(st.st_size);
-  if (expected > limit) refuse_as_too_large(path, limit);
-  // One byte past the limit is read to tell "exactly the limit" from "more".
-  std::string text =
-      read_at_most(file.get(), std::min<std::uint64_t>(limit, PTRDIFF_MAX - 1) + 1, expected, path);
-  if (text.size() > limit) refuse_as_too_large(path, limit);
+  InputFile file(path);
+  // In one block when the size a regular file reports is right, else in
+  // doubling chunks (never past the limit + 1 bytes).
+  const std::uint64_t cap = std::min<std::uint64_t>(max_input_bytes(), PTRDIFF_MAX - 1) + 1;
+  std::string text(static_cast<std::size_t>(
+                       std::min(std::max<std::uint64_t>(file.size_hint() + 1, 1 << 16), cap)),
+                   '\0');
+  std::size_t used = 0;
+  for (;;) {
+    if (used == text.size()) {
+      if (used >= cap) break;
+      text.resize(static_cast<std::size_t>(std::min<std::uint64_t>(2 * std::uint64_t{used}, cap)));
+    }
+    const std::size_t n = file.read(text.data() + used, text.size() - used);
+    used += n;
+    if (used < text.size()) break;  // the end of the file
+  }
+  text.resize(used);
   refuse_utf16(text, path, "file");
   return text;
 }

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "io/detail/files.hpp"
+
 namespace sopkit::detail {
 
 // Reads CSV text one record at a time, its fields as views into the text (a
@@ -22,9 +24,18 @@ namespace sopkit::detail {
 // is empty (";;;;" from a spreadsheet), are skipped. Throws
 // Error{parse_error} at "source:line:column" for a malformed field or a cell
 // that is not UTF-8.
+//
+// Text in memory is read in place; a file is read in pieces of a bounded
+// buffer (a record longer than half of it doubles it), so that loading a
+// national file does not hold its text beside what is built from it.
 class CsvRecords {
  public:
+  static constexpr std::size_t kPieceBytes = std::size_t{1} << 20;
+
   CsvRecords(std::string_view text, const std::string& source);
+  // Refuses a UTF-16 file as read_text_file does; `piece_bytes` is settable
+  // for tests (at least 1).
+  explicit CsvRecords(InputFile& file, std::size_t piece_bytes = kPieceBytes);
 
   // The next non-blank record into `fields`; false at the end.
   bool next(std::vector<std::string_view>& fields);
@@ -32,16 +43,27 @@ class CsvRecords {
   char delimiter() const noexcept { return delim_; }
 
  private:
+  struct Starved {};  // the record goes on past the bytes read so far
+
+  void read_header_line();
+  bool more_input() const noexcept { return file_ && !at_eof_; }
+  bool exhausted(std::size_t i) const;  // throws Starved when more can be read
+  void refill(std::size_t keep_from);
+  void check_utf8();
   void read_record(std::vector<std::string_view>& fields);
   std::string_view plain(std::size_t column);
   std::string_view quoted(std::size_t column);
 
-  std::string_view text_;
+  std::string_view text_;  // the text, or the bytes of the file in buf_
   const std::string& source_;
+  InputFile* file_ = nullptr;
+  std::string buf_;
+  bool at_eof_ = true;
   char delim_ = ',';
   bool ends_plain_[256] = {};  // the delimiter, CR, LF and the quote
-  bool check_cells_ = true;    // the whole text is not UTF-8: find the cell
-  std::size_t i_ = 0, line_ = 1, record_line_ = 1;
+  bool check_cells_ = false;   // some text is not UTF-8: find the cell
+  std::size_t validated_ = 0;  // bytes of text_ checked as UTF-8
+  std::size_t i_ = 0, line_ = 1, record_line_ = 1, record_begin_ = 0;
   std::deque<std::string> scratch_;  // a deque: views into it stay valid as it grows
 };
 

@@ -2,6 +2,8 @@
 // every reader and writer so that they fail the same way.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +14,32 @@ namespace sopkit::detail {
 // a missing or unreadable file, or more bytes than max_input_bytes(), which
 // is checked while reading: devices and pipes do not say their size).
 std::string read_text_file(const std::string& path);
+
+// A file read in pieces, with read_text_file's checks and messages: a folder,
+// a missing or unreadable file, and more bytes than max_input_bytes() (a
+// regular file's size is checked on opening, other files' while reading).
+class InputFile {
+ public:
+  explicit InputFile(const std::string& path);
+  InputFile(const InputFile&) = delete;
+  InputFile& operator=(const InputFile&) = delete;
+  ~InputFile();
+
+  // Fills `to` with up to `size` bytes; fewer only at the end of the file.
+  std::size_t read(char* to, std::size_t size);
+  const std::string& path() const noexcept { return path_; }
+  std::uint64_t size_hint() const noexcept { return size_hint_; }  // 0 unless a regular file
+
+ private:
+  int fd_;
+  std::string path_;
+  std::uint64_t limit_, size_hint_ = 0, total_ = 0;
+};
+
+// Refuses UTF-16 text (a byte order mark, or a NUL beside every ASCII
+// character) saying to save as UTF-8; `noun` is what the user handed over: a
+// "file", or a "text" given in memory.
+void refuse_utf16(std::string_view text, const std::string& source, const char* noun);
 
 // Writes a temporary file beside `path` (a unique name, created
 // exclusively), flushes it to disk and renames it over `path`: readers see the

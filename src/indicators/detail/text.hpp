@@ -25,7 +25,8 @@ inline std::string_view trim(std::string_view s) noexcept {
 
 inline std::string lower_ascii(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // whatever the C locale
   return out;
 }
 

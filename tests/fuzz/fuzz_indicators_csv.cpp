@@ -4,16 +4,55 @@
 // (indicator_io.hpp); evaluate() and the result writers throw only
 // sopkit::Error; a loaded set's JSON form loads again with the same
 // indicators and cells (indicators_to_json "round-trips"); computable
-// achievements are finite numbers, not-computable ones are NaN with a reason.
+// achievements are finite numbers, not-computable ones are NaN with a reason;
+// the file read in small pieces loads as the whole text does.
+#include <unistd.h>
+
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "fuzz_check.hpp"
+#include "io/detail/indicators_csv.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
 
+namespace {
+
+// The set as JSON, or the error as "where: message".
+template <class Load>
+std::string outcome(Load load) {
+  try {
+    return sopkit::indicators_to_json(load());
+  } catch (const sopkit::Error& e) {
+    return "error " + e.where() + ": " + e.message();
+  }
+}
+
+// The same bytes read from a file in small pieces (1 to 16 bytes, chosen by
+// the input) give what the whole text gives.
+void check_pieces_read_as_whole(std::string_view text) {
+  static const std::string path = (std::filesystem::temp_directory_path() /
+                                   ("fuzz-indicators-" + std::to_string(::getpid()) + ".csv"))
+                                      .string();
+  std::ofstream(path, std::ios::binary | std::ios::trunc)
+      .write(text.data(), static_cast<std::streamsize>(text.size()));
+  const std::size_t piece = 1 + (text.empty() ? 0 : static_cast<unsigned char>(text[0]) % 16);
+  const std::string whole = outcome([&] { return sopkit::parse_indicators_csv(text, path); });
+  const std::string pieces =
+      outcome([&] { return sopkit::detail::load_indicators_csv_file(path, {}, piece); });
+  if (whole != pieces)
+    std::fprintf(stderr, "in pieces of %zu:\n%s\nwhole:\n%s\n", piece, pieces.c_str(),
+                 whole.c_str());
+  FUZZ_CHECK(whole == pieces);
+}
+
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  check_pieces_read_as_whole(sopkit::fuzz::as_text(data, size));
   sopkit::IndicatorSet set;
   try {
     set = sopkit::parse_indicators_csv(sopkit::fuzz::as_text(data, size), "fuzz.csv");

@@ -15,6 +15,7 @@
 #include <string>
 
 #include "fuzz_check.hpp"
+#include "io/detail/files.hpp"
 #include "io/detail/indicators_csv.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
@@ -32,7 +33,7 @@ std::string outcome(Load load) {
 }
 
 // The same bytes read from a file in small pieces (1 to 16 bytes, chosen by
-// the input) give what the whole text gives.
+// the input) give what the whole file read and parsed gives.
 void check_pieces_read_as_whole(std::string_view text) {
   static const std::string path = (std::filesystem::temp_directory_path() /
                                    ("fuzz-indicators-" + std::to_string(::getpid()) + ".csv"))
@@ -40,7 +41,11 @@ void check_pieces_read_as_whole(std::string_view text) {
   std::ofstream(path, std::ios::binary | std::ios::trunc)
       .write(text.data(), static_cast<std::streamsize>(text.size()));
   const std::size_t piece = 1 + (text.empty() ? 0 : static_cast<unsigned char>(text[0]) % 16);
-  const std::string whole = outcome([&] { return sopkit::parse_indicators_csv(text, path); });
+  // What reading the whole file and parsing it gives (a UTF-16 file refused first).
+  const std::string whole = outcome([&] {
+    sopkit::detail::refuse_utf16(text, path, "file");
+    return sopkit::parse_indicators_csv(text, path);
+  });
   const std::string pieces =
       outcome([&] { return sopkit::detail::load_indicators_csv_file(path, {}, piece); });
   if (whole != pieces)

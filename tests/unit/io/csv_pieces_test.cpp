@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 
+#include "io/detail/files.hpp"
 #include "io/detail/indicators_csv.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
@@ -37,10 +38,13 @@ std::string outcome(const std::function<IndicatorSet()>& load) {
 }
 
 // Reads `text` from a file in pieces of 1 to 13 bytes and in one large piece,
-// and expects each time what parse_indicators_csv makes of the text.
+// and expects each time what parse_indicators_csv makes of the whole file.
 void expect_same_in_every_piece_size(const std::string& text, const CsvOptions& options = {}) {
   const std::string path = temp_file(text);
-  const std::string whole = outcome([&] { return parse_indicators_csv(text, path, options); });
+  const std::string whole = outcome([&] {
+    detail::refuse_utf16(text, path, "file");  // as the whole file read with read_text_file
+    return parse_indicators_csv(text, path, options);
+  });
   for (std::size_t piece : {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 1 << 20})
     EXPECT_EQ(outcome([&] { return detail::load_indicators_csv_file(path, options, piece); }),
               whole)
@@ -169,6 +173,7 @@ TEST(CsvPieces, Utf16AndEmptyFilesKeepTheirMessages) {
                 ": the file is UTF-16 text, not UTF-8; save the file as UTF-8 (CSV UTF-8 in a "
                 "spreadsheet, UTF-8 in a text editor)");
   std::remove(utf16.c_str());
+  expect_same_in_every_piece_size(std::string("\x11\0", 2) + kHeader);
   expect_same_in_every_piece_size("");
   expect_same_in_every_piece_size("\n\n,,,\n");
 }

@@ -57,6 +57,11 @@ void JsonCursor::fail(const std::string& message) const {
   throw Error(ErrorCode::format_error, message, src_ + ":" + (p.empty() ? "/" : p));
 }
 
+void JsonCursor::fail_member(std::string_view key, const std::string& message) const {
+  throw Error(ErrorCode::format_error, message,
+              src_ + ":" + pointer() + "/" + escape_pointer_token(key));
+}
+
 std::string JsonCursor::pointer() const {
   if (!parent_) return "";
   return parent_->pointer() + "/" +

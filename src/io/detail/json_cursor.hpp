@@ -8,6 +8,7 @@
 #pragma once
 
 #include <simdjson.h>
+#include <array>
 #include <cstddef>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -47,6 +48,8 @@ class JsonCursor {
 
   // Error{format_error} at "source:/json/pointer".
   [[noreturn]] void fail(const std::string& message) const;
+  // Error{format_error} at member `key` of this object, present or not.
+  [[noreturn]] void fail_member(std::string_view key, const std::string& message) const;
   std::string pointer() const;
   // The member name this value sits under ("" for the root and list items).
   std::string_view key() const { return key_; }
@@ -69,6 +72,22 @@ class JsonCursor {
   std::string text() const;  // the string value; check is_string() first
   double number() const;     // the number value; check is_number() first
   std::size_t size() const;  // elements of an array, members of an object
+
+  // The members named in `keys`, each read once in one pass over the object
+  // (check is_object() first): slot i holds member keys[i], or nothing when
+  // absent. Members not named are skipped.
+  template <std::size_t N>
+  std::array<std::optional<JsonCursor>, N> members(
+      const std::array<std::string_view, N>& keys) const {
+    std::array<std::optional<JsonCursor>, N> out;
+    for (simdjson::dom::key_value_pair kv : object())
+      for (std::size_t i = 0; i < N; ++i)
+        if (kv.key == keys[i]) {
+          out[i].emplace(JsonCursor(kv.value, src_, this, kv.key));
+          break;
+        }
+    return out;
+  }
 
   // Calls f(JsonCursor item) for each element of an array (check is_array()
   // first), in order.

@@ -58,8 +58,11 @@ void JsonCursor::fail(const std::string& message) const {
 }
 
 void JsonCursor::fail_member(std::string_view key, const std::string& message) const {
-  throw Error(ErrorCode::format_error, message,
-              src_ + ":" + pointer() + "/" + escape_pointer_token(key));
+  throw Error(ErrorCode::format_error, message, location_of(key));
+}
+
+std::string JsonCursor::location_of(std::string_view key) const {
+  return src_ + ":" + pointer() + "/" + escape_pointer_token(key);
 }
 
 std::string JsonCursor::pointer() const {
@@ -133,7 +136,7 @@ void refuse_repeated_json_keys(std::string_view text, const std::string& source,
 }
 
 std::string JsonCursor::text() const {
-  return std::string(v_.get_string().value_unsafe());
+  return std::string(view());
 }
 
 double JsonCursor::number() const {

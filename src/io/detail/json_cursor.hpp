@@ -51,12 +51,15 @@ class JsonCursor {
   // Error{format_error} at member `key` of this object, present or not.
   [[noreturn]] void fail_member(std::string_view key, const std::string& message) const;
   std::string pointer() const;
+  // "source:/json/pointer/key": where member `key` of this object is, present or not.
+  std::string location_of(std::string_view key) const;
   // The member name this value sits under ("" for the root and list items).
   std::string_view key() const { return key_; }
 
   bool is_null() const { return v_.is_null(); }
   bool is_string() const { return v_.is_string(); }
   bool is_number() const { return v_.is_number(); }
+  bool is_bool() const { return v_.is_bool(); }
   bool is_array() const { return v_.is_array(); }
   bool is_object() const { return v_.is_object(); }
   // "null", "an object", "a list", "text", "true/false", "a number".
@@ -70,7 +73,11 @@ class JsonCursor {
   JsonCursor at(std::string_view key) const;
 
   std::string text() const;  // the string value; check is_string() first
-  double number() const;     // the number value; check is_number() first
+  // The string value as the document holds it, valid while the document
+  // lives; check is_string() first.
+  std::string_view view() const { return v_.get_string().value_unsafe(); }
+  double number() const;  // the number value; check is_number() first
+  bool boolean() const { return v_.get_bool().value_unsafe(); }  // check is_bool() first
   std::size_t size() const;  // elements of an array, members of an object
 
   // The members named in `keys`, each read once in one pass over the object

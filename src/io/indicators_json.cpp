@@ -31,16 +31,6 @@ using detail::JsonCursor;
 using Field = std::optional<JsonCursor>;
 constexpr const char* kFormat = "sopkit.indicators/1";
 
-// A text field; "" when absent or null, refused at `obj` when `required`.
-std::string text_field(const JsonCursor& obj, const Field& f, std::string_view key, bool required) {
-  if (!f || f->is_null()) {
-    if (required) obj.fail("missing \"" + std::string(key) + "\"");
-    return {};
-  }
-  if (!f->is_string()) f->fail("must be a string");
-  return f->text();
-}
-
 // A figure; nothing when absent or null (blank, not zero).
 std::optional<double> number_field(const Field& f) {
   if (!f || f->is_null()) return std::nullopt;
@@ -73,9 +63,9 @@ UnitRows read_unit_rows(const JsonCursor& units) {
   units.for_each_item([&](const JsonCursor& unit) {
     if (!unit.is_object()) unit.fail("a unit must be an object");
     const auto f = unit.members<3>({"id", "name", "parent"});
-    rows.ids.push_back(text_field(unit, f[0], "id", true));
-    rows.names.push_back(text_field(unit, f[1], "name", true));
-    rows.parents.push_back(text_field(unit, f[2], "parent", false));
+    rows.ids.push_back(detail::string_member(unit, f[0], "id", true));
+    rows.names.push_back(detail::string_member(unit, f[1], "name", true));
+    rows.parents.push_back(detail::string_member(unit, f[2], "parent", false));
     if (!rows.by_id.emplace(rows.ids.back(), rows.items.size()).second)
       f[0]->fail("unit id '" + rows.ids.back() + "' is given twice");
     rows.items.push_back(unit);
@@ -131,7 +121,7 @@ void read_value_row(const JsonCursor& v, std::size_t ind, const std::string& sou
                                 "physical_realisation"});
   Cell c;
   c.indicator = ind;
-  const std::string period = text_field(v, f[0], "period", true);
+  const std::string period = detail::string_member(v, f[0], "period", true);
   c.period = located(*f[0], [&] { return Period::parse(period); });
   c.target = number_field(f[1]);
   c.realisation = number_field(f[2]);
@@ -154,22 +144,22 @@ void read_indicator(const JsonCursor& o, const std::string& source, IndicatorSet
   const auto f = o.members<11>({"code", "name", "satuan", "unit", "weight", "polarity",
                                 "accumulation", "negative_formula", "source", "values"});
   Indicator d;
-  d.code = text_field(o, f[0], "code", true);
-  d.name = text_field(o, f[1], "name", false);
-  d.satuan = text_field(o, f[2], "satuan", false);
-  const std::string unit = text_field(o, f[3], "unit", true);
+  d.code = detail::string_member(o, f[0], "code", true);
+  d.name = detail::string_member(o, f[1], "name", false);
+  d.satuan = detail::string_member(o, f[2], "satuan", false);
+  const std::string unit = detail::string_member(o, f[3], "unit", true);
   if (auto u = set.units().find_id(unit))
     d.unit = *u;
   else
     f[3]->fail("no unit has the id '" + unit + "'");
   if (auto w = number_field(f[4])) d.weight = *w;
-  const std::string polarity = text_field(o, f[5], "polarity", true);
+  const std::string polarity = detail::string_member(o, f[5], "polarity", true);
   d.polarity = located(*f[5], [&] { return parse_polarity(polarity); });
-  const std::string accumulation = text_field(o, f[6], "accumulation", true);
+  const std::string accumulation = detail::string_member(o, f[6], "accumulation", true);
   d.accumulation = located(*f[6], [&] { return parse_accumulation(accumulation); });
-  if (const std::string nf = text_field(o, f[7], "negative_formula", false); !nf.empty())
+  if (const std::string nf = detail::string_member(o, f[7], "negative_formula", false); !nf.empty())
     d.negative_formula = located(*f[7], [&] { return parse_negative_formula(nf); });
-  d.source = text_field(o, f[8], "source", false);
+  d.source = detail::string_member(o, f[8], "source", false);
   const std::size_t ind = located(*f[0], [&] { return set.add_indicator(d); });
   if (!f[9]) return;
   if (!f[9]->is_array()) f[9]->fail("must be an array");
@@ -186,10 +176,10 @@ IndicatorSet indicators_from_document(const detail::JsonDocument& doc) {
   const JsonCursor root(doc);
   if (!root.is_object()) root.fail("the document must be an object");
   const auto f = root.members<4>({"format", "source", "units", "indicators"});
-  const std::string format = text_field(root, f[0], "format", true);
+  const std::string format = detail::string_member(root, f[0], "format", true);
   if (format != kFormat) f[0]->fail("format '" + format + "' is not " + kFormat);
   IndicatorSet set;
-  set.source = text_field(root, f[1], "source", false);
+  set.source = detail::string_member(root, f[1], "source", false);
   if (f[2]) read_units(*f[2], set.units());
   if (!f[3] || !f[3]->is_array()) root.fail_member("indicators", "must be an array");
   f[3]->for_each_item([&](const JsonCursor& o) { read_indicator(o, doc.source(), set); });

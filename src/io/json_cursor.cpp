@@ -178,4 +178,14 @@ nlohmann::json JsonCursor::to_json() const {
   return nullptr;
 }
 
+std::string string_member(const JsonCursor& obj, const std::optional<JsonCursor>& member,
+                          std::string_view key, bool required) {
+  if (!member || member->is_null()) {
+    if (required) obj.fail("missing \"" + std::string(key) + "\"");
+    return {};
+  }
+  if (!member->is_string()) member->fail("must be a string");
+  return member->text();
+}
+
 }  // namespace sopkit::detail

@@ -143,4 +143,10 @@ class JsonCursor {
   bool is_member_ = false;
 };
 
+// The text of member `key` of `obj` found as `member` (JsonCursor::members):
+// "" when absent or null, or Error "missing \"key\"" at `obj` when
+// `required`; Error "must be a string" at the member when it is not text.
+std::string string_member(const JsonCursor& obj, const std::optional<JsonCursor>& member,
+                          std::string_view key, bool required);
+
 }  // namespace sopkit::detail

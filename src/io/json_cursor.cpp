@@ -53,8 +53,12 @@ JsonDocument::JsonDocument(std::string_view text, const std::string& source, std
 }
 
 void JsonCursor::fail(const std::string& message) const {
+  throw Error(ErrorCode::format_error, message, location());
+}
+
+std::string JsonCursor::location() const {
   const std::string p = pointer();
-  throw Error(ErrorCode::format_error, message, src_ + ":" + (p.empty() ? "/" : p));
+  return src_ + ":" + (p.empty() ? "/" : p);
 }
 
 void JsonCursor::fail_member(std::string_view key, const std::string& message) const {

@@ -51,6 +51,8 @@ class JsonCursor {
   // Error{format_error} at member `key` of this object, present or not.
   [[noreturn]] void fail_member(std::string_view key, const std::string& message) const;
   std::string pointer() const;
+  // "source:/json/pointer" ("source:/" at the root).
+  std::string location() const;
   // "source:/json/pointer/key": where member `key` of this object is, present or not.
   std::string location_of(std::string_view key) const;
   // The member name this value sits under ("" for the root and list items).

@@ -29,7 +29,7 @@ std::string escape_pointer_token(std::string_view key) {
 
 JsonDocument::JsonDocument(std::string_view text, const std::string& source, std::size_t max_depth)
     : source_(source) {
-  // simdjson's depth counts like parse_json_text's with one more level: a
+  // simdjson's depth counts like parse_json_syntax's with one more level: a
   // value inside more than max_depth containers is refused by both.
   std::string_view body = text;
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);  // a UTF-8 byte-order mark
@@ -130,13 +130,6 @@ void JsonCursor::refuse_repeated_keys() const {
     }
     value.refuse_repeated_keys();
   });
-}
-
-void refuse_repeated_json_keys(std::string_view text, const std::string& source,
-                               std::size_t max_depth) {
-  // Constructing the document walks it: simdjson either reads `text` or, for
-  // the rare text only the reference parser accepts, its canonical form.
-  JsonDocument checked(text, source, max_depth);
 }
 
 std::string JsonCursor::text() const {

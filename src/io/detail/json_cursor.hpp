@@ -2,8 +2,8 @@
 //
 // The document is parsed by simdjson (hundreds of MB/s); malformed text, too
 // deep nesting and numbers a double cannot hold are handed to
-// parse_json_text, so that those messages and their line:column stay exactly
-// as they were. A JsonCursor is one value and where it is: its JSON pointer is
+// parse_json_syntax (nlohmann), so that those messages and their line:column
+// stay as users know them. A JsonCursor is one value and where it is: its JSON pointer is
 // built only when a message needs it, never on the happy path.
 #pragma once
 
@@ -17,15 +17,10 @@
 
 namespace sopkit::detail {
 
-// Error{format_error} at the JSON pointer of the second occurrence of a key
-// repeated within one object of `text` (already accepted by parse_json_text).
-void refuse_repeated_json_keys(std::string_view text, const std::string& source,
-                               std::size_t max_depth);
-
 // A parsed document; owns the parser's memory that every cursor points into.
 class JsonDocument {
  public:
-  // Throws as parse_json_text does: Error{parse_error} at "source:line:column",
+  // Throws as parse_json_syntax does: Error{parse_error} at "source:line:column",
   // Error{format_error} for nesting deeper than `max_depth` or a key repeated
   // within one object.
   JsonDocument(std::string_view text, const std::string& source, std::size_t max_depth = 64);

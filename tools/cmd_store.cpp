@@ -9,7 +9,6 @@
 #include "commands.hpp"
 #include "io/detail/files.hpp"
 #include "io/detail/indicators_json.hpp"
-#include "io/detail/json_text.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
 #include "sopkit/sop_diff.hpp"
@@ -40,18 +39,6 @@ int to_int(const std::string& text, const char* what) {
   return v;
 }
 
-// Indicator data in JSON ("format": "sopkit.indicators/1"), parsed once here
-// and read from that parse. Anything else, or text that does not parse, is
-// left to the SOP loader, which reports its own errors.
-std::optional<nlohmann::json> indicator_document(const std::string& text, const std::string& path) {
-  try {
-    nlohmann::json doc = detail::parse_json_text(text, path);
-    if (detail::is_indicators_json(doc)) return doc;
-  } catch (const Error&) {
-  }
-  return std::nullopt;
-}
-
 int store_init(const Args& args) {
   if (args.positional.size() != 1) throw UsageError{"give the store file"};
   open_sqlite_store(args.positional[0]);
@@ -70,11 +57,12 @@ int store_import(const Args& args) {
   // A CSV is indicator data: read once, by the loader.
   const bool csv = ends_with(path, ".csv");
   const std::string text = csv ? std::string() : read_file(path);
-  std::optional<nlohmann::json> doc = csv ? std::nullopt : indicator_document(text, path);
-  if (csv || doc) {
-    IndicatorSet set = csv ? load_indicators_file(path, csv_options(args))
-                           : detail::indicators_from_json(*doc, path);
-    doc.reset();  // the parsed document is no longer needed during the import
+  // JSON of another format, or text that does not parse, is left to the SOP
+  // loader, which reports its own errors.
+  std::optional<IndicatorSet> json_set =
+      csv ? std::nullopt : detail::parse_indicators_json_if_format(text, path);
+  if (csv || json_set) {
+    IndicatorSet set = csv ? load_indicators_file(path, csv_options(args)) : std::move(*json_set);
     auto store = open_sqlite_store(db);
     std::size_t changed = store->import_indicators(set, {*author, note ? *note : path});
     std::cout << path << ": " << set.indicator_count() << " indicator(s), " << set.cell_count()

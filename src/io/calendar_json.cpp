@@ -19,8 +19,9 @@
 #include <utility>
 #include <vector>
 #include "io/detail/files.hpp"
-#include "io/detail/json_text.hpp"
+#include "io/detail/json_cursor.hpp"
 #include "io/detail/shipped_calendars.hpp"
+#include "util/text.hpp"
 
 #include "sopkit/calendar.hpp"
 #include "sopkit/error.hpp"
@@ -28,55 +29,55 @@
 namespace sopkit {
 namespace {
 
-using json = nlohmann::json;
-
 constexpr const char* kFormat = "sopkit.calendar/1";
 constexpr const char* kDayKeys[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
+// The calendar's wording over the one JSON cursor: a Cursor made from another
+// by [] refers to it, so it must not outlive it.
 class Cursor {
  public:
-  Cursor(const json& v, std::string pointer, const std::string& source)
-      : v_(v), ptr_(std::move(pointer)), src_(source) {}
+  explicit Cursor(const detail::JsonCursor& c) : c_(c) {}
 
-  std::string where() const { return src_ + ":" + (ptr_.empty() ? "/" : ptr_); }
-  [[noreturn]] void fail(const std::string& message) const {
-    throw Error(ErrorCode::format_error, message, where());
-  }
-  const json& value() const { return v_; }
-  bool has(const char* key) const { return v_.is_object() && v_.contains(key); }
-  Cursor operator[](const char* key) const {
-    if (!has(key)) fail(std::string("missing \"") + key + "\"");
-    return Cursor(v_.at(key), ptr_ + "/" + key, src_);
-  }
-  Cursor operator[](std::size_t i) const {
-    return Cursor(v_.at(i), ptr_ + "/" + std::to_string(i), src_);
-  }
+  std::string where() const { return c_.location(); }
+  [[noreturn]] void fail(const std::string& message) const { c_.fail(message); }
+  bool is_null() const { return c_.is_null(); }
+  bool is_object() const { return c_.is_object(); }
+  bool has(const char* key) const { return c_.has(key); }
+  Cursor operator[](const char* key) const { return Cursor(c_.at(key)); }
   void expect_object(std::initializer_list<const char*> allowed) const {
-    if (!v_.is_object()) fail("expected an object");
-    for (auto it = v_.begin(); it != v_.end(); ++it) {
+    if (!c_.is_object()) fail("expected an object");
+    c_.for_each_member([&](std::string_view key, const detail::JsonCursor&) {
       bool ok = false;
-      for (const char* a : allowed) ok = ok || it.key() == a;
+      for (const char* a : allowed) ok = ok || key == a;
       if (!ok) {
         std::string list;
         for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
-        fail("unknown key \"" + it.key() + "\" (expected " + list + ")");
+        fail("unknown key \"" + std::string(key) + "\" (expected " + list + ")");
       }
-    }
+    });
   }
-  std::size_t array_size() const {
-    if (!v_.is_array()) fail("expected an array");
-    return v_.size();
+  // Calls f(Cursor item) for each element, in order.
+  template <typename F>
+  void for_each_item(F f) const {
+    if (!c_.is_array()) fail("expected an array");
+    c_.for_each_item([&](const detail::JsonCursor& item) { f(Cursor(item)); });
+  }
+  // Calls f(std::string_view key, Cursor value) for each member, in order.
+  template <typename F>
+  void for_each_member(F f) const {
+    c_.for_each_member(
+        [&](std::string_view key, const detail::JsonCursor& value) { f(key, Cursor(value)); });
   }
   std::string str() const {
-    if (!v_.is_string()) fail("expected a string");
-    return v_.get<std::string>();
+    if (!c_.is_string()) fail("expected a string");
+    return c_.text();
   }
   std::string str_or(const char* key, std::string fallback) const {
     return has(key) ? (*this)[key].str() : std::move(fallback);
   }
   bool boolean() const {
-    if (!v_.is_boolean()) fail("expected true or false");
-    return v_.get<bool>();
+    if (!c_.is_bool()) fail("expected true or false");
+    return c_.boolean();
   }
   Date date() const {
     const std::string text = str();
@@ -96,24 +97,23 @@ class Cursor {
   }
 
  private:
-  const json& v_;
-  std::string ptr_;
-  const std::string& src_;
+  detail::JsonCursor c_;
 };
 
 OfficeHours read_hours(const Cursor& c) {
-  if (c.value().is_null()) return OfficeHours::closed();
+  if (c.is_null()) return OfficeHours::closed();
   c.expect_object({"open", "close", "breaks"});
   OfficeHours h;
   h.open = c["open"].clock();
   h.close = c["close"].clock();
   if (c.has("breaks")) {
     const Cursor bs = c["breaks"];
-    for (std::size_t i = 0, n = bs.array_size(); i < n; ++i) {
-      const Cursor b = bs[i];
-      if (b.array_size() != 2) b.fail("a break is [\"HH:MM\", \"HH:MM\"]");
-      h.breaks.push_back({b[std::size_t{0}].clock(), b[std::size_t{1}].clock()});
-    }
+    bs.for_each_item([&](const Cursor& b) {
+      std::vector<Cursor> ends;
+      b.for_each_item([&](const Cursor& end) { ends.push_back(end); });
+      if (ends.size() != 2) b.fail("a break is [\"HH:MM\", \"HH:MM\"]");
+      h.breaks.push_back({ends[0].clock(), ends[1].clock()});
+    });
   }
   return h;
 }
@@ -134,9 +134,10 @@ HolidayKind read_kind(const Cursor& c) {
   c.fail("unknown kind \"" + k + "\" (expected holiday, cuti_bersama or local)");
 }
 
-CalendarSpec read_spec(const json& root, const std::string& source) {
-  const Cursor top(root, "", source);
-  if (!root.is_object()) top.fail("expected a calendar object");
+CalendarSpec read_spec(const detail::JsonDocument& doc) {
+  const Cursor top{detail::JsonCursor(doc)};
+  const std::string& source = doc.source();
+  if (!top.is_object()) top.fail("expected a calendar object");
   if (top["format"].str() != kFormat)
     top["format"].fail("unsupported format \"" + top["format"].str() + "\" (expected \"" + kFormat +
                        "\")");
@@ -153,9 +154,9 @@ CalendarSpec read_spec(const json& root, const std::string& source) {
   std::map<std::string, std::string> decrees;
   if (top.has("decrees")) {
     const Cursor ds = top["decrees"];
-    if (!ds.value().is_object()) ds.fail("expected an object of decree texts");
-    for (auto it = ds.value().begin(); it != ds.value().end(); ++it)
-      decrees[it.key()] = Cursor(it.value(), "/decrees/" + it.key(), source).str();
+    if (!ds.is_object()) ds.fail("expected an object of decree texts");
+    ds.for_each_member(
+        [&](std::string_view key, const Cursor& text) { decrees[std::string(key)] = text.str(); });
   }
   auto decree = [&](const Cursor& c) {
     std::string d = c.str_or("decree", "");
@@ -169,8 +170,7 @@ CalendarSpec read_spec(const json& root, const std::string& source) {
   }
   if (top.has("holidays")) {
     const Cursor hs = top["holidays"];
-    for (std::size_t i = 0, n = hs.array_size(); i < n; ++i) {
-      const Cursor h = hs[i];
+    hs.for_each_item([&](const Cursor& h) {
       h.expect_object({"date", "name", "kind", "decree", "note"});
       Holiday x;
       x.date = h["date"].date();
@@ -179,12 +179,11 @@ CalendarSpec read_spec(const json& root, const std::string& source) {
       x.decree = decree(h);
       x.origin = h.where();
       spec.holidays.push_back(std::move(x));
-    }
+    });
   }
   if (top.has("overrides")) {
     const Cursor os = top["overrides"];
-    for (std::size_t i = 0, n = os.array_size(); i < n; ++i) {
-      const Cursor o = os[i];
+    os.for_each_item([&](const Cursor& o) {
       o.expect_object({"date", "name", "decree", "hours", "note"});
       DayOverride x;
       x.date = o["date"].date();
@@ -193,12 +192,11 @@ CalendarSpec read_spec(const json& root, const std::string& source) {
       x.decree = decree(o);
       x.origin = o.where();
       spec.overrides.push_back(std::move(x));
-    }
+    });
   }
   if (top.has("periods")) {
     const Cursor ps = top["periods"];
-    for (std::size_t i = 0, n = ps.array_size(); i < n; ++i) {
-      const Cursor p = ps[i];
+    ps.for_each_item([&](const Cursor& p) {
       p.expect_object({"from", "to", "name", "decree", "rule", "optional", "week", "note"});
       HoursPeriod x;
       x.from = p["from"].date();
@@ -211,7 +209,7 @@ CalendarSpec read_spec(const json& root, const std::string& source) {
       x.week = read_week(p["week"]);
       x.origin = p.where();
       spec.periods.push_back(std::move(x));
-    }
+    });
   }
   return spec;
 }
@@ -280,7 +278,7 @@ CalendarSpec load_shipped(std::string_view id, const CalendarOptions& options) {
 }  // namespace
 
 CalendarSpec parse_calendar_spec(std::string_view text, const std::string& source) {
-  return read_spec(detail::parse_json_text(text, source), source);
+  return read_spec(detail::JsonDocument(text, source));
 }
 
 CalendarSpec load_calendar_spec(const std::string& path) {

@@ -4,18 +4,20 @@
 // JSON carries what CSV cannot: the unit tree with ids and parents (so unit
 // names may contain '/'), and the data set's label. A parent that points back
 // down the tree is a cycle and is reported with the units in it.
+#include "io/detail/indicators_json.hpp"
 #include <cmath>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
-
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 #include "io/detail/files.hpp"
 #include "io/detail/indicators_csv.hpp"
 #include "io/detail/indicators_json.hpp"
+#include "io/detail/json_cursor.hpp"
 #include "io/detail/json_stream.hpp"
-#include "io/detail/json_text.hpp"
 
 #include "indicators/detail/text.hpp"
 #include "sopkit/error.hpp"
@@ -25,65 +27,65 @@ namespace sopkit {
 
 namespace {
 
-using nlohmann::json;
 // Output keeps keys in the order written (a reader sees code, period, achievement…).
 using ojson = nlohmann::ordered_json;
+using detail::JsonCursor;
+using Field = std::optional<JsonCursor>;
 constexpr const char* kFormat = "sopkit.indicators/1";
 
-struct Reader {
-  const std::string& source;
+// A figure; nothing when absent or null (blank, not zero).
+std::optional<double> number_field(const Field& f) {
+  if (!f || f->is_null()) return std::nullopt;
+  if (!f->is_number()) f->fail("must be a number or null (null = not reported)");
+  const double v = f->number();
+  if (!std::isfinite(v)) f->fail("is out of range");
+  if (v < 0) f->fail("is negative; the figures are quantities >= 0");
+  return v;
+}
 
-  [[noreturn]] void fail(const std::string& pointer, const std::string& message) const {
-    throw Error(ErrorCode::format_error, message, source + ":" + pointer);
+// fn(), with its invalid_argument errors placed at `at`.
+template <typename Fn>
+auto located(const JsonCursor& at, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::invalid_argument) throw;
+    at.fail(e.message());
   }
-  std::string text(const json& obj, const char* key, const std::string& ptr, bool required) const {
-    auto it = obj.find(key);
-    if (it == obj.end() || it->is_null()) {
-      if (required) fail(ptr, std::string("missing \"") + key + "\"");
-      return {};
-    }
-    if (!it->is_string()) fail(ptr + "/" + key, "must be a string");
-    return it->get<std::string>();
-  }
-  std::optional<double> number(const json& obj, const char* key, const std::string& ptr) const {
-    auto it = obj.find(key);
-    if (it == obj.end() || it->is_null()) return std::nullopt;  // blank, not zero
-    if (!it->is_number()) fail(ptr + "/" + key, "must be a number or null (null = not reported)");
-    const double v = it->get<double>();
-    if (!std::isfinite(v)) fail(ptr + "/" + key, "is out of range");
-    if (v < 0) fail(ptr + "/" + key, "is negative; the figures are quantities >= 0");
-    return v;
-  }
-  template <typename Fn>
-  auto located(const std::string& ptr, Fn&& fn) const {
-    try {
-      return fn();
-    } catch (const Error& e) {
-      if (e.code() != ErrorCode::invalid_argument) throw;
-      fail(ptr, e.message());
-    }
-  }
+}
+
+struct UnitRows {
+  std::vector<JsonCursor> items;
+  std::vector<std::string> ids, names, parents;
+  std::map<std::string, std::size_t> by_id;  // id -> position in the array
 };
 
+UnitRows read_unit_rows(const JsonCursor& units) {
+  UnitRows rows;
+  units.for_each_item([&](const JsonCursor& unit) {
+    if (!unit.is_object()) unit.fail("a unit must be an object");
+    const auto f = unit.members<3>({"id", "name", "parent"});
+    rows.ids.push_back(detail::string_member(unit, f[0], "id", true));
+    rows.names.push_back(detail::string_member(unit, f[1], "name", true));
+    rows.parents.push_back(detail::string_member(unit, f[2], "parent", false));
+    if (!rows.by_id.emplace(rows.ids.back(), rows.items.size()).second)
+      f[0]->fail("unit id '" + rows.ids.back() + "' is given twice");
+    rows.items.push_back(unit);
+  });
+  for (std::size_t i = 0; i < rows.parents.size(); ++i)
+    if (!rows.parents[i].empty() && !rows.by_id.count(rows.parents[i]))
+      rows.items[i].fail_member("parent", "no unit has the id '" + rows.parents[i] + "'");
+  return rows;
+}
+
 // Adds the units parents first; reports unknown parents and cycles.
-void read_units(const Reader& rd, const json& units, UnitTree& tree) {
-  if (!units.is_array()) rd.fail("/units", "must be an array of {\"id\", \"name\", \"parent\"}");
-  std::map<std::string, std::size_t> by_id;  // id -> position in the array
-  std::vector<std::string> ids, names, parents;
-  for (std::size_t i = 0; i < units.size(); ++i) {
-    const std::string ptr = "/units/" + std::to_string(i);
-    if (!units[i].is_object()) rd.fail(ptr, "a unit must be an object");
-    ids.push_back(rd.text(units[i], "id", ptr, true));
-    names.push_back(rd.text(units[i], "name", ptr, true));
-    parents.push_back(rd.text(units[i], "parent", ptr, false));
-    if (!by_id.emplace(ids.back(), i).second)
-      rd.fail(ptr + "/id", "unit id '" + ids.back() + "' is given twice");
-  }
-  for (std::size_t i = 0; i < parents.size(); ++i)
-    if (!parents[i].empty() && !by_id.count(parents[i]))
-      rd.fail("/units/" + std::to_string(i) + "/parent", "no unit has the id '" + parents[i] + "'");
-  std::vector<std::optional<std::size_t>> added(units.size());
-  for (std::size_t start = 0; start < units.size(); ++start) {
+void read_units(const JsonCursor& units, UnitTree& tree) {
+  if (!units.is_array()) units.fail("must be an array of {\"id\", \"name\", \"parent\"}");
+  const UnitRows rows = read_unit_rows(units);
+  const std::vector<std::string>& ids = rows.ids;
+  const std::vector<std::string>& parents = rows.parents;
+  std::vector<std::optional<std::size_t>> added(ids.size());
+  for (std::size_t start = 0; start < ids.size(); ++start) {
     // Walk up to a root or an added unit, then add on the way back down.
     std::vector<std::size_t> chain;
     std::set<std::size_t> on_chain;
@@ -96,99 +98,112 @@ void read_units(const Reader& rd, const json& units, UnitTree& tree) {
           in = in || c == u;
           if (in) cycle += "'" + ids[c] + "' -> ";
         }
-        rd.fail("/units/" + std::to_string(u) + "/parent",
-                "the units form a cycle: " + cycle + "'" + ids[u] + "'");
+        rows.items[u].fail_member("parent",
+                                  "the units form a cycle: " + cycle + "'" + ids[u] + "'");
       }
       chain.push_back(u);
       if (parents[u].empty()) break;
-      u = by_id.at(parents[u]);
+      u = rows.by_id.at(parents[u]);
     }
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
       const std::size_t k = *it;
       if (added[k]) continue;
       std::optional<std::size_t> parent;
-      if (!parents[k].empty()) parent = added[by_id.at(parents[k])];
-      added[k] = rd.located("/units/" + std::to_string(k),
-                            [&] { return tree.add(names[k], parent, ids[k]); });
+      if (!parents[k].empty()) parent = added[rows.by_id.at(parents[k])];
+      added[k] = located(rows.items[k], [&] { return tree.add(rows.names[k], parent, ids[k]); });
     }
   }
+}
+
+void read_value_row(const JsonCursor& v, std::size_t ind, const std::string& source,
+                    IndicatorSet& set) {
+  if (!v.is_object()) v.fail("a value row must be an object");
+  const auto f = v.members<10>({"period", "target", "realisation", "target_low", "target_high",
+                                "budget", "budget_realisation", "financial_plan", "physical_plan",
+                                "physical_realisation"});
+  Cell c;
+  c.indicator = ind;
+  const std::string period = detail::string_member(v, f[0], "period", true);
+  c.period = located(*f[0], [&] { return Period::parse(period); });
+  c.target = number_field(f[1]);
+  c.realisation = number_field(f[2]);
+  c.target_low = number_field(f[3]);
+  c.target_high = number_field(f[4]);
+  c.budget = number_field(f[5]);
+  c.budget_realisation = number_field(f[6]);
+  c.financial_plan = number_field(f[7]);
+  c.physical_plan = number_field(f[8]);
+  c.physical_realisation = number_field(f[9]);
+  c.origin = source + ":" + v.pointer();
+  located(v, [&] {
+    set.add_cell(c);
+    return 0;
+  });
+}
+
+void read_indicator(const JsonCursor& o, const std::string& source, IndicatorSet& set) {
+  if (!o.is_object()) o.fail("an indicator must be an object");
+  const auto f = o.members<11>({"code", "name", "satuan", "unit", "weight", "polarity",
+                                "accumulation", "negative_formula", "source", "values"});
+  Indicator d;
+  d.code = detail::string_member(o, f[0], "code", true);
+  d.name = detail::string_member(o, f[1], "name", false);
+  d.satuan = detail::string_member(o, f[2], "satuan", false);
+  const std::string unit = detail::string_member(o, f[3], "unit", true);
+  if (auto u = set.units().find_id(unit))
+    d.unit = *u;
+  else
+    f[3]->fail("no unit has the id '" + unit + "'");
+  if (auto w = number_field(f[4])) d.weight = *w;
+  const std::string polarity = detail::string_member(o, f[5], "polarity", true);
+  d.polarity = located(*f[5], [&] { return parse_polarity(polarity); });
+  const std::string accumulation = detail::string_member(o, f[6], "accumulation", true);
+  d.accumulation = located(*f[6], [&] { return parse_accumulation(accumulation); });
+  if (const std::string nf = detail::string_member(o, f[7], "negative_formula", false); !nf.empty())
+    d.negative_formula = located(*f[7], [&] { return parse_negative_formula(nf); });
+  d.source = detail::string_member(o, f[8], "source", false);
+  const std::size_t ind = located(*f[0], [&] { return set.add_indicator(d); });
+  if (!f[9]) return;
+  if (!f[9]->is_array()) f[9]->fail("must be an array");
+  f[9]->for_each_item([&](const JsonCursor& v) { read_value_row(v, ind, source, set); });
+}
+
+bool has_indicators_format(const JsonCursor& root) {
+  if (!root.is_object()) return false;
+  const Field format = root.find("format");
+  return format && format->is_string() && format->text() == kFormat;
+}
+
+IndicatorSet indicators_from_document(const detail::JsonDocument& doc) {
+  const JsonCursor root(doc);
+  if (!root.is_object()) root.fail("the document must be an object");
+  const auto f = root.members<4>({"format", "source", "units", "indicators"});
+  const std::string format = detail::string_member(root, f[0], "format", true);
+  if (format != kFormat) f[0]->fail("format '" + format + "' is not " + kFormat);
+  IndicatorSet set;
+  set.source = detail::string_member(root, f[1], "source", false);
+  if (f[2]) read_units(*f[2], set.units());
+  if (!f[3] || !f[3]->is_array()) root.fail_member("indicators", "must be an array");
+  f[3]->for_each_item([&](const JsonCursor& o) { read_indicator(o, doc.source(), set); });
+  return set;
 }
 
 }  // namespace
 
-bool detail::is_indicators_json(const json& doc) noexcept {
-  if (!doc.is_object()) return false;
-  auto format = doc.find("format");
-  return format != doc.end() && format->is_string() &&
-         format->get_ref<const std::string&>() == kFormat;
-}
-
 IndicatorSet parse_indicators_json(std::string_view text, const std::string& source) {
-  return detail::indicators_from_json(detail::parse_json_text(text, source), source);
+  return indicators_from_document(detail::JsonDocument(text, source));
 }
 
-IndicatorSet detail::indicators_from_json(const json& j, const std::string& source) {
-  const Reader rd{source};
-  if (!j.is_object()) rd.fail("", "the document must be an object");
-  const std::string format = rd.text(j, "format", "", true);
-  if (format != kFormat) rd.fail("/format", "format '" + format + "' is not " + kFormat);
-  IndicatorSet set;
-  set.source = rd.text(j, "source", "", false);
-  if (j.contains("units")) read_units(rd, j["units"], set.units());
-  auto inds = j.find("indicators");
-  if (inds == j.end() || !inds->is_array()) rd.fail("/indicators", "must be an array");
-  for (std::size_t i = 0; i < inds->size(); ++i) {
-    const json& o = (*inds)[i];
-    const std::string ptr = "/indicators/" + std::to_string(i);
-    if (!o.is_object()) rd.fail(ptr, "an indicator must be an object");
-    Indicator d;
-    d.code = rd.text(o, "code", ptr, true);
-    d.name = rd.text(o, "name", ptr, false);
-    d.satuan = rd.text(o, "satuan", ptr, false);
-    const std::string unit = rd.text(o, "unit", ptr, true);
-    if (auto u = set.units().find_id(unit))
-      d.unit = *u;
-    else
-      rd.fail(ptr + "/unit", "no unit has the id '" + unit + "'");
-    if (auto w = rd.number(o, "weight", ptr)) d.weight = *w;
-    d.polarity = rd.located(ptr + "/polarity",
-                            [&] { return parse_polarity(rd.text(o, "polarity", ptr, true)); });
-    d.accumulation = rd.located(ptr + "/accumulation", [&] {
-      return parse_accumulation(rd.text(o, "accumulation", ptr, true));
-    });
-    if (const std::string nf = rd.text(o, "negative_formula", ptr, false); !nf.empty())
-      d.negative_formula =
-          rd.located(ptr + "/negative_formula", [&] { return parse_negative_formula(nf); });
-    d.source = rd.text(o, "source", ptr, false);
-    const std::size_t ind = rd.located(ptr + "/code", [&] { return set.add_indicator(d); });
-    auto values = o.find("values");
-    if (values == o.end()) continue;
-    if (!values->is_array()) rd.fail(ptr + "/values", "must be an array");
-    for (std::size_t k = 0; k < values->size(); ++k) {
-      const json& v = (*values)[k];
-      const std::string vp = ptr + "/values/" + std::to_string(k);
-      if (!v.is_object()) rd.fail(vp, "a value row must be an object");
-      Cell c;
-      c.indicator = ind;
-      c.period =
-          rd.located(vp + "/period", [&] { return Period::parse(rd.text(v, "period", vp, true)); });
-      c.target = rd.number(v, "target", vp);
-      c.realisation = rd.number(v, "realisation", vp);
-      c.target_low = rd.number(v, "target_low", vp);
-      c.target_high = rd.number(v, "target_high", vp);
-      c.budget = rd.number(v, "budget", vp);
-      c.budget_realisation = rd.number(v, "budget_realisation", vp);
-      c.financial_plan = rd.number(v, "financial_plan", vp);
-      c.physical_plan = rd.number(v, "physical_plan", vp);
-      c.physical_realisation = rd.number(v, "physical_realisation", vp);
-      c.origin = source + ":" + vp;
-      rd.located(vp, [&] {
-        set.add_cell(c);
-        return 0;
-      });
-    }
+std::optional<IndicatorSet> detail::parse_indicators_json_if_format(std::string_view text,
+                                                                    const std::string& source) {
+  std::unique_ptr<JsonDocument> doc;
+  try {
+    doc = std::make_unique<JsonDocument>(text, source);
+  } catch (const Error&) {
+    return std::nullopt;
   }
-  return set;
+  if (!has_indicators_format(JsonCursor(*doc))) return std::nullopt;
+  return indicators_from_document(*doc);
 }
 
 IndicatorSet load_indicators_file(const std::string& path, const CsvOptions& options) {

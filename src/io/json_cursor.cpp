@@ -29,7 +29,7 @@ std::string escape_pointer_token(std::string_view key) {
 
 JsonDocument::JsonDocument(std::string_view text, const std::string& source, std::size_t max_depth)
     : source_(source) {
-  // simdjson's depth counts like parse_json_text's with one more level: a
+  // simdjson's depth counts like parse_json_syntax's with one more level: a
   // value inside more than max_depth containers is refused by both.
   std::string_view body = text;
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);  // a UTF-8 byte-order mark
@@ -53,8 +53,20 @@ JsonDocument::JsonDocument(std::string_view text, const std::string& source, std
 }
 
 void JsonCursor::fail(const std::string& message) const {
+  throw Error(ErrorCode::format_error, message, location());
+}
+
+std::string JsonCursor::location() const {
   const std::string p = pointer();
-  throw Error(ErrorCode::format_error, message, src_ + ":" + (p.empty() ? "/" : p));
+  return src_ + ":" + (p.empty() ? "/" : p);
+}
+
+void JsonCursor::fail_member(std::string_view key, const std::string& message) const {
+  throw Error(ErrorCode::format_error, message, location_of(key));
+}
+
+std::string JsonCursor::location_of(std::string_view key) const {
+  return src_ + ":" + pointer() + "/" + escape_pointer_token(key);
 }
 
 std::string JsonCursor::pointer() const {
@@ -120,15 +132,8 @@ void JsonCursor::refuse_repeated_keys() const {
   });
 }
 
-void refuse_repeated_json_keys(std::string_view text, const std::string& source,
-                               std::size_t max_depth) {
-  // Constructing the document walks it: simdjson either reads `text` or, for
-  // the rare text only the reference parser accepts, its canonical form.
-  JsonDocument checked(text, source, max_depth);
-}
-
 std::string JsonCursor::text() const {
-  return std::string(v_.get_string().value_unsafe());
+  return std::string(view());
 }
 
 double JsonCursor::number() const {
@@ -168,6 +173,16 @@ nlohmann::json JsonCursor::to_json() const {
     }
   }
   return nullptr;
+}
+
+std::string string_member(const JsonCursor& obj, const std::optional<JsonCursor>& member,
+                          std::string_view key, bool required) {
+  if (!member || member->is_null()) {
+    if (required) obj.fail("missing \"" + std::string(key) + "\"");
+    return {};
+  }
+  if (!member->is_string()) member->fail("must be a string");
+  return member->text();
 }
 
 }  // namespace sopkit::detail

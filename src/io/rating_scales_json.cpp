@@ -1,12 +1,12 @@
 // rating_scales_json.cpp — rating scales read from JSON
 // ({"scales": [{"name", "valid_from", "legal_basis", "bands": [...]}]}, or one
 // scale alone): the reading belongs to the io layer, the scales to indicators.
-#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "io/detail/files.hpp"
-#include "io/detail/json_text.hpp"
+#include "io/detail/json_cursor.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/rating_scale.hpp"
 
@@ -14,68 +14,54 @@ namespace sopkit {
 
 namespace {
 
-using nlohmann::json;
+using detail::JsonCursor;
 
-[[noreturn]] void bad(const std::string& source, const std::string& pointer,
-                      const std::string& message) {
-  throw Error(ErrorCode::format_error, message, source + ":" + pointer);
+RatingBand band_from_json(const JsonCursor& b) {
+  if (!b.is_object()) b.fail("a band must be an object");
+  const auto f = b.members<3>({"min", "inclusive", "label"});
+  RatingBand band;
+  if (f[0] && !f[0]->is_null()) {
+    if (!f[0]->is_number()) f[0]->fail("must be a number or null");
+    band.lower = f[0]->number();
+  }
+  if (f[1]) {
+    if (!f[1]->is_bool()) f[1]->fail("must be true or false");
+    band.inclusive = f[1]->boolean();
+  }
+  if (!f[2] || !f[2]->is_string()) b.fail_member("label", "must be a string");
+  band.label = f[2]->text();
+  return band;
 }
 
-RatingScale scale_from_json(const json& j, const std::string& source, const std::string& ptr) {
-  if (!j.is_object()) bad(source, ptr, "a rating scale must be an object");
-  auto str = [&](const char* key, bool required) -> std::string {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) {
-      if (required) bad(source, ptr, std::string("missing \"") + key + "\"");
-      return {};
-    }
-    if (!it->is_string()) bad(source, ptr + "/" + key, "must be a string");
-    return it->get<std::string>();
-  };
-  std::string name = str("name", true), valid_from = str("valid_from", true),
-              basis = str("legal_basis", false);
-  auto bands_it = j.find("bands");
-  if (bands_it == j.end() || !bands_it->is_array())
-    bad(source, ptr + "/bands", "\"bands\" must be an array");
+RatingScale scale_from_json(const JsonCursor& j) {
+  if (!j.is_object()) j.fail("a rating scale must be an object");
+  const auto f = j.members<4>({"name", "valid_from", "legal_basis", "bands"});
+  std::string name = detail::string_member(j, f[0], "name", true),
+              valid_from = detail::string_member(j, f[1], "valid_from", true),
+              basis = detail::string_member(j, f[2], "legal_basis", false);
+  if (!f[3] || !f[3]->is_array()) j.fail_member("bands", "\"bands\" must be an array");
   std::vector<RatingBand> bands;
-  for (std::size_t i = 0; i < bands_it->size(); ++i) {
-    const json& b = (*bands_it)[i];
-    const std::string bp = ptr + "/bands/" + std::to_string(i);
-    if (!b.is_object()) bad(source, bp, "a band must be an object");
-    RatingBand band;
-    if (auto m = b.find("min"); m != b.end() && !m->is_null()) {
-      if (!m->is_number()) bad(source, bp + "/min", "must be a number or null");
-      band.lower = m->get<double>();
-    }
-    if (auto inc = b.find("inclusive"); inc != b.end()) {
-      if (!inc->is_boolean()) bad(source, bp + "/inclusive", "must be true or false");
-      band.inclusive = inc->get<bool>();
-    }
-    auto l = b.find("label");
-    if (l == b.end() || !l->is_string()) bad(source, bp + "/label", "must be a string");
-    band.label = l->get<std::string>();
-    bands.push_back(std::move(band));
-  }
+  f[3]->for_each_item([&](const JsonCursor& b) { bands.push_back(band_from_json(b)); });
   try {
     return RatingScale(std::move(name), std::move(valid_from), std::move(bands), std::move(basis));
   } catch (const Error& e) {
-    bad(source, ptr, e.message());
+    j.fail(e.message());
   }
 }
 
 }  // namespace
 
 RatingScales parse_rating_scales_json(std::string_view text, const std::string& source) {
-  const json j = detail::parse_json_text(text, source);
+  const detail::JsonDocument doc(text, source);
+  const JsonCursor root(doc);
   RatingScales out;
-  if (j.is_object() && j.contains("scales")) {
-    const json& arr = j["scales"];
-    if (!arr.is_array()) bad(source, "/scales", "must be an array");
-    for (std::size_t i = 0; i < arr.size(); ++i)
-      out.add(scale_from_json(arr[i], source, "/scales/" + std::to_string(i)));
-  } else {
-    out.add(scale_from_json(j, source, ""));
+  const std::optional<JsonCursor> scales = root.find("scales");
+  if (!scales) {
+    out.add(scale_from_json(root));
+    return out;
   }
+  if (!scales->is_array()) scales->fail("must be an array");
+  scales->for_each_item([&](const JsonCursor& scale) { out.add(scale_from_json(scale)); });
   return out;
 }
 

@@ -1,12 +1,13 @@
 // runs_json.cpp — run logs as JSON ("sopkit.runs/1"), the comparison as JSON
 // ("sopkit.runs-comparison/1"), and load_runs_file.
 #include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
 
 #include "io/detail/comparison_json.hpp"
 #include "io/detail/files.hpp"
+#include "io/detail/json_cursor.hpp"
 #include "io/detail/json_stream.hpp"
-#include "io/detail/json_text.hpp"
 #include "io/detail/runs_text.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/monitoring.hpp"
@@ -16,125 +17,117 @@ namespace sopkit {
 
 namespace {
 
-using nlohmann::json;
 using ojson = nlohmann::ordered_json;
 
 constexpr const char* kRunsFormat = "sopkit.runs/1";
 
-[[noreturn]] void fail_at(const std::string& source, const std::string& pointer,
-                          const std::string& message) {
-  throw Error(ErrorCode::format_error, message, source + ":" + (pointer.empty() ? "/" : pointer));
+using detail::JsonCursor;
+using Field = std::optional<JsonCursor>;
+
+bool absent(const Field& f) {
+  return !f || f->is_null();
 }
 
-const json& member(const json& o, const char* key) {
-  static const json kNull;
-  auto it = o.find(key);
-  return it == o.end() ? kNull : *it;
+// A text member ("" when absent or null), viewing the document's text.
+std::string_view text_member(const Field& f, std::string_view key) {
+  if (absent(f)) return {};
+  if (!f->is_string()) f->fail(std::string(key) + " must be text");
+  return f->view();
 }
 
-// A text member ("" when absent or null).
-std::string_view text_member(const json& o, const char* key, const std::string& source,
-                             const std::string& pointer) {
-  const json& v = member(o, key);
-  if (v.is_null()) return {};
-  if (!v.is_string()) fail_at(source, pointer + "/" + key, std::string(key) + " must be text");
-  return v.get_ref<const std::string&>();
-}
-
-std::optional<bool> yes_no(const json& v, const std::string& source, const std::string& pointer,
-                           const char* what) {
+std::optional<bool> yes_no(const JsonCursor& v, std::string_view what) {
   if (v.is_null()) return std::nullopt;
-  if (!v.is_boolean())
-    fail_at(source, pointer,
-            std::string(what) + " must be true (Ya), false (Tidak) or null (not answered)");
-  return v.get<bool>();
+  if (!v.is_bool())
+    v.fail(std::string(what) + " must be true (Ya), false (Tidak) or null (not answered)");
+  return v.boolean();
 }
 
-void read_forms(const json& r, RunRecord& record, const Sop& sop, const std::string& source,
-                const std::string& p) {
-  record.observer = std::string(text_member(r, "observer", source, p));
-  const json& mon = member(r, "monitoring");
-  if (!mon.is_null()) {
-    if (!mon.is_array())
-      fail_at(source, p + "/monitoring", "monitoring must be a list of rows {\"step\", \"good\"}");
-    for (std::size_t k = 0; k < mon.size(); ++k) {
-      const std::string mp = p + "/monitoring/" + std::to_string(k);
-      if (!mon[k].is_object()) fail_at(source, mp, "a monitoring row must be an object");
-      Observation o;
-      o.step = std::string(text_member(mon[k], "step", source, mp));
-      if (sop.step_index(o.step) == kNoIndex)
-        fail_at(source, mp + "/step", "unknown step '" + detail::excerpt(o.step) + "'");
-      o.good = yes_no(member(mon[k], "good"), source, mp + "/good", "good");
-      o.action = std::string(text_member(mon[k], "action", source, mp));
-      o.note = std::string(text_member(mon[k], "note", source, mp));
-      record.observations.push_back(std::move(o));
-    }
+Observation read_observation(const JsonCursor& row, const Sop& sop) {
+  if (!row.is_object()) row.fail("a monitoring row must be an object");
+  const auto f = row.members<4>({"step", "good", "action", "note"});
+  Observation o;
+  o.step = std::string(text_member(f[0], "step"));
+  if (sop.step_index(o.step) == kNoIndex)
+    row.fail_member("step", "unknown step '" + detail::excerpt(o.step) + "'");
+  if (f[1]) o.good = yes_no(*f[1], "good");
+  o.action = std::string(text_member(f[2], "action"));
+  o.note = std::string(text_member(f[3], "note"));
+  return o;
+}
+
+std::size_t criterion_of(std::string_view key, const JsonCursor& value) {
+  for (std::size_t i = 0; i < kEvaluationCriteria; ++i)
+    if (key == evaluation_criterion_key(i)) return i;
+  std::string keys;
+  for (std::size_t i = 0; i < kEvaluationCriteria; ++i)
+    keys += std::string(i ? ", " : "") + evaluation_criterion_key(i);
+  value.fail("unknown criterion '" + detail::excerpt(key) + "'; the criteria are " + keys);
+}
+
+// The observer, the monitoring rows and the evaluation criteria of one run.
+void read_forms(const std::array<Field, 3>& f, RunRecord& record, const Sop& sop) {
+  record.observer = std::string(text_member(f[0], "observer"));
+  if (!absent(f[1])) {
+    if (!f[1]->is_array()) f[1]->fail("monitoring must be a list of rows {\"step\", \"good\"}");
+    f[1]->for_each_item(
+        [&](const JsonCursor& row) { record.observations.push_back(read_observation(row, sop)); });
   }
-  const json& ev = member(r, "evaluation");
-  if (ev.is_null()) return;
-  if (!ev.is_object())
-    fail_at(source, p + "/evaluation", "evaluation must be an object of the 7 criteria");
-  for (auto it = ev.begin(); it != ev.end(); ++it) {
-    std::size_t c = kEvaluationCriteria;
-    for (std::size_t i = 0; i < kEvaluationCriteria; ++i)
-      if (it.key() == evaluation_criterion_key(i)) c = i;
-    if (c == kEvaluationCriteria) {
-      std::string keys;
-      for (std::size_t i = 0; i < kEvaluationCriteria; ++i)
-        keys += std::string(i ? ", " : "") + evaluation_criterion_key(i);
-      fail_at(source, p + "/evaluation/" + it.key(),
-              "unknown criterion '" + detail::excerpt(it.key()) + "'; the criteria are " + keys);
-    }
-    record.evaluation[c] =
-        yes_no(it.value(), source, p + "/evaluation/" + it.key(), it.key().c_str());
-  }
+  if (absent(f[2])) return;
+  if (!f[2]->is_object()) f[2]->fail("evaluation must be an object of the 7 criteria");
+  f[2]->for_each_member([&](std::string_view key, const JsonCursor& value) {
+    record.evaluation[criterion_of(key, value)] = yes_no(value, key);
+  });
+}
+
+void read_events(const JsonCursor& events, const std::string& case_id,
+                 detail::EventReader& reader) {
+  if (!events.is_array() || events.size() == 0)
+    events.fail("events must be a non-empty list of step executions");
+  std::uint32_t k = 0;
+  events.for_each_item([&](const JsonCursor& e) {
+    if (!e.is_object()) e.fail("an event must be an object {\"step\", \"start\", \"end\"}");
+    static constexpr std::array<std::string_view, 5> kKeys = {"step", "start", "end", "actor",
+                                                              "branch"};
+    const auto f = e.members(kKeys);
+    detail::EventText t{case_id,
+                        text_member(f[0], kKeys[0]),
+                        text_member(f[1], kKeys[1]),
+                        text_member(f[2], kKeys[2]),
+                        text_member(f[3], kKeys[3]),
+                        text_member(f[4], kKeys[4])};
+    static const char* const kFields[] = {"case", "step", "start", "end", "actor", "branch"};
+    reader.add(t, k++, [&](int field) { return e.location_of(kFields[field]); });
+  });
 }
 
 }  // namespace
 
 RunLog parse_runs_json(std::string_view text, const Sop& sop, const std::string& source) {
-  const json doc = detail::parse_json_text(text, source);
-  if (!doc.is_object()) fail_at(source, "", "a runs document must be a JSON object");
-  const json& format = member(doc, "format");
-  if (!format.is_string() || format.get<std::string>() != kRunsFormat)
-    fail_at(source, "/format", std::string("format must be \"") + kRunsFormat + "\"");
-  const json& runs = member(doc, "runs");
-  if (!runs.is_array() || runs.empty())
-    fail_at(source, "/runs", "runs must be a non-empty list of runs");
+  const detail::JsonDocument doc(text, source);
+  const JsonCursor root(doc);
+  if (!root.is_object()) root.fail("a runs document must be a JSON object");
+  const auto top = root.members<2>({"format", "runs"});
+  if (!top[0] || !top[0]->is_string() || top[0]->view() != kRunsFormat)
+    root.fail_member("format", std::string("format must be \"") + kRunsFormat + "\"");
+  if (!top[1] || !top[1]->is_array() || top[1]->size() == 0)
+    root.fail_member("runs", "runs must be a non-empty list of runs");
   RunLog log(sop);
   detail::EventReader reader(log);
   std::vector<std::string> run_pointer;  // per run index, for duplicate messages
-  for (std::size_t i = 0; i < runs.size(); ++i) {
-    const std::string p = "/runs/" + std::to_string(i);
-    const json& r = runs[i];
-    if (!r.is_object()) fail_at(source, p, "a run must be an object {\"case\", \"events\"}");
-    const std::string case_id(text_member(r, "case", source, p));
-    if (case_id.empty()) fail_at(source, p + "/case", "the case is empty; give the run's case id");
+  top[1]->for_each_item([&](const JsonCursor& r) {
+    if (!r.is_object()) r.fail("a run must be an object {\"case\", \"events\"}");
+    const auto f = r.members<5>({"case", "events", "observer", "monitoring", "evaluation"});
+    const std::string case_id(text_member(f[0], "case"));
+    if (case_id.empty()) r.fail_member("case", "the case is empty; give the run's case id");
     const std::size_t before = log.runs().size();
     const std::uint32_t run = log.find_or_add_run(case_id);
     if (log.runs().size() == before)
-      fail_at(source, p + "/case", "case '" + detail::excerpt(case_id) + "' appears twice");
-    run_pointer.push_back(p);
-    const json& events = member(r, "events");
-    if (!events.is_array() || events.empty())
-      fail_at(source, p + "/events", "events must be a non-empty list of step executions");
-    for (std::size_t k = 0; k < events.size(); ++k) {
-      const std::string ep = p + "/events/" + std::to_string(k);
-      const json& e = events[k];
-      if (!e.is_object())
-        fail_at(source, ep, "an event must be an object {\"step\", \"start\", \"end\"}");
-      static const char* const kKeys[] = {"case", "step", "start", "end", "actor", "branch"};
-      detail::EventText t{case_id,
-                          text_member(e, "step", source, ep),
-                          text_member(e, "start", source, ep),
-                          text_member(e, "end", source, ep),
-                          text_member(e, "actor", source, ep),
-                          text_member(e, "branch", source, ep)};
-      reader.add(t, static_cast<std::uint32_t>(k),
-                 [&](int field) { return source + ":" + ep + "/" + kKeys[field]; });
-    }
-    read_forms(r, log.run(run), sop, source, p);
-  }
+      r.fail_member("case", "case '" + detail::excerpt(case_id) + "' appears twice");
+    run_pointer.push_back(r.pointer());
+    if (!f[1]) r.fail_member("events", "events must be a non-empty list of step executions");
+    read_events(*f[1], case_id, reader);
+    read_forms({f[2], f[3], f[4]}, log.run(run), sop);
+  });
   reader.finish([&](const StepEvent& e) {
     return source + ":" + run_pointer[e.run] + "/events/" + std::to_string(e.origin);
   });

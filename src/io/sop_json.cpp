@@ -5,6 +5,7 @@
 // in the clerk's terms, what would have been right.
 #include "sopkit/sop_json.hpp"
 
+#include <array>
 #include <nlohmann/json.hpp>
 #include <string_view>
 
@@ -25,6 +26,8 @@ constexpr const char* kFormat = "sopkit.sop/1";
 constexpr std::size_t kMaxDepth = 64;
 
 // One value of the document, with the SOP format's wording for wrong types.
+using Field = std::optional<detail::JsonCursor>;
+
 class Reader {
  public:
   explicit Reader(detail::JsonCursor cursor) : c_(cursor) {}
@@ -53,7 +56,10 @@ class Reader {
   // that may be empty are written "".
   std::string string_member(const char* key, const char* what,
                             const std::string& fallback = {}) const {
-    auto m = c_.find(key);
+    return string_or(c_.find(key), what, fallback);
+  }
+  // A member found by JsonCursor::members as text; `fallback` when absent.
+  static std::string string_or(const Field& m, const char* what, const std::string& fallback = {}) {
     if (!m) return fallback;
     return Reader(*m).string(what);
   }
@@ -65,8 +71,10 @@ class Reader {
   }
 
   std::vector<std::string> string_list_member(const char* key, const char* what) const {
+    return string_list(c_.find(key), what);
+  }
+  static std::vector<std::string> string_list(const Field& m, const char* what) {
     std::vector<std::string> out;
-    auto m = c_.find(key);
     if (!m || m->is_null()) return out;
     Reader list(*m);
     if (!m->is_array())
@@ -88,10 +96,20 @@ class Reader {
 
   // Unknown members, kept as canonical JSON object text.
   ExtraFields extras(std::initializer_list<std::string_view> known) const {
+    return extras(known.begin(), known.end());
+  }
+  // The same, when `found` of this object's members were known ones: all of
+  // them (the common case) means nothing is left to look at.
+  template <std::size_t N>
+  ExtraFields extras(const std::array<std::string_view, N>& known, std::size_t found) const {
+    if (found == c_.size()) return {};
+    return extras(known.begin(), known.end());
+  }
+  ExtraFields extras(const std::string_view* known_begin, const std::string_view* known_end) const {
     json extra = json::object();
     c_.for_each_member([&](std::string_view key, const detail::JsonCursor& value) {
-      for (std::string_view k : known)
-        if (key == k) return;
+      for (const std::string_view* k = known_begin; k != known_end; ++k)
+        if (key == *k) return;
       extra[std::string(key)] = value.to_json();
     });
     return extra.empty() ? ExtraFields{} : extra.dump();
@@ -180,55 +198,86 @@ Actor read_actor(const Reader& r) {
   return a;
 }
 
+// A step's members, in the order of kStepKeys.
+enum StepKey : std::size_t {
+  kId,
+  kActivity,
+  kActor,
+  kKind,
+  kRequirements,
+  kTime,
+  kOutput,
+  kNote,
+  kNext,
+  kYes,
+  kNo,
+  kYesLabel,
+  kNoLabel,
+  kNoProbability
+};
+constexpr std::array<std::string_view, 14> kStepKeys = {
+    "id",   "activity", "actor", "kind", "requirements", "time",     "output",
+    "note", "next",     "yes",   "no",   "yes_label",    "no_label", "no_probability"};
+
+bool has_value(const Field& m) {
+  return m && !m->is_null();
+}
+
+std::vector<std::string> read_next(const Reader& n) {
+  std::vector<std::string> next;
+  if (n.value().is_string()) {
+    next.push_back(n.string("next"));
+  } else if (n.value().is_array()) {
+    n.value().for_each_item([&](const detail::JsonCursor& item) {
+      next.push_back(Reader(item).string("next (a step id)"));
+    });
+  } else {
+    n.fail("next must be a step id \"2\" or a list of ids [\"2\", \"3\"], not " + n.type());
+  }
+  return next;
+}
+
 Step read_step(const Reader& r) {
   r.expect_object("a step");
-  if (!r.has("id")) r.fail("a step needs an \"id\", its number in the table (e.g. \"1\")");
+  // Each member is found in one pass over the step, not one pass per key.
+  const auto f = r.value().members(kStepKeys);
+  if (!f[kId]) r.fail("a step needs an \"id\", its number in the table (e.g. \"1\")");
   Step s;
-  s.id = r.at("id").string("step id (write it in quotes, e.g. \"1\")");
-  if (s.id.empty()) r.at("id").fail("step id must not be empty");
-  s.activity = r.string_member("activity", "activity");
-  s.actor = r.string_member("actor", "actor (an actor id)");
-  if (r.has("kind")) {
-    std::string k = r.at("kind").string("kind");
+  s.id = Reader(*f[kId]).string("step id (write it in quotes, e.g. \"1\")");
+  if (s.id.empty()) f[kId]->fail("step id must not be empty");
+  s.activity = Reader::string_or(f[kActivity], "activity");
+  s.actor = Reader::string_or(f[kActor], "actor (an actor id)");
+  if (f[kKind]) {
+    std::string k = Reader(*f[kKind]).string("kind");
     auto kind = step_kind_from_name(k);
     if (!kind)
-      r.at("kind").fail("unknown kind '" + detail::excerpt(k) +
-                        "': use start, end, process or decision");
+      f[kKind]->fail("unknown kind '" + detail::excerpt(k) +
+                     "': use start, end, process or decision");
     s.kind = *kind;
   }
-  s.requirements = r.string_list_member("requirements", "requirements");
-  if (r.has_value("time")) {
-    Reader t = r.at("time");
+  s.requirements = Reader::string_list(f[kRequirements], "requirements");
+  if (has_value(f[kTime])) {
+    const Reader t(*f[kTime]);
     if (t.value().is_number())
       t.fail("time needs its unit as text, e.g. \"15 Menit\" or \"2 hari\"");
     s.time_text = t.string("time");
     s.time = Duration::try_parse(s.time_text);  // unparseable: kept for validate()
   }
-  s.output = r.string_member("output", "output");
-  s.note = r.string_member("note", "note");
-  if (r.has_value("next")) {
-    Reader n = r.at("next");
-    if (n.value().is_string()) {
-      s.next.push_back(n.string("next"));
-    } else if (n.value().is_array()) {
-      n.value().for_each_item([&](const detail::JsonCursor& item) {
-        s.next.push_back(Reader(item).string("next (a step id)"));
-      });
-    } else {
-      n.fail("next must be a step id \"2\" or a list of ids [\"2\", \"3\"], not " + n.type());
-    }
-  }
-  s.yes = r.string_member("yes", "yes (a step id)");
-  s.no = r.string_member("no", "no (a step id)");
-  s.yes_label = r.string_member("yes_label", "yes_label");
-  s.no_label = r.string_member("no_label", "no_label");
-  if (r.has_value("no_probability")) {
-    Reader p = r.at("no_probability");
+  s.output = Reader::string_or(f[kOutput], "output");
+  s.note = Reader::string_or(f[kNote], "note");
+  if (has_value(f[kNext])) s.next = read_next(Reader(*f[kNext]));
+  s.yes = Reader::string_or(f[kYes], "yes (a step id)");
+  s.no = Reader::string_or(f[kNo], "no (a step id)");
+  s.yes_label = Reader::string_or(f[kYesLabel], "yes_label");
+  s.no_label = Reader::string_or(f[kNoLabel], "no_label");
+  if (has_value(f[kNoProbability])) {
+    const Reader p(*f[kNoProbability]);
     if (!p.value().is_number()) p.fail("no_probability must be a number from 0 to 1");
     s.no_probability = p.value().number();
   }
-  s.extra = r.extras({"id", "activity", "actor", "kind", "requirements", "time", "output", "note",
-                      "next", "yes", "no", "yes_label", "no_label", "no_probability"});
+  std::size_t found = 0;
+  for (const Field& m : f) found += m.has_value();
+  s.extra = r.extras(kStepKeys, found);
   return s;
 }
 

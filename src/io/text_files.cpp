@@ -12,7 +12,6 @@
 #include <cstring>
 
 #include "io/detail/files.hpp"
-#include "io/detail/json_cursor.hpp"
 #include "io/detail/json_text.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/input_limit.hpp"
@@ -181,13 +180,6 @@ std::string read_text_file(const std::string& path) {
   text.resize(used);
   refuse_utf16(text, path, "file");
   return text;
-}
-
-nlohmann::json parse_json_text(std::string_view text, const std::string& source,
-                               std::size_t max_depth) {
-  nlohmann::json root = parse_json_syntax(text, source, max_depth);
-  refuse_repeated_json_keys(text, source, max_depth);
-  return root;
 }
 
 nlohmann::json parse_json_syntax(std::string_view text, const std::string& source,

@@ -2,12 +2,13 @@
 //
 // The document is parsed by simdjson (hundreds of MB/s); malformed text, too
 // deep nesting and numbers a double cannot hold are handed to
-// parse_json_text, so that those messages and their line:column stay exactly
-// as they were. A JsonCursor is one value and where it is: its JSON pointer is
+// parse_json_syntax (nlohmann), so that those messages and their line:column
+// stay as users know them. A JsonCursor is one value and where it is: its JSON pointer is
 // built only when a message needs it, never on the happy path.
 #pragma once
 
 #include <simdjson.h>
+#include <array>
 #include <cstddef>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -16,15 +17,10 @@
 
 namespace sopkit::detail {
 
-// Error{format_error} at the JSON pointer of the second occurrence of a key
-// repeated within one object of `text` (already accepted by parse_json_text).
-void refuse_repeated_json_keys(std::string_view text, const std::string& source,
-                               std::size_t max_depth);
-
 // A parsed document; owns the parser's memory that every cursor points into.
 class JsonDocument {
  public:
-  // Throws as parse_json_text does: Error{parse_error} at "source:line:column",
+  // Throws as parse_json_syntax does: Error{parse_error} at "source:line:column",
   // Error{format_error} for nesting deeper than `max_depth` or a key repeated
   // within one object.
   JsonDocument(std::string_view text, const std::string& source, std::size_t max_depth = 64);
@@ -47,13 +43,20 @@ class JsonCursor {
 
   // Error{format_error} at "source:/json/pointer".
   [[noreturn]] void fail(const std::string& message) const;
+  // Error{format_error} at member `key` of this object, present or not.
+  [[noreturn]] void fail_member(std::string_view key, const std::string& message) const;
   std::string pointer() const;
+  // "source:/json/pointer" ("source:/" at the root).
+  std::string location() const;
+  // "source:/json/pointer/key": where member `key` of this object is, present or not.
+  std::string location_of(std::string_view key) const;
   // The member name this value sits under ("" for the root and list items).
   std::string_view key() const { return key_; }
 
   bool is_null() const { return v_.is_null(); }
   bool is_string() const { return v_.is_string(); }
   bool is_number() const { return v_.is_number(); }
+  bool is_bool() const { return v_.is_bool(); }
   bool is_array() const { return v_.is_array(); }
   bool is_object() const { return v_.is_object(); }
   // "null", "an object", "a list", "text", "true/false", "a number".
@@ -67,8 +70,28 @@ class JsonCursor {
   JsonCursor at(std::string_view key) const;
 
   std::string text() const;  // the string value; check is_string() first
-  double number() const;     // the number value; check is_number() first
+  // The string value as the document holds it, valid while the document
+  // lives; check is_string() first.
+  std::string_view view() const { return v_.get_string().value_unsafe(); }
+  double number() const;  // the number value; check is_number() first
+  bool boolean() const { return v_.get_bool().value_unsafe(); }  // check is_bool() first
   std::size_t size() const;  // elements of an array, members of an object
+
+  // The members named in `keys`, each read once in one pass over the object
+  // (check is_object() first): slot i holds member keys[i], or nothing when
+  // absent. Members not named are skipped.
+  template <std::size_t N>
+  std::array<std::optional<JsonCursor>, N> members(
+      const std::array<std::string_view, N>& keys) const {
+    std::array<std::optional<JsonCursor>, N> out;
+    for (simdjson::dom::key_value_pair kv : object())
+      for (std::size_t i = 0; i < N; ++i)
+        if (kv.key == keys[i]) {
+          out[i].emplace(JsonCursor(kv.value, src_, this, kv.key));
+          break;
+        }
+    return out;
+  }
 
   // Calls f(JsonCursor item) for each element of an array (check is_array()
   // first), in order.
@@ -116,5 +139,11 @@ class JsonCursor {
   std::size_t index_ = 0;
   bool is_member_ = false;
 };
+
+// The text of member `key` of `obj` found as `member` (JsonCursor::members):
+// "" when absent or null, or Error "missing \"key\"" at `obj` when
+// `required`; Error "must be a string" at the member when it is not text.
+std::string string_member(const JsonCursor& obj, const std::optional<JsonCursor>& member,
+                          std::string_view key, bool required);
 
 }  // namespace sopkit::detail

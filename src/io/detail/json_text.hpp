@@ -15,12 +15,9 @@ namespace sopkit::detail {
 // for malformed JSON (and for numbers JSON can write but a double cannot
 // hold), and Error{format_error} for nesting deeper than `max_depth`: real
 // documents nest a few levels, and the limit keeps hostile input from eating
-// the stack; Error{format_error} too for a key repeated within one object.
-nlohmann::json parse_json_text(std::string_view text, const std::string& source,
-                               std::size_t max_depth = 64);
-
-// parse_json_text without the repeated-key check (a repeated key keeps its
-// last value): for JsonDocument, which checks repeated keys itself.
+// the stack. A repeated key keeps its last value: JsonDocument, the reader
+// every loader uses, refuses repeated keys itself and calls this only for the
+// text simdjson refuses, to word the fault.
 nlohmann::json parse_json_syntax(std::string_view text, const std::string& source,
                                  std::size_t max_depth);
 

@@ -140,6 +140,26 @@ TEST(CalendarErrors, WrongFormatTagAndMalformedJson) {
   EXPECT_EQ(e.where().rfind("f.json:2:", 0), 0u) << e.where();
 }
 
+TEST(CalendarErrors, DecreeKeysAreEscapedInThePointer) {
+  // '/' in a decree's key is written ~1 (RFC 6901): the pointer names that
+  // decree, not a member of a decree "perbup".
+  const Error e = error_of([] {
+    parse_calendar_spec(calendar_json("[]", R"("decrees": {"perbup/7": 7}, )"), "f.json");
+  });
+  EXPECT_EQ(e.code(), ErrorCode::format_error);
+  EXPECT_EQ(e.where(), "f.json:/decrees/perbup~17");
+}
+
+TEST(CalendarErrors, ABreakIsTwoClockTimes) {
+  const Error e = error_of([] {
+    parse_calendar_spec(calendar_json("[]", R"("week": {"mon": {"open": "07:30", "close": "16:00",
+                                  "breaks": [["12:00", "13:00", "x"]]}}, )"),
+                        "f.json");
+  });
+  EXPECT_EQ(e.where(), "f.json:/week/mon/breaks/0");
+  EXPECT_TRUE(contains(e.what(), "a break is")) << e.what();
+}
+
 TEST(CalendarErrors, OverlappingOfficeHoursInAFileNameTheWeekDay) {
   const CalendarSpec spec =
       parse_calendar_spec(calendar_json("[]", R"("week": {"mon": {"open": "07:30", "close": "16:00",

@@ -124,6 +124,26 @@ TEST(IndicatorsJsonErrors, ValuesOfTheWrongTypeOrSign) {
   EXPECT_EQ(error_at(head + R"({"period": "2024", "target": 1e999}]}]})"), "d.json");
 }
 
+TEST(IndicatorsJsonErrors, TheRootAndMissingListsAreNamedByTheirPointer) {
+  // The root's pointer is written "/" as every JSON loader writes it.
+  EXPECT_EQ(error_at("[]"), "d.json:/");
+  EXPECT_EQ(error_at(R"({"units": []})"), "d.json:/");
+  EXPECT_EQ(error_at(R"({"format": "sopkit.indicators/1", "units": []})"), "d.json:/indicators");
+}
+
+TEST(IndicatorsJsonErrors, EscapedKeysAndRepeatedKeysAreReadAsTheirText) {
+  // A key spelled with a JSON escape is the same key: it counts as given.
+  const auto s = parse_indicators_json(R"({"format": "sopkit.indicators/1",
+      "units": [{"id": "a", "name": "A"}], "indic\u0061tors": [{"code": "K", "unit": "a",
+      "polarity": "positive", "accumulation": "sum"}]})",
+                                       "d.json");
+  EXPECT_EQ(s.indicator_count(), 1u);
+  // ... and so repeats the plain spelling.
+  EXPECT_EQ(error_at(R"({"format": "sopkit.indicators/1", "units": [{"id": "a", "name": "A",
+      "n\u0061me": "B"}], "indicators": []})"),
+            "d.json:/units/0/name");
+}
+
 TEST(IndicatorsJsonErrors, UnknownPolarityAndMalformedJsonWithLineColumn) {
   EXPECT_EQ(error_at(R"({"format": "sopkit.indicators/1", "units": [{"id": "a", "name": "A"}],
       "indicators": [{"code": "K", "unit": "a", "polarity": "up", "accumulation": "sum"}]})"),

@@ -166,6 +166,26 @@ TEST(RatingScaleJson, ErrorsNameThePointer) {
   }
 }
 
+std::string scale_error_at(const std::string& text) {
+  try {
+    parse_rating_scales_json(text, "scale.json");
+  } catch (const Error& e) {
+    return e.where();
+  }
+  return "";
+}
+
+TEST(RatingScaleJson, RootListItemsAndRepeatedKeysAreNamedByTheirPointer) {
+  // The root is written "/" as every JSON loader writes it.
+  EXPECT_EQ(scale_error_at("[]"), "scale.json:/");
+  EXPECT_EQ(scale_error_at(R"({"scales": [{"name": "x", "valid_from": "2024-01-01",
+      "bands": [{"label": "A"}, {"min": 1}]}]})"),
+            "scale.json:/scales/0/bands/1/label");
+  EXPECT_EQ(scale_error_at(R"({"name": "x", "name": "y", "valid_from": "2024-01-01",
+      "bands": [{"label": "A"}]})"),
+            "scale.json:/name");
+}
+
 TEST(Cap, CapsBoundTheScoreAndLeaveNaN) {
   EXPECT_EQ(apply_cap(135.0, Cap::none), 135.0);
   EXPECT_EQ(apply_cap(135.0, Cap::at_100), 100.0);

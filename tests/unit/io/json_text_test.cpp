@@ -1,6 +1,6 @@
-// parse_json_text and JsonDocument: the depth limit, the positions of syntax
+// JsonDocument, the one JSON reader: the depth limit, the positions of syntax
 // errors, repeated keys.
-#include "io/detail/json_text.hpp"
+#include "io/detail/json_cursor.hpp"
 
 #include <gtest/gtest.h>
 
@@ -19,7 +19,7 @@ std::string nested(std::size_t levels, const std::string& inside) {
 
 Error parse_error_of(const std::string& text) {
   try {
-    detail::parse_json_text(text, "doc.json", 4);
+    detail::JsonDocument doc(text, "doc.json", 4);
   } catch (const Error& e) {
     return e;
   }
@@ -27,12 +27,16 @@ Error parse_error_of(const std::string& text) {
   return Error(ErrorCode::internal, "", "");
 }
 
+// The value at `pointer` of `text` read with depth limit 4, as JSON text.
+std::string value_at(const std::string& text, const char* pointer) {
+  const detail::JsonDocument doc(text, "doc.json", 4);
+  return simdjson::to_string(doc.root().at_pointer(pointer).value());
+}
+
 TEST(JsonText, ValuesAtTheDepthLimitAreAccepted) {
-  EXPECT_EQ(detail::parse_json_text(nested(4, "1"), "doc.json", 4)[0][0][0][0], 1);
-  EXPECT_TRUE(detail::parse_json_text(nested(5, ""), "doc.json", 4)[0][0][0][0].empty());
-  EXPECT_EQ(detail::parse_json_text(R"({"a": {"b": {"c": {"d": 2}}}})", "doc.json",
-                                    4)["a"]["b"]["c"]["d"],
-            2);
+  EXPECT_EQ(value_at(nested(4, "1"), "/0/0/0/0"), "1");
+  EXPECT_EQ(value_at(nested(5, ""), "/0/0/0/0"), "[]");
+  EXPECT_EQ(value_at(R"({"a": {"b": {"c": {"d": 2}}}})", "/a/b/c/d"), "2");
 }
 
 TEST(JsonText, OneLevelPastTheLimitIsAFormatError) {
@@ -53,14 +57,13 @@ TEST(JsonText, SyntaxErrorsWinOverDepthAndKeepTheirPosition) {
   EXPECT_NE(e.message().find("not valid JSON: syntax error"), std::string::npos) << e.message();
 }
 
-// Both readers (parse_sop_json reads through JsonDocument, which checks the
-// keys before any member is read), so that every loader refuses the same
-// documents.
+// The document and a loader (which checks the keys before any member is
+// read), so that every loader refuses the same documents.
 std::vector<Error> errors_of_both_readers(const std::string& text) {
   std::vector<Error> errors;
   try {
-    detail::parse_json_text(text, "doc.json");
-    ADD_FAILURE() << "parse_json_text accepted: " << text;
+    detail::JsonDocument doc(text, "doc.json");
+    ADD_FAILURE() << "JsonDocument accepted: " << text;
   } catch (const Error& e) {
     errors.push_back(e);
   }
@@ -104,8 +107,9 @@ TEST(JsonText, ARepeatedKeyIsFoundInLargeObjects) {
 
 TEST(JsonText, TheSameKeyInDifferentObjectsIsAccepted) {
   const std::string text = R"({"a":{"id":1},"b":{"id":2},"c":[{"id":3},{"id":4}]})";
-  EXPECT_EQ(detail::parse_json_text(text, "doc.json")["c"][1]["id"], 4);
-  EXPECT_EQ(detail::parse_json_text(object_of(1000, "k1000"), "doc.json").size(), 1001u);
+  EXPECT_EQ(value_at(text, "/c/1/id"), "4");
+  const detail::JsonDocument large(object_of(1000, "k1000"), "doc.json");
+  EXPECT_EQ(detail::JsonCursor(large).size(), 1001u);
 }
 
 }  // namespace

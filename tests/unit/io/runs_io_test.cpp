@@ -180,6 +180,23 @@ TEST(RunsJson, ErrorsNameTheJsonPointer) {
   EXPECT_EQ(json_error("{\"format\":").code(), ErrorCode::parse_error);
 }
 
+TEST(RunsJson, PointerTokensAreEscaped) {
+  // '/' and '~' in a key are written ~1 and ~0 (RFC 6901), so the pointer
+  // names the member and not a deeper one.
+  EXPECT_EQ(json_error(R"({"format":"sopkit.runs/1","runs":[{"case":"A","events":[)" + kEvent +
+                       R"(],"evaluation":{"a/b~c":true}}]})")
+                .where(),
+            "runs.json:/runs/0/evaluation/a~1b~0c");
+}
+
+TEST(RunsJson, RepeatedKeysAreRefused) {
+  const Error e = json_error(R"({"format":"sopkit.runs/1","runs":[{"case":"A","case":"B",)"
+                             R"("events":[)" +
+                             kEvent + "]}]}");
+  EXPECT_EQ(e.where(), "runs.json:/runs/0/case");
+  EXPECT_NE(e.message().find("appears twice"), std::string::npos) << e.message();
+}
+
 TEST(RunLog, CopiesAddRunsIndependently) {
   RunLog a(test::small_sop());
   a.find_or_add_run("A");

@@ -3,8 +3,7 @@
 
 #include "guard.hpp"
 #include "handles.hpp"
-#include "io/detail/analysis_json.hpp"
-#include "io/detail/json_values.hpp"
+#include "sopkit/result_json.hpp"
 
 using sopkit::capi::fail;
 using sopkit::capi::guard;
@@ -116,9 +115,10 @@ int sopkit_analysis_to_json(const sopkit_analysis* a, const char** out_json) {
   return guard([&]() -> int {
     auto* self = const_cast<sopkit_analysis*>(a);
     std::call_once(self->json.once, [&] {
-      const nlohmann::ordered_json extra{
-          {"diagnostics", sopkit::detail::diagnostics_json(sopkit::validate(a->sop))}};
-      self->json.text = sopkit::detail::analysis_json_text(a->sop, a->analysis, extra);
+      const std::vector<sopkit::Diagnostic> diagnostics = sopkit::validate(a->sop);
+      sopkit::ResultJsonOptions framing;
+      framing.diagnostics = &diagnostics;
+      self->json.text = sopkit::analysis_to_json(a->sop, a->analysis, framing);
     });
     *out_json = self->json.text.c_str();
     return SOPKIT_OK;
@@ -173,7 +173,7 @@ int sopkit_schedule_to_json(const sopkit_schedule* s, const char** out_json) {
   return guard([&]() -> int {
     auto* self = const_cast<sopkit_schedule*>(s);
     std::call_once(self->json.once, [&] {
-      self->json.text = sopkit::detail::schedule_json_text(s->sop, s->calendar, s->plan);
+      self->json.text = sopkit::schedule_to_json(s->sop, s->calendar, s->plan);
     });
     *out_json = self->json.text.c_str();
     return SOPKIT_OK;

@@ -3,7 +3,7 @@
 
 #include "guard.hpp"
 #include "handles.hpp"
-#include "io/detail/json_values.hpp"
+#include "sopkit/result_json.hpp"
 #include "sopkit/sop_diff.hpp"
 #include "sopkit/sop_json.hpp"
 
@@ -228,7 +228,7 @@ int sopkit_diagnostics_to_json(const sopkit_diagnostics* d, const char** out_jso
   return guard([&]() -> int {
     auto* self = const_cast<sopkit_diagnostics*>(d);
     std::call_once(self->json.once,
-                   [&] { self->json.text = sopkit::detail::diagnostics_json(d->items).dump(); });
+                   [&] { self->json.text = sopkit::diagnostics_to_json(d->items); });
     *out_json = self->json.text.c_str();
     return SOPKIT_OK;
   });

@@ -6,14 +6,12 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "cli_util.hpp"
 #include "commands.hpp"
-#include "io/detail/analysis_json.hpp"
-#include "io/detail/json_values.hpp"
 #include "sopkit/analysis.hpp"
+#include "sopkit/result_json.hpp"
 #include "sopkit/sop_json.hpp"
 #include "sopkit/validation.hpp"
 #include "standard_output.hpp"
@@ -38,8 +36,7 @@ unsigned parse_rounds(const std::string& text) {
 // Minutes with the day/hour form beside them: "14160 (31 hari 3 jam 30 menit)".
 std::string minutes_text(double minutes, const WorkConvention& conv) {
   std::ostringstream s;
-  s << detail::minutes_json(minutes).dump() << " min (" << format_working_minutes(minutes, conv)
-    << ")";
+  s << minutes_to_json(minutes) << " min (" << format_working_minutes(minutes, conv) << ")";
   return s.str();
 }
 
@@ -50,7 +47,7 @@ std::string ids_text(const std::vector<std::string>& ids) {
 }
 
 std::string cell(double v) {
-  return detail::minutes_json(v).dump();
+  return minutes_to_json(v);
 }
 
 void print_human(std::ostream& out, const Sop& sop, const Analysis& a,
@@ -67,10 +64,10 @@ void print_human(std::ostream& out, const Sop& sop, const Analysis& a,
   out << "SOP " << (doc.number.empty() ? "(no number)" : doc.number) << " — " << doc.title
       << "\n\n";
   out << "Happy path total:  " << a.total.to_string(conv) << " = "
-      << detail::minutes_json(a.working_minutes).dump() << " working minutes";
+      << minutes_to_json(a.working_minutes) << " working minutes";
   if (a.min_working_minutes != a.working_minutes)
-    out << " (best " << detail::minutes_json(a.min_working_minutes).dump() << ")";
-  out << "   [1 hari = " << detail::minutes_json(conv.minutes_per_day).dump() << " min]\n";
+    out << " (best " << minutes_to_json(a.min_working_minutes) << ")";
+  out << "   [1 hari = " << minutes_to_json(conv.minutes_per_day) << " min]\n";
   if (a.worst) out << "Elapsed (critical path): " << minutes_text(a.worst->duration, conv) << "\n";
   out << "Happy path:        " << ids_text(a.happy_path) << "\n\n";
 
@@ -172,9 +169,11 @@ int cmd_analyze(const std::vector<std::string>& argv) {
   Analysis analysis = analyze(sop, options);
 
   if (args.flag("--json")) {
-    const nlohmann::ordered_json extra{{"file", args.positional[0]},
-                                       {"diagnostics", detail::diagnostics_json(diagnostics)}};
-    detail::write_analysis_json(data_output(), sop, analysis, extra, 2);
+    ResultJsonOptions framing;
+    framing.file = args.positional[0];
+    framing.diagnostics = &diagnostics;
+    framing.indent = 2;
+    write_analysis_json(data_output(), sop, analysis, framing);
     std::cout << '\n';
   } else {
     print_human(std::cout, sop, analysis, diagnostics);

@@ -11,9 +11,8 @@
 
 #include "cli_util.hpp"
 #include "commands.hpp"
-#include "io/detail/analysis_json.hpp"
-#include "io/detail/json_values.hpp"
 #include "sopkit/error.hpp"
+#include "sopkit/result_json.hpp"
 #include "sopkit/schedule.hpp"
 #include "sopkit/sop_json.hpp"
 #include "sopkit/validation.hpp"
@@ -55,22 +54,25 @@ int cmd_schedule(const std::vector<std::string>& argv) {
 
   if (args.flag("--json")) {
     data_output();
-    const nlohmann::ordered_json extra{{"file", args.positional[0]},
-                                       {"diagnostics", detail::diagnostics_json(diagnostics)}};
+    ResultJsonOptions framing;
+    framing.file = args.positional[0];
+    framing.diagnostics = &diagnostics;
+    framing.indent = 2;
     if (plan) {
-      detail::write_schedule_json(std::cout, sop, calendar, *plan, extra, 2);
+      write_schedule_json(std::cout, sop, calendar, *plan, framing);
     } else {
       // The planned form's keys in its order, with no steps and why not.
       nlohmann::ordered_json out = {{"format", "sopkit.schedule/1"}};
-      out["file"] = extra["file"];
-      out.update({{"number", sop.document().number},
-                  {"title", sop.document().title},
-                  {"calendar", calendar.id()},
-                  {"start", format_instant(start)},
-                  {"due", nullptr},
-                  {"steps", nlohmann::ordered_json::array()},
-                  {"not_planned", not_planned},
-                  {"diagnostics", extra["diagnostics"]}});
+      out["file"] = framing.file;
+      out.update(
+          {{"number", sop.document().number},
+           {"title", sop.document().title},
+           {"calendar", calendar.id()},
+           {"start", format_instant(start)},
+           {"due", nullptr},
+           {"steps", nlohmann::ordered_json::array()},
+           {"not_planned", not_planned},
+           {"diagnostics", nlohmann::ordered_json::parse(diagnostics_to_json(diagnostics))}});
       std::cout << out.dump(2);
     }
     std::cout << '\n';

@@ -4,7 +4,7 @@
 
 #include "cli_util.hpp"
 #include "commands.hpp"
-#include "io/detail/json_values.hpp"
+#include "sopkit/result_json.hpp"
 #include "sopkit/sop_json.hpp"
 #include "sopkit/validation.hpp"
 #include "standard_output.hpp"
@@ -21,11 +21,12 @@ int cmd_validate(const std::vector<std::string>& argv) {
   for (const auto& d : diagnostics) (d.severity == Severity::error ? errors : warnings)++;
 
   if (args.flag("--json")) {
-    nlohmann::ordered_json out{{"file", path},
-                               {"valid", errors == 0},
-                               {"errors", errors},
-                               {"warnings", warnings},
-                               {"diagnostics", detail::diagnostics_json(diagnostics)}};
+    nlohmann::ordered_json out{
+        {"file", path},
+        {"valid", errors == 0},
+        {"errors", errors},
+        {"warnings", warnings},
+        {"diagnostics", nlohmann::ordered_json::parse(diagnostics_to_json(diagnostics))}};
     data_output() << out.dump(2) << '\n';
   } else {
     for (const auto& d : diagnostics) {

@@ -37,46 +37,87 @@ std::string describe(const Achievement& a, const std::string& predicate) {
   return fixed(a.value) + " %  " + predicate;
 }
 
-void print_table(const IndicatorSet& set, const Evaluation& ev, std::ostream& out) {
-  if (!set.source.empty()) out << "Data: " << set.source << "\n\n";
-  out << pad("indicator", 10) << pad("period", 11) << pad("target", 16) << pad("realisation", 13)
-      << "achievement\n";
-  for (const auto& r : ev.indicators) {
-    const Indicator& d = set.indicator(r.indicator);
-    std::string target =
-        r.target_low ? fixed(*r.target_low) + "-" + fixed(*r.target_high) : opt(r.target);
-    if (r.target_from_parts) target += "*";
-    std::string real = opt(r.realisation);
-    if (r.realisation_from_parts) real += "*";
-    out << pad(d.code, 10) << pad(r.period.to_string(), 11) << pad(target, 16) << pad(real, 13)
-        << describe(r.achievement, r.predicate);
-    if (r.period.kind == Period::Kind::quarter && r.ytd_achievement.computable() &&
-        d.accumulation != Accumulation::last)
-      out << "  (YTD " << fixed(r.ytd_achievement.value) << " %)";
-    if (r.absorption) out << "  serapan " << fixed(*r.absorption) << " %";
-    if (r.physical_deviation)
-      out << "  fisik " << fixed(*r.physical_deviation) << " pp " << to_string(r.physical_light);
-    out << '\n';
+void print_result(const IndicatorSet& set, const IndicatorResult& r, std::ostream& out) {
+  const Indicator& d = set.indicator(r.indicator);
+  std::string target =
+      r.target_low ? fixed(*r.target_low) + "-" + fixed(*r.target_high) : opt(r.target);
+  if (r.target_from_parts) target += "*";
+  std::string real = opt(r.realisation);
+  if (r.realisation_from_parts) real += "*";
+  out << pad(d.code, 10) << pad(r.period.to_string(), 11) << pad(target, 16) << pad(real, 13)
+      << describe(r.achievement, r.predicate);
+  if (r.period.kind == Period::Kind::quarter && r.ytd_achievement.computable() &&
+      d.accumulation != Accumulation::last)
+    out << "  (YTD " << fixed(r.ytd_achievement.value) << " %)";
+  if (r.absorption) out << "  serapan " << fixed(*r.absorption) << " %";
+  if (r.physical_deviation)
+    out << "  fisik " << fixed(*r.physical_deviation) << " pp " << to_string(r.physical_light);
+  out << '\n';
+}
+
+void print_warning(const IndicatorSet& set, const EarlyWarning& w, std::ostream& out) {
+  out << pad(set.indicator(w.indicator).code, 10) << w.year << " after Q" << w.quarters_reported
+      << ": "
+      << (w.projected.computable()
+              ? fixed(w.projected.value) + " %"
+              : std::string("not computable: ") + reason_name(w.projected.reason))
+      << (w.warn ? "  WARNING" : "") << '\n';
+}
+
+// The table printed as the results arrive; each section's heading is printed
+// by its first row (or, for the roll-ups, by finish()), so nothing is printed
+// when evaluate() refuses the request.
+class TablePrinter : public EvaluationSink {
+ public:
+  TablePrinter(const IndicatorSet& set, std::ostream& out) : set_(set), out_(out) {}
+  void indicator(const IndicatorResult& r) override {
+    enter(Section::indicators);
+    print_result(set_, r, out_);
   }
-  out << "(* taken from the quarters or years)\n\nUnit roll-ups (weighted mean of capped "
-         "achievement)\n";
-  for (const auto& u : ev.units) {
-    std::string name(2 * set.units().depth(u.unit), ' ');
-    name += set.units().name(u.unit);
-    out << pad(u.period.to_string(), 11) << pad(name, 60) << describe(u.achievement, u.predicate)
-        << "  [" << u.included << " in, " << u.excluded << " excluded]\n";
+  void unit(const UnitResult& u) override {
+    enter(Section::units);
+    std::string name(2 * set_.units().depth(u.unit), ' ');
+    name += set_.units().name(u.unit);
+    out_ << pad(u.period.to_string(), 11) << pad(name, 60) << describe(u.achievement, u.predicate)
+         << "  [" << u.included << " in, " << u.excluded << " excluded]\n";
   }
-  if (!ev.warnings.empty()) {
-    out << "\nEarly warning (projected year-end achievement)\n";
-    for (const auto& w : ev.warnings) {
-      out << pad(set.indicator(w.indicator).code, 10) << w.year << " after Q" << w.quarters_reported
-          << ": "
-          << (w.projected.computable()
-                  ? fixed(w.projected.value) + " %"
-                  : std::string("not computable: ") + reason_name(w.projected.reason))
-          << (w.warn ? "  WARNING" : "") << '\n';
+  void warning(const EarlyWarning& w) override {
+    enter(Section::warnings);
+    print_warning(set_, w, out_);
+  }
+  void note(const std::string& n) override { notes_.push_back(n); }
+  void finish() { enter(Section::units); }
+  const std::vector<std::string>& notes() const { return notes_; }
+
+ private:
+  enum class Section { none, indicators, units, warnings };
+
+  void enter(Section s) {
+    if (section_ < Section::indicators && s >= Section::indicators) {
+      if (!set_.source.empty()) out_ << "Data: " << set_.source << "\n\n";
+      out_ << pad("indicator", 10) << pad("period", 11) << pad("target", 16)
+           << pad("realisation", 13) << "achievement\n";
     }
+    if (section_ < Section::units && s >= Section::units)
+      out_ << "(* taken from the quarters or years)\n\nUnit roll-ups (weighted mean of capped "
+              "achievement)\n";
+    if (section_ < Section::warnings && s >= Section::warnings)
+      out_ << "\nEarly warning (projected year-end achievement)\n";
+    if (s > section_) section_ = s;
   }
+
+  const IndicatorSet& set_;
+  std::ostream& out_;
+  Section section_ = Section::none;
+  std::vector<std::string> notes_;
+};
+
+std::vector<std::string> print_table(const IndicatorSet& set, const EvaluationOptions& options,
+                                     std::ostream& out) {
+  TablePrinter printer(set, out);
+  evaluate(set, options, printer);
+  printer.finish();
+  return printer.notes();
 }
 
 }  // namespace
@@ -110,15 +151,17 @@ int cmd_evaluate(const std::vector<std::string>& argv) {
   opt.policy.zero_over_zero_is_100 = a.flag("--zero-over-zero-is-100");
 
   const IndicatorSet set = load_indicators_file(a.positional[0], csv_options(a));
-  const Evaluation ev = evaluate(set, opt);
-  for (const auto& note : ev.notes) std::cerr << "sopkit evaluate: warning: " << note << '\n';
+  // Written as evaluated: a national file's results are never all held.
+  std::vector<std::string> notes;
   if (a.flag("--json")) {
-    write_evaluation_json(data_output(), set, ev);
+    notes = evaluate_to_json(data_output(), set, opt);
     std::cout << '\n';
   } else if (a.flag("--csv")) {
-    write_evaluation_csv(data_output(), set, ev);
-  } else
-    print_table(set, ev, std::cout);
+    notes = evaluate_to_csv(data_output(), set, opt);
+  } else {
+    notes = print_table(set, opt, std::cout);
+  }
+  for (const auto& note : notes) std::cerr << "sopkit evaluate: warning: " << note << '\n';
   return kExitOk;
 }
 

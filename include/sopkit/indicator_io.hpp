@@ -18,6 +18,7 @@
 #include <iosfwd>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sopkit/indicator_eval.hpp"
 #include "sopkit/indicator_set.hpp"
@@ -67,6 +68,15 @@ std::string evaluation_to_json(const IndicatorSet& set, const Evaluation& ev, in
 void write_evaluation_json(std::ostream& out, const IndicatorSet& set, const Evaluation& ev,
                            int indent = 2);
 void write_evaluation_csv(std::ostream& out, const IndicatorSet& set, const Evaluation& ev);
+
+// Evaluate and write in one go, holding no results (evaluate() with a sink):
+// the same text as the writers above given evaluate(set, options), in a
+// fraction of the memory. Return the evaluation's notes. Throw as evaluate()
+// does, before writing anything.
+std::vector<std::string> evaluate_to_json(std::ostream& out, const IndicatorSet& set,
+                                          const EvaluationOptions& options, int indent = 2);
+std::vector<std::string> evaluate_to_csv(std::ostream& out, const IndicatorSet& set,
+                                         const EvaluationOptions& options);
 
 // Write atomically (temporary file + rename). Throw Error{io_error}.
 void save_evaluation_csv(const IndicatorSet& set, const Evaluation& ev, const std::string& path);

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <optional>
 #include <utility>
 
@@ -351,7 +352,7 @@ double linear_fit_at(const std::vector<double>& x, const std::vector<double>& y,
   return coef(0) + coef(1) * x_at;
 }
 
-void early_warnings(const Context& cx, Evaluation& ev) {
+void early_warnings(const Context& cx, EvaluationSink& sink) {
   const auto& opt = cx.opt;
   for (std::size_t i = 0; i < cx.set.indicator_count(); ++i) {
     const Indicator& ind = cx.set.indicator(i);
@@ -433,7 +434,7 @@ void early_warnings(const Context& cx, Evaluation& ev) {
       w.projected = w.trend.computable() ? w.trend : w.pace;
       w.warn = opt.warning.enabled && w.projected.computable() &&
                w.projected.value < opt.warning.threshold;
-      ev.warnings.push_back(w);
+      sink.warning(w);
     }
   }
 }
@@ -505,33 +506,90 @@ void rate(Result& r, double score, const RatingScale* scale) {
   r.predicate = scale->label(r.band);
 }
 
-void roll_up(const IndicatorSet& set, ScaleOfPeriod& scale_of, Evaluation& ev) {
-  std::vector<Period> periods;
-  for (const auto& r : ev.indicators) periods.push_back(r.period);
-  std::sort(periods.begin(), periods.end());
-  periods.erase(std::unique(periods.begin(), periods.end()), periods.end());
+// What a roll-up needs of one result: 24 bytes instead of the result's ~300.
+struct Scored {
+  std::uint32_t period_slot = 0;  // index into the periods met, in order of meeting
+  std::uint32_t indicator = 0;
+  double score = 0.0;
+  bool computable = false;
+};
+
+// The periods of the results in order of meeting, and each result's slot.
+class ScoredResults {
+ public:
+  void add(const IndicatorResult& r) {
+    if (periods_.empty() || !(periods_[last_slot_] == r.period)) last_slot_ = slot_of(r.period);
+    scored_.push_back(Scored{static_cast<std::uint32_t>(last_slot_),
+                             static_cast<std::uint32_t>(r.indicator), r.score,
+                             r.achievement.computable()});
+  }
+  const std::vector<Period>& periods() const { return periods_; }
+  // The results of each slot, each slot's in the order they were added.
+  std::vector<std::vector<Scored>> by_slot() const {
+    std::vector<std::vector<Scored>> slots(periods_.size());
+    for (const Scored& s : scored_) slots[s.period_slot].push_back(s);
+    return slots;
+  }
+
+ private:
+  std::size_t slot_of(const Period& p) {
+    const auto [it, added] = slots_.emplace(p, periods_.size());
+    if (added) periods_.push_back(p);
+    return it->second;
+  }
+  std::map<Period, std::size_t> slots_;
+  std::vector<Period> periods_;
+  std::size_t last_slot_ = 0;
+  std::vector<Scored> scored_;
+};
+
+struct UnitSum {
+  double swc = 0.0, weight_sum = 0.0;
+  double scaled_swc = 0.0, scaled_weight_sum = 0.0;
+  std::size_t included = 0, excluded = 0;
+  bool any = false;
+};
+
+UnitResult unit_result(std::size_t u, const Period& p, const UnitSum& s, const RatingScale* scale) {
+  UnitResult ur;
+  ur.unit = u;
+  ur.period = p;
+  ur.included = s.included;
+  ur.excluded = s.excluded;
+  ur.weight_sum = s.weight_sum;
+  if (ur.included == 0)
+    ur.achievement = Achievement::not_computable(Reason::no_computable_indicator);
+  else if (ur.weight_sum == 0)
+    ur.achievement = Achievement::not_computable(Reason::weight_zero);
+  else
+    ur.achievement = weighted_mean(s.swc, s.weight_sum, s.scaled_swc, s.scaled_weight_sum);
+  rate(ur, ur.achievement.value, scale);
+  return ur;
+}
+
+void roll_up(const IndicatorSet& set, const ScoredResults& results, ScaleOfPeriod& scale_of,
+             EvaluationSink& sink) {
+  std::vector<std::size_t> slots_in_order(results.periods().size());
+  for (std::size_t i = 0; i < slots_in_order.size(); ++i) slots_in_order[i] = i;
+  const auto& periods = results.periods();
+  std::sort(slots_in_order.begin(), slots_in_order.end(),
+            [&](std::size_t a, std::size_t b) { return periods[a] < periods[b]; });
+  const std::vector<std::vector<Scored>> by_slot = results.by_slot();
   const UnitTree& units = set.units();
   // Weights near DBL_MAX overflow w·score and the weight sum; the same sums
   // over weights divided by the largest weight do not, and give the same mean.
   double max_weight = 0.0;
   for (std::size_t i = 0; i < set.indicator_count(); ++i)
     max_weight = std::max(max_weight, set.indicator(i).weight);
-  struct Sum {
-    double swc = 0.0, weight_sum = 0.0;
-    double scaled_swc = 0.0, scaled_weight_sum = 0.0;
-    std::size_t included = 0, excluded = 0;
-    bool any = false;
-  };
-  std::vector<Sum> sums;
-  for (const Period& p : periods) {
-    sums.assign(units.size(), Sum{});
-    for (const auto& r : ev.indicators) {
-      if (r.period != p) continue;
+  std::vector<UnitSum> sums;
+  for (std::size_t slot : slots_in_order) {
+    sums.assign(units.size(), UnitSum{});
+    for (const Scored& r : by_slot[slot]) {
       const Indicator& ind = set.indicator(r.indicator);
       for (std::optional<std::size_t> u = ind.unit; u; u = units.parent(*u)) {
-        Sum& s = sums[*u];
+        UnitSum& s = sums[*u];
         s.any = true;
-        if (!r.achievement.computable()) {
+        if (!r.computable) {
           ++s.excluded;
           continue;
         }
@@ -542,31 +600,28 @@ void roll_up(const IndicatorSet& set, ScaleOfPeriod& scale_of, Evaluation& ev) {
         s.scaled_swc += ind.weight / max_weight * r.score;
       }
     }
-    const RatingScale* scale = scale_of(p);
-    for (std::size_t u = 0; u < units.size(); ++u) {
-      const Sum& s = sums[u];
-      if (!s.any) continue;
-      UnitResult ur;
-      ur.unit = u;
-      ur.period = p;
-      ur.included = s.included;
-      ur.excluded = s.excluded;
-      ur.weight_sum = s.weight_sum;
-      if (ur.included == 0)
-        ur.achievement = Achievement::not_computable(Reason::no_computable_indicator);
-      else if (ur.weight_sum == 0)
-        ur.achievement = Achievement::not_computable(Reason::weight_zero);
-      else
-        ur.achievement = weighted_mean(s.swc, s.weight_sum, s.scaled_swc, s.scaled_weight_sum);
-      rate(ur, ur.achievement.value, scale);
-      ev.units.push_back(std::move(ur));
-    }
+    const RatingScale* scale = scale_of(periods[slot]);
+    for (std::size_t u = 0; u < units.size(); ++u)
+      if (sums[u].any) sink.unit(unit_result(u, periods[slot], sums[u], scale));
   }
 }
 
+// Keeps every piece: evaluate() returning an Evaluation.
+class HoldingSink : public EvaluationSink {
+ public:
+  explicit HoldingSink(Evaluation& ev) : ev_(ev) {}
+  void indicator(const IndicatorResult& r) override { ev_.indicators.push_back(r); }
+  void unit(const UnitResult& u) override { ev_.units.push_back(u); }
+  void warning(const EarlyWarning& w) override { ev_.warnings.push_back(w); }
+  void note(const std::string& n) override { ev_.notes.push_back(n); }
+
+ private:
+  Evaluation& ev_;
+};
+
 }  // namespace
 
-Evaluation evaluate(const IndicatorSet& set, const EvaluationOptions& opt) {
+void evaluate(const IndicatorSet& set, const EvaluationOptions& opt, EvaluationSink& sink) {
   if (opt.period) {
     const std::vector<Period> held = set.periods();
     if (!std::binary_search(held.begin(), held.end(), *opt.period))
@@ -574,8 +629,9 @@ Evaluation evaluate(const IndicatorSet& set, const EvaluationOptions& opt) {
                   "the data hold no row for period " + opt.period->to_string());
   }
   Context cx(set, opt);
-  Evaluation ev;
-  ScaleOfPeriod scale_of(opt, ev.notes);
+  std::vector<std::string> notes;
+  ScaleOfPeriod scale_of(opt, notes);
+  ScoredResults scored;
   for (std::size_t i = 0; i < set.indicator_count(); ++i) {
     for (std::size_t k = cx.start[i]; k < cx.start[i + 1]; ++k) {
       const Period p = cx.period(k);
@@ -583,11 +639,19 @@ Evaluation evaluate(const IndicatorSet& set, const EvaluationOptions& opt) {
       IndicatorResult r = evaluate_cell(cx, set.cell_values(cx.order[k]));
       r.score = apply_cap(r.achievement.value, opt.cap);
       rate(r, r.score, scale_of(p));
-      ev.indicators.push_back(std::move(r));
+      sink.indicator(r);
+      scored.add(r);
     }
   }
-  roll_up(set, scale_of, ev);
-  early_warnings(cx, ev);
+  roll_up(set, scored, scale_of, sink);
+  early_warnings(cx, sink);
+  for (const std::string& note : notes) sink.note(note);
+}
+
+Evaluation evaluate(const IndicatorSet& set, const EvaluationOptions& opt) {
+  Evaluation ev;
+  HoldingSink holder(ev);
+  evaluate(set, opt, holder);
   return ev;
 }
 

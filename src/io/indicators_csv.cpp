@@ -261,13 +261,34 @@ void write_unit_row(CsvOut& out, const std::string& unit_path, const UnitResult&
   out.end_row();
 }
 
+// Writes results as they arrive: the indicators' rows, then the units'.
+// Warnings and notes have no rows; the notes are kept for the caller.
+class CsvEvaluationWriter : public EvaluationSink {
+ public:
+  CsvEvaluationWriter(CsvOut& out, const IndicatorSet& set)
+      : out_(out), set_(set), paths_(set.units().paths()) {
+    for (const char* column : kResultColumns) out_.field(column);
+    out_.end_row();
+  }
+  void indicator(const IndicatorResult& r) override {
+    write_result_row(out_, set_, paths_[set_.indicator(r.indicator).unit], r);
+  }
+  void unit(const UnitResult& u) override { write_unit_row(out_, paths_[u.unit], u); }
+  void warning(const EarlyWarning&) override {}
+  void note(const std::string& n) override { notes_.push_back(n); }
+  std::vector<std::string> take_notes() { return std::move(notes_); }
+
+ private:
+  CsvOut& out_;
+  const IndicatorSet& set_;
+  const std::vector<std::string> paths_;
+  std::vector<std::string> notes_;
+};
+
 void write_evaluation(CsvOut& out, const IndicatorSet& set, const Evaluation& ev) {
-  for (const char* column : kResultColumns) out.field(column);
-  out.end_row();
-  const std::vector<std::string> paths = set.units().paths();
-  for (const auto& r : ev.indicators)
-    write_result_row(out, set, paths[set.indicator(r.indicator).unit], r);
-  for (const auto& u : ev.units) write_unit_row(out, paths[u.unit], u);
+  CsvEvaluationWriter writer(out, set);
+  for (const auto& r : ev.indicators) writer.indicator(r);
+  for (const auto& u : ev.units) writer.unit(u);
 }
 
 }  // namespace
@@ -282,6 +303,15 @@ void write_evaluation_csv(std::ostream& out, const IndicatorSet& set, const Eval
   CsvOut csv(&out);
   write_evaluation(csv, set, ev);
   csv.flush();
+}
+
+std::vector<std::string> evaluate_to_csv(std::ostream& out, const IndicatorSet& set,
+                                         const EvaluationOptions& options) {
+  CsvOut csv(&out);
+  CsvEvaluationWriter writer(csv, set);
+  evaluate(set, options, writer);
+  csv.flush();
+  return writer.take_notes();
 }
 
 void save_evaluation_csv(const IndicatorSet& set, const Evaluation& ev, const std::string& path) {

@@ -358,33 +358,69 @@ void write_warning(detail::JsonStream& j, const IndicatorSet& set, const EarlyWa
   j.end_object();
 }
 
+// Writes an evaluation as its pieces arrive: each list is opened by its first
+// piece (or by the next list's) and closed by the next list's.
+class JsonEvaluationWriter : public EvaluationSink {
+ public:
+  JsonEvaluationWriter(detail::JsonStream& j, const IndicatorSet& set)
+      : j_(j), set_(set), paths_(set.units().paths()) {
+    j_.begin_object();
+    j_.key("format").value("sopkit.evaluation/1");
+    if (!set.source.empty()) j_.key("source").value(set.source);
+  }
+  void indicator(const IndicatorResult& r) override {
+    enter(List::indicators);
+    write_result(j_, set_, paths_[set_.indicator(r.indicator).unit], r);
+    j_.maybe_flush();
+  }
+  void unit(const UnitResult& u) override {
+    enter(List::units);
+    write_unit(j_, paths_[u.unit], u);
+    j_.maybe_flush();
+  }
+  void warning(const EarlyWarning& w) override {
+    enter(List::warnings);
+    write_warning(j_, set_, w);
+    j_.maybe_flush();
+  }
+  void note(const std::string& n) override {
+    enter(List::notes);
+    j_.value(n);
+    notes_.push_back(n);
+  }
+  std::vector<std::string> take_notes() { return std::move(notes_); }
+  // Opens the lists no piece opened, then closes the document.
+  void finish() {
+    enter(List::done);
+    j_.end_object();
+  }
+
+ private:
+  enum class List { none, indicators, units, warnings, notes, done };
+  static constexpr const char* kNames[] = {"", "indicators", "units", "warnings", "notes"};
+
+  void enter(List list) {
+    while (open_ != list) {
+      if (open_ != List::none) j_.end_array();
+      open_ = static_cast<List>(static_cast<int>(open_) + 1);
+      if (open_ != List::done) j_.key(kNames[static_cast<int>(open_)]).begin_array();
+    }
+  }
+
+  detail::JsonStream& j_;
+  const IndicatorSet& set_;
+  const std::vector<std::string> paths_;
+  List open_ = List::none;
+  std::vector<std::string> notes_;
+};
+
 void write_evaluation(detail::JsonStream& j, const IndicatorSet& set, const Evaluation& ev) {
-  const std::vector<std::string> paths = set.units().paths();
-  j.begin_object();
-  j.key("format").value("sopkit.evaluation/1");
-  if (!set.source.empty()) j.key("source").value(set.source);
-  j.key("indicators").begin_array();
-  for (const auto& r : ev.indicators) {
-    write_result(j, set, paths[set.indicator(r.indicator).unit], r);
-    j.maybe_flush();
-  }
-  j.end_array();
-  j.key("units").begin_array();
-  for (const auto& u : ev.units) {
-    write_unit(j, paths[u.unit], u);
-    j.maybe_flush();
-  }
-  j.end_array();
-  j.key("warnings").begin_array();
-  for (const auto& w : ev.warnings) {
-    write_warning(j, set, w);
-    j.maybe_flush();
-  }
-  j.end_array();
-  j.key("notes").begin_array();
-  for (const auto& note : ev.notes) j.value(note);
-  j.end_array();
-  j.end_object();
+  JsonEvaluationWriter writer(j, set);
+  for (const auto& r : ev.indicators) writer.indicator(r);
+  for (const auto& u : ev.units) writer.unit(u);
+  for (const auto& w : ev.warnings) writer.warning(w);
+  for (const auto& n : ev.notes) writer.note(n);
+  writer.finish();
 }
 
 }  // namespace
@@ -400,6 +436,16 @@ void write_evaluation_json(std::ostream& out, const IndicatorSet& set, const Eva
   detail::JsonStream j(indent, &out);
   write_evaluation(j, set, ev);
   j.flush();
+}
+
+std::vector<std::string> evaluate_to_json(std::ostream& out, const IndicatorSet& set,
+                                          const EvaluationOptions& options, int indent) {
+  detail::JsonStream j(indent, &out);
+  JsonEvaluationWriter writer(j, set);
+  evaluate(set, options, writer);
+  writer.finish();
+  j.flush();
+  return writer.take_notes();
 }
 
 void save_evaluation_json(const IndicatorSet& set, const Evaluation& ev, const std::string& path) {

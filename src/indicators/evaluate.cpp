@@ -352,89 +352,125 @@ double linear_fit_at(const std::vector<double>& x, const std::vector<double>& y,
   return coef(0) + coef(1) * x_at;
 }
 
+// The years in which indicator i has quarterly rows, in order.
+std::vector<int> quarter_years(const Context& cx, std::size_t i) {
+  std::vector<int> years;
+  for (std::size_t k = cx.start[i]; k < cx.start[i + 1]; ++k) {
+    const Period p = cx.period(k);
+    if (p.kind == Period::Kind::quarter && (years.empty() || years.back() != p.year))
+      years.push_back(p.year);
+  }
+  return years;
+}
+
+// The year's target: the annual row's, else derived from the quarters.
+Target annual_target(const Context& cx, std::size_t i, int year) {
+  if (const auto a = cx.find(i, Period::of_year(year)); a && (a->target || a->target_low))
+    return Target{a->target, a->target_low, a->target_high};
+  return cx.derive_annual_target(i, year);
+}
+
+// The reported quarters as points (quarter, value): cumulative for `sum`,
+// the level otherwise; `levels` gets the plain values.
+struct QuarterPoints {
+  std::vector<double> xs, ys, levels;
+  double cumulative = 0.0;
+};
+
+QuarterPoints quarter_points(const std::vector<std::optional<Cell>>& qs, int reported,
+                             Accumulation rule) {
+  QuarterPoints pts;
+  for (int q = 1; q <= reported; ++q) {
+    const auto& c = qs[static_cast<std::size_t>(q - 1)];
+    if (!c || !c->realisation) continue;
+    pts.cumulative += *c->realisation;
+    pts.xs.push_back(q);
+    pts.levels.push_back(*c->realisation);
+    pts.ys.push_back(rule == Accumulation::sum ? pts.cumulative : *c->realisation);
+  }
+  return pts;
+}
+
+double mean(const std::vector<double>& values) {
+  double s = 0;
+  for (double v : values) s += v;
+  return s / static_cast<double>(values.size());
+}
+
+// Year-end realisation at the pace so far: `sum` scales the total by 4/k.
+double pace_realisation(const QuarterPoints& pts, int reported, Accumulation rule) {
+  switch (rule) {
+    case Accumulation::sum:
+      return pts.cumulative * 4.0 / reported;
+    case Accumulation::last:
+      return pts.levels.back();
+    case Accumulation::average:
+      break;
+  }
+  return mean(pts.levels);
+}
+
+// Year-end realisation on the least-squares line (two points or more).
+double trend_realisation(const QuarterPoints& pts, int reported, Accumulation rule) {
+  double at_year_end = 0.0;
+  if (rule == Accumulation::average) {
+    // The year's mean: reported quarters plus the line's later quarters.
+    double s = 0;
+    for (double v : pts.levels) s += v;
+    for (int q = reported + 1; q <= 4; ++q) s += linear_fit_at(pts.xs, pts.ys, q);
+    at_year_end =
+        s / static_cast<double>(pts.levels.size() + static_cast<std::size_t>(4 - reported));
+  } else {
+    at_year_end = linear_fit_at(pts.xs, pts.ys, 4.0);
+  }
+  // A falling line may cross zero; a negative quantity is no realisation.
+  return at_year_end < 0 ? 0.0 : at_year_end;
+}
+
+EarlyWarning project_year(const Context& cx, std::size_t i, int year, int reported,
+                          const std::vector<std::optional<Cell>>& qs) {
+  const Indicator& ind = cx.set.indicator(i);
+  const auto& opt = cx.opt;
+  EarlyWarning w;
+  w.indicator = i;
+  w.year = year;
+  w.quarters_reported = reported;
+  const Target t = annual_target(cx, i, year);
+  w.annual_target = t.point;
+  w.annual_target_low = t.low;
+  w.annual_target_high = t.high;
+  const QuarterPoints pts = quarter_points(qs, reported, ind.accumulation);
+  w.pace_realisation = pace_realisation(pts, reported, ind.accumulation);
+  w.pace = achieve(ind, t, w.pace_realisation, opt.policy);
+  if (pts.xs.size() >= 2) {
+    w.trend_realisation = trend_realisation(pts, reported, ind.accumulation);
+    w.trend = achieve(ind, t, w.trend_realisation, opt.policy);
+  } else {
+    w.trend = Achievement::not_computable(Reason::too_few_quarters);
+  }
+  w.projected = w.trend.computable() ? w.trend : w.pace;
+  w.warn =
+      opt.warning.enabled && w.projected.computable() && w.projected.value < opt.warning.threshold;
+  return w;
+}
+
 void early_warnings(const Context& cx, EvaluationSink& sink) {
   const auto& opt = cx.opt;
   for (std::size_t i = 0; i < cx.set.indicator_count(); ++i) {
-    const Indicator& ind = cx.set.indicator(i);
-    std::vector<int> years;
-    for (std::size_t k = cx.start[i]; k < cx.start[i + 1]; ++k) {
-      const Period p = cx.period(k);
-      if (p.kind == Period::Kind::quarter && (years.empty() || years.back() != p.year))
-        years.push_back(p.year);
-    }
-    for (int year : years) {
+    for (int year : quarter_years(cx, i)) {
       int upto = 4;
       if (opt.period) {
         if (year < opt.period->year || year > opt.period->end_year) continue;
         if (opt.period->kind == Period::Kind::quarter) upto = opt.period->quarter;
       }
       const auto qs = cx.quarters(i, year, upto);
-      int k = 0;
+      int reported = 0;
       for (int q = 1; q <= upto; ++q)
         if (qs[static_cast<std::size_t>(q - 1)] && qs[static_cast<std::size_t>(q - 1)]->realisation)
-          k = q;
-      if (k == 0 || k == 4) continue;  // nothing to project from, or nothing left to project
-
-      EarlyWarning w;
-      w.indicator = i;
-      w.year = year;
-      w.quarters_reported = k;
-      Target t;
-      if (const auto a = cx.find(i, Period::of_year(year)); a && (a->target || a->target_low))
-        t = Target{a->target, a->target_low, a->target_high};
-      else
-        t = cx.derive_annual_target(i, year);
-      w.annual_target = t.point;
-      w.annual_target_low = t.low;
-      w.annual_target_high = t.high;
-
-      // Points (quarter, value): cumulative for `sum`, the level otherwise.
-      std::vector<double> xs, ys, levels;
-      double cum = 0.0;
-      for (int q = 1; q <= k; ++q) {
-        const auto& c = qs[static_cast<std::size_t>(q - 1)];
-        if (!c || !c->realisation) continue;
-        cum += *c->realisation;
-        xs.push_back(q);
-        levels.push_back(*c->realisation);
-        ys.push_back(ind.accumulation == Accumulation::sum ? cum : *c->realisation);
-      }
-      switch (ind.accumulation) {
-        case Accumulation::sum:
-          w.pace_realisation = cum * 4.0 / k;
-          break;
-        case Accumulation::last:
-          w.pace_realisation = levels.back();
-          break;
-        case Accumulation::average: {
-          double s = 0;
-          for (double v : levels) s += v;
-          w.pace_realisation = s / static_cast<double>(levels.size());
-          break;
-        }
-      }
-      w.pace = achieve(ind, t, w.pace_realisation, opt.policy);
-      if (xs.size() >= 2) {
-        if (ind.accumulation == Accumulation::average) {
-          // The year's mean: reported quarters plus the line's later quarters.
-          double s = 0;
-          for (double v : levels) s += v;
-          for (int q = k + 1; q <= 4; ++q) s += linear_fit_at(xs, ys, q);
-          w.trend_realisation =
-              s / static_cast<double>(levels.size() + static_cast<std::size_t>(4 - k));
-        } else {
-          w.trend_realisation = linear_fit_at(xs, ys, 4.0);
-        }
-        // A falling line may cross zero; a negative quantity is no realisation.
-        if (*w.trend_realisation < 0) w.trend_realisation = 0.0;
-        w.trend = achieve(ind, t, w.trend_realisation, opt.policy);
-      } else {
-        w.trend = Achievement::not_computable(Reason::too_few_quarters);
-      }
-      w.projected = w.trend.computable() ? w.trend : w.pace;
-      w.warn = opt.warning.enabled && w.projected.computable() &&
-               w.projected.value < opt.warning.threshold;
-      sink.warning(w);
+          reported = q;
+      // Nothing to project from, or nothing left to project.
+      if (reported == 0 || reported == 4) continue;
+      sink.warning(project_year(cx, i, year, reported, qs));
     }
   }
 }

@@ -50,7 +50,6 @@ PRIVATE_STILL_USED = {
     ("tools/cmd_render.cpp", "io/detail/files.hpp"),
     ("tools/cmd_store.cpp", "io/detail/files.hpp"),
     ("tools/cmd_store.cpp", "io/detail/indicators_json.hpp"),
-    ("tools/cmd_store.cpp", "io/detail/json_text.hpp"),
     ("tools/standard_output.cpp", "io/detail/files.hpp"),
 }
 PUBLIC_API_ONLY = ("capi", "tools")

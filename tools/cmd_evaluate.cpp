@@ -24,11 +24,13 @@ std::string opt(const std::optional<double>& v) {
   return v ? fixed(*v) : "-";
 }
 
+// A cell and the spaces to the next column. Pads by code points, not bytes,
+// so that UTF-8 names line up; a cell as wide as its column or wider still
+// gets one space, so that "K001.01.01" and "2024-Q2" never read as one.
 std::string pad(std::string s, std::size_t width) {
-  // Pads by code points, not bytes, so that UTF-8 names line up.
   std::size_t cps = 0;
   for (unsigned char c : s) cps += (c & 0xC0) != 0x80;
-  if (cps < width) s.append(width - cps, ' ');
+  s.append(cps < width ? width - cps : 1, ' ');
   return s;
 }
 

@@ -338,18 +338,34 @@ IndicatorResult evaluate_cell(const Context& cx, const Cell& c) {
   return r;
 }
 
-// Least-squares line through (x, y), evaluated at x_at. Needs >= 2 points.
-double linear_fit_at(const std::vector<double>& x, const std::vector<double>& y, double x_at) {
+// A straight line y = intercept + slope * x.
+struct Line {
+  double intercept, slope;
+  double at(double x) const { return intercept + slope * x; }
+};
+
+template <class Matrix, class Vector>
+Line solve_least_squares(const std::vector<double>& x, const std::vector<double>& y) {
   const auto n = static_cast<Eigen::Index>(x.size());
-  Eigen::MatrixXd a(n, 2);
-  Eigen::VectorXd b(n);
+  Matrix a(n, 2);
+  Vector b(n);
   for (Eigen::Index i = 0; i < n; ++i) {
     a(i, 0) = 1.0;
     a(i, 1) = x[static_cast<std::size_t>(i)];
     b(i) = y[static_cast<std::size_t>(i)];
   }
   const Eigen::Vector2d coef = a.colPivHouseholderQr().solve(b);
-  return coef(0) + coef(1) * x_at;
+  return Line{coef(0), coef(1)};
+}
+
+// The least-squares line through (x, y). Needs >= 2 points.
+Line fit_line(const std::vector<double>& x, const std::vector<double>& y) {
+  // A year has at most four quarters: matrices of at most 4 x 2 stay on the
+  // stack (the same dynamic-size arithmetic, no allocation per indicator).
+  using SmallMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, 0, 4, 2>;
+  using SmallVector = Eigen::Matrix<double, Eigen::Dynamic, 1, 0, 4, 1>;
+  if (x.size() <= 4) return solve_least_squares<SmallMatrix, SmallVector>(x, y);
+  return solve_least_squares<Eigen::MatrixXd, Eigen::VectorXd>(x, y);
 }
 
 // The years in which indicator i has quarterly rows, in order.
@@ -417,11 +433,12 @@ double trend_realisation(const QuarterPoints& pts, int reported, Accumulation ru
     // The year's mean: reported quarters plus the line's later quarters.
     double s = 0;
     for (double v : pts.levels) s += v;
-    for (int q = reported + 1; q <= 4; ++q) s += linear_fit_at(pts.xs, pts.ys, q);
+    const Line line = fit_line(pts.xs, pts.ys);
+    for (int q = reported + 1; q <= 4; ++q) s += line.at(q);
     at_year_end =
         s / static_cast<double>(pts.levels.size() + static_cast<std::size_t>(4 - reported));
   } else {
-    at_year_end = linear_fit_at(pts.xs, pts.ys, 4.0);
+    at_year_end = fit_line(pts.xs, pts.ys).at(4.0);
   }
   // A falling line may cross zero; a negative quantity is no realisation.
   return at_year_end < 0 ? 0.0 : at_year_end;

@@ -152,6 +152,17 @@ def test_evaluate_with_a_scales_file_bands_by_that_file(tmp_path):
     assert {row["predicate"] for row in rows} >= {"Tercapai", "Belum"}
 
 
+def test_evaluate_text_keeps_a_space_after_a_cell_as_wide_as_its_column(tmp_path):
+    data = write(tmp_path, "data.csv",
+                 "unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation\n"
+                 "Dinas/Bidang Pembinaan Sekolah Dasar dan Menengah Pertama Kabupaten Balangan,"
+                 "K001.01.01,Angka partisipasi,persen,positive,last,1,2024-Q2,90,80\n")
+    r = run("evaluate", data, "--period", "2024-Q2")
+    assert r.returncode == 0, r.stderr
+    assert re.search(r"^K001\.01\.01 +2024-Q2 +90\.00 +80\.00 +88\.89 %", r.stdout, re.M), r.stdout
+    assert re.search(r"Balangan +88\.89 %", r.stdout), r.stdout
+
+
 def test_evaluate_with_an_unknown_scale_name_is_an_error(tmp_path):
     scales = write(tmp_path, "scales.json", json.dumps({"scales": [
         {"name": "dinas", "valid_from": "2020-01-01", "bands": [{"label": "Semua"}]}]}))

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
@@ -45,8 +46,7 @@ class JsonStream : public ChunkedOutput {
 
   JsonStream& key(std::string_view k) {
     next_item();
-    string(k);
-    out_ += indent_ < 0 ? ":" : ": ";
+    string(k, indent_ < 0 ? std::string_view(":") : std::string_view(": "));
     after_key_ = true;
     return *this;
   }
@@ -72,7 +72,17 @@ class JsonStream : public ChunkedOutput {
       out_ += ".0";
       return;
     }
-    out_.append(buf, nlohmann::detail::to_chars(buf, buf + sizeof buf, v));
+    // A result repeats its numbers (the achievement is also the score and,
+    // for a one-quarter year, the year-to-date achievement): the last one's
+    // shortest digits are kept.
+    std::uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    if (bits != last_bits_ || last_size_ == 0) {
+      last_size_ = static_cast<std::size_t>(
+          nlohmann::detail::to_chars(last_text_, last_text_ + sizeof last_text_, v) - last_text_);
+      last_bits_ = bits;
+    }
+    out_.append(last_text_, last_size_);
   }
   void value(std::size_t v) {
     next_item();
@@ -143,19 +153,53 @@ class JsonStream : public ChunkedOutput {
       return;
     }
     if (counts_.empty()) return;
-    if (counts_.back()++ > 0) out_ += ',';
-    newline();
+    const bool comma = counts_.back()++ > 0;
+    if (indent_ < 0) {
+      if (comma) out_ += ',';
+      return;
+    }
+    const std::string_view line = comma_and_line();
+    out_.append(comma ? line : line.substr(1));
   }
   void newline() {
-    if (indent_ < 0) return;
-    out_ += '\n';
-    out_.append(counts_.size() * static_cast<std::size_t>(indent_), ' ');
+    if (indent_ >= 0) out_.append(comma_and_line().substr(1));
   }
-  void string(std::string_view s) {
+  // ",\n" and the indentation of the current depth, from one string of
+  // spaces that grows with the deepest level seen: one append per item.
+  std::string_view comma_and_line() {
+    const std::size_t size = 2 + counts_.size() * static_cast<std::size_t>(indent_);
+    if (lines_.size() < size) {
+      lines_ = ",\n";
+      lines_.append(size - 2, ' ');
+    }
+    return std::string_view(lines_.data(), size);
+  }
+  // A quoted string and then `suffix` (": " after a key). A short plain
+  // string (codes, names, keys) goes out in one append.
+  void string(std::string_view s, std::string_view suffix = "") {
+    constexpr std::size_t kShort = 56;
+    if (s.size() <= kShort && is_plain(s)) {
+      char quoted[kShort + 4];
+      quoted[0] = '"';
+      std::memcpy(quoted + 1, s.data(), s.size());
+      quoted[s.size() + 1] = '"';
+      std::memcpy(quoted + s.size() + 2, suffix.data(), suffix.size());
+      out_.append(quoted, s.size() + 2 + suffix.size());
+      return;
+    }
+    escaped_string(s);
+    out_.append(suffix);
+  }
+  static bool is_plain(std::string_view s) noexcept {
+    for (std::size_t i = plain_prefix(s); i < s.size(); ++i)
+      if (!kJsonPlainBytes.byte[static_cast<unsigned char>(s[i])]) return false;
+    return true;
+  }
+  void escaped_string(std::string_view s) {
     out_ += '"';
     bool ascii = true;
     std::size_t run = 0;  // start of the characters not yet copied
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    for (std::size_t i = plain_prefix(s); i < s.size(); ++i) {
       const auto c = static_cast<unsigned char>(s[i]);
       // One table look-up per byte: most bytes are plain ASCII.
       if (kJsonPlainBytes.byte[c]) continue;
@@ -172,6 +216,23 @@ class JsonStream : public ChunkedOutput {
     if (!ascii && !is_valid_utf8(s))
       throw Error(ErrorCode::format_error, "a text is not valid UTF-8: '" + excerpt(s) + "'");
     out_ += '"';
+  }
+  // The length of the leading whole 8-byte words of `s` that are plain bytes
+  // (kJsonPlainBytes), tested a word at a time: codes, names and unit paths
+  // are mostly plain.
+  static std::size_t plain_prefix(std::string_view s) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    const auto has_zero_byte = [](std::uint64_t w) { return (w - ones) & ~w & highs; };
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, sizeof w);
+      const std::uint64_t control = (w - ones * 0x20) & ~w & highs;  // a byte below 0x20
+      if ((w & highs) | control | has_zero_byte(w ^ (ones * '"')) |
+          has_zero_byte(w ^ (ones * '\\')))
+        break;
+    }
+    return i;
   }
   void escape(unsigned char c) {
     switch (c) {
@@ -205,6 +266,10 @@ class JsonStream : public ChunkedOutput {
   }
 
   int indent_;
+  std::string lines_;   // ",\n" and spaces: see comma_and_line()
+  char last_text_[64];  // the digits of the last number that was not whole
+  std::size_t last_size_ = 0;
+  std::uint64_t last_bits_ = 0;
   std::vector<std::size_t> counts_;  // items so far in each open container
   bool after_key_ = false;
 };

@@ -38,5 +38,89 @@ TEST(JsonStream, NonFiniteNumbersAreNull) {
   EXPECT_EQ(written(-INFINITY), "null");
 }
 
+// Texts of every length around the 8-byte words and the short-string limit,
+// with escapes, control characters and UTF-8 at every place.
+std::vector<std::string> texts() {
+  const std::string pieces[] = {"a",    "Z",    "7", " ",    "\"", "\\", "\n", "\t",
+                                "\x01", "\x1f", "/", "\x7f", "é",  "€",  "𝄞"};
+  std::mt19937_64 rng(11);
+  std::vector<std::string> out = {""};
+  for (int i = 0; i < 3000; ++i) {
+    std::string t;
+    const std::size_t size = rng() % 90;
+    while (t.size() < size)
+      t += rng() % 4 ? std::string(1, static_cast<char>('a' + rng() % 26)) : pieces[rng() % 15];
+    out.push_back(t);
+  }
+  return out;
+}
+
+TEST(JsonStream, DocumentsAreWrittenAsNlohmannWritesThem) {
+  for (int indent : {-1, 0, 2, 4}) {
+    nlohmann::ordered_json doc = nlohmann::ordered_json::object();
+    JsonStream j(indent);
+    j.begin_object();
+    int n = 0;
+    for (const std::string& t : texts()) {
+      const std::string key = "k" + std::to_string(n++) + t;
+      if (t == "empty" || t == "list" || t == "text") continue;
+      nlohmann::ordered_json& item = doc[key];
+      item["empty"] = nlohmann::ordered_json::array();
+      item["list"] = {t, 0.1 * n, 0.1 * n};
+      item["text"] = t;
+      item[t] = n;
+      j.key(key).begin_object();
+      j.key("empty").begin_array();
+      j.end_array();
+      j.key("list").begin_array();
+      j.value(t);
+      j.value(0.1 * n);
+      j.value(0.1 * n);  // the same number twice in a row
+      j.end_array();
+      j.key("text").value(t);
+      j.key(t).value(n);
+      j.end_object();
+    }
+    j.end_object();
+    EXPECT_EQ(j.text(), doc.dump(indent)) << indent;
+  }
+}
+
+TEST(JsonStream, TextsAreEscapedAsNlohmannEscapesThem) {
+  for (const std::string& t : texts()) {
+    JsonStream value(2), key(2);
+    value.value(t);
+    key.begin_object();
+    key.key(t).null();
+    key.end_object();
+    EXPECT_EQ(value.text(), nlohmann::json(t).dump(2));
+    const nlohmann::json one = {{t, nullptr}};
+    EXPECT_EQ(key.text(), one.dump(2));
+  }
+}
+
+TEST(JsonStream, RepeatedNumbersAreWrittenEachTime) {
+  const double values[] = {0.1, 0.1, 2.0 / 3.0, 2.0 / 3.0, 0.1, -0.0, 0.0, 1e-7, 1e-7, 7.0, 7.5};
+  JsonStream j(-1);
+  j.begin_array();
+  nlohmann::json doc = nlohmann::json::array();
+  for (double v : values) {
+    j.value(v);
+    doc.push_back(v);
+  }
+  j.end_array();
+  EXPECT_EQ(j.text(), doc.dump());
+}
+
+TEST(JsonStream, InvalidUtf8IsRefusedInKeysAndValues) {
+  for (const std::string& bad : {std::string("abc\xff"), std::string(20, 'a') + "\xc3"}) {
+    JsonStream j(-1);
+    EXPECT_THROW(j.value(bad), Error);
+    JsonStream k(-1);
+    k.begin_object();
+    EXPECT_THROW(k.key(bad), Error);
+  }
+}
+
 }  // namespace
 }  // namespace sopkit::detail

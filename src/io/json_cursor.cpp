@@ -5,6 +5,9 @@
 #include "sopkit/error.hpp"
 
 #include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
 #include <unordered_set>
 #include <vector>
 
@@ -25,6 +28,54 @@ std::string escape_pointer_token(std::string_view key) {
   return out;
 }
 
+// Objects are small (a step has about ten members): comparing with the
+// members before is cheaper than hashing until an object grows large.
+constexpr std::size_t kLinearScanMembers = 16;
+
+// The first key that an object under `v` repeats: its JSON pointer (at the
+// second occurrence, relative to `v`) and the key.
+struct RepeatedKey {
+  std::string pointer;
+  std::string_view key;
+};
+
+std::optional<RepeatedKey> first_repeated_key(simdjson::dom::element v) {
+  if (v.is_array()) {
+    std::size_t i = 0;
+    // By value: simdjson's results are temporaries that must not be iterated.
+    const simdjson::dom::array items = v.get_array().value_unsafe();
+    for (simdjson::dom::element item : items) {
+      if (auto r = first_repeated_key(item)) {
+        r->pointer = "/" + std::to_string(i) + r->pointer;
+        return r;
+      }
+      ++i;
+    }
+    return std::nullopt;
+  }
+  if (!v.is_object()) return std::nullopt;
+  std::array<std::string_view, kLinearScanMembers> seen;  // no allocation per object
+  std::size_t count = 0;
+  std::unordered_set<std::string_view> seen_many;
+  const simdjson::dom::object members = v.get_object().value_unsafe();
+  for (simdjson::dom::key_value_pair kv : members) {
+    bool repeated;
+    if (count < kLinearScanMembers) {
+      repeated = std::find(seen.begin(), seen.begin() + count, kv.key) != seen.begin() + count;
+      seen[count++] = kv.key;
+      if (count == kLinearScanMembers) seen_many.insert(seen.begin(), seen.end());
+    } else {
+      repeated = !seen_many.insert(kv.key).second;
+    }
+    if (repeated) return RepeatedKey{"/" + escape_pointer_token(kv.key), kv.key};
+    if (auto r = first_repeated_key(kv.value)) {
+      r->pointer = "/" + escape_pointer_token(kv.key) + r->pointer;
+      return r;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 JsonDocument::JsonDocument(std::string_view text, const std::string& source, std::size_t max_depth)
@@ -37,7 +88,13 @@ JsonDocument::JsonDocument(std::string_view text, const std::string& source, std
   if (!err) err = parser_.parse(body.data(), body.size()).get(root_);
   if (err == simdjson::MEMALLOC) throw std::bad_alloc();
   if (!err) {
-    JsonCursor(*this).refuse_repeated_keys();
+    // JSON readers disagree on which of a repeated key's values counts, so a
+    // document that repeats a key has no single reading.
+    if (const auto r = first_repeated_key(root_))
+      throw Error(ErrorCode::format_error,
+                  "the key \"" + excerpt(r->key, 60) +
+                      "\" appears twice in the same object; give each key once",
+                  source + ":" + r->pointer);
     return;
   }
   // The reference parser words every failure the way users and tests know.
@@ -107,29 +164,6 @@ JsonCursor JsonCursor::at(std::string_view key) const {
   std::optional<JsonCursor> member = find(key);
   if (!member) fail("missing \"" + std::string(key) + "\"");
   return *member;
-}
-
-void JsonCursor::refuse_repeated_keys() const {
-  if (is_array()) return for_each_item([](const JsonCursor& item) { item.refuse_repeated_keys(); });
-  if (!is_object()) return;
-  // Objects are small (a step has about ten members): comparing with the
-  // members before is cheaper than hashing until an object grows large.
-  constexpr std::size_t kLinearScanMembers = 16;
-  std::vector<std::string_view> seen;
-  std::unordered_set<std::string_view> seen_many;
-  for_each_member([&](std::string_view k, const JsonCursor& value) {
-    const bool repeated = seen.size() < kLinearScanMembers
-                              ? std::find(seen.begin(), seen.end(), k) != seen.end()
-                              : !seen_many.insert(k).second;
-    if (repeated)
-      value.fail("the key \"" + excerpt(k, 60) +
-                 "\" appears twice in the same object; give each key once");
-    if (seen.size() < kLinearScanMembers) {
-      seen.push_back(k);
-      if (seen.size() == kLinearScanMembers) seen_many.insert(seen.begin(), seen.end());
-    }
-    value.refuse_repeated_keys();
-  });
 }
 
 std::string JsonCursor::text() const {

@@ -8,6 +8,7 @@
 #include <array>
 #include <nlohmann/json.hpp>
 #include <string_view>
+#include <unordered_map>
 
 #include "io/detail/files.hpp"
 #include "io/detail/json_cursor.hpp"
@@ -237,7 +238,27 @@ std::vector<std::string> read_next(const Reader& n) {
   return next;
 }
 
-Step read_step(const Reader& r) {
+// The times of a document, each distinct text parsed once: an SOP repeats a
+// few ("15 Menit", "1 Hari") over all its steps. Holds at most kMaxTexts
+// texts, so that a document of all-different times costs no more memory.
+class TimeTexts {
+ public:
+  std::optional<Duration> parse(const std::string& text) {
+    if (parsed_.size() >= kMaxTexts) {
+      const auto known = parsed_.find(text);
+      return known != parsed_.end() ? known->second : Duration::try_parse(text);
+    }
+    const auto [it, fresh] = parsed_.try_emplace(text);
+    if (fresh) it->second = Duration::try_parse(text);
+    return it->second;
+  }
+
+ private:
+  static constexpr std::size_t kMaxTexts = 4096;
+  std::unordered_map<std::string, std::optional<Duration>> parsed_;
+};
+
+Step read_step(const Reader& r, TimeTexts& times) {
   r.expect_object("a step");
   // Each member is found in one pass over the step, not one pass per key.
   const auto f = r.value().members(kStepKeys);
@@ -261,7 +282,7 @@ Step read_step(const Reader& r) {
     if (t.value().is_number())
       t.fail("time needs its unit as text, e.g. \"15 Menit\" or \"2 hari\"");
     s.time_text = t.string("time");
-    s.time = Duration::try_parse(s.time_text);  // unparseable: kept for validate()
+    s.time = times.parse(s.time_text);  // unparseable: kept for validate()
   }
   s.output = Reader::string_or(f[kOutput], "output");
   s.note = Reader::string_or(f[kNote], "note");
@@ -312,7 +333,9 @@ SopDocument read_document(const detail::JsonDocument& root) {
         [&](const detail::JsonCursor& item) { out.push_back(read_one(Reader(item))); });
   };
   read_list("actors", read_actor, doc.actors);
-  read_list("steps", read_step, doc.steps);
+  TimeTexts times;
+  read_list(
+      "steps", [&](const Reader& step) { return read_step(step, times); }, doc.steps);
   doc.extra = r.extras({"format", "number", "title", "organization", "dates", "approval",
                         "legal_basis", "qualifications", "related_sops", "equipment", "warnings",
                         "records", "actors", "steps"});

@@ -108,11 +108,6 @@ class JsonCursor {
       f(kv.key, JsonCursor(kv.value, src_, this, kv.key));
   }
 
-  // Error{format_error} at the second occurrence of a key repeated within one
-  // object, anywhere under this value: JSON readers disagree on which one
-  // counts, so a document that repeats a key has no single reading.
-  void refuse_repeated_keys() const;
-
   // The value as nlohmann JSON, for the few places that keep raw JSON
   // (unknown members kept as extra fields).
   nlohmann::json to_json() const;

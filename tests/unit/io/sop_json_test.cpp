@@ -96,6 +96,34 @@ TEST(SopJson, SeedLoadsWithEveryField) {
   EXPECT_NE(d.extra.find("encoding_note"), std::string::npos);
 }
 
+// Times repeat over a document's steps and are parsed once per distinct text;
+// past the memo's size every step must still get its own text's reading.
+TEST(SopJson, EveryStepGetsTheReadingOfItsOwnTime) {
+  std::vector<std::string> times;
+  for (int i = 1; i <= 5000; ++i) times.push_back(std::to_string(i) + " Menit");
+  for (int i = 0; i < 3000; ++i)
+    times.push_back(i % 3 ? "1-3 Hari" : i % 2 ? "sebentar" : "15 menit");
+  for (int i = 5000; i > 4000; --i) times.push_back(std::to_string(i) + " Menit");
+  std::string text = R"({"format": "sopkit.sop/1", "number": "1", "title": "T",
+    "actors": [{"id": "a", "name": "A"}], "steps": [)";
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    text += i ? "," : "";
+    text += R"({"id": ")" + std::to_string(i + 1) + R"(", "actor": "a", "kind": ")" +
+            (i + 1 == times.size() ? "end" : "process") + R"(", "time": ")" + times[i] + R"("})";
+  }
+  text += "]}";
+  const SopDocument doc = parse_sop_json(text, "many.json");
+  ASSERT_EQ(doc.steps.size(), times.size());
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    ASSERT_EQ(doc.steps[i].time_text, times[i]);
+    const auto want = Duration::try_parse(times[i]);
+    ASSERT_EQ(doc.steps[i].time.has_value(), want.has_value()) << times[i];
+    if (want) {
+      ASSERT_TRUE(*doc.steps[i].time == *want) << times[i];
+    }
+  }
+}
+
 TEST(SopJson, RoundTripGivesAnEqualDocument) {
   SopDocument first = load_sop_file(test::seed_path()).document();
   SopDocument second = parse_sop_json(sop_to_json(first));

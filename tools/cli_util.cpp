@@ -159,4 +159,36 @@ CsvOptions csv_options(const Args& args) {
   return options;
 }
 
+namespace {
+
+std::size_t code_points(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+std::string left_cell(std::string_view text, std::size_t width) {
+  const std::size_t n = code_points(text);
+  std::string out(text);
+  out.append(n < width ? width - n : 1, ' ');
+  return out;
+}
+
+std::string shorten(std::string_view text, std::size_t max) {
+  if (max == 0 || code_points(text) <= max) return std::string(text);
+  std::size_t end = 0;  // after max - 1 code points
+  for (std::size_t kept = 0; end < text.size(); ++end)
+    if ((static_cast<unsigned char>(text[end]) & 0xC0) != 0x80 && kept++ == max - 1) break;
+  return std::string(text.substr(0, end)) + "~";
+}
+
+std::string right_cell(std::string_view text, std::size_t width) {
+  const std::size_t n = code_points(text);
+  std::string out(n < width ? width - n : 1, ' ');
+  out += text;
+  return out;
+}
+
 }  // namespace sopkit::cli

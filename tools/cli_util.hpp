@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sopkit/calendar.hpp"
@@ -93,6 +94,17 @@ WorkCalendar choose_calendar_for_dates(const Args& args, Date first, Date last);
 
 // Reads a whole file; throws sopkit::Error{io_error} naming it.
 std::string read_file(const std::string& path);
+
+// Cells of the text tables, so that no cell runs into the next: `text`
+// padded with spaces to `width` code points (UTF-8 names line up) and always
+// at least one space after it; a text too wide pushes the row right rather
+// than being cut (a code or an id must be read whole).
+std::string left_cell(std::string_view text, std::size_t width);
+// As left_cell, aligned right and always at least one space before it.
+std::string right_cell(std::string_view text, std::size_t width);
+// `text` cut to at most `max` code points, the last one "~" when cut (for
+// names in narrow columns); never inside a UTF-8 character.
+std::string shorten(std::string_view text, std::size_t max);
 
 // The CSV reading options of `--decimal-mark comma|dot` (absent: detect).
 CsvOptions csv_options(const Args& args);

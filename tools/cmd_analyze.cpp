@@ -80,17 +80,16 @@ void print_human(std::ostream& out, const Sop& sop, const Analysis& a,
       a.worst ? a.worst->by_step(sop) : std::vector<const StepTiming*>(doc.steps.size(), nullptr);
   for (std::size_t i = 0; i < doc.steps.size(); ++i) {
     const Step& s = doc.steps[i];
-    std::string actor = name_of(s.actor);
-    if (actor.size() > 21) actor = actor.substr(0, 20) + "~";
-    std::string time = s.time_text.empty() ? "-" : s.time_text;
-    if (time.size() > 11) time = time.substr(0, 10) + "~";
-    out << std::left << std::setw(6) << s.id << std::setw(22) << actor << std::setw(12) << time
-        << std::right << std::setw(8) << (s.time ? cell(s.time->max_minutes(conv)) : "?");
+    const std::string actor = shorten(name_of(s.actor), 21);
+    const std::string time = shorten(s.time_text.empty() ? "-" : s.time_text, 11);
+    out << left_cell(s.id, 6) << left_cell(actor, 22) << left_cell(time, 12)
+        << right_cell(s.time ? cell(s.time->max_minutes(conv)) : "?", 8);
     const StepTiming* t = timing_of[i];
     if (t) {
-      out << std::setw(8) << cell(t->earliest_start) << std::setw(8) << cell(t->earliest_finish)
-          << std::setw(8) << cell(t->latest_start) << std::setw(8) << cell(t->latest_finish)
-          << std::setw(8) << cell(t->slack) << (t->critical ? "  *" : "");
+      for (double v :
+           {t->earliest_start, t->earliest_finish, t->latest_start, t->latest_finish, t->slack})
+        out << right_cell(cell(v), 8);
+      out << (t->critical ? "  *" : "");
     } else {
       out << "  " << (a.worst ? "(not on the happy path)" : "");
     }

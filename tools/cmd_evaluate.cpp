@@ -24,16 +24,6 @@ std::string opt(const std::optional<double>& v) {
   return v ? fixed(*v) : "-";
 }
 
-// A cell and the spaces to the next column. Pads by code points, not bytes,
-// so that UTF-8 names line up; a cell as wide as its column or wider still
-// gets one space, so that "K001.01.01" and "2024-Q2" never read as one.
-std::string pad(std::string s, std::size_t width) {
-  std::size_t cps = 0;
-  for (unsigned char c : s) cps += (c & 0xC0) != 0x80;
-  s.append(cps < width ? width - cps : 1, ' ');
-  return s;
-}
-
 std::string describe(const Achievement& a, const std::string& predicate) {
   if (!a.computable()) return std::string("not computable: ") + reason_name(a.reason);
   return fixed(a.value) + " %  " + predicate;
@@ -46,8 +36,8 @@ void print_result(const IndicatorSet& set, const IndicatorResult& r, std::ostrea
   if (r.target_from_parts) target += "*";
   std::string real = opt(r.realisation);
   if (r.realisation_from_parts) real += "*";
-  out << pad(d.code, 10) << pad(r.period.to_string(), 11) << pad(target, 16) << pad(real, 13)
-      << describe(r.achievement, r.predicate);
+  out << left_cell(d.code, 10) << left_cell(r.period.to_string(), 11) << left_cell(target, 16)
+      << left_cell(real, 13) << describe(r.achievement, r.predicate);
   if (r.period.kind == Period::Kind::quarter && r.ytd_achievement.computable() &&
       d.accumulation != Accumulation::last)
     out << "  (YTD " << fixed(r.ytd_achievement.value) << " %)";
@@ -58,8 +48,8 @@ void print_result(const IndicatorSet& set, const IndicatorResult& r, std::ostrea
 }
 
 void print_warning(const IndicatorSet& set, const EarlyWarning& w, std::ostream& out) {
-  out << pad(set.indicator(w.indicator).code, 10) << w.year << " after Q" << w.quarters_reported
-      << ": "
+  out << left_cell(set.indicator(w.indicator).code, 10) << w.year << " after Q"
+      << w.quarters_reported << ": "
       << (w.projected.computable()
               ? fixed(w.projected.value) + " %"
               : std::string("not computable: ") + reason_name(w.projected.reason))
@@ -80,8 +70,9 @@ class TablePrinter : public EvaluationSink {
     enter(Section::units);
     std::string name(2 * set_.units().depth(u.unit), ' ');
     name += set_.units().name(u.unit);
-    out_ << pad(u.period.to_string(), 11) << pad(name, 60) << describe(u.achievement, u.predicate)
-         << "  [" << u.included << " in, " << u.excluded << " excluded]\n";
+    out_ << left_cell(u.period.to_string(), 11) << left_cell(name, 60)
+         << describe(u.achievement, u.predicate) << "  [" << u.included << " in, " << u.excluded
+         << " excluded]\n";
   }
   void warning(const EarlyWarning& w) override {
     enter(Section::warnings);
@@ -97,8 +88,8 @@ class TablePrinter : public EvaluationSink {
   void enter(Section s) {
     if (section_ < Section::indicators && s >= Section::indicators) {
       if (!set_.source.empty()) out_ << "Data: " << set_.source << "\n\n";
-      out_ << pad("indicator", 10) << pad("period", 11) << pad("target", 16)
-           << pad("realisation", 13) << "achievement\n";
+      out_ << left_cell("indicator", 10) << left_cell("period", 11) << left_cell("target", 16)
+           << left_cell("realisation", 13) << "achievement\n";
     }
     if (section_ < Section::units && s >= Section::units)
       out_ << "(* taken from the quarters or years)\n\nUnit roll-ups (weighted mean of capped "

@@ -32,10 +32,6 @@ std::string percent_text(const std::optional<double>& p) {
   return s.str();
 }
 
-std::string cut(const std::string& s, std::size_t width) {
-  return s.size() < width ? s : s.substr(0, width - 2) + "~";
-}
-
 void print_table(const RunLog& log, const RunComparison& c, const WorkConvention& conv) {
   std::cout << "SOP " << (c.sop_number.empty() ? "(no number)" : c.sop_number) << " — "
             << c.sop_title << "\nCalendar: " << c.calendar << "   runs: " << c.runs.size() << " ("
@@ -58,32 +54,34 @@ void print_table(const RunLog& log, const RunComparison& c, const WorkConvention
       notes += "; skipped";
       for (const auto& s : r.skipped) notes += " " + s;
     }
-    std::cout << std::setw(24) << cut(r.case_id, 24) << std::setw(18) << format_instant(r.start)
-              << std::setw(18) << format_instant(r.end) << std::setw(18) << format_instant(r.due)
-              << std::setw(10) << status << std::setw(22)
-              << (r.delay_minutes ? format_working_minutes(double(r.delay_minutes), conv) : "-")
-              << std::setw(8) << r.rework_rounds << notes << "\n";
+    std::cout << left_cell(r.case_id, 24) << left_cell(format_instant(r.start), 18)
+              << left_cell(format_instant(r.end), 18) << left_cell(format_instant(r.due), 18)
+              << left_cell(status, 10)
+              << left_cell(
+                     r.delay_minutes ? format_working_minutes(double(r.delay_minutes), conv) : "-",
+                     22)
+              << left_cell(std::to_string(r.rework_rounds), 8) << notes << "\n";
   }
 
   std::cout << "\nBottlenecks (share of all delay)\n";
   if (c.bottlenecks.empty()) std::cout << "  none: no step ran past its standard\n";
   for (const std::size_t b : c.bottlenecks) {
     const StepSummary& s = c.steps[b];
-    std::cout << "  step " << std::setw(5) << s.id << std::setw(20) << cut(s.actor, 20)
-              << std::setw(10) << (s.time_text.empty() ? "-" : s.time_text) << s.late << " of "
+    std::cout << "  step " << left_cell(s.id, 5) << left_cell(shorten(s.actor, 19), 20)
+              << left_cell(s.time_text.empty() ? "-" : s.time_text, 10) << s.late << " of "
               << s.judged << " late, " << format_working_minutes(double(s.delay_minutes), conv)
               << " (" << std::fixed << std::setprecision(1) << 100.0 * s.share_of_delay << " %)\n";
   }
 
   std::cout << "\nOn-time rate per actor\n";
   for (const ActorSummary& a : c.actors)
-    std::cout << "  " << std::setw(30) << cut(a.actor, 30) << a.on_time << " of " << a.judged
+    std::cout << "  " << left_cell(shorten(a.actor, 29), 30) << a.on_time << " of " << a.judged
               << " (" << percent_text(a.on_time_percent) << ")\n";
 
   std::cout << "\nMonitoring pelaksanaan SOP (PermenPAN-RB 35/2012)\n";
   for (const MonitoringRow& m : c.monitoring) {
-    std::cout << "  step " << std::setw(5) << m.step << std::setw(28)
-              << (m.good ? "berjalan dengan baik" : "tidak berjalan dengan baik")
+    std::cout << "  step " << left_cell(m.step, 5)
+              << left_cell(m.good ? "berjalan dengan baik" : "tidak berjalan dengan baik", 28)
               << (m.recorded ? "(dicatat petugas) " : "(dari pengukuran) ") << derived_reason(m);
     if (!m.action.empty()) std::cout << "; tindakan: " << m.action;
     if (!m.note.empty()) std::cout << "; catatan: " << m.note;

@@ -163,6 +163,19 @@ def test_evaluate_text_keeps_a_space_after_a_cell_as_wide_as_its_column(tmp_path
     assert re.search(r"Balangan +88\.89 %", r.stdout), r.stdout
 
 
+def test_analyze_table_parts_long_ids_and_cuts_names_between_characters(tmp_path):
+    actor = "Kasi Sekolah Dasar é Pendidikan Dasar"  # 'é' takes bytes 19 and 20
+    sop = {"format": "sopkit.sop/1", "number": "1", "title": "T",
+           "actors": [{"id": "a", "name": actor}],
+           "steps": [{"id": "10.1.2a", "actor": "a", "kind": "start", "time": "15 Menit",
+                      "next": "10.1.2b"},
+                     {"id": "10.1.2b", "actor": "a", "kind": "end", "time": "1 Hari"}]}
+    path = write(tmp_path, "sop.json", json.dumps(sop, ensure_ascii=False))
+    out = subprocess.run([CLI, "analyze", path], capture_output=True, timeout=60).stdout
+    text = out.decode("utf-8")  # a name cut inside a character would not decode
+    assert re.search(r"^10\.1\.2a +Kasi Sekolah Dasar é~ +15 Menit +15 ", text, re.M), text
+
+
 def test_evaluate_with_an_unknown_scale_name_is_an_error(tmp_path):
     scales = write(tmp_path, "scales.json", json.dumps({"scales": [
         {"name": "dinas", "valid_from": "2020-01-01", "bands": [{"label": "Semua"}]}]}))

@@ -52,6 +52,7 @@ Observation read_observation(const JsonCursor& row, const Sop& sop) {
   return o;
 }
 
+// The index of criterion `key`, which read_evaluation has checked is one.
 std::size_t criterion_of(std::string_view key) {
   std::size_t i = 0;
   while (key != evaluation_criterion_key(i)) ++i;

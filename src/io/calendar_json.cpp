@@ -32,8 +32,8 @@ namespace {
 constexpr const char* kFormat = "sopkit.calendar/1";
 constexpr const char* kDayKeys[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
-// The calendar's wording over the one JSON cursor: a Cursor made from another
-// by [] refers to it, so it must not outlive it.
+// The one JSON cursor with the calendar's reading of dates and clock times: a
+// Cursor made from another by [] refers to it, so it must not outlive it.
 class Cursor {
  public:
   explicit Cursor(const detail::JsonCursor& c) : c_(c) {}
@@ -41,44 +41,31 @@ class Cursor {
   std::string where() const { return c_.location(); }
   [[noreturn]] void fail(const std::string& message) const { c_.fail(message); }
   bool is_null() const { return c_.is_null(); }
-  bool is_object() const { return c_.is_object(); }
   bool has(const char* key) const { return c_.has(key); }
   Cursor operator[](const char* key) const { return Cursor(c_.at(key)); }
-  void expect_object(std::initializer_list<const char*> allowed) const {
-    if (!c_.is_object()) fail("expected an object");
-    c_.for_each_member([&](std::string_view key, const detail::JsonCursor&) {
-      bool ok = false;
-      for (const char* a : allowed) ok = ok || key == a;
-      if (!ok) {
-        std::string list;
-        for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
-        fail("unknown key \"" + std::string(key) + "\" (expected " + list + ")");
-      }
-    });
+  void expect_object(std::initializer_list<std::string_view> allowed) const {
+    c_.expect(detail::JsonKind::object).refuse_unknown_members(allowed);
   }
   // Calls f(Cursor item) for each element, in order.
   template <typename F>
   void for_each_item(F f) const {
-    if (!c_.is_array()) fail("expected an array");
-    c_.for_each_item([&](const detail::JsonCursor& item) { f(Cursor(item)); });
+    c_.expect(detail::JsonKind::list).for_each_item([&](const detail::JsonCursor& item) {
+      f(Cursor(item));
+    });
   }
   // Calls f(std::string_view key, Cursor value) for each member, in order.
   template <typename F>
   void for_each_member(F f) const {
-    c_.for_each_member(
-        [&](std::string_view key, const detail::JsonCursor& value) { f(key, Cursor(value)); });
+    c_.expect(detail::JsonKind::object)
+        .for_each_member(
+            [&](std::string_view key, const detail::JsonCursor& value) { f(key, Cursor(value)); });
   }
-  std::string str() const {
-    if (!c_.is_string()) fail("expected a string");
-    return c_.text();
-  }
+  std::string str() const { return std::string(c_.as_text()); }
   std::string str_or(const char* key, std::string fallback) const {
     return has(key) ? (*this)[key].str() : std::move(fallback);
   }
-  bool boolean() const {
-    if (!c_.is_bool()) fail("expected true or false");
-    return c_.boolean();
-  }
+  bool boolean() const { return c_.as_bool(); }
+  void expect_format(const char* format) const { c_.expect_format(format); }
   Date date() const {
     const std::string text = str();
     try {
@@ -137,10 +124,7 @@ HolidayKind read_kind(const Cursor& c) {
 CalendarSpec read_spec(const detail::JsonDocument& doc) {
   const Cursor top{detail::JsonCursor(doc)};
   const std::string& source = doc.source();
-  if (!top.is_object()) top.fail("expected a calendar object");
-  if (top["format"].str() != kFormat)
-    top["format"].fail("unsupported format \"" + top["format"].str() + "\" (expected \"" + kFormat +
-                       "\")");
+  top.expect_format(kFormat);
   CalendarSpec spec;
   spec.sources.push_back(source);
   spec.id = top.str_or("id", "");
@@ -153,9 +137,7 @@ CalendarSpec read_spec(const detail::JsonDocument& doc) {
   // "decree" may name an entry of "decrees" so a file states each decree once.
   std::map<std::string, std::string> decrees;
   if (top.has("decrees")) {
-    const Cursor ds = top["decrees"];
-    if (!ds.is_object()) ds.fail("expected an object of decree texts");
-    ds.for_each_member(
+    top["decrees"].for_each_member(
         [&](std::string_view key, const Cursor& text) { decrees[std::string(key)] = text.str(); });
   }
   auto decree = [&](const Cursor& c) {

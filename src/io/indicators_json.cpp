@@ -30,13 +30,13 @@ namespace {
 // Output keeps keys in the order written (a reader sees code, period, achievement…).
 using ojson = nlohmann::ordered_json;
 using detail::JsonCursor;
+using detail::JsonKind;
 using Field = std::optional<JsonCursor>;
 constexpr const char* kFormat = "sopkit.indicators/1";
 
 // A figure; nothing when absent or null (blank, not zero).
 std::optional<double> number_field(const Field& f) {
-  if (!f || f->is_null()) return std::nullopt;
-  if (!f->is_number()) f->fail("must be a number or null (null = not reported)");
+  if (!f || f->expect(JsonKind::number, true).is_null()) return std::nullopt;
   const double v = f->number();
   if (!std::isfinite(v)) f->fail("is out of range");
   if (v < 0) f->fail("is negative; the figures are quantities >= 0");
@@ -63,8 +63,7 @@ struct UnitRows {
 UnitRows read_unit_rows(const JsonCursor& units) {
   UnitRows rows;
   units.for_each_item([&](const JsonCursor& unit) {
-    if (!unit.is_object()) unit.fail("a unit must be an object");
-    const auto f = unit.members<3>({"id", "name", "parent"});
+    const auto f = unit.expect(JsonKind::object).members<3>({"id", "name", "parent"});
     rows.ids.push_back(detail::string_member(unit, f[0], "id", true));
     rows.names.push_back(detail::string_member(unit, f[1], "name", true));
     rows.parents.push_back(detail::string_member(unit, f[2], "parent", false));
@@ -80,8 +79,7 @@ UnitRows read_unit_rows(const JsonCursor& units) {
 
 // Adds the units parents first; reports unknown parents and cycles.
 void read_units(const JsonCursor& units, UnitTree& tree) {
-  if (!units.is_array()) units.fail("must be an array of {\"id\", \"name\", \"parent\"}");
-  const UnitRows rows = read_unit_rows(units);
+  const UnitRows rows = read_unit_rows(units.expect(JsonKind::list));
   const std::vector<std::string>& ids = rows.ids;
   const std::vector<std::string>& parents = rows.parents;
   std::vector<std::optional<std::size_t>> added(ids.size());
@@ -117,10 +115,10 @@ void read_units(const JsonCursor& units, UnitTree& tree) {
 
 void read_value_row(const JsonCursor& v, std::size_t ind, const std::string& source,
                     IndicatorSet& set) {
-  if (!v.is_object()) v.fail("a value row must be an object");
-  const auto f = v.members<10>({"period", "target", "realisation", "target_low", "target_high",
-                                "budget", "budget_realisation", "financial_plan", "physical_plan",
-                                "physical_realisation"});
+  const auto f = v.expect(JsonKind::object)
+                     .members<10>({"period", "target", "realisation", "target_low", "target_high",
+                                   "budget", "budget_realisation", "financial_plan",
+                                   "physical_plan", "physical_realisation"});
   Cell c;
   c.indicator = ind;
   const std::string period = detail::string_member(v, f[0], "period", true);
@@ -142,9 +140,9 @@ void read_value_row(const JsonCursor& v, std::size_t ind, const std::string& sou
 }
 
 void read_indicator(const JsonCursor& o, const std::string& source, IndicatorSet& set) {
-  if (!o.is_object()) o.fail("an indicator must be an object");
-  const auto f = o.members<11>({"code", "name", "satuan", "unit", "weight", "polarity",
-                                "accumulation", "negative_formula", "source", "values"});
+  const auto f = o.expect(JsonKind::object)
+                     .members<11>({"code", "name", "satuan", "unit", "weight", "polarity",
+                                   "accumulation", "negative_formula", "source", "values"});
   Indicator d;
   d.code = detail::string_member(o, f[0], "code", true);
   d.name = detail::string_member(o, f[1], "name", false);
@@ -164,8 +162,9 @@ void read_indicator(const JsonCursor& o, const std::string& source, IndicatorSet
   d.source = detail::string_member(o, f[8], "source", false);
   const std::size_t ind = located(*f[0], [&] { return set.add_indicator(d); });
   if (!f[9]) return;
-  if (!f[9]->is_array()) f[9]->fail("must be an array");
-  f[9]->for_each_item([&](const JsonCursor& v) { read_value_row(v, ind, source, set); });
+  f[9]->expect(JsonKind::list).for_each_item([&](const JsonCursor& v) {
+    read_value_row(v, ind, source, set);
+  });
 }
 
 bool has_indicators_format(const JsonCursor& root) {
@@ -176,15 +175,15 @@ bool has_indicators_format(const JsonCursor& root) {
 
 IndicatorSet indicators_from_document(const detail::JsonDocument& doc) {
   const JsonCursor root(doc);
-  if (!root.is_object()) root.fail("the document must be an object");
+  root.expect_format(kFormat);
   const auto f = root.members<4>({"format", "source", "units", "indicators"});
-  const std::string format = detail::string_member(root, f[0], "format", true);
-  if (format != kFormat) f[0]->fail("format '" + format + "' is not " + kFormat);
   IndicatorSet set;
   set.source = detail::string_member(root, f[1], "source", false);
   if (f[2]) read_units(*f[2], set.units());
-  if (!f[3] || !f[3]->is_array()) root.fail_member("indicators", "must be an array");
-  f[3]->for_each_item([&](const JsonCursor& o) { read_indicator(o, doc.source(), set); });
+  if (!f[3]) root.fail_missing("indicators");
+  f[3]->expect(JsonKind::list).for_each_item([&](const JsonCursor& o) {
+    read_indicator(o, doc.source(), set);
+  });
   return set;
 }
 

@@ -76,6 +76,38 @@ std::optional<RepeatedKey> first_repeated_key(simdjson::dom::element v) {
   return std::nullopt;
 }
 
+const char* kind_name(JsonKind kind, bool or_null) {
+  switch (kind) {
+    case JsonKind::object:
+      return or_null ? "an object or null" : "an object";
+    case JsonKind::list:
+      return or_null ? "a list or null" : "a list";
+    case JsonKind::text:
+      return or_null ? "text or null" : "text";
+    case JsonKind::number:
+      return or_null ? "a number or null" : "a number";
+    case JsonKind::boolean:
+      return or_null ? "true, false or null" : "true or false";
+  }
+  return "";
+}
+
+bool is_kind(simdjson::dom::element v, JsonKind kind) {
+  switch (kind) {
+    case JsonKind::object:
+      return v.is_object();
+    case JsonKind::list:
+      return v.is_array();
+    case JsonKind::text:
+      return v.is_string();
+    case JsonKind::number:
+      return v.is_number();
+    case JsonKind::boolean:
+      return v.is_bool();
+  }
+  return false;
+}
+
 }  // namespace
 
 JsonDocument::JsonDocument(std::string_view text, const std::string& source, std::size_t max_depth)
@@ -111,6 +143,37 @@ JsonDocument::JsonDocument(std::string_view text, const std::string& source, std
 
 void JsonCursor::fail(const std::string& message) const {
   throw Error(ErrorCode::format_error, message, location());
+}
+
+void JsonCursor::fail_type(JsonKind kind, bool or_null) const {
+  fail(std::string(parent_ ? "" : "the document ") + "must be " + kind_name(kind, or_null) +
+       ", not " + type());
+}
+
+void JsonCursor::fail_missing(std::string_view key) const {
+  fail("missing \"" + excerpt(key, 60) + "\"");
+}
+
+void JsonCursor::fail_empty() const {
+  fail("must not be empty");
+}
+
+void JsonCursor::fail_unknown_key(const std::string& known) const {
+  fail("unknown key \"" + excerpt(key_, 60) + "\" (known keys: " + known + ")");
+}
+
+const JsonCursor& JsonCursor::expect(JsonKind kind, bool or_null) const {
+  if (!is_kind(v_, kind) && !(or_null && v_.is_null())) fail_type(kind, or_null);
+  return *this;
+}
+
+void JsonCursor::expect_format(std::string_view format) const {
+  const std::optional<JsonCursor> f = expect(JsonKind::object).find("format");
+  if (!f) fail_missing("format");
+  const std::string_view given = f->as_text();
+  if (given != format)
+    f->fail("format '" + excerpt(given) + "' is not supported; this version reads \"" +
+            std::string(format) + "\"");
 }
 
 std::string JsonCursor::location() const {
@@ -162,7 +225,7 @@ std::optional<JsonCursor> JsonCursor::find(std::string_view key) const {
 
 JsonCursor JsonCursor::at(std::string_view key) const {
   std::optional<JsonCursor> member = find(key);
-  if (!member) fail("missing \"" + std::string(key) + "\"");
+  if (!member) fail_missing(key);
   return *member;
 }
 
@@ -212,11 +275,10 @@ nlohmann::json JsonCursor::to_json() const {
 std::string string_member(const JsonCursor& obj, const std::optional<JsonCursor>& member,
                           std::string_view key, bool required) {
   if (!member || member->is_null()) {
-    if (required) obj.fail("missing \"" + std::string(key) + "\"");
+    if (required) obj.fail_missing(key);
     return {};
   }
-  if (!member->is_string()) member->fail("must be a string");
-  return member->text();
+  return std::string(member->as_text());
 }
 
 }  // namespace sopkit::detail

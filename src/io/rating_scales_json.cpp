@@ -15,33 +15,29 @@ namespace sopkit {
 namespace {
 
 using detail::JsonCursor;
+using detail::JsonKind;
 
 RatingBand band_from_json(const JsonCursor& b) {
-  if (!b.is_object()) b.fail("a band must be an object");
-  const auto f = b.members<3>({"min", "inclusive", "label"});
+  const auto f = b.expect(JsonKind::object).members<3>({"min", "inclusive", "label"});
   RatingBand band;
-  if (f[0] && !f[0]->is_null()) {
-    if (!f[0]->is_number()) f[0]->fail("must be a number or null");
-    band.lower = f[0]->number();
-  }
-  if (f[1]) {
-    if (!f[1]->is_bool()) f[1]->fail("must be true or false");
-    band.inclusive = f[1]->boolean();
-  }
-  if (!f[2] || !f[2]->is_string()) b.fail_member("label", "must be a string");
-  band.label = f[2]->text();
+  if (f[0] && !f[0]->expect(JsonKind::number, true).is_null()) band.lower = f[0]->number();
+  if (f[1]) band.inclusive = f[1]->as_bool();
+  if (!f[2]) b.fail_missing("label");
+  band.label = f[2]->as_text();
   return band;
 }
 
 RatingScale scale_from_json(const JsonCursor& j) {
-  if (!j.is_object()) j.fail("a rating scale must be an object");
-  const auto f = j.members<4>({"name", "valid_from", "legal_basis", "bands"});
+  const auto f =
+      j.expect(JsonKind::object).members<4>({"name", "valid_from", "legal_basis", "bands"});
   std::string name = detail::string_member(j, f[0], "name", true),
               valid_from = detail::string_member(j, f[1], "valid_from", true),
               basis = detail::string_member(j, f[2], "legal_basis", false);
-  if (!f[3] || !f[3]->is_array()) j.fail_member("bands", "\"bands\" must be an array");
+  if (!f[3]) j.fail_missing("bands");
   std::vector<RatingBand> bands;
-  f[3]->for_each_item([&](const JsonCursor& b) { bands.push_back(band_from_json(b)); });
+  f[3]->expect(JsonKind::list).for_each_item([&](const JsonCursor& b) {
+    bands.push_back(band_from_json(b));
+  });
   try {
     return RatingScale(std::move(name), std::move(valid_from), std::move(bands), std::move(basis));
   } catch (const Error& e) {
@@ -60,8 +56,9 @@ RatingScales parse_rating_scales_json(std::string_view text, const std::string& 
     out.add(scale_from_json(root));
     return out;
   }
-  if (!scales->is_array()) scales->fail("must be an array");
-  scales->for_each_item([&](const JsonCursor& scale) { out.add(scale_from_json(scale)); });
+  scales->expect(JsonKind::list).for_each_item([&](const JsonCursor& scale) {
+    out.add(scale_from_json(scale));
+  });
   return out;
 }
 

@@ -22,6 +22,7 @@ using ojson = nlohmann::ordered_json;
 constexpr const char* kRunsFormat = "sopkit.runs/1";
 
 using detail::JsonCursor;
+using detail::JsonKind;
 using Field = std::optional<JsonCursor>;
 
 bool absent(const Field& f) {
@@ -29,72 +30,64 @@ bool absent(const Field& f) {
 }
 
 // A text member ("" when absent or null), viewing the document's text.
-std::string_view text_member(const Field& f, std::string_view key) {
-  if (absent(f)) return {};
-  if (!f->is_string()) f->fail(std::string(key) + " must be text");
-  return f->view();
+std::string_view text_member(const Field& f) {
+  return absent(f) ? std::string_view() : f->as_text();
 }
 
-std::optional<bool> yes_no(const JsonCursor& v, std::string_view what) {
-  if (v.is_null()) return std::nullopt;
-  if (!v.is_bool())
-    v.fail(std::string(what) + " must be true (Ya), false (Tidak) or null (not answered)");
+// true (Ya), false (Tidak) or null (not answered).
+std::optional<bool> yes_no(const JsonCursor& v) {
+  if (v.expect(JsonKind::boolean, true).is_null()) return std::nullopt;
   return v.boolean();
 }
 
 Observation read_observation(const JsonCursor& row, const Sop& sop) {
-  if (!row.is_object()) row.fail("a monitoring row must be an object");
-  const auto f = row.members<4>({"step", "good", "action", "note"});
+  const auto f = row.expect(JsonKind::object).members<4>({"step", "good", "action", "note"});
   Observation o;
-  o.step = std::string(text_member(f[0], "step"));
+  o.step = std::string(text_member(f[0]));
   if (sop.step_index(o.step) == kNoIndex)
     row.fail_member("step", "unknown step '" + detail::excerpt(o.step) + "'");
-  if (f[1]) o.good = yes_no(*f[1], "good");
-  o.action = std::string(text_member(f[2], "action"));
-  o.note = std::string(text_member(f[3], "note"));
+  if (f[1]) o.good = yes_no(*f[1]);
+  o.action = std::string(text_member(f[2]));
+  o.note = std::string(text_member(f[3]));
   return o;
 }
 
-std::size_t criterion_of(std::string_view key, const JsonCursor& value) {
-  for (std::size_t i = 0; i < kEvaluationCriteria; ++i)
-    if (key == evaluation_criterion_key(i)) return i;
-  std::string keys;
-  for (std::size_t i = 0; i < kEvaluationCriteria; ++i)
-    keys += std::string(i ? ", " : "") + evaluation_criterion_key(i);
-  value.fail("unknown criterion '" + detail::excerpt(key) + "'; the criteria are " + keys);
+// The index of criterion `key`, which read_evaluation has checked is one.
+std::size_t criterion_of(std::string_view key) {
+  std::size_t i = 0;
+  while (key != evaluation_criterion_key(i)) ++i;
+  return i;
+}
+
+void read_evaluation(const JsonCursor& evaluation, RunRecord& record) {
+  std::array<std::string_view, kEvaluationCriteria> keys;
+  for (std::size_t i = 0; i < kEvaluationCriteria; ++i) keys[i] = evaluation_criterion_key(i);
+  evaluation.expect(JsonKind::object).refuse_unknown_members(keys);
+  evaluation.for_each_member([&](std::string_view key, const JsonCursor& value) {
+    record.evaluation[criterion_of(key)] = yes_no(value);
+  });
 }
 
 // The observer, the monitoring rows and the evaluation criteria of one run.
 void read_forms(const std::array<Field, 3>& f, RunRecord& record, const Sop& sop) {
-  record.observer = std::string(text_member(f[0], "observer"));
-  if (!absent(f[1])) {
-    if (!f[1]->is_array()) f[1]->fail("monitoring must be a list of rows {\"step\", \"good\"}");
-    f[1]->for_each_item(
-        [&](const JsonCursor& row) { record.observations.push_back(read_observation(row, sop)); });
-  }
-  if (absent(f[2])) return;
-  if (!f[2]->is_object()) f[2]->fail("evaluation must be an object of the 7 criteria");
-  f[2]->for_each_member([&](std::string_view key, const JsonCursor& value) {
-    record.evaluation[criterion_of(key, value)] = yes_no(value, key);
-  });
+  record.observer = std::string(text_member(f[0]));
+  if (!absent(f[1]))
+    f[1]->expect(JsonKind::list).for_each_item([&](const JsonCursor& row) {
+      record.observations.push_back(read_observation(row, sop));
+    });
+  if (!absent(f[2])) read_evaluation(*f[2], record);
 }
 
 void read_events(const JsonCursor& events, const std::string& case_id,
                  detail::EventReader& reader) {
-  if (!events.is_array() || events.size() == 0)
-    events.fail("events must be a non-empty list of step executions");
+  if (events.expect(JsonKind::list).size() == 0) events.fail_empty();
   std::uint32_t k = 0;
   events.for_each_item([&](const JsonCursor& e) {
-    if (!e.is_object()) e.fail("an event must be an object {\"step\", \"start\", \"end\"}");
     static constexpr std::array<std::string_view, 5> kKeys = {"step", "start", "end", "actor",
                                                               "branch"};
-    const auto f = e.members(kKeys);
-    detail::EventText t{case_id,
-                        text_member(f[0], kKeys[0]),
-                        text_member(f[1], kKeys[1]),
-                        text_member(f[2], kKeys[2]),
-                        text_member(f[3], kKeys[3]),
-                        text_member(f[4], kKeys[4])};
+    const auto f = e.expect(JsonKind::object).members(kKeys);
+    detail::EventText t{case_id,           text_member(f[0]), text_member(f[1]),
+                        text_member(f[2]), text_member(f[3]), text_member(f[4])};
     static const char* const kFields[] = {"case", "step", "start", "end", "actor", "branch"};
     reader.add(t, k++, [&](int field) { return e.location_of(kFields[field]); });
   });
@@ -105,26 +98,25 @@ void read_events(const JsonCursor& events, const std::string& case_id,
 RunLog parse_runs_json(std::string_view text, const Sop& sop, const std::string& source) {
   const detail::JsonDocument doc(text, source);
   const JsonCursor root(doc);
-  if (!root.is_object()) root.fail("a runs document must be a JSON object");
-  const auto top = root.members<2>({"format", "runs"});
-  if (!top[0] || !top[0]->is_string() || top[0]->view() != kRunsFormat)
-    root.fail_member("format", std::string("format must be \"") + kRunsFormat + "\"");
-  if (!top[1] || !top[1]->is_array() || top[1]->size() == 0)
-    root.fail_member("runs", "runs must be a non-empty list of runs");
+  root.expect_format(kRunsFormat);
+  const std::optional<JsonCursor> runs = root.find("runs");
+  if (!runs) root.fail_missing("runs");
+  if (runs->expect(JsonKind::list).size() == 0) runs->fail_empty();
   RunLog log(sop);
   detail::EventReader reader(log);
   std::vector<std::string> run_pointer;  // per run index, for duplicate messages
-  top[1]->for_each_item([&](const JsonCursor& r) {
-    if (!r.is_object()) r.fail("a run must be an object {\"case\", \"events\"}");
-    const auto f = r.members<5>({"case", "events", "observer", "monitoring", "evaluation"});
-    const std::string case_id(text_member(f[0], "case"));
-    if (case_id.empty()) r.fail_member("case", "the case is empty; give the run's case id");
+  runs->for_each_item([&](const JsonCursor& r) {
+    const auto f = r.expect(JsonKind::object)
+                       .members<5>({"case", "events", "observer", "monitoring", "evaluation"});
+    if (absent(f[0])) r.fail_missing("case");
+    const std::string case_id(text_member(f[0]));
+    if (case_id.empty()) f[0]->fail_empty();
     const std::size_t before = log.runs().size();
     const std::uint32_t run = log.find_or_add_run(case_id);
     if (log.runs().size() == before)
       r.fail_member("case", "case '" + detail::excerpt(case_id) + "' appears twice");
     run_pointer.push_back(r.pointer());
-    if (!f[1]) r.fail_member("events", "events must be a non-empty list of step executions");
+    if (!f[1]) r.fail_missing("events");
     read_events(*f[1], case_id, reader);
     read_forms({f[2], f[3], f[4]}, log.run(run), sop);
   });

@@ -44,51 +44,39 @@ class Reader {
     return m && !m->is_null();
   }
 
-  void expect_object(const char* what) const {
-    if (!c_.is_object()) fail(std::string(what) + " must be a JSON object {...}, not " + type());
-  }
-
-  std::string string(const char* what) const {
-    if (!c_.is_string()) fail(std::string(what) + " must be text in quotes, not " + type());
-    return c_.text();
-  }
+  void expect_object() const { c_.expect(detail::JsonKind::object); }
+  std::string string() const { return std::string(c_.as_text()); }
 
   // Member `key` as text; `fallback` when absent. Null is refused: text fields
   // that may be empty are written "".
-  std::string string_member(const char* key, const char* what,
-                            const std::string& fallback = {}) const {
-    return string_or(c_.find(key), what, fallback);
+  std::string string_member(const char* key, const std::string& fallback = {}) const {
+    return string_or(c_.find(key), fallback);
   }
   // A member found by JsonCursor::members as text; `fallback` when absent.
-  static std::string string_or(const Field& m, const char* what, const std::string& fallback = {}) {
+  static std::string string_or(const Field& m, const std::string& fallback = {}) {
     if (!m) return fallback;
-    return Reader(*m).string(what);
+    return Reader(*m).string();
   }
 
-  std::optional<std::string> nullable_member(const char* key, const char* what) const {
+  std::optional<std::string> nullable_member(const char* key) const {
     auto m = c_.find(key);
     if (!m || m->is_null()) return std::nullopt;
-    return Reader(*m).string(what);
+    return Reader(*m).string();
   }
 
-  std::vector<std::string> string_list_member(const char* key, const char* what) const {
-    return string_list(c_.find(key), what);
+  std::vector<std::string> string_list_member(const char* key) const {
+    return string_list(c_.find(key));
   }
-  static std::vector<std::string> string_list(const Field& m, const char* what) {
+  static std::vector<std::string> string_list(const Field& m) {
     std::vector<std::string> out;
     if (!m || m->is_null()) return out;
-    Reader list(*m);
-    if (!m->is_array())
-      list.fail(std::string(what) + " must be a list of texts, e.g. [\"Format isian\"], not " +
-                list.type());
-    out.reserve(m->size());
-    m->for_each_item(
-        [&](const detail::JsonCursor& item) { out.push_back(Reader(item).string(what)); });
+    out.reserve(m->expect(detail::JsonKind::list).size());
+    m->for_each_item([&](const detail::JsonCursor& item) { out.push_back(Reader(item).string()); });
     return out;
   }
 
   std::optional<std::string> date_member(const char* key, const char* what) const {
-    auto s = nullable_member(key, what);
+    auto s = nullable_member(key);
     if (s && !detail::is_iso_date(*s))
       at(key).fail(std::string(what) + " '" + detail::excerpt(*s) +
                    "' is not a calendar date written YYYY-MM-DD (e.g. 2023-01-01)");
@@ -123,11 +111,11 @@ class Reader {
 };
 
 Organization read_organization(const Reader& r) {
-  r.expect_object("organization");
+  r.expect_object();
   Organization o;
-  o.government = r.nullable_member("government", "organization.government");
-  o.agency = r.nullable_member("agency", "organization.agency");
-  o.unit = r.nullable_member("unit", "organization.unit");
+  o.government = r.nullable_member("government");
+  o.agency = r.nullable_member("agency");
+  o.unit = r.nullable_member("unit");
   o.extra = r.extras({"government", "agency", "unit"});
   return o;
 }
@@ -139,18 +127,12 @@ std::vector<Revision> read_revisions(const Reader& dates) {
   auto one = [&](const Reader& item) {
     Revision rev;
     if (item.value().is_string()) {
-      rev.date = item.string("a revision date");
+      rev.date = item.string();
     } else if (item.value().is_object()) {
-      rev.date = item.string_member("date", "revision date");
-      rev.description = item.string_member("description", "revision description");
-      // The first unknown member in key order is named, as in earlier versions.
-      std::optional<detail::JsonCursor> unknown;
-      item.value().for_each_member([&](std::string_view key, const detail::JsonCursor& value) {
-        if (key != "date" && key != "description" && (!unknown || key < unknown->key()))
-          unknown.emplace(value);
-      });
-      if (unknown) unknown->fail("a revision has only \"date\" and \"description\"");
-      if (!item.has("date")) item.fail("a revision needs its \"date\"");
+      rev.date = item.string_member("date");
+      rev.description = item.string_member("description");
+      item.value().refuse_unknown_members({"date", "description"});
+      if (!item.has("date")) item.value().fail_missing("date");
     } else {
       item.fail("a revision is a date \"YYYY-MM-DD\" or {\"date\", \"description\"}, not " +
                 item.type());
@@ -169,7 +151,7 @@ std::vector<Revision> read_revisions(const Reader& dates) {
 }
 
 DocumentDates read_dates(const Reader& r) {
-  r.expect_object("dates");
+  r.expect_object();
   DocumentDates d;
   d.created = r.date_member("created", "dates.created");
   d.revised = read_revisions(r);
@@ -179,22 +161,21 @@ DocumentDates read_dates(const Reader& r) {
 }
 
 Approval read_approval(const Reader& r) {
-  r.expect_object("approval");
+  r.expect_object();
   Approval a;
-  a.position = r.nullable_member("position", "approval.position");
-  a.name = r.nullable_member("name", "approval.name");
-  a.nip = r.nullable_member("nip", "approval.nip");
+  a.position = r.nullable_member("position");
+  a.name = r.nullable_member("name");
+  a.nip = r.nullable_member("nip");
   a.extra = r.extras({"position", "name", "nip"});
   return a;
 }
 
 Actor read_actor(const Reader& r) {
-  r.expect_object("an actor");
-  if (!r.has("id")) r.fail("an actor needs an \"id\" (e.g. \"sekretaris\")");
+  r.expect_object();
   Actor a;
-  a.id = r.at("id").string("actor id");
-  if (a.id.empty()) r.at("id").fail("actor id must not be empty");
-  a.name = r.string_member("name", "actor name", a.id);
+  a.id = r.at("id").string();
+  if (a.id.empty()) r.at("id").value().fail_empty();
+  a.name = r.string_member("name", a.id);
   a.extra = r.extras({"id", "name"});
   return a;
 }
@@ -227,11 +208,10 @@ bool has_value(const Field& m) {
 std::vector<std::string> read_next(const Reader& n) {
   std::vector<std::string> next;
   if (n.value().is_string()) {
-    next.push_back(n.string("next"));
+    next.push_back(n.string());
   } else if (n.value().is_array()) {
-    n.value().for_each_item([&](const detail::JsonCursor& item) {
-      next.push_back(Reader(item).string("next (a step id)"));
-    });
+    n.value().for_each_item(
+        [&](const detail::JsonCursor& item) { next.push_back(Reader(item).string()); });
   } else {
     n.fail("next must be a step id \"2\" or a list of ids [\"2\", \"3\"], not " + n.type());
   }
@@ -259,38 +239,38 @@ class TimeTexts {
 };
 
 Step read_step(const Reader& r, TimeTexts& times) {
-  r.expect_object("a step");
+  r.expect_object();
   // Each member is found in one pass over the step, not one pass per key.
   const auto f = r.value().members(kStepKeys);
-  if (!f[kId]) r.fail("a step needs an \"id\", its number in the table (e.g. \"1\")");
+  if (!f[kId]) r.value().fail_missing("id");
   Step s;
-  s.id = Reader(*f[kId]).string("step id (write it in quotes, e.g. \"1\")");
-  if (s.id.empty()) f[kId]->fail("step id must not be empty");
-  s.activity = Reader::string_or(f[kActivity], "activity");
-  s.actor = Reader::string_or(f[kActor], "actor (an actor id)");
+  s.id = Reader(*f[kId]).string();
+  if (s.id.empty()) f[kId]->fail_empty();
+  s.activity = Reader::string_or(f[kActivity]);
+  s.actor = Reader::string_or(f[kActor]);
   if (f[kKind]) {
-    std::string k = Reader(*f[kKind]).string("kind");
+    std::string k = Reader(*f[kKind]).string();
     auto kind = step_kind_from_name(k);
     if (!kind)
       f[kKind]->fail("unknown kind '" + detail::excerpt(k) +
                      "': use start, end, process or decision");
     s.kind = *kind;
   }
-  s.requirements = Reader::string_list(f[kRequirements], "requirements");
+  s.requirements = Reader::string_list(f[kRequirements]);
   if (has_value(f[kTime])) {
     const Reader t(*f[kTime]);
     if (t.value().is_number())
       t.fail("time needs its unit as text, e.g. \"15 Menit\" or \"2 hari\"");
-    s.time_text = t.string("time");
+    s.time_text = t.string();
     s.time = times.parse(s.time_text);  // unparseable: kept for validate()
   }
-  s.output = Reader::string_or(f[kOutput], "output");
-  s.note = Reader::string_or(f[kNote], "note");
+  s.output = Reader::string_or(f[kOutput]);
+  s.note = Reader::string_or(f[kNote]);
   if (has_value(f[kNext])) s.next = read_next(Reader(*f[kNext]));
-  s.yes = Reader::string_or(f[kYes], "yes (a step id)");
-  s.no = Reader::string_or(f[kNo], "no (a step id)");
-  s.yes_label = Reader::string_or(f[kYesLabel], "yes_label");
-  s.no_label = Reader::string_or(f[kNoLabel], "no_label");
+  s.yes = Reader::string_or(f[kYes]);
+  s.no = Reader::string_or(f[kNo]);
+  s.yes_label = Reader::string_or(f[kYesLabel]);
+  s.no_label = Reader::string_or(f[kNoLabel]);
   if (has_value(f[kNoProbability])) {
     const Reader p(*f[kNoProbability]);
     if (!p.value().is_number()) p.fail("no_probability must be a number from 0 to 1");
@@ -304,31 +284,23 @@ Step read_step(const Reader& r, TimeTexts& times) {
 
 SopDocument read_document(const detail::JsonDocument& root) {
   const Reader r{detail::JsonCursor(root)};
-  r.expect_object("an SOP document");
-  if (!r.has("format"))
-    r.fail("missing \"format\": \"sopkit.sop/1\" (is this an SOP document in format v1?)");
+  r.value().expect_format(kFormat);
   SopDocument doc;
-  doc.format = r.at("format").string("format");
-  if (doc.format != kFormat)
-    r.at("format").fail("format '" + detail::excerpt(doc.format) +
-                        "' is not supported; this version reads \"" + kFormat + "\"");
-  doc.number = r.string_member("number", "number (Nomor SOP)");
-  doc.title = r.string_member("title", "title (Judul SOP)");
+  doc.format = kFormat;
+  doc.number = r.string_member("number");
+  doc.title = r.string_member("title");
   if (r.has_value("organization")) doc.organization = read_organization(r.at("organization"));
   if (r.has_value("dates")) doc.dates = read_dates(r.at("dates"));
   if (r.has_value("approval")) doc.approval = read_approval(r.at("approval"));
-  doc.legal_basis = r.string_list_member("legal_basis", "legal_basis (Dasar Hukum)");
-  doc.qualifications = r.string_list_member("qualifications", "qualifications");
-  doc.related_sops = r.string_list_member("related_sops", "related_sops (Keterkaitan)");
-  doc.equipment = r.string_list_member("equipment", "equipment");
-  doc.warnings = r.string_list_member("warnings", "warnings (Peringatan)");
-  doc.records = r.string_list_member("records", "records (Pencatatan dan Pendataan)");
+  doc.legal_basis = r.string_list_member("legal_basis");
+  doc.qualifications = r.string_list_member("qualifications");
+  doc.related_sops = r.string_list_member("related_sops");
+  doc.equipment = r.string_list_member("equipment");
+  doc.warnings = r.string_list_member("warnings");
+  doc.records = r.string_list_member("records");
   auto read_list = [&](const char* key, auto read_one, auto& out) {
-    if (!r.has(key)) r.fail(std::string("missing \"") + key + "\" list");
     Reader list = r.at(key);
-    if (!list.value().is_array())
-      list.fail(std::string(key) + " must be a list, not " + list.type());
-    out.reserve(list.value().size());
+    out.reserve(list.value().expect(detail::JsonKind::list).size());
     list.value().for_each_item(
         [&](const detail::JsonCursor& item) { out.push_back(read_one(Reader(item))); });
   };

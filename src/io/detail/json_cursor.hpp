@@ -8,14 +8,21 @@
 #pragma once
 
 #include <simdjson.h>
+#include <algorithm>
 #include <array>
 #include <cstddef>
+#include <initializer_list>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace sopkit::detail {
+
+// The kinds of value a loader asks for; messages name them as a clerk reads
+// them: "an object", "a list", "text", "a number", "true or false".
+enum class JsonKind { object, list, text, number, boolean };
 
 // A parsed document; owns the parser's memory that every cursor points into.
 class JsonDocument {
@@ -45,6 +52,43 @@ class JsonCursor {
   [[noreturn]] void fail(const std::string& message) const;
   // Error{format_error} at member `key` of this object, present or not.
   [[noreturn]] void fail_member(std::string_view key, const std::string& message) const;
+  // The faults every loader shares, each worded here and nowhere else (see
+  // docs/format.md, "Messages"):
+  // "must be <kind>[ or null], not <type()>" ("the document must be ..." at
+  // the root), here.
+  [[noreturn]] void fail_type(JsonKind kind, bool or_null = false) const;
+  // "missing \"key\"", at this object.
+  [[noreturn]] void fail_missing(std::string_view key) const;
+  // "must not be empty" (an empty text or list), here.
+  [[noreturn]] void fail_empty() const;
+  // "unknown key \"key\" (known keys: a, b)", at this member.
+  [[noreturn]] void fail_unknown_key(const std::string& known) const;
+
+  // This value, or fail_type unless it is of `kind` (or null, when `or_null`).
+  const JsonCursor& expect(JsonKind kind, bool or_null = false) const;
+  // The value, or fail_type when it is of another kind.
+  std::string_view as_text() const { return expect(JsonKind::text).view(); }
+  double as_number() const { return expect(JsonKind::number).number(); }
+  bool as_bool() const { return expect(JsonKind::boolean).boolean(); }
+  // fail_unknown_key at the first member, in key order, not named in
+  // `known` (check is_object() first).
+  template <typename Keys>
+  void refuse_unknown_members(const Keys& known) const {
+    std::optional<JsonCursor> first;
+    for_each_member([&](std::string_view k, const JsonCursor& value) {
+      if (std::find(std::begin(known), std::end(known), k) == std::end(known) &&
+          (!first || k < first->key()))
+        first.emplace(value);
+    });
+    if (first) first->fail_unknown_key(joined(std::begin(known), std::end(known)));
+  }
+  void refuse_unknown_members(std::initializer_list<std::string_view> known) const {
+    refuse_unknown_members<std::initializer_list<std::string_view>>(known);
+  }
+  // Member "format", which must be the text `format`: fail_missing, fail_type,
+  // or "format 'X' is not supported; this version reads \"<format>\"".
+  void expect_format(std::string_view format) const;
+
   std::string pointer() const;
   // "source:/json/pointer" ("source:/" at the root).
   std::string location() const;
@@ -113,6 +157,12 @@ class JsonCursor {
   nlohmann::json to_json() const;
 
  private:
+  template <typename It>
+  static std::string joined(It begin, It end) {
+    std::string out;
+    for (It it = begin; it != end; ++it) out += (it == begin ? "" : ", ") + std::string(*it);
+    return out;
+  }
   // By value: simdjson's results are temporaries that must not be iterated.
   simdjson::dom::object object() const { return v_.get_object().value_unsafe(); }
   simdjson::dom::array array() const { return v_.get_array().value_unsafe(); }
@@ -136,8 +186,8 @@ class JsonCursor {
 };
 
 // The text of member `key` of `obj` found as `member` (JsonCursor::members):
-// "" when absent or null, or Error "missing \"key\"" at `obj` when
-// `required`; Error "must be a string" at the member when it is not text.
+// "" when absent or null, or obj.fail_missing(key) when `required`;
+// fail_type at the member when it is not text.
 std::string string_member(const JsonCursor& obj, const std::optional<JsonCursor>& member,
                           std::string_view key, bool required);
 

@@ -123,7 +123,8 @@ TEST(CalendarErrors, UnknownKeyAndBadKindAreFormatErrors) {
     parse_calendar_spec(calendar_json(R"([{"dat": "2024-02-08", "name": "x"}])"), "f.json");
   });
   EXPECT_EQ(e.code(), ErrorCode::format_error);
-  EXPECT_EQ(e.where(), "f.json:/holidays/0");
+  EXPECT_EQ(e.where(), "f.json:/holidays/0/dat");
+  EXPECT_EQ(e.message(), "unknown key \"dat\" (known keys: date, name, kind, decree, note)");
   e = error_of([] {
     parse_calendar_spec(calendar_json(R"([{"date": "2024-02-08", "name": "x", "kind": "libur"}])"),
                         "f.json");

@@ -128,7 +128,8 @@ TEST(IndicatorsJsonErrors, TheRootAndMissingListsAreNamedByTheirPointer) {
   // The root's pointer is written "/" as every JSON loader writes it.
   EXPECT_EQ(error_at("[]"), "d.json:/");
   EXPECT_EQ(error_at(R"({"units": []})"), "d.json:/");
-  EXPECT_EQ(error_at(R"({"format": "sopkit.indicators/1", "units": []})"), "d.json:/indicators");
+  // A missing member is named in the message, at the object that lacks it.
+  EXPECT_EQ(error_at(R"({"format": "sopkit.indicators/1", "units": []})"), "d.json:/");
 }
 
 TEST(IndicatorsJsonErrors, EscapedKeysAndRepeatedKeysAreReadAsTheirText) {

@@ -180,7 +180,7 @@ TEST(RatingScaleJson, RootListItemsAndRepeatedKeysAreNamedByTheirPointer) {
   EXPECT_EQ(scale_error_at("[]"), "scale.json:/");
   EXPECT_EQ(scale_error_at(R"({"scales": [{"name": "x", "valid_from": "2024-01-01",
       "bands": [{"label": "A"}, {"min": 1}]}]})"),
-            "scale.json:/scales/0/bands/1/label");
+            "scale.json:/scales/0/bands/1");
   EXPECT_EQ(scale_error_at(R"({"name": "x", "name": "y", "valid_from": "2024-01-01",
       "bands": [{"label": "A"}]})"),
             "scale.json:/name");

@@ -49,6 +49,31 @@ auto located(const RowPlace& place, int field, Fn&& fn) {
   }
 }
 
+// A row's number by the rules (a cell's text read by `text_convention`, or
+// the value when that is null), or Error{format_error} saying what is wrong.
+// Out of line: the common cells never come here.
+[[gnu::noinline]] std::optional<double> checked_number(const NumberConvention* text_convention,
+                                                       const IndicatorRow& row, int field,
+                                                       const RowPlace& place) {
+  const std::string_view text = trim(row.text[field]);
+  double v = row.value[field];
+  if (text_convention) {
+    NumberCell cell = read_number_cell(text, *text_convention);
+    if (!cell.value)
+      fail(place, field,
+           std::string(kFieldNames[field]) + " '" + excerpt(text) + "' " + cell.problem);
+    v = *cell.value;
+  }
+  auto shown = [&] { return text_convention ? excerpt(text) : format_number(v); };
+  if (!std::isfinite(v))
+    fail(place, field, std::string(kFieldNames[field]) + " '" + shown() + "' is out of range");
+  if (v < 0)
+    fail(place, field,
+         std::string(kFieldNames[field]) + " " + shown() +
+             " is negative; achievement, budget and progress figures are quantities >= 0");
+  return v;
+}
+
 }  // namespace
 
 const char* field_name(int field) noexcept {
@@ -66,27 +91,19 @@ IndicatorBuilder::IndicatorBuilder(Style style) : style_(std::move(style)) {
 
 std::optional<double> IndicatorBuilder::number(const IndicatorRow& row, int field,
                                                const RowPlace& place) const {
-  std::optional<double> v;
-  std::string_view text = trim(row.text[field]);
   if (style_.numbers_as_text) {
+    const std::string_view text = trim(row.text[field]);
     if (text.empty()) return std::nullopt;  // blank, not zero
-    NumberCell cell = read_number_cell(text, style_.numbers);
-    if (!cell.value)
-      fail(place, field,
-           std::string(kFieldNames[field]) + " '" + excerpt(text) + "' " + cell.problem);
-    v = cell.value;
-  } else {
-    if (std::isnan(row.value[field])) return std::nullopt;
-    v = row.value[field];
+    // Most cells of a decimal-dot file are plain numbers >= 0 ("113.6"): read
+    // in place; anything else takes the way that explains a refusal.
+    if (!style_.numbers.decimal_comma)
+      if (const auto plain = parse_plain_number(text);
+          plain && *plain >= 0 && std::isfinite(*plain))
+        return plain;
+  } else if (std::isnan(row.value[field])) {
+    return std::nullopt;
   }
-  auto shown = [&] { return style_.numbers_as_text ? excerpt(text) : format_number(*v); };
-  if (!std::isfinite(*v))
-    fail(place, field, std::string(kFieldNames[field]) + " '" + shown() + "' is out of range");
-  if (*v < 0)
-    fail(place, field,
-         std::string(kFieldNames[field]) + " " + shown() +
-             " is negative; achievement, budget and progress figures are quantities >= 0");
-  return v;
+  return checked_number(style_.numbers_as_text ? &style_.numbers : nullptr, row, field, place);
 }
 
 std::size_t IndicatorBuilder::unit_of(const IndicatorRow& row, const RowPlace& place) {

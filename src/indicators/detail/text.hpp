@@ -33,12 +33,16 @@ inline std::string lower_ascii(std::string_view s) {
 
 // Shortest text that reads back to the same double ("100", "87.5",
 // "102.22222222222223").
-inline std::string format_number(double v) {
+// Written into `buf`, for writers of many numbers (no string per number).
+inline std::string_view format_number(double v, char (&buf)[64]) {
   if (std::isnan(v)) return "NaN";
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  char buf[64];
   const auto res = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, res.ptr);
+  return std::string_view(buf, static_cast<std::size_t>(res.ptr - buf));
+}
+inline std::string format_number(double v) {
+  char buf[64];
+  return std::string(format_number(v, buf));
 }
 
 // Fixed decimals for tables ("87.50").

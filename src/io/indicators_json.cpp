@@ -209,7 +209,7 @@ std::optional<IndicatorSet> detail::parse_indicators_json_if_format(std::string_
 IndicatorSet load_indicators_file(const std::string& path, const CsvOptions& options) {
   const bool is_json =
       path.size() >= 5 && detail::lower_ascii(path.substr(path.size() - 5)) == ".json";
-  return is_json ? parse_indicators_json(detail::read_text_file(path), path)
+  return is_json ? indicators_from_document(*detail::load_json_document(path))
                  : detail::load_indicators_csv_file(path, options);
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "indicators/detail/indicator_builder.hpp"
+#include "indicators/detail/number_cell.hpp"
 #include "indicators/detail/text.hpp"
 #include "io/detail/chunked_output.hpp"
 #include "io/detail/csv_cells.hpp"
@@ -118,8 +119,9 @@ IndicatorSet read_indicators(detail::CsvRecords& records, const std::string& sou
     throw Error(ErrorCode::format_error, "the file is empty; it needs a header row", source);
   const Header header = read_header(fields, source, records.line());
 
+  const detail::NumberConvention numbers = number_convention(options, records.delimiter());
   detail::IndicatorBuilder builder(
-      {source + ":", "line", true, "", number_convention(options, records.delimiter())});
+      {source + ":", "line", true, "", numbers.decimal_comma, numbers.declared});
   CsvRowPlace place(source, header.pos);
   detail::IndicatorRow row;
   while (records.next(fields)) {

@@ -9,10 +9,10 @@
 
 #include "guard.hpp"
 #include "handles.hpp"
-#include "indicators/detail/indicator_builder.hpp"
 #include "options.hpp"
 #include "sopkit/indicator_bulk.hpp"
 #include "sopkit/indicator_io.hpp"
+#include "sopkit/indicator_rows.hpp"
 
 using sopkit::capi::fail;
 using sopkit::capi::guard;
@@ -85,56 +85,57 @@ int make_set(sopkit_indicators** out, Make&& make) {
 
 // "row 3 (code)": rows are counted from 0, as the arrays are indexed; the
 // column is named as in the C struct.
-class ArrayRowPlace final : public sopkit::detail::RowPlace {
+class ArrayRowPlace final : public sopkit::IndicatorRowPlace {
  public:
   std::size_t row = 0;
   std::string where(int field) const override {
     const char* column =
-        field == sopkit::detail::kIndicator ? "code" : sopkit::detail::field_name(field);
+        field == sopkit::IndicatorColumn::indicator ? "code" : sopkit::indicator_column_name(field);
     return "row " + std::to_string(row) + " (" + column + ")";
   }
 };
 
 // `source` labels the set; "" takes the first indicator's source, as the CSV does.
-sopkit::detail::IndicatorBuilder array_builder(const char* source) {
-  return sopkit::detail::IndicatorBuilder({"row ", "row", false, source});
+sopkit::IndicatorSetBuilder array_builder(const char* source) {
+  return sopkit::IndicatorSetBuilder({"row ", "row", false, source});
 }
 
 std::string_view text_or_blank(const char* const* texts, std::size_t i) {
   return texts && texts[i] ? std::string_view(texts[i]) : std::string_view();
 }
 
-// Builds a set from the rows by the rules of the CSV (detail::IndicatorBuilder).
+// Builds a set from the rows by the rules of the CSV (IndicatorSetBuilder).
 sopkit::IndicatorSet set_from_rows(const sopkit_indicator_rows& r) {
-  using namespace sopkit::detail;
+  using C = sopkit::IndicatorColumn;
   const sopkit::Accumulation acc[] = {sopkit::Accumulation::sum, sopkit::Accumulation::last,
                                       sopkit::Accumulation::average};
-  IndicatorBuilder builder = array_builder("<arrays>");
+  sopkit::IndicatorSetBuilder builder = array_builder("<arrays>");
   ArrayRowPlace place;
-  IndicatorRow row;
+  sopkit::IndicatorRow row;
   for (std::size_t i = 0; i < r.n; ++i) {
     place.row = i;
     auto bad = [&](int field, const std::string& what) {
       return sopkit::Error(sopkit::ErrorCode::format_error, what, place.where(field));
     };
     if (!r.unit[i] || !r.code[i] || !r.period[i])
-      throw bad(kUnit, "unit, code and period are required");
+      throw bad(C::unit, "unit, code and period are required");
     if (r.polarity[i] > 2)
-      throw bad(kPolarity, "polarity code " + std::to_string(r.polarity[i]) + " is not 0, 1 or 2");
+      throw bad(C::polarity,
+                "polarity code " + std::to_string(r.polarity[i]) + " is not 0, 1 or 2");
     if (r.accumulation && r.accumulation[i] > 2)
-      throw bad(kAccumulation,
+      throw bad(C::accumulation,
                 "accumulation code " + std::to_string(r.accumulation[i]) + " is not 0, 1 or 2");
-    row.text[kUnit] = r.unit[i];
-    row.text[kIndicator] = r.code[i];
-    row.text[kName] = r.name ? text_or_blank(r.name, i) : row.text[kIndicator];
-    row.text[kSatuan] = text_or_blank(r.satuan, i);
-    row.text[kPolarity] = sopkit::to_string(static_cast<sopkit::Polarity>(r.polarity[i]));
-    row.text[kAccumulation] =
+    row.text[C::unit] = r.unit[i];
+    row.text[C::indicator] = r.code[i];
+    row.text[C::name] = r.name ? text_or_blank(r.name, i) : row.text[C::indicator];
+    row.text[C::satuan] = text_or_blank(r.satuan, i);
+    row.text[C::polarity] = sopkit::to_string(static_cast<sopkit::Polarity>(r.polarity[i]));
+    row.text[C::accumulation] =
         sopkit::to_string(r.accumulation ? acc[r.accumulation[i]] : sopkit::Accumulation::last);
-    row.text[kPeriod] = r.period[i];
-    row.value[kWeight] = r.weight ? r.weight[i] : std::numeric_limits<double>::quiet_NaN();
-    row.value[kTarget] = r.target[i];
-    row.value[kRealisation] = r.realisation[i];
+    row.text[C::period] = r.period[i];
+    row.value[C::weight] = r.weight ? r.weight[i] : std::numeric_limits<double>::quiet_NaN();
+    row.value[C::target] = r.target[i];
+    row.value[C::realisation] = r.realisation[i];
     builder.add(row, i, place);
   }
   return std::move(builder).finish();
@@ -173,30 +174,31 @@ class TextColumn {
 };
 
 sopkit::IndicatorSet set_from_columns(const sopkit_indicator_columns& c) {
-  using namespace sopkit::detail;
+  using C = sopkit::IndicatorColumn;
   const std::pair<int, TextColumn> texts[] = {
-      {kUnit, TextColumn(c.unit, c.n, "unit")},
-      {kIndicator, TextColumn(c.code, c.n, "code")},
-      {kName, TextColumn(c.name, c.n, "name")},
-      {kSatuan, TextColumn(c.satuan, c.n, "satuan")},
-      {kPolarity, TextColumn(c.polarity, c.n, "polarity")},
-      {kAccumulation, TextColumn(c.accumulation, c.n, "accumulation")},
-      {kPeriod, TextColumn(c.period, c.n, "period")},
-      {kNegativeFormula, TextColumn(c.negative_formula, c.n, "negative_formula")},
-      {kSource, TextColumn(c.source, c.n, "source")}};
-  const std::pair<int, const double*> numbers[] = {{kWeight, c.weight},
-                                                   {kTarget, c.target},
-                                                   {kRealisation, c.realisation},
-                                                   {kTargetLow, c.target_low},
-                                                   {kTargetHigh, c.target_high},
-                                                   {kBudget, c.budget},
-                                                   {kBudgetRealisation, c.budget_realisation},
-                                                   {kFinancialPlan, c.financial_plan},
-                                                   {kPhysicalPlan, c.physical_plan},
-                                                   {kPhysicalRealisation, c.physical_realisation}};
-  IndicatorBuilder builder = array_builder("");
+      {C::unit, TextColumn(c.unit, c.n, "unit")},
+      {C::indicator, TextColumn(c.code, c.n, "code")},
+      {C::name, TextColumn(c.name, c.n, "name")},
+      {C::satuan, TextColumn(c.satuan, c.n, "satuan")},
+      {C::polarity, TextColumn(c.polarity, c.n, "polarity")},
+      {C::accumulation, TextColumn(c.accumulation, c.n, "accumulation")},
+      {C::period, TextColumn(c.period, c.n, "period")},
+      {C::negative_formula, TextColumn(c.negative_formula, c.n, "negative_formula")},
+      {C::source, TextColumn(c.source, c.n, "source")}};
+  const std::pair<int, const double*> numbers[] = {
+      {C::weight, c.weight},
+      {C::target, c.target},
+      {C::realisation, c.realisation},
+      {C::target_low, c.target_low},
+      {C::target_high, c.target_high},
+      {C::budget, c.budget},
+      {C::budget_realisation, c.budget_realisation},
+      {C::financial_plan, c.financial_plan},
+      {C::physical_plan, c.physical_plan},
+      {C::physical_realisation, c.physical_realisation}};
+  sopkit::IndicatorSetBuilder builder = array_builder("");
   ArrayRowPlace place;
-  IndicatorRow row;
+  sopkit::IndicatorRow row;
   for (std::size_t i = 0; i < c.n; ++i) {
     place.row = i;
     for (const auto& [field, column] : texts) row.text[field] = column.at(i);

@@ -9,8 +9,8 @@
 #include <optional>
 #include <ostream>
 
-#include "io/detail/files.hpp"
 #include "sopkit/error.hpp"
+#include "sopkit/files.hpp"
 #include "sopkit/input_limit.hpp"
 #include "sopkit/report.hpp"
 
@@ -143,7 +143,7 @@ WorkCalendar choose_calendar_for_dates(const Args& args, Date first, Date last) 
 }
 
 std::string read_file(const std::string& path) {
-  return detail::read_text_file(path);
+  return read_text_file(path);
 }
 
 CsvOptions csv_options(const Args& args) {

@@ -8,8 +8,8 @@
 
 #include "cli_util.hpp"
 #include "commands.hpp"
-#include "io/detail/files.hpp"
 #include "sopkit/error.hpp"
+#include "sopkit/files.hpp"
 #include "sopkit/render.hpp"
 #include "sopkit/sop_json.hpp"
 #include "standard_output.hpp"
@@ -43,7 +43,7 @@ int cmd_render(const std::vector<std::string>& argv) {
   if (const std::string* out = args.option("--out")) {
     // Atomic, like every file sopkit writes: an old picture is replaced whole
     // or kept, and the error says why (a missing folder, no permission).
-    detail::write_file_atomically(*out, text);
+    write_file_atomically(*out, text);
   } else {
     data_output() << text;
   }

@@ -7,9 +7,8 @@
 
 #include "cli_util.hpp"
 #include "commands.hpp"
-#include "io/detail/files.hpp"
-#include "io/detail/indicators_json.hpp"
 #include "sopkit/error.hpp"
+#include "sopkit/files.hpp"
 #include "sopkit/indicator_io.hpp"
 #include "sopkit/sop_diff.hpp"
 #include "sopkit/sop_json.hpp"
@@ -60,7 +59,7 @@ int store_import(const Args& args) {
   // JSON of another format, or text that does not parse, is left to the SOP
   // loader, which reports its own errors.
   std::optional<IndicatorSet> json_set =
-      csv ? std::nullopt : detail::parse_indicators_json_if_format(text, path);
+      csv ? std::nullopt : parse_indicators_json_if_format(text, path);
   if (csv || json_set) {
     IndicatorSet set = csv ? load_indicators_file(path, csv_options(args)) : std::move(*json_set);
     auto store = open_sqlite_store(db);
@@ -128,7 +127,7 @@ int store_diff(const Args& args) {
 
 void write_out(const Args& args, const std::string& text) {
   if (const auto* out = args.option("-o"))
-    detail::write_file_atomically(*out, text);
+    write_file_atomically(*out, text);
   else
     data_output() << text;
 }

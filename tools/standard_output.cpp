@@ -10,7 +10,7 @@
 #include <streambuf>
 
 #include "cli_util.hpp"
-#include "io/detail/files.hpp"
+#include "sopkit/files.hpp"
 
 namespace sopkit::cli {
 namespace {
@@ -77,7 +77,7 @@ class CheckedOutput : public std::streambuf {
     pending_.erase(0, ready);
   }
   void send(std::string_view bytes) {
-    if (error_ == 0) error_ = detail::write_all(fd_, bytes);
+    if (error_ == 0) error_ = write_all(fd_, bytes);
   }
 
   int fd_;

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,14 @@ IndicatorSet parse_indicators_csv(std::string_view text, const std::string& sour
 // an absent key is blank. Throws Error{parse_error} with line:column, or
 // Error{format_error} with the JSON pointer (a unit cycle names the units).
 IndicatorSet parse_indicators_json(std::string_view text, const std::string& source = "<text>");
+
+// The set `text` holds when it is JSON whose "format" is "sopkit.indicators/1"
+// (with the errors and locations of parse_indicators_json); nothing when it is
+// another document or not valid JSON, for a caller that holds a JSON file of
+// either kind (an SOP or indicator data, as `sopkit store record` does) to try
+// this loader first and leave the other's errors to the other loader.
+std::optional<IndicatorSet> parse_indicators_json_if_format(std::string_view text,
+                                                            const std::string& source = "<text>");
 
 // Reads a file and parses it as JSON when its name ends in ".json", else as CSV.
 // Throws Error{io_error} when it cannot be read.

@@ -1,5 +1,7 @@
-// indicator_builder.cpp — the rules of indicator rows (see detail/indicator_builder.hpp).
+// indicator_builder.cpp — the rules of indicator rows (sopkit/indicator_rows.hpp).
 #include "indicators/detail/indicator_builder.hpp"
+
+#include "indicators/detail/number_cell.hpp"
 
 #include <cmath>
 #include <limits>
@@ -33,14 +35,14 @@ const char* const kFieldNames[kFieldCount] = {"unit",
                                               "negative_formula",
                                               "source"};
 
-[[noreturn]] void fail(const RowPlace& place, int field, const std::string& message) {
+[[noreturn]] void fail(const IndicatorRowPlace& place, int field, const std::string& message) {
   throw Error(ErrorCode::format_error, message, place.where(field));
 }
 
 // Runs `fn`; an Error{invalid_argument} of the model (a bad polarity name, an
 // empty path level) gets the field's location.
 template <typename Fn>
-auto located(const RowPlace& place, int field, Fn&& fn) {
+auto located(const IndicatorRowPlace& place, int field, Fn&& fn) {
   try {
     return fn();
   } catch (const Error& e) {
@@ -49,47 +51,71 @@ auto located(const RowPlace& place, int field, Fn&& fn) {
   }
 }
 
-}  // namespace
-
-const char* field_name(int field) noexcept {
-  return field >= 0 && field < kFieldCount ? kFieldNames[field] : "?";
-}
-
-IndicatorRow::IndicatorRow() {
-  for (double& v : value) v = std::numeric_limits<double>::quiet_NaN();
-}
-
-IndicatorBuilder::IndicatorBuilder(Style style) : style_(std::move(style)) {
-  set_.source = style_.source;
-  set_.set_origin_prefix(style_.origin_prefix);
-}
-
-std::optional<double> IndicatorBuilder::number(const IndicatorRow& row, int field,
-                                               const RowPlace& place) const {
-  std::optional<double> v;
-  std::string_view text = trim(row.text[field]);
-  if (style_.numbers_as_text) {
-    if (text.empty()) return std::nullopt;  // blank, not zero
-    NumberCell cell = read_number_cell(text, style_.numbers);
+// A row's number by the rules (a cell's text read by `text_convention`, or
+// the value when that is null), or Error{format_error} saying what is wrong.
+// Out of line: the common cells never come here.
+[[gnu::noinline]] std::optional<double> checked_number(const NumberConvention* text_convention,
+                                                       const IndicatorRow& row, int field,
+                                                       const IndicatorRowPlace& place) {
+  const std::string_view text = trim(row.text[field]);
+  double v = row.value[field];
+  if (text_convention) {
+    NumberCell cell = read_number_cell(text, *text_convention);
     if (!cell.value)
       fail(place, field,
            std::string(kFieldNames[field]) + " '" + excerpt(text) + "' " + cell.problem);
-    v = cell.value;
-  } else {
-    if (std::isnan(row.value[field])) return std::nullopt;
-    v = row.value[field];
+    v = *cell.value;
   }
-  auto shown = [&] { return style_.numbers_as_text ? excerpt(text) : format_number(*v); };
-  if (!std::isfinite(*v))
+  auto shown = [&] { return text_convention ? excerpt(text) : format_number(v); };
+  if (!std::isfinite(v))
     fail(place, field, std::string(kFieldNames[field]) + " '" + shown() + "' is out of range");
-  if (*v < 0)
+  if (v < 0)
     fail(place, field,
          std::string(kFieldNames[field]) + " " + shown() +
              " is negative; achievement, budget and progress figures are quantities >= 0");
   return v;
 }
 
-std::size_t IndicatorBuilder::unit_of(const IndicatorRow& row, const RowPlace& place) {
+}  // namespace
+
+}  // namespace sopkit::detail
+
+namespace sopkit {
+
+using namespace detail;
+
+const char* indicator_column_name(int column) noexcept {
+  return column >= 0 && column < kFieldCount ? kFieldNames[column] : "?";
+}
+
+IndicatorRow::IndicatorRow() {
+  for (double& v : value) v = std::numeric_limits<double>::quiet_NaN();
+}
+
+IndicatorSetBuilder::IndicatorSetBuilder(Style style) : style_(std::move(style)) {
+  set_.source = style_.source;
+  set_.set_origin_prefix(style_.origin_prefix);
+}
+
+std::optional<double> IndicatorSetBuilder::number(const IndicatorRow& row, int field,
+                                                  const IndicatorRowPlace& place) const {
+  if (style_.numbers_as_text) {
+    const std::string_view text = trim(row.text[field]);
+    if (text.empty()) return std::nullopt;  // blank, not zero
+    // Most cells of a decimal-dot file are plain numbers >= 0 ("113.6"): read
+    // in place; anything else takes the way that explains a refusal.
+    if (!style_.decimal_comma)
+      if (const auto plain = parse_plain_number(text);
+          plain && *plain >= 0 && std::isfinite(*plain))
+        return plain;
+  } else if (std::isnan(row.value[field])) {
+    return std::nullopt;
+  }
+  const NumberConvention convention{style_.decimal_comma, style_.decimal_mark_declared};
+  return checked_number(style_.numbers_as_text ? &convention : nullptr, row, field, place);
+}
+
+std::size_t IndicatorSetBuilder::unit_of(const IndicatorRow& row, const IndicatorRowPlace& place) {
   const std::string_view text = trim(row.text[kUnit]);
   if (text.empty()) fail(place, kUnit, "the unit is empty; give a path such as Dinas/Bidang/Seksi");
   if (last_unit_ != static_cast<std::size_t>(-1) && text == last_unit_text_) return last_unit_;
@@ -98,8 +124,8 @@ std::size_t IndicatorBuilder::unit_of(const IndicatorRow& row, const RowPlace& p
   return last_unit_;
 }
 
-std::size_t IndicatorBuilder::define(const IndicatorRow& row, std::size_t unit,
-                                     std::size_t number_of_row, const RowPlace& place) {
+std::size_t IndicatorSetBuilder::define(const IndicatorRow& row, std::size_t unit,
+                                        std::size_t number_of_row, const IndicatorRowPlace& place) {
   auto text = [&](int f) { return trim(row.text[f]); };
   Indicator d;
   d.code = std::string(text(kIndicator));
@@ -125,8 +151,8 @@ std::size_t IndicatorBuilder::define(const IndicatorRow& row, std::size_t unit,
   return ind;
 }
 
-void IndicatorBuilder::check_agrees(const IndicatorRow& row, std::size_t ind, std::size_t unit,
-                                    const RowPlace& place) const {
+void IndicatorSetBuilder::check_agrees(const IndicatorRow& row, std::size_t ind, std::size_t unit,
+                                       const IndicatorRowPlace& place) const {
   auto text = [&](int f) { return trim(row.text[f]); };
   const Indicator& d = set_.indicator(ind);
   auto differs = [&](int f) {
@@ -155,12 +181,12 @@ void IndicatorBuilder::check_agrees(const IndicatorRow& row, std::size_t ind, st
     differs(kNegativeFormula);
 }
 
-bool IndicatorBuilder::same_as_last_row(std::string_view code) const {
+bool IndicatorSetBuilder::same_as_last_row(std::string_view code) const {
   return last_indicator_ && set_.indicator(*last_indicator_).code == code;
 }
 
-void IndicatorBuilder::add(const IndicatorRow& row, std::size_t number_of_row,
-                           const RowPlace& place) {
+void IndicatorSetBuilder::add(const IndicatorRow& row, std::size_t number_of_row,
+                              const IndicatorRowPlace& place) {
   const std::string_view code = trim(row.text[kIndicator]);
   if (code.empty()) fail(place, kIndicator, "the indicator code is empty");
   const std::size_t unit = unit_of(row, place);
@@ -203,8 +229,8 @@ void IndicatorBuilder::add(const IndicatorRow& row, std::size_t number_of_row,
              " (the first is at " + set_.cell(*prev).origin + ")");
 }
 
-IndicatorSet IndicatorBuilder::finish() && {
+IndicatorSet IndicatorSetBuilder::finish() && {
   return std::move(set_);
 }
 
-}  // namespace sopkit::detail
+}  // namespace sopkit

@@ -118,7 +118,14 @@ Period Period::of_span(int first_year, int last_year) {
 }
 
 Period Period::parse(std::string_view text) {
-  const std::string t = detail::lower_ascii(detail::trim(text));
+  const std::string_view trimmed = detail::trim(text);
+  // The longest period, a Renstra span "2021-2026", has 9 characters:
+  // lowered in place, without a string per row.
+  char lowered[9];
+  const std::size_t size = std::min(trimmed.size(), sizeof lowered);
+  for (std::size_t i = 0; i < size; ++i)
+    lowered[i] = trimmed[i] >= 'A' && trimmed[i] <= 'Z' ? static_cast<char>(trimmed[i] - 'A' + 'a')
+                                                        : trimmed[i];  // ASCII, whatever the locale
   auto fail = [&]() -> Period {
     throw Error(ErrorCode::invalid_argument,
                 "period '" + std::string(text) +
@@ -126,7 +133,8 @@ Period Period::parse(std::string_view text) {
                     "2024Q1..2024Q4) "
                     "or a Renstra span (2021-2026)");
   };
-  const std::string_view v(t);
+  if (trimmed.size() > sizeof lowered) return fail();
+  const std::string_view v(lowered, size);
   if (auto y = parse_year(v)) {
     if (!plausible_year(*y)) fail();
     return of_year(*y);
@@ -354,7 +362,9 @@ struct IndicatorSet::Columns {
   std::vector<double> values;
   std::vector<Period> periods;                                  // distinct, in order of first use
   std::unordered_map<std::uint32_t, std::uint32_t> period_ids;  // pack(period) -> index
-  std::vector<std::uint32_t> origin_number;                     // kNoOrigin: see origin_text
+  static constexpr std::size_t kScannedPeriods = 16;
+  std::vector<std::uint32_t> packed_periods;  // pack() of the first kScannedPeriods periods
+  std::vector<std::uint32_t> origin_number;   // kNoOrigin: see origin_text
   std::unordered_map<std::size_t, std::string> origin_text;
   std::string origin_prefix;
   static constexpr std::uint32_t kChainLimit = 16;
@@ -368,12 +378,21 @@ struct IndicatorSet::Columns {
   std::size_t size() const { return indicator.size(); }
 
   std::uint32_t period_id(const Period& p) {
-    auto [it, added] = period_ids.emplace(pack(p), static_cast<std::uint32_t>(periods.size()));
-    if (added) periods.push_back(p);
-    return it->second;
+    if (const auto known = find_period_id(p)) return *known;
+    const auto id = static_cast<std::uint32_t>(periods.size());
+    period_ids.emplace(pack(p), id);
+    periods.push_back(p);
+    if (packed_periods.size() < kScannedPeriods) packed_periods.push_back(pack(p));
+    return id;
   }
   std::optional<std::uint32_t> find_period_id(const Period& p) const {
-    auto it = period_ids.find(pack(p));
+    // A file holds a few periods (a year and its quarters, a Renstra span):
+    // the first ones are found by a scan, the rest by the hash.
+    const std::uint32_t packed = pack(p);
+    for (std::size_t i = 0; i < packed_periods.size(); ++i)
+      if (packed_periods[i] == packed) return static_cast<std::uint32_t>(i);
+    if (periods.size() <= kScannedPeriods) return std::nullopt;
+    auto it = period_ids.find(packed);
     if (it == period_ids.end()) return std::nullopt;
     return it->second;
   }

@@ -180,28 +180,6 @@ void write_files_into(const std::string& fresh, const std::string& target,
 
 }  // namespace
 
-int write_all(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return errno;
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return 0;
-}
-
-void write_file_atomically(const std::string& path, const std::string& content) {
-  struct stat link {};
-  if (::lstat(path.c_str(), &link) != 0) return replace_file(path, content, nullptr, path);
-  struct stat seen {};
-  if (::stat(path.c_str(), &seen) != 0) fail("cannot follow the symbolic link", errno, path);
-  if (const char* why = refusal(seen.st_mode)) throw Error(ErrorCode::io_error, why, path);
-  if (S_ISCHR(seen.st_mode)) return write_through_device(path, content);
-  struct stat old {};
-  const std::string target = replaced_file(path, link, old);
-  replace_file(target, content, &old, path);
-}
-
 void write_folder_atomically(const std::string& dir, const std::vector<FolderFile>& files) {
   const std::string target = folder_target(dir);
   struct stat old {};
@@ -233,3 +211,30 @@ void write_folder_atomically(const std::string& dir, const std::vector<FolderFil
 }
 
 }  // namespace sopkit::detail
+
+namespace sopkit {
+
+int write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return errno;
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return 0;
+}
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+  struct stat link {};
+  if (::lstat(path.c_str(), &link) != 0) return detail::replace_file(path, content, nullptr, path);
+  struct stat seen {};
+  if (::stat(path.c_str(), &seen) != 0)
+    detail::fail("cannot follow the symbolic link", errno, path);
+  if (const char* why = detail::refusal(seen.st_mode)) throw Error(ErrorCode::io_error, why, path);
+  if (S_ISCHR(seen.st_mode)) return detail::write_through_device(path, content);
+  struct stat old {};
+  const std::string target = detail::replaced_file(path, link, old);
+  detail::replace_file(target, content, &old, path);
+}
+
+}  // namespace sopkit

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "indicators/detail/indicator_builder.hpp"
+#include "indicators/detail/number_cell.hpp"
 #include "indicators/detail/text.hpp"
 #include "io/detail/chunked_output.hpp"
 #include "io/detail/csv_cells.hpp"
@@ -118,8 +119,9 @@ IndicatorSet read_indicators(detail::CsvRecords& records, const std::string& sou
     throw Error(ErrorCode::format_error, "the file is empty; it needs a header row", source);
   const Header header = read_header(fields, source, records.line());
 
+  const detail::NumberConvention numbers = number_convention(options, records.delimiter());
   detail::IndicatorBuilder builder(
-      {source + ":", "line", true, "", number_convention(options, records.delimiter())});
+      {source + ":", "line", true, "", numbers.decimal_comma, numbers.declared});
   CsvRowPlace place(source, header.pos);
   detail::IndicatorRow row;
   while (records.next(fields)) {
@@ -161,7 +163,10 @@ class CsvOut : public detail::ChunkedOutput {
   CsvOut& field(std::string_view s) {
     if (!first_) out_ += ',';
     first_ = false;
-    if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    // One pass over the cell (find_first_of searches the set once per byte).
+    const bool plain = std::none_of(
+        s.begin(), s.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+    if (plain) {
       out_ += s;
       return *this;
     }
@@ -179,7 +184,10 @@ class CsvOut : public detail::ChunkedOutput {
     return detail::spreadsheet_would_evaluate(s) ? field("'" + std::string(s)) : field(s);
   }
   CsvOut& number(const std::optional<double>& v) { return v ? number(*v) : field(""); }
-  CsvOut& number(double v) { return field(detail::format_number(v)); }
+  CsvOut& number(double v) {
+    char buf[64];
+    return field(detail::format_number(v, buf));
+  }
   CsvOut& achievement(const Achievement& a) { return a.computable() ? number(a.value) : field(""); }
   CsvOut& reason(const Achievement& a) {
     return field(a.computable() ? "" : reason_name(a.reason));

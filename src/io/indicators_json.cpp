@@ -4,7 +4,6 @@
 // JSON carries what CSV cannot: the unit tree with ids and parents (so unit
 // names may contain '/'), and the data set's label. A parent that points back
 // down the tree is a cycle and is reported with the units in it.
-#include "io/detail/indicators_json.hpp"
 #include <cmath>
 #include <map>
 #include <memory>
@@ -15,7 +14,6 @@
 #include <vector>
 #include "io/detail/files.hpp"
 #include "io/detail/indicators_csv.hpp"
-#include "io/detail/indicators_json.hpp"
 #include "io/detail/json_cursor.hpp"
 #include "io/detail/json_stream.hpp"
 
@@ -193,22 +191,22 @@ IndicatorSet parse_indicators_json(std::string_view text, const std::string& sou
   return indicators_from_document(detail::JsonDocument(text, source));
 }
 
-std::optional<IndicatorSet> detail::parse_indicators_json_if_format(std::string_view text,
-                                                                    const std::string& source) {
-  std::unique_ptr<JsonDocument> doc;
+std::optional<IndicatorSet> parse_indicators_json_if_format(std::string_view text,
+                                                            const std::string& source) {
+  std::unique_ptr<detail::JsonDocument> doc;
   try {
-    doc = std::make_unique<JsonDocument>(text, source);
+    doc = std::make_unique<detail::JsonDocument>(text, source);
   } catch (const Error&) {
     return std::nullopt;
   }
-  if (!has_indicators_format(JsonCursor(*doc))) return std::nullopt;
+  if (!has_indicators_format(detail::JsonCursor(*doc))) return std::nullopt;
   return indicators_from_document(*doc);
 }
 
 IndicatorSet load_indicators_file(const std::string& path, const CsvOptions& options) {
   const bool is_json =
       path.size() >= 5 && detail::lower_ascii(path.substr(path.size() - 5)) == ".json";
-  return is_json ? parse_indicators_json(detail::read_text_file(path), path)
+  return is_json ? indicators_from_document(*detail::load_json_document(path))
                  : detail::load_indicators_csv_file(path, options);
 }
 

@@ -1,6 +1,7 @@
 // json_cursor.cpp — simdjson parsing with the project's messages, and the cursor.
 #include "io/detail/json_cursor.hpp"
 
+#include "io/detail/files.hpp"
 #include "io/detail/json_text.hpp"
 #include "sopkit/error.hpp"
 
@@ -139,6 +140,11 @@ JsonDocument::JsonDocument(std::string_view text, const std::string& source, std
   if (err)
     throw Error(ErrorCode::parse_error,
                 std::string("not valid JSON: ") + simdjson::error_message(err), source);
+}
+
+std::unique_ptr<JsonDocument> load_json_document(const std::string& path, std::size_t max_depth) {
+  const std::string text = read_text_file(path);
+  return std::make_unique<JsonDocument>(text, path, max_depth);
 }
 
 void JsonCursor::fail(const std::string& message) const {

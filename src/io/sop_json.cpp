@@ -335,7 +335,9 @@ SopDocument parse_sop_json(std::string_view text, const std::string& source) {
 }
 
 Sop load_sop_file(const std::string& path) {
-  return Sop(parse_sop_json(detail::read_text_file(path), path));
+  // The text and then the parsed document are freed before the graph is built.
+  SopDocument doc = read_document(*detail::load_json_document(path, kMaxDepth));
+  return Sop(std::move(doc));
 }
 
 std::string sop_to_json(const SopDocument& doc, int indent) {

@@ -159,29 +159,6 @@ void refuse_utf16(std::string_view text, const std::string& source, const char* 
                 source);
 }
 
-std::string read_text_file(const std::string& path) {
-  InputFile file(path);
-  // In one block when the size a regular file reports is right, else in
-  // doubling chunks (never past the limit + 1 bytes).
-  const std::uint64_t cap = std::min<std::uint64_t>(max_input_bytes(), PTRDIFF_MAX - 1) + 1;
-  std::string text(static_cast<std::size_t>(
-                       std::min(std::max<std::uint64_t>(file.size_hint() + 1, 1 << 16), cap)),
-                   '\0');
-  std::size_t used = 0;
-  for (;;) {
-    if (used == text.size()) {
-      if (used >= cap) break;
-      text.resize(static_cast<std::size_t>(std::min<std::uint64_t>(2 * std::uint64_t{used}, cap)));
-    }
-    const std::size_t n = file.read(text.data() + used, text.size() - used);
-    used += n;
-    if (used < text.size()) break;  // the end of the file
-  }
-  text.resize(used);
-  refuse_utf16(text, path, "file");
-  return text;
-}
-
 nlohmann::json parse_json_syntax(std::string_view text, const std::string& source,
                                  std::size_t max_depth) {
   using nlohmann::json;
@@ -231,4 +208,27 @@ std::uint64_t max_input_bytes() noexcept {
   return g_max_input_bytes.load(std::memory_order_relaxed);
 }
 
+std::string read_text_file(const std::string& path) {
+  using detail::InputFile;
+  InputFile file(path);
+  // In one block when the size a regular file reports is right, else in
+  // doubling chunks (never past the limit + 1 bytes).
+  const std::uint64_t cap = std::min<std::uint64_t>(max_input_bytes(), PTRDIFF_MAX - 1) + 1;
+  std::string text(static_cast<std::size_t>(
+                       std::min(std::max<std::uint64_t>(file.size_hint() + 1, 1 << 16), cap)),
+                   '\0');
+  std::size_t used = 0;
+  for (;;) {
+    if (used == text.size()) {
+      if (used >= cap) break;
+      text.resize(static_cast<std::size_t>(std::min<std::uint64_t>(2 * std::uint64_t{used}, cap)));
+    }
+    const std::size_t n = file.read(text.data() + used, text.size() - used);
+    used += n;
+    if (used < text.size()) break;  // the end of the file
+  }
+  text.resize(used);
+  detail::refuse_utf16(text, path, "file");
+  return text;
+}
 }  // namespace sopkit

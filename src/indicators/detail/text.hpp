@@ -5,6 +5,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <optional>
@@ -32,12 +33,16 @@ inline std::string lower_ascii(std::string_view s) {
 
 // Shortest text that reads back to the same double ("100", "87.5",
 // "102.22222222222223").
-inline std::string format_number(double v) {
+// Written into `buf`, for writers of many numbers (no string per number).
+inline std::string_view format_number(double v, char (&buf)[64]) {
   if (std::isnan(v)) return "NaN";
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  char buf[64];
   const auto res = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, res.ptr);
+  return std::string_view(buf, static_cast<std::size_t>(res.ptr - buf));
+}
+inline std::string format_number(double v) {
+  char buf[64];
+  return std::string(format_number(v, buf));
 }
 
 // Fixed decimals for tables ("87.50").
@@ -54,14 +59,23 @@ inline std::optional<double> parse_plain_number(std::string_view s) noexcept {
   if (s.empty()) return std::nullopt;
   std::size_t i = 0;
   if (s[i] == '+' || s[i] == '-') ++i;
-  bool digits = false;
-  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, digits = true;
+  std::uint64_t mantissa = 0;  // the digits as an integer (used when there are at most 15)
+  int decimals = 0;
+  auto read_digits = [&](int& counted) {
+    for (; i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); ++i, ++counted)
+      mantissa = mantissa * 10 + static_cast<unsigned>(s[i] - '0');
+  };
+  int whole_digits = 0;
+  read_digits(whole_digits);
   if (i < s.size() && s[i] == '.') {
     ++i;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, digits = true;
+    read_digits(decimals);
   }
-  if (!digits) return std::nullopt;
+  const int digit_count = whole_digits + decimals;
+  if (digit_count == 0) return std::nullopt;
+  bool exponent = false;
   if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    exponent = true;
     ++i;
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
     bool exp_digits = false;
@@ -69,6 +83,15 @@ inline std::optional<double> parse_plain_number(std::string_view s) noexcept {
     if (!exp_digits) return std::nullopt;
   }
   if (i != s.size()) return std::nullopt;
+  if (!exponent && digit_count <= 15) {
+    // Clinger's fast path ("113.6", "-42"): the digits (below 10^15) and the
+    // power of ten are exact doubles, so their quotient is the correctly
+    // rounded value, the one from_chars gives.
+    constexpr double kTens[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    const double v = static_cast<double>(mantissa) / kTens[decimals];
+    return s[0] == '-' ? -v : v;
+  }
   // from_chars reads no leading '+'; out of range, strtod gives what it always
   // gave (inf on overflow, which the caller refuses; 0 or a subnormal on underflow).
   const std::string_view unsigned_text = s[0] == '+' ? s.substr(1) : s;

@@ -8,12 +8,15 @@
 #include <string_view>
 #include <vector>
 
+#include "sopkit/files.hpp"
+
 namespace sopkit::detail {
 
-// The whole file as bytes. Throws Error{io_error} naming the path (a folder,
-// a missing or unreadable file, or more bytes than max_input_bytes(), which
-// is checked while reading: devices and pipes do not say their size).
-std::string read_text_file(const std::string& path);
+// read_text_file, write_file_atomically and write_all are public
+// (sopkit/files.hpp); the library calls them by these names too.
+using sopkit::read_text_file;
+using sopkit::write_all;
+using sopkit::write_file_atomically;
 
 // A file read in pieces, with read_text_file's checks and messages: a folder,
 // a missing or unreadable file, and more bytes than max_input_bytes() (a
@@ -40,21 +43,6 @@ class InputFile {
 // character) saying to save as UTF-8; `noun` is what the user handed over: a
 // "file", or a "text" given in memory.
 void refuse_utf16(std::string_view text, const std::string& source, const char* noun);
-
-// Writes a temporary file beside `path` (a unique name, created
-// exclusively), flushes it to disk and renames it over `path`: readers see the
-// old file or the new one, never half of one. On failure the old file is
-// intact and no temporary file is left. A symbolic link stays a link: the file
-// it leads to is replaced. A character device (/dev/null, a terminal) is
-// written into, not replaced; a folder, FIFO, socket or block device is
-// refused. The replaced file's permission bits and owner carry over (the owner
-// only when running as root), setuid and setgid never do; a new file gets
-// rw-r--r--. Throws Error{io_error} naming `path`.
-void write_file_atomically(const std::string& path, const std::string& content);
-
-// Writes all of `bytes` to `fd`, again after an interrupting signal; 0, or
-// the errno of the write that failed.
-int write_all(int fd, std::string_view bytes);
 
 // One file of a folder written by write_folder_atomically.
 struct FolderFile {

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <initializer_list>
 #include <iterator>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -43,6 +44,12 @@ class JsonDocument {
   std::string source_;
   std::string canonical_;  // the text simdjson read, when not the caller's
 };
+
+// The document of a JSON file. The file's text is freed once parsed (the
+// document holds its own copy of every string), so that a large file is not
+// held twice while its values are read.
+std::unique_ptr<JsonDocument> load_json_document(const std::string& path,
+                                                 std::size_t max_depth = 64);
 
 class JsonCursor {
  public:

@@ -156,6 +156,39 @@ TEST(IndicatorSet, DuplicateIndicatorPeriodIsRejectedNamingTheFirstRow) {
   }
 }
 
+// The first periods of a set are found by a scan, the later ones by a hash:
+// each row is found, and a second row refused, whichever way.
+TEST(IndicatorSet, RowsOfManyPeriodsAreFoundAndDuplicatesRefused) {
+  IndicatorSet s = one_indicator();
+  for (int year = 2000; year < 2040; ++year) {
+    Cell c;
+    c.period = Period::of_year(year);
+    c.target = year;
+    s.add_cell(c, static_cast<std::size_t>(year));
+  }
+  for (int year = 2000; year < 2040; ++year) {
+    const auto row = s.find_cell(0, Period::of_year(year));
+    ASSERT_TRUE(row) << year;
+    EXPECT_EQ(*s.cell(*row).target, year);
+    Cell again;
+    again.period = Period::of_year(year);
+    EXPECT_EQ(s.add_cell_unless_present(again, 1), row) << year;
+  }
+  EXPECT_FALSE(s.find_cell(0, Period::of_year(2040)));
+  EXPECT_EQ(s.periods().size(), 40u);
+}
+
+TEST(Period, ALongTextIsRefusedQuotedWhole) {
+  for (const char* text : {"2024-Q1-Q2", "2024-Q1 revisi", "2021-2026 "}) {
+    try {
+      const Period p = Period::parse(text);
+      EXPECT_EQ(std::string(text), "2021-2026 ") << p.to_string();
+    } catch (const Error& e) {
+      EXPECT_NE(e.message().find(std::string("'") + text + "'"), std::string::npos) << e.what();
+    }
+  }
+}
+
 TEST(IndicatorSet, NonFiniteAndNegativeValuesAreRejected) {
   IndicatorSet s = one_indicator();
   Cell c;

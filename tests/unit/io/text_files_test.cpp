@@ -6,9 +6,9 @@
 #include <fstream>
 #include <string>
 
-#include "io/detail/files.hpp"
 #include "sopkit/calendar.hpp"
 #include "sopkit/error.hpp"
+#include "sopkit/files.hpp"
 #include "sopkit/input_limit.hpp"
 
 namespace sopkit {
@@ -31,12 +31,22 @@ std::string file_of(std::size_t bytes) {
 
 Error read_error(const std::string& path) {
   try {
-    detail::read_text_file(path);
+    read_text_file(path);
   } catch (const Error& e) {
     return e;
   }
   ADD_FAILURE() << "read without error: " << path;
   return Error(ErrorCode::internal, "");
+}
+
+// The public file API (sopkit/files.hpp) as a program built on sopkit calls it.
+TEST(PublicFiles, AWrittenFileReadsBackAndReplacesTheOldOne) {
+  const auto path = (std::filesystem::temp_directory_path() / "sopkit-public-files.txt").string();
+  write_file_atomically(path, "lama");
+  write_file_atomically(path, "baru\n");
+  EXPECT_EQ(read_text_file(path), "baru\n");
+  std::remove(path.c_str());
+  EXPECT_THROW(write_file_atomically(std::filesystem::temp_directory_path().string(), "x"), Error);
 }
 
 TEST(InputLimit, DefaultIsOneGibibyteAndZeroIsRefused) {
@@ -48,7 +58,7 @@ TEST(InputLimit, DefaultIsOneGibibyteAndZeroIsRefused) {
 TEST(InputLimit, AFileAtTheLimitIsReadWhole) {
   const InputLimit limit(100000);
   const std::string path = file_of(100000);
-  EXPECT_EQ(detail::read_text_file(path), std::string(100000, 'x'));
+  EXPECT_EQ(read_text_file(path), std::string(100000, 'x'));
   std::remove(path.c_str());
 }
 
@@ -115,11 +125,11 @@ TEST(Utf16, Utf8WithItsByteOrderMarkAndOneByteFilesAreRead) {
   const std::string bom = file_with("sopkit-utf8-bom.txt",
                                     "\xEF\xBB\xBF"
                                     "ab");
-  EXPECT_EQ(detail::read_text_file(bom),
+  EXPECT_EQ(read_text_file(bom),
             "\xEF\xBB\xBF"
             "ab");
   const std::string one = file_with("sopkit-one.txt", "x");
-  EXPECT_EQ(detail::read_text_file(one), "x");
+  EXPECT_EQ(read_text_file(one), "x");
   std::remove(bom.c_str());
   std::remove(one.c_str());
 }

@@ -1,0 +1,73 @@
+// IndicatorSetBuilder, the public form of the one builder: rows from a
+// program get the CSV loader's verdicts.
+#include "sopkit/indicator_rows.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "sopkit/error.hpp"
+#include "sopkit/indicator_io.hpp"
+
+namespace sopkit {
+namespace {
+
+using C = IndicatorColumn;
+
+class RowNumber final : public IndicatorRowPlace {
+ public:
+  std::size_t row = 0;
+  std::string where(int column) const override {
+    return "row " + std::to_string(row) + " (" + indicator_column_name(column) + ")";
+  }
+};
+
+IndicatorRow row_of(const char* name, const char* period, const char* target) {
+  IndicatorRow r;
+  r.text[C::unit] = "Dinas/Bidang SD";
+  r.text[C::indicator] = "IKU-1";
+  r.text[C::name] = name;
+  r.text[C::polarity] = "positive";
+  r.text[C::accumulation] = "last";
+  r.text[C::period] = period;
+  r.text[C::target] = target;
+  return r;
+}
+
+TEST(IndicatorSetBuilder, BuildsTheSetTheCsvLoaderBuilds) {
+  IndicatorSetBuilder builder({"row ", "row", true, "Dinas"});
+  RowNumber place;
+  builder.add(row_of("Angka partisipasi", "2024-Q1", "90"), 0, place);
+  place.row = 1;
+  builder.add(row_of("", "2024-Q2", "92.5"), 1, place);
+  const IndicatorSet set = std::move(builder).finish();
+  const IndicatorSet csv = parse_indicators_csv(
+      "unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation\n"
+      "Dinas/Bidang SD,IKU-1,Angka partisipasi,,positive,last,,2024-Q1,90,\n"
+      "Dinas/Bidang SD,IKU-1,,,positive,last,,2024-Q2,92.5,\n",
+      "data.csv");
+  ASSERT_EQ(set.indicator_count(), csv.indicator_count());
+  EXPECT_EQ(set.indicator(0).name, csv.indicator(0).name);
+  ASSERT_EQ(set.cell_count(), csv.cell_count());
+  for (std::size_t k = 0; k < set.cell_count(); ++k)
+    EXPECT_EQ(set.cell(k).target, csv.cell(k).target);
+  EXPECT_EQ(set.cell(1).origin, "row 1");
+}
+
+TEST(IndicatorSetBuilder, TwoNamesForOneIndicatorAreRefusedAsTheCsvRefusesThem) {
+  IndicatorSetBuilder builder({"row ", "row", true, ""});
+  RowNumber place;
+  builder.add(row_of("Angka partisipasi", "2024-Q1", "90"), 0, place);
+  place.row = 1;
+  try {
+    builder.add(row_of("Angka putus sekolah", "2024-Q2", "90"), 1, place);
+    FAIL() << "a second name was taken";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::format_error);
+    EXPECT_EQ(e.message(), "name of IKU-1 differs from row 0");
+    EXPECT_EQ(e.where(), "row 1 (name)");
+  }
+}
+
+}  // namespace
+}  // namespace sopkit

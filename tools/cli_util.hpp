@@ -51,6 +51,9 @@ struct Command {
   std::string usage;    // "sopkit evaluate DATA.csv|DATA.json [--period 2024-Q2] ..."
 };
 void set_command(Command command);
+// Narrows the command to its sub-verb `sub` ("sopkit store import"): its
+// --help then names it and shows only its alternatives of the usage line.
+void enter_sub_verb(const std::string& sub);
 
 // Splits argv into positionals, flags and options (`--name value` or
 // `--name=value`) with CLI11 (command_line.cpp); each name's explanation

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 
 #include "cli_util.hpp"
 #include "commands.hpp"
@@ -178,6 +179,10 @@ int cmd_store(const std::vector<std::string>& argv) {
         argv, {"--json", "--allow-identical", "--indicators"},
         {"--author", "--note", "--date", "--revision", "--decimal-mark", "-o", "--indicator"});
   const std::vector<std::string> rest(argv.begin() + 1, argv.end());
+  static const std::set<std::string> kSubVerbs = {"init", "import", "revisions",
+                                                  "diff", "export", "audit"};
+  if (!kSubVerbs.count(sub)) throw UsageError{"unknown sub-verb '" + sub + "'"};
+  enter_sub_verb(sub);
   if (sub == "init") return store_init(parse_args(rest, {}, {}));
   if (sub == "import")
     return store_import(
@@ -187,8 +192,7 @@ int cmd_store(const std::vector<std::string>& argv) {
   if (sub == "diff") return store_diff(parse_args(rest, {"--json"}, {}));
   if (sub == "export")
     return store_export(parse_args(rest, {"--indicators"}, {"--revision", "-o"}));
-  if (sub == "audit") return store_audit(parse_args(rest, {"--json"}, {"--indicator"}));
-  throw UsageError{"unknown sub-verb '" + sub + "'"};
+  return store_audit(parse_args(rest, {"--json"}, {"--indicator"}));
 }
 
 }  // namespace sopkit::cli

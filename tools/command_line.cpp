@@ -1,5 +1,6 @@
 // command_line.cpp — the verbs' options parsed by CLI11, each explained once.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <stdexcept>
@@ -108,6 +109,24 @@ void check_words(const std::vector<std::string>& argv, const std::set<std::strin
 
 void set_command(Command command) {
   current() = std::move(command);
+}
+
+void enter_sub_verb(const std::string& sub) {
+  Command& command = current();
+  // The usage's alternatives are "NAME init DB | import DB FILE ... | ...".
+  std::string usage = command.usage.substr(std::min(command.usage.size(), command.name.size() + 1));
+  std::string mine;
+  for (std::size_t from = 0; from <= usage.size();) {
+    std::size_t bar = usage.find(" | ", from);
+    if (bar == std::string::npos) bar = usage.size();
+    const std::string alternative = usage.substr(from, bar - from);
+    if (alternative.compare(0, sub.size() + 1, sub + " ") == 0 || alternative == sub)
+      mine += (mine.empty() ? "" : " | ") + alternative;
+    from = bar + 3;
+  }
+  command.name += " " + sub;
+  if (!mine.empty())
+    command.usage = command.name.substr(0, command.name.size() - sub.size()) + mine;
 }
 
 Args parse_args(const std::vector<std::string>& argv, const std::set<std::string>& flag_names,

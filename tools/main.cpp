@@ -106,13 +106,18 @@ const Verb* find_verb(const std::string& name) {
 
 int run_verb(const Verb& v, const std::vector<std::string>& args);
 
-// `sopkit help [VERB]`: the verb's --help (or every verb's usage) on standard output.
+// `sopkit help [VERB [SUB-VERB]]`: the verb's (or sub-verb's) --help (or every verb's usage) on
+// standard output.
 int print_help(const std::vector<std::string>& args) {
   if (args.size() < 2) {
     print_usage(std::cout);
     return sopkit::cli::kExitOk;
   }
-  if (const Verb* v = find_verb(args[1])) return run_verb(*v, {"--help"});
+  if (const Verb* v = find_verb(args[1])) {
+    std::vector<std::string> asked(args.begin() + 2, args.end());  // a sub-verb: help store import
+    asked.push_back("--help");
+    return run_verb(*v, asked);
+  }
   std::cerr << "sopkit: unknown verb '" << args[1] << "'\n";
   print_usage(std::cerr);
   return sopkit::cli::kExitUsage;

@@ -80,7 +80,7 @@ CREATE TABLE report (
   content    BLOB    NOT NULL
 );
 )sql",
-    // 2 -> 3 (issue 16): integer indicator ids; one row of values per
+    // 2 -> 3 (national files): integer indicator ids; one row of values per
     // (indicator, period) instead of one per field. The audit entry that
     // creates a row (old values all blank) is kept in the row itself
     // (created_*, first_*), so a bulk import writes one row per value row;

@@ -275,6 +275,23 @@ def test_version_and_help_for_every_verb():
     assert r.returncode == 2 and "unknown verb 'frobnicate'" in r.stderr
 
 
+def test_every_store_sub_verb_has_its_own_help():
+    every = {"--json", "--allow-identical", "--indicators", "--author", "--note", "--date",
+             "--revision", "--decimal-mark", "--indicator"}
+    for sub in ("init", "import", "revisions", "diff", "export", "audit"):
+        for asked in (run("store", sub, "--help"), run("help", "store", sub)):
+            assert asked.returncode == 0, (sub, asked.stderr)
+            assert f"Usage: sopkit store {sub} " in asked.stdout, asked.stdout
+            usage = next(line for line in asked.stdout.splitlines()
+                         if line.startswith("usage: "))
+            # Only this sub-verb's alternatives of the usage, only its options.
+            assert all(alt.split()[0] == sub
+                       for alt in usage[len("usage: sopkit store "):].split(" | ")), usage
+            mine = set(re.findall(r"--[a-z0-9-]+", usage))
+            listed = {o for o in every if re.search(rf"^\s+{o}\b", asked.stdout, re.M)}
+            assert listed == mine, (sub, listed, mine)
+
+
 def two_hour_sop(tmp_path):
     """The seed with one step of 2 jam: start and end at once."""
     with open(SEED, encoding="utf-8") as f:

@@ -8,6 +8,7 @@
 #include "io/detail/files.hpp"
 #include "io/detail/json_cursor.hpp"
 #include "io/detail/json_stream.hpp"
+#include "io/detail/json_values.hpp"
 #include "io/detail/runs_text.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/monitoring.hpp"
@@ -18,6 +19,7 @@ namespace sopkit {
 namespace {
 
 using ojson = nlohmann::ordered_json;
+using detail::value_or_null;
 
 constexpr const char* kRunsFormat = "sopkit.runs/1";
 
@@ -152,7 +154,7 @@ std::string runs_to_json(const RunLog& log, int indent) {
       ojson rows = ojson::array();
       for (const Observation& o : r.observations)
         rows.push_back({{"step", o.step},
-                        {"good", o.good ? ojson(*o.good) : ojson(nullptr)},
+                        {"good", value_or_null(o.good)},
                         {"action", o.action},
                         {"note", o.note}});
       run["monitoring"] = std::move(rows);
@@ -161,7 +163,7 @@ std::string runs_to_json(const RunLog& log, int indent) {
     ojson ev = ojson::object();
     for (std::size_t i = 0; i < kEvaluationCriteria; ++i) {
       any = any || r.evaluation[i].has_value();
-      ev[evaluation_criterion_key(i)] = r.evaluation[i] ? ojson(*r.evaluation[i]) : ojson(nullptr);
+      ev[evaluation_criterion_key(i)] = value_or_null(r.evaluation[i]);
     }
     if (any) run["evaluation"] = std::move(ev);
     runs.push_back(std::move(run));

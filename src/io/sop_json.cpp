@@ -13,6 +13,7 @@
 #include "io/detail/files.hpp"
 #include "io/detail/json_cursor.hpp"
 #include "io/detail/json_text.hpp"
+#include "io/detail/json_values.hpp"
 #include "sopkit/error.hpp"
 #include "util/dates.hpp"
 
@@ -21,6 +22,7 @@ namespace {
 
 using nlohmann::json;
 using ojson = nlohmann::ordered_json;
+using detail::value_or_null;
 
 constexpr const char* kFormat = "sopkit.sop/1";
 // Real documents nest three levels; 64 leaves room and stops stack-eating input.
@@ -315,7 +317,7 @@ SopDocument read_document(const detail::JsonDocument& root) {
 }
 
 void put_nullable(ojson& o, const char* key, const std::optional<std::string>& v) {
-  o[key] = v ? ojson(*v) : ojson(nullptr);
+  o[key] = value_or_null(v);
 }
 
 void put_extras(ojson& o, const ExtraFields& extra) {

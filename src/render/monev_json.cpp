@@ -4,6 +4,7 @@
 #include <string>
 
 #include "io/detail/comparison_json.hpp"
+#include "io/detail/json_values.hpp"
 #include "render/detail/monev_model.hpp"
 #include "sopkit/indicator_io.hpp"
 
@@ -12,10 +13,6 @@ namespace sopkit::detail {
 namespace {
 
 using nlohmann::json;
-
-json optional_json(std::optional<double> v) {
-  return v ? json(*v) : json(nullptr);
-}
 
 json cover_json(const MonevModel& m) {
   const SopDocument& doc = m.sop.document();
@@ -64,7 +61,7 @@ json trend_json(const MonevModel& m) {
   json rows = json::array();
   for (const auto& t : m.trend) {
     json quarters = json::array();
-    for (const auto& v : t.quarters) quarters.push_back(optional_json(v));
+    for (const auto& v : t.quarters) quarters.push_back(value_or_null<json>(v));
     rows.push_back({{"unit", t.unit}, {"quarters", quarters}});
   }
   return rows;
@@ -86,7 +83,7 @@ json efficiency_json(const MonevModel& m) {
     if (r.absorption)
       rows.push_back({{"indicator", m.set.indicator(r.indicator).code},
                       {"absorption", *r.absorption},
-                      {"efficiency", optional_json(r.efficiency)}});
+                      {"efficiency", value_or_null<json>(r.efficiency)}});
   return rows;
 }
 
@@ -95,9 +92,9 @@ json deviations_json(const MonevModel& m) {
   for (const auto& r : m.ev.indicators)
     if (r.physical_deviation || r.financial_deviation)
       rows.push_back({{"indicator", m.set.indicator(r.indicator).code},
-                      {"physical", optional_json(r.physical_deviation)},
+                      {"physical", value_or_null<json>(r.physical_deviation)},
                       {"physical_light", to_string(r.physical_light)},
-                      {"financial", optional_json(r.financial_deviation)},
+                      {"financial", value_or_null<json>(r.financial_deviation)},
                       {"financial_light", to_string(r.financial_light)}});
   return rows;
 }
@@ -110,7 +107,7 @@ json sop_execution_json(const MonevRuns& runs) {
     const bool computable = r.achievement.computable();
     compliance.push_back({{"indicator", runs.compliance_set.indicator(r.indicator).code},
                           {"period", r.period.to_string()},
-                          {"realisation", optional_json(r.realisation)},
+                          {"realisation", value_or_null<json>(r.realisation)},
                           {"achievement", computable ? json(r.achievement.value) : json(nullptr)},
                           {"predicate", r.predicate}});
   }

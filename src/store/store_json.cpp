@@ -1,15 +1,11 @@
 // store_json.cpp — JSON forms of the record store's listings.
 #include <nlohmann/json.hpp>
 
+#include "io/detail/json_values.hpp"
+
 #include "sopkit/store.hpp"
 
 namespace sopkit {
-
-namespace {
-nlohmann::ordered_json number_or_null(const std::optional<double>& v) {
-  return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
-}
-}  // namespace
 
 std::string revisions_to_json(const std::vector<RevisionInfo>& revisions, int indent) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
@@ -31,8 +27,8 @@ std::string audit_to_json(const std::vector<AuditEntry>& entries, int indent) {
                    {"indicator", a.indicator},
                    {"period", a.period},
                    {"field", a.field},
-                   {"old", number_or_null(a.old_value)},
-                   {"new", number_or_null(a.new_value)},
+                   {"old", detail::value_or_null(a.old_value)},
+                   {"new", detail::value_or_null(a.new_value)},
                    {"author", a.author},
                    {"changed_at", a.changed_at},
                    {"reason", a.reason}});

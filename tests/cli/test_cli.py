@@ -176,6 +176,21 @@ def test_analyze_table_parts_long_ids_and_cuts_names_between_characters(tmp_path
     assert re.search(r"^10\.1\.2a +Kasi Sekolah Dasar é~ +15 Menit +15 ", text, re.M), text
 
 
+def test_schedule_table_parts_long_ids_and_cuts_actors_between_characters(tmp_path):
+    actor = "Kasi Sekolah Dasaé Pendidikan Dasar"  # 'é' takes bytes 18 and 19
+    sop = {"format": "sopkit.sop/1", "number": "1", "title": "T",
+           "actors": [{"id": "a", "name": actor}],
+           "steps": [{"id": "10.1.2a", "actor": "a", "kind": "start", "time": "15 Menit",
+                      "next": "10.1.2b"},
+                     {"id": "10.1.2b", "actor": "a", "kind": "end", "time": "1 Hari"}]}
+    path = write(tmp_path, "sop.json", json.dumps(sop, ensure_ascii=False))
+    out = subprocess.run([CLI, "schedule", path, "--start", "2024-04-01T08:00"],
+                         capture_output=True, timeout=60).stdout
+    text = out.decode("utf-8")  # an actor cut inside a character would not decode
+    assert re.search(r"^10\.1\.2a +Kasi Sekolah Dasaé~ +15 Menit +2024-04-01T08:00 Senin ",
+                     text, re.M), text
+
+
 def test_evaluate_with_an_unknown_scale_name_is_an_error(tmp_path):
     scales = write(tmp_path, "scales.json", json.dumps({"scales": [
         {"name": "dinas", "valid_from": "2020-01-01", "bands": [{"label": "Semua"}]}]}))

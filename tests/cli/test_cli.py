@@ -163,30 +163,29 @@ def test_evaluate_text_keeps_a_space_after_a_cell_as_wide_as_its_column(tmp_path
     assert re.search(r"Balangan +88\.89 %", r.stdout), r.stdout
 
 
-def test_analyze_table_parts_long_ids_and_cuts_names_between_characters(tmp_path):
-    actor = "Kasi Sekolah Dasar é Pendidikan Dasar"  # 'é' takes bytes 19 and 20
+def table_of_long_ids(tmp_path, actor, *verb):
+    """The text table of `verb` on two steps with 7-character ids done by `actor`,
+    decoded as UTF-8 (a name cut inside a character would not decode)."""
     sop = {"format": "sopkit.sop/1", "number": "1", "title": "T",
            "actors": [{"id": "a", "name": actor}],
            "steps": [{"id": "10.1.2a", "actor": "a", "kind": "start", "time": "15 Menit",
                       "next": "10.1.2b"},
                      {"id": "10.1.2b", "actor": "a", "kind": "end", "time": "1 Hari"}]}
     path = write(tmp_path, "sop.json", json.dumps(sop, ensure_ascii=False))
-    out = subprocess.run([CLI, "analyze", path], capture_output=True, timeout=60).stdout
-    text = out.decode("utf-8")  # a name cut inside a character would not decode
+    out = subprocess.run([CLI, verb[0], path, *verb[1:]], capture_output=True, timeout=60).stdout
+    return out.decode("utf-8")
+
+
+def test_analyze_table_parts_long_ids_and_cuts_names_between_characters(tmp_path):
+    # 'é' takes bytes 19 and 20, where a byte cut for a 21-wide column falls.
+    text = table_of_long_ids(tmp_path, "Kasi Sekolah Dasar é Pendidikan Dasar", "analyze")
     assert re.search(r"^10\.1\.2a +Kasi Sekolah Dasar é~ +15 Menit +15 ", text, re.M), text
 
 
-def test_schedule_table_parts_long_ids_and_cuts_actors_between_characters(tmp_path):
-    actor = "Kasi Sekolah Dasaé Pendidikan Dasar"  # 'é' takes bytes 18 and 19
-    sop = {"format": "sopkit.sop/1", "number": "1", "title": "T",
-           "actors": [{"id": "a", "name": actor}],
-           "steps": [{"id": "10.1.2a", "actor": "a", "kind": "start", "time": "15 Menit",
-                      "next": "10.1.2b"},
-                     {"id": "10.1.2b", "actor": "a", "kind": "end", "time": "1 Hari"}]}
-    path = write(tmp_path, "sop.json", json.dumps(sop, ensure_ascii=False))
-    out = subprocess.run([CLI, "schedule", path, "--start", "2024-04-01T08:00"],
-                         capture_output=True, timeout=60).stdout
-    text = out.decode("utf-8")  # an actor cut inside a character would not decode
+def test_schedule_table_parts_long_ids_and_shows_actor_names_cut_between_characters(tmp_path):
+    # 'é' takes bytes 18 and 19, where a byte cut for a 19-wide column falls.
+    text = table_of_long_ids(tmp_path, "Kasi Sekolah Dasaé Pendidikan Dasar", "schedule",
+                             "--start", "2024-04-01T08:00")
     assert re.search(r"^10\.1\.2a +Kasi Sekolah Dasaé~ +15 Menit +2024-04-01T08:00 Senin ",
                      text, re.M), text
 

@@ -121,78 +121,89 @@ HolidayKind read_kind(const Cursor& c) {
   c.fail("unknown kind \"" + k + "\" (expected holiday, cuti_bersama or local)");
 }
 
+// "decree" may name an entry of "decrees" so that a file states each decree
+// once.
+class Decrees {
+ public:
+  explicit Decrees(const Cursor& top) {
+    if (top.has("decrees"))
+      top["decrees"].for_each_member([&](std::string_view key, const Cursor& text) {
+        by_name_[std::string(key)] = text.str();
+      });
+  }
+  // The decree an entry cites: the text its "decree" names, or the text itself.
+  std::string of(const Cursor& entry) const {
+    std::string d = entry.str_or("decree", "");
+    auto it = by_name_.find(d);
+    return it != by_name_.end() ? it->second : d;
+  }
+
+ private:
+  std::map<std::string, std::string> by_name_;
+};
+
+Holiday read_holiday(const Cursor& h, const Decrees& decrees) {
+  h.expect_object({"date", "name", "kind", "decree", "note"});
+  Holiday x;
+  x.date = h["date"].date();
+  x.name = h["name"].str();
+  x.kind = h.has("kind") ? read_kind(h["kind"]) : HolidayKind::holiday;
+  x.decree = decrees.of(h);
+  x.origin = h.where();
+  return x;
+}
+
+DayOverride read_override(const Cursor& o, const Decrees& decrees) {
+  o.expect_object({"date", "name", "decree", "hours", "note"});
+  DayOverride x;
+  x.date = o["date"].date();
+  x.name = o.str_or("name", "");
+  x.hours = read_hours(o["hours"]);
+  x.decree = decrees.of(o);
+  x.origin = o.where();
+  return x;
+}
+
+HoursPeriod read_period(const Cursor& p, const Decrees& decrees) {
+  p.expect_object({"from", "to", "name", "decree", "rule", "optional", "week", "note"});
+  HoursPeriod x;
+  x.from = p["from"].date();
+  x.to = p["to"].date();
+  x.name = p.str_or("name", "");
+  x.decree = decrees.of(p);
+  x.rule = p.str_or("rule", "");
+  x.optional = p.has("optional") && p["optional"].boolean();
+  if (x.optional && x.rule.empty()) p.fail("an optional period needs a \"rule\" name");
+  x.week = read_week(p["week"]);
+  x.origin = p.where();
+  return x;
+}
+
 CalendarSpec read_spec(const detail::JsonDocument& doc) {
   const Cursor top{detail::JsonCursor(doc)};
-  const std::string& source = doc.source();
   top.expect_format(kFormat);
   CalendarSpec spec;
-  spec.sources.push_back(source);
+  spec.sources.push_back(doc.source());
   spec.id = top.str_or("id", "");
   const Cursor cov = top["coverage"];
   cov.expect_object({"from", "to"});
   spec.from = cov["from"].date();
   spec.to = cov["to"].date();
   if (*spec.to < *spec.from) cov.fail("the coverage runs backwards");
-
-  // "decree" may name an entry of "decrees" so a file states each decree once.
-  std::map<std::string, std::string> decrees;
-  if (top.has("decrees")) {
-    top["decrees"].for_each_member(
-        [&](std::string_view key, const Cursor& text) { decrees[std::string(key)] = text.str(); });
-  }
-  auto decree = [&](const Cursor& c) {
-    std::string d = c.str_or("decree", "");
-    auto it = decrees.find(d);
-    return it != decrees.end() ? it->second : d;
-  };
-
+  const Decrees decrees(top);
   if (top.has("week")) {
     spec.week = read_week(top["week"]);
     spec.week_origin = top["week"].where();
   }
-  if (top.has("holidays")) {
-    const Cursor hs = top["holidays"];
-    hs.for_each_item([&](const Cursor& h) {
-      h.expect_object({"date", "name", "kind", "decree", "note"});
-      Holiday x;
-      x.date = h["date"].date();
-      x.name = h["name"].str();
-      x.kind = h.has("kind") ? read_kind(h["kind"]) : HolidayKind::holiday;
-      x.decree = decree(h);
-      x.origin = h.where();
-      spec.holidays.push_back(std::move(x));
-    });
-  }
-  if (top.has("overrides")) {
-    const Cursor os = top["overrides"];
-    os.for_each_item([&](const Cursor& o) {
-      o.expect_object({"date", "name", "decree", "hours", "note"});
-      DayOverride x;
-      x.date = o["date"].date();
-      x.name = o.str_or("name", "");
-      x.hours = read_hours(o["hours"]);
-      x.decree = decree(o);
-      x.origin = o.where();
-      spec.overrides.push_back(std::move(x));
-    });
-  }
-  if (top.has("periods")) {
-    const Cursor ps = top["periods"];
-    ps.for_each_item([&](const Cursor& p) {
-      p.expect_object({"from", "to", "name", "decree", "rule", "optional", "week", "note"});
-      HoursPeriod x;
-      x.from = p["from"].date();
-      x.to = p["to"].date();
-      x.name = p.str_or("name", "");
-      x.decree = decree(p);
-      x.rule = p.str_or("rule", "");
-      x.optional = p.has("optional") && p["optional"].boolean();
-      if (x.optional && x.rule.empty()) p.fail("an optional period needs a \"rule\" name");
-      x.week = read_week(p["week"]);
-      x.origin = p.where();
-      spec.periods.push_back(std::move(x));
-    });
-  }
+  if (top.has("holidays"))
+    top["holidays"].for_each_item(
+        [&](const Cursor& h) { spec.holidays.push_back(read_holiday(h, decrees)); });
+  if (top.has("overrides"))
+    top["overrides"].for_each_item(
+        [&](const Cursor& o) { spec.overrides.push_back(read_override(o, decrees)); });
+  if (top.has("periods"))
+    top["periods"].for_each_item(
+        [&](const Cursor& p) { spec.periods.push_back(read_period(p, decrees)); });
   return spec;
 }
 

@@ -330,6 +330,69 @@ void put_nonempty(ojson& o, const char* key, const std::string& v) {
   if (!v.empty()) o[key] = v;
 }
 
+ojson organization_json(const Organization& org) {
+  ojson o;
+  put_nullable(o, "government", org.government);
+  put_nullable(o, "agency", org.agency);
+  put_nullable(o, "unit", org.unit);
+  put_extras(o, org.extra);
+  return o;
+}
+
+// "revised": null, or each revision as its date alone or with a description.
+ojson revisions_json(const std::vector<Revision>& revised) {
+  if (revised.empty()) return nullptr;
+  ojson revs = ojson::array();
+  for (const auto& r : revised) {
+    if (r.description.empty())
+      revs.push_back(r.date);
+    else
+      revs.push_back(ojson{{"date", r.date}, {"description", r.description}});
+  }
+  return revs;
+}
+
+ojson dates_json(const DocumentDates& d) {
+  ojson o;
+  put_nullable(o, "created", d.created);
+  o["revised"] = revisions_json(d.revised);
+  put_nullable(o, "effective", d.effective);
+  put_extras(o, d.extra);
+  return o;
+}
+
+ojson approval_json(const Approval& a) {
+  ojson o;
+  put_nullable(o, "position", a.position);
+  put_nullable(o, "name", a.name);
+  put_nullable(o, "nip", a.nip);
+  put_extras(o, a.extra);
+  return o;
+}
+
+ojson step_json(const Step& s) {
+  ojson j;
+  j["id"] = s.id;
+  j["activity"] = s.activity;
+  j["actor"] = s.actor;
+  j["kind"] = step_kind_name(s.kind);
+  j["requirements"] = s.requirements;
+  j["time"] = s.time_text.empty() && !s.time ? ojson(nullptr) : ojson(s.time_text);
+  j["output"] = s.output;
+  j["note"] = s.note;
+  if (s.next.size() == 1)
+    j["next"] = s.next.front();
+  else if (!s.next.empty())
+    j["next"] = s.next;
+  put_nonempty(j, "yes", s.yes);
+  put_nonempty(j, "no", s.no);
+  put_nonempty(j, "yes_label", s.yes_label);
+  put_nonempty(j, "no_label", s.no_label);
+  if (s.no_probability) j["no_probability"] = *s.no_probability;
+  put_extras(j, s.extra);
+  return j;
+}
+
 }  // namespace
 
 SopDocument parse_sop_json(std::string_view text, const std::string& source) {
@@ -347,35 +410,9 @@ std::string sop_to_json(const SopDocument& doc, int indent) {
   o["format"] = doc.format;
   o["number"] = doc.number;
   o["title"] = doc.title;
-  ojson org;
-  put_nullable(org, "government", doc.organization.government);
-  put_nullable(org, "agency", doc.organization.agency);
-  put_nullable(org, "unit", doc.organization.unit);
-  put_extras(org, doc.organization.extra);
-  o["organization"] = org;
-  ojson dates;
-  put_nullable(dates, "created", doc.dates.created);
-  if (doc.dates.revised.empty()) {
-    dates["revised"] = nullptr;
-  } else {
-    ojson revs = ojson::array();
-    for (const auto& r : doc.dates.revised) {
-      if (r.description.empty())
-        revs.push_back(r.date);
-      else
-        revs.push_back(ojson{{"date", r.date}, {"description", r.description}});
-    }
-    dates["revised"] = revs;
-  }
-  put_nullable(dates, "effective", doc.dates.effective);
-  put_extras(dates, doc.dates.extra);
-  o["dates"] = dates;
-  ojson approval;
-  put_nullable(approval, "position", doc.approval.position);
-  put_nullable(approval, "name", doc.approval.name);
-  put_nullable(approval, "nip", doc.approval.nip);
-  put_extras(approval, doc.approval.extra);
-  o["approval"] = approval;
+  o["organization"] = organization_json(doc.organization);
+  o["dates"] = dates_json(doc.dates);
+  o["approval"] = approval_json(doc.approval);
   o["legal_basis"] = doc.legal_basis;
   o["qualifications"] = doc.qualifications;
   o["related_sops"] = doc.related_sops;
@@ -390,28 +427,7 @@ std::string sop_to_json(const SopDocument& doc, int indent) {
   }
   o["actors"] = actors;
   ojson steps = ojson::array();
-  for (const auto& s : doc.steps) {
-    ojson j;
-    j["id"] = s.id;
-    j["activity"] = s.activity;
-    j["actor"] = s.actor;
-    j["kind"] = step_kind_name(s.kind);
-    j["requirements"] = s.requirements;
-    j["time"] = s.time_text.empty() && !s.time ? ojson(nullptr) : ojson(s.time_text);
-    j["output"] = s.output;
-    j["note"] = s.note;
-    if (s.next.size() == 1)
-      j["next"] = s.next.front();
-    else if (!s.next.empty())
-      j["next"] = s.next;
-    put_nonempty(j, "yes", s.yes);
-    put_nonempty(j, "no", s.no);
-    put_nonempty(j, "yes_label", s.yes_label);
-    put_nonempty(j, "no_label", s.no_label);
-    if (s.no_probability) j["no_probability"] = *s.no_probability;
-    put_extras(j, s.extra);
-    steps.push_back(std::move(j));
-  }
+  for (const auto& s : doc.steps) steps.push_back(step_json(s));
   o["steps"] = steps;
   put_extras(o, doc.extra);
   return o.dump(indent) + (indent >= 0 ? "\n" : "");

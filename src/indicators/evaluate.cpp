@@ -6,11 +6,13 @@
 // measured is worse than a report that says "not computable: target_blank".
 #include <Eigen/Dense>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <utility>
 
 #include "sopkit/error.hpp"
@@ -147,8 +149,30 @@ Achievement achievement_in_range(Polarity polarity, std::optional<double> low,
   return Achievement::of(100.0);
 }
 
-std::optional<double> accumulate(Accumulation rule,
-                                 const std::vector<std::optional<double>>& values) noexcept {
+namespace {
+
+// At most four values (a year's quarters) on the stack, so that evaluating an
+// indicator allocates nothing.
+template <class T>
+class Few {
+ public:
+  void push_back(T v) {
+    if (n_ == v_.size()) throw std::logic_error("a year has at most four quarters");
+    v_[n_++] = std::move(v);
+  }
+  std::size_t size() const { return n_; }
+  const T& operator[](std::size_t i) const { return v_[i]; }
+  const T& back() const { return v_[n_ - 1]; }
+  const T* begin() const { return v_.data(); }
+  const T* end() const { return v_.data() + n_; }
+
+ private:
+  std::array<T, 4> v_{};
+  std::size_t n_ = 0;
+};
+
+template <class Values>
+std::optional<double> accumulate_values(Accumulation rule, const Values& values) noexcept {
   double sum = 0.0;
   std::size_t count = 0;
   std::optional<double> last;
@@ -168,6 +192,13 @@ std::optional<double> accumulate(Accumulation rule,
       return sum / static_cast<double>(count);
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<double> accumulate(Accumulation rule,
+                                 const std::vector<std::optional<double>>& values) noexcept {
+  return accumulate_values(rule, values);
 }
 
 Light deviation_light(std::optional<double> d, const DeviationLights& l) noexcept {
@@ -236,17 +267,15 @@ struct Context {
   }
 
   // Quarter cells 1..upto of a year (nullopt where absent).
-  std::vector<std::optional<Cell>> quarters(std::size_t ind, int year, int upto) const {
-    std::vector<std::optional<Cell>> out;
-    out.reserve(static_cast<std::size_t>(upto));
+  Few<std::optional<Cell>> quarters(std::size_t ind, int year, int upto) const {
+    Few<std::optional<Cell>> out;
     for (int q = 1; q <= upto; ++q) out.push_back(find(ind, Period::of_quarter(year, q)));
     return out;
   }
 
-  static std::vector<std::optional<double>> column(const std::vector<std::optional<Cell>>& cs,
-                                                   std::optional<double> Cell::*member) {
-    std::vector<std::optional<double>> v;
-    v.reserve(cs.size());
+  static Few<std::optional<double>> column(const Few<std::optional<Cell>>& cs,
+                                           std::optional<double> Cell::*member) {
+    Few<std::optional<double>> v;
     for (const auto& c : cs) v.push_back(c ? *c.*member : std::nullopt);
     return v;
   }
@@ -262,7 +291,7 @@ struct Context {
       if (rule == Accumulation::last) return v[3];
       for (const auto& x : v)
         if (!x) return std::nullopt;
-      return accumulate(rule, v);
+      return accumulate_values(rule, v);
     };
     t.point = one(&Cell::target);
     t.low = one(&Cell::target_low);
@@ -275,8 +304,8 @@ struct Context {
   // The realisation of a year: the annual row's, else its quarters' by the rule.
   std::optional<double> annual_realisation(std::size_t ind, int year, bool* derived) const {
     if (const auto c = find(ind, Period::of_year(year)); c && c->realisation) return c->realisation;
-    const auto v = accumulate(set.indicator(ind).accumulation,
-                              column(quarters(ind, year, 4), &Cell::realisation));
+    const auto v = accumulate_values(set.indicator(ind).accumulation,
+                                     column(quarters(ind, year, 4), &Cell::realisation));
     if (v && derived) *derived = true;
     return v;
   }
@@ -316,13 +345,14 @@ IndicatorResult evaluate_cell(const Context& cx, const Cell& c) {
   if (c.period.kind == Period::Kind::quarter) {
     const auto qs = cx.quarters(c.indicator, c.period.year, c.period.quarter);
     Target yt;
-    yt.point = accumulate(ind.accumulation, Context::column(qs, &Cell::target));
-    yt.low = accumulate(ind.accumulation, Context::column(qs, &Cell::target_low));
-    yt.high = accumulate(ind.accumulation, Context::column(qs, &Cell::target_high));
+    yt.point = accumulate_values(ind.accumulation, Context::column(qs, &Cell::target));
+    yt.low = accumulate_values(ind.accumulation, Context::column(qs, &Cell::target_low));
+    yt.high = accumulate_values(ind.accumulation, Context::column(qs, &Cell::target_high));
     if (!yt.low || !yt.high) yt.low = yt.high = std::nullopt;
     if (yt.low) yt.point = std::nullopt;
     r.ytd_target = yt.low ? std::nullopt : yt.point;
-    r.ytd_realisation = accumulate(ind.accumulation, Context::column(qs, &Cell::realisation));
+    r.ytd_realisation =
+        accumulate_values(ind.accumulation, Context::column(qs, &Cell::realisation));
     r.ytd_achievement = achieve(ind, yt, r.ytd_realisation, policy);
   }
 
@@ -344,11 +374,14 @@ struct Line {
   double at(double x) const { return intercept + slope * x; }
 };
 
-template <class Matrix, class Vector>
-Line solve_least_squares(const std::vector<double>& x, const std::vector<double>& y) {
+// The least-squares line through (x, y). Needs >= 2 points. A year has at
+// most four quarters: matrices of at most 4 x 2 stay on the stack.
+Line fit_line(const Few<double>& x, const Few<double>& y) {
+  using SmallMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, 0, 4, 2>;
+  using SmallVector = Eigen::Matrix<double, Eigen::Dynamic, 1, 0, 4, 1>;
   const auto n = static_cast<Eigen::Index>(x.size());
-  Matrix a(n, 2);
-  Vector b(n);
+  SmallMatrix a(n, 2);
+  SmallVector b(n);
   for (Eigen::Index i = 0; i < n; ++i) {
     a(i, 0) = 1.0;
     a(i, 1) = x[static_cast<std::size_t>(i)];
@@ -356,16 +389,6 @@ Line solve_least_squares(const std::vector<double>& x, const std::vector<double>
   }
   const Eigen::Vector2d coef = a.colPivHouseholderQr().solve(b);
   return Line{coef(0), coef(1)};
-}
-
-// The least-squares line through (x, y). Needs >= 2 points.
-Line fit_line(const std::vector<double>& x, const std::vector<double>& y) {
-  // A year has at most four quarters: matrices of at most 4 x 2 stay on the
-  // stack (the same dynamic-size arithmetic, no allocation per indicator).
-  using SmallMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, 0, 4, 2>;
-  using SmallVector = Eigen::Matrix<double, Eigen::Dynamic, 1, 0, 4, 1>;
-  if (x.size() <= 4) return solve_least_squares<SmallMatrix, SmallVector>(x, y);
-  return solve_least_squares<Eigen::MatrixXd, Eigen::VectorXd>(x, y);
 }
 
 // The years in which indicator i has quarterly rows, in order.
@@ -389,12 +412,11 @@ Target annual_target(const Context& cx, std::size_t i, int year) {
 // The reported quarters as points (quarter, value): cumulative for `sum`,
 // the level otherwise; `levels` gets the plain values.
 struct QuarterPoints {
-  std::vector<double> xs, ys, levels;
+  Few<double> xs, ys, levels;
   double cumulative = 0.0;
 };
 
-QuarterPoints quarter_points(const std::vector<std::optional<Cell>>& qs, int reported,
-                             Accumulation rule) {
+QuarterPoints quarter_points(const Few<std::optional<Cell>>& qs, int reported, Accumulation rule) {
   QuarterPoints pts;
   for (int q = 1; q <= reported; ++q) {
     const auto& c = qs[static_cast<std::size_t>(q - 1)];
@@ -407,7 +429,7 @@ QuarterPoints quarter_points(const std::vector<std::optional<Cell>>& qs, int rep
   return pts;
 }
 
-double mean(const std::vector<double>& values) {
+double mean(const Few<double>& values) {
   double s = 0;
   for (double v : values) s += v;
   return s / static_cast<double>(values.size());
@@ -445,7 +467,7 @@ double trend_realisation(const QuarterPoints& pts, int reported, Accumulation ru
 }
 
 EarlyWarning project_year(const Context& cx, std::size_t i, int year, int reported,
-                          const std::vector<std::optional<Cell>>& qs) {
+                          const Few<std::optional<Cell>>& qs) {
   const Indicator& ind = cx.set.indicator(i);
   const auto& opt = cx.opt;
   EarlyWarning w;

@@ -1,6 +1,7 @@
 // cli_util.cpp — argument parsing shared by the verbs.
 #include "cli_util.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include <limits>
 #include <optional>
 #include <ostream>
+#include <thread>
 
 #include "sopkit/error.hpp"
 #include "sopkit/files.hpp"
@@ -156,7 +158,15 @@ CsvOptions csv_options(const Args& args) {
     else
       throw UsageError{"--decimal-mark takes comma (1.234,5) or dot (1234.5), not '" + *mark + "'"};
   }
+  options.threads = thread_count(args);
   return options;
+}
+
+unsigned thread_count(const Args& args) {
+  if (const std::string* n = args.option("--threads"))
+    return static_cast<unsigned>(
+        std::min<std::size_t>(positive_count_option("--threads", *n), 256));
+  return std::max(1u, std::thread::hardware_concurrency());
 }
 
 namespace {

@@ -118,7 +118,7 @@ std::vector<std::string> print_table(const IndicatorSet& set, const EvaluationOp
 int cmd_evaluate(const std::vector<std::string>& argv) {
   const Args a = parse_args(argv, {"--json", "--csv", "--zero-over-zero-is-100"},
                             {"--period", "--cap", "--scale", "--scales", "--negative-formula",
-                             "--warn-below", "--decimal-mark"});
+                             "--warn-below", "--decimal-mark", "--threads"});
   if (a.positional.size() != 1) throw UsageError{"give exactly one data file"};
   refuse_together(a, {"--json", "--csv"});
   EvaluationOptions opt;
@@ -142,6 +142,7 @@ int cmd_evaluate(const std::vector<std::string>& argv) {
     for (const auto& s : loaded.all()) opt.scales.add(s);
   }
   opt.policy.zero_over_zero_is_100 = a.flag("--zero-over-zero-is-100");
+  opt.threads = thread_count(a);
 
   const IndicatorSet set = load_indicators_file(a.positional[0], csv_options(a));
   // Written as evaluated: a national file's results are never all held.

@@ -48,6 +48,7 @@ const std::map<std::string_view, Help> kOptionHelp = {
      {"comma|dot",
       "how the CSV writes numbers: 97,5 or 97.5 (default: detected; a "
       "cell that reads two ways is refused)"}},
+    {"--threads", {"N", "threads to use on large files (default: every core; 1: one thread)"}},
     {"--format", {"svg|html|bpmn|dot|svg-pages", "the picture to write"}},
     {"--out", {"FILE|DIR", "where to write: a file (render), a new or sopkit-made folder (monev)"}},
     {"-o", {"FILE", "the file to write (default: standard output)"}},

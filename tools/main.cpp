@@ -41,7 +41,7 @@ const Verb kVerbs[] = {
     {"evaluate",
      "sopkit evaluate DATA.csv|DATA.json [--period 2024-Q2] [--json|--csv] [--cap 100|110|120] "
      "[--scale ID] [--scales FILE] [--negative-formula difference|ratio] [--zero-over-zero-is-100] "
-     "[--warn-below N] [--decimal-mark comma|dot]",
+     "[--warn-below N] [--decimal-mark comma|dot] [--threads N]",
      sopkit::cli::cmd_evaluate,
      "Achievement (capaian) per indicator and period, predikat, unit roll-ups, money and early "
      "warnings."},

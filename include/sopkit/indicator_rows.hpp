@@ -91,12 +91,19 @@ class IndicatorSetBuilder {
     std::string source;          // the set's label; "" takes the first indicator's source
     bool decimal_comma = false;  // numbers as text write "1.234,5"
     bool decimal_mark_declared = false;  // said by the caller, not guessed
+    // With numbers_as_text: a value[] that is not NaN is its text's number,
+    // already read by the caller as the builder reads a decimal-dot cell
+    // (the CSV loader reads them on its reading thread); NaN: read the text.
+    bool text_values_read = false;
   };
   explicit IndicatorSetBuilder(Style style);
 
   // Adds a row numbered `number` (its line or index); throws
   // Error{format_error} located by `place` when the row breaks a rule.
   void add(const IndicatorRow& row, std::size_t number, const IndicatorRowPlace& place);
+  // The rows added so far are about `fraction` (0..1] of all, as a loader
+  // estimates from its input's size: room for the rest is reserved at once.
+  void expect_rest(double fraction);
   IndicatorSet finish() &&;
 
  private:

@@ -121,6 +121,8 @@ class HashIndex {
   }
   // Adds `item` (below 2^32 - 1) under hash `h`.
   void insert(std::uint64_t h, std::size_t item);
+  // Room for `items` in all, so that growing to them rehashes nothing.
+  void reserve(std::size_t items);
 
  private:
   static std::size_t item_of(std::uint64_t slot) { return (slot & 0xffffffffu) - 1; }
@@ -207,6 +209,12 @@ class IndicatorSet {
   std::optional<std::size_t> add_cell_unless_present(const Cell& cell, std::size_t origin_number);
   void set_origin_prefix(std::string prefix);
   std::size_t cell_count() const noexcept;
+  // The numbers the rows give (blank cells hold none).
+  std::size_t value_count() const noexcept;
+  // Room for this many indicators, rows and given numbers in all, so that a
+  // loader that can estimate them (from its input's size) does not copy
+  // growing storage. Only an optimisation: more can always be added.
+  void reserve(std::size_t indicators, std::size_t rows, std::size_t values);
   Cell cell(std::size_t row) const;
   // As cell(row) without the origin (no text is built), and its parts.
   Cell cell_values(std::size_t row) const;

@@ -17,6 +17,7 @@
 
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_eval.hpp"
+#include "util/pipeline.hpp"
 
 namespace sopkit {
 
@@ -493,24 +494,23 @@ EarlyWarning project_year(const Context& cx, std::size_t i, int year, int report
   return w;
 }
 
-void early_warnings(const Context& cx, EvaluationSink& sink) {
+// Appends indicator i's early warnings, a year at a time.
+void warnings_of(const Context& cx, std::size_t i, std::vector<EarlyWarning>& out) {
   const auto& opt = cx.opt;
-  for (std::size_t i = 0; i < cx.set.indicator_count(); ++i) {
-    for (int year : quarter_years(cx, i)) {
-      int upto = 4;
-      if (opt.period) {
-        if (year < opt.period->year || year > opt.period->end_year) continue;
-        if (opt.period->kind == Period::Kind::quarter) upto = opt.period->quarter;
-      }
-      const auto qs = cx.quarters(i, year, upto);
-      int reported = 0;
-      for (int q = 1; q <= upto; ++q)
-        if (qs[static_cast<std::size_t>(q - 1)] && qs[static_cast<std::size_t>(q - 1)]->realisation)
-          reported = q;
-      // Nothing to project from, or nothing left to project.
-      if (reported == 0 || reported == 4) continue;
-      sink.warning(project_year(cx, i, year, reported, qs));
+  for (int year : quarter_years(cx, i)) {
+    int upto = 4;
+    if (opt.period) {
+      if (year < opt.period->year || year > opt.period->end_year) continue;
+      if (opt.period->kind == Period::Kind::quarter) upto = opt.period->quarter;
     }
+    const auto qs = cx.quarters(i, year, upto);
+    int reported = 0;
+    for (int q = 1; q <= upto; ++q)
+      if (qs[static_cast<std::size_t>(q - 1)] && qs[static_cast<std::size_t>(q - 1)]->realisation)
+        reported = q;
+    // Nothing to project from, or nothing left to project.
+    if (reported == 0 || reported == 4) continue;
+    out.push_back(project_year(cx, i, year, reported, qs));
   }
 }
 
@@ -592,6 +592,7 @@ struct Scored {
 // The periods of the results in order of meeting, and each result's slot.
 class ScoredResults {
  public:
+  void reserve(std::size_t results) { scored_.reserve(results); }
   void add(const IndicatorResult& r) {
     if (periods_.empty() || !(periods_[last_slot_] == r.period)) last_slot_ = slot_of(r.period);
     scored_.push_back(Scored{static_cast<std::uint32_t>(last_slot_),
@@ -694,6 +695,46 @@ class HoldingSink : public EvaluationSink {
   Evaluation& ev_;
 };
 
+// What the computing stage hands the writing stage: the results of a run of
+// cells, later the early warnings of a run of indicators.
+struct Computed {
+  std::vector<IndicatorResult> results;
+  std::vector<EarlyWarning> warnings;
+};
+
+// The computing stage: the results of the cells asked for, indicator by
+// indicator, then the early warnings, a batch at a time. Reads only.
+class Computing {
+ public:
+  explicit Computing(const Context& cx) : cx_(cx) {}
+
+  bool operator()(Computed& batch) {
+    constexpr std::size_t kBatch = 512;
+    batch.results.clear();
+    batch.warnings.clear();
+    const EvaluationOptions& opt = cx_.opt;
+    // The cells in `order` are grouped by indicator, in the indicators' order.
+    while (cell_ < cx_.order.size() && batch.results.size() < kBatch) {
+      const std::size_t k = cell_++;
+      if (opt.period && cx_.period(k) != *opt.period) continue;
+      IndicatorResult r = evaluate_cell(cx_, cx_.set.cell_values(cx_.order[k]));
+      r.score = apply_cap(r.achievement.value, opt.cap);
+      batch.results.push_back(std::move(r));
+    }
+    if (!batch.results.empty()) return true;
+    while (warned_ < cx_.set.indicator_count() && batch.warnings.size() < kBatch)
+      warnings_of(cx_, warned_++, batch.warnings);
+    return !batch.warnings.empty();
+  }
+
+ private:
+  const Context& cx_;
+  std::size_t cell_ = 0, warned_ = 0;
+};
+
+// Below this many rows a second thread costs more than it saves.
+constexpr std::size_t kRowsWorthAThread = 8192;
+
 }  // namespace
 
 void evaluate(const IndicatorSet& set, const EvaluationOptions& opt, EvaluationSink& sink) {
@@ -703,23 +744,31 @@ void evaluate(const IndicatorSet& set, const EvaluationOptions& opt, EvaluationS
       throw Error(ErrorCode::invalid_argument,
                   "the data hold no row for period " + opt.period->to_string());
   }
-  Context cx(set, opt);
+  const Context cx(set, opt);
   std::vector<std::string> notes;
   ScaleOfPeriod scale_of(opt, notes);
   ScoredResults scored;
-  for (std::size_t i = 0; i < set.indicator_count(); ++i) {
-    for (std::size_t k = cx.start[i]; k < cx.start[i + 1]; ++k) {
-      const Period p = cx.period(k);
-      if (opt.period && p != *opt.period) continue;
-      IndicatorResult r = evaluate_cell(cx, set.cell_values(cx.order[k]));
-      r.score = apply_cap(r.achievement.value, opt.cap);
-      rate(r, r.score, scale_of(p));
+  scored.reserve(opt.period ? set.indicator_count() : set.cell_count());
+  bool rolled_up = false;
+  // The roll-ups follow the last result and precede the first warning.
+  auto roll_up_once = [&] {
+    if (!rolled_up) roll_up(set, scored, scale_of, sink);
+    rolled_up = true;
+  };
+  // The sink is called on the caller's thread only, in the order of the
+  // single-threaded walk; only the computing may run on a second thread.
+  const bool background = opt.threads > 1 && set.cell_count() >= kRowsWorthAThread;
+  detail::run_pipeline<Computed>(background, Computing(cx), [&](Computed& batch) {
+    for (IndicatorResult& r : batch.results) {
+      rate(r, r.score, scale_of(r.period));
       sink.indicator(r);
       scored.add(r);
     }
-  }
-  roll_up(set, scored, scale_of, sink);
-  early_warnings(cx, sink);
+    if (batch.warnings.empty()) return;
+    roll_up_once();
+    for (const EarlyWarning& w : batch.warnings) sink.warning(w);
+  });
+  roll_up_once();
   for (const std::string& note : notes) sink.note(note);
 }
 

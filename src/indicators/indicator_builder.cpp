@@ -100,6 +100,7 @@ IndicatorSetBuilder::IndicatorSetBuilder(Style style) : style_(std::move(style))
 std::optional<double> IndicatorSetBuilder::number(const IndicatorRow& row, int field,
                                                   const IndicatorRowPlace& place) const {
   if (style_.numbers_as_text) {
+    if (style_.text_values_read && !std::isnan(row.value[field])) return row.value[field];
     const std::string_view text = trim(row.text[field]);
     if (text.empty()) return std::nullopt;  // blank, not zero
     // Most cells of a decimal-dot file are plain numbers >= 0 ("113.6"): read
@@ -227,6 +228,17 @@ void IndicatorSetBuilder::add(const IndicatorRow& row, std::size_t number_of_row
     fail(place, kPeriod,
          "indicator " + std::string(code) + " has a second row for period " + period.to_string() +
              " (the first is at " + set_.cell(*prev).origin + ")");
+}
+
+void IndicatorSetBuilder::expect_rest(double fraction) {
+  if (!(fraction > 0 && fraction <= 1)) return;
+  // A little more than the estimate: a few rows past it would double storage.
+  const auto scaled = [&](std::size_t n) {
+    return static_cast<std::size_t>(static_cast<double>(n) / fraction * 1.05) + 16;
+  };
+  set_.reserve(scaled(set_.indicator_count()), scaled(set_.cell_count()),
+               scaled(set_.value_count()));
+  first_row_.reserve(scaled(first_row_.size()));
 }
 
 IndicatorSet IndicatorSetBuilder::finish() && {

@@ -214,6 +214,16 @@ void detail::HashIndex::insert(std::uint64_t h, std::size_t item) {
   for (const auto& [eh, ei] : entries_) put(eh, ei);
 }
 
+void detail::HashIndex::reserve(std::size_t items) {
+  if (items <= entries_.capacity()) return;
+  entries_.reserve(items);
+  std::size_t capacity = 64;
+  while (capacity < 4 * items) capacity *= 2;
+  if (capacity <= slots_.size()) return;
+  slots_.assign(capacity, 0);
+  for (const auto& [eh, ei] : entries_) put(eh, ei);
+}
+
 void detail::HashIndex::put(std::uint64_t h, std::size_t item) {
   const std::size_t mask = slots_.size() - 1;
   std::size_t s = h & mask;
@@ -376,6 +386,15 @@ struct IndicatorSet::Columns {
   std::size_t indexed = 0;                  // rows in `slots`
 
   std::size_t size() const { return indicator.size(); }
+
+  void reserve(std::size_t indicators, std::size_t rows, std::size_t given) {
+    for (auto* column : {&indicator, &period, &origin_number, &previous_row}) column->reserve(rows);
+    mask.reserve(rows);
+    offset.reserve(rows);
+    values.reserve(given);
+    newest_row.reserve(indicators);
+    row_count.reserve(indicators);
+  }
 
   std::uint32_t period_id(const Period& p) {
     if (const auto known = find_period_id(p)) return *known;
@@ -587,6 +606,16 @@ std::optional<std::size_t> IndicatorSet::add_checked_cell(const Cell& c, std::si
 
 std::size_t IndicatorSet::cell_count() const noexcept {
   return cols_->size();
+}
+
+std::size_t IndicatorSet::value_count() const noexcept {
+  return cols_->values.size();
+}
+
+void IndicatorSet::reserve(std::size_t indicators, std::size_t rows, std::size_t values) {
+  indicators_.reserve(indicators);
+  by_code_.reserve(indicators);
+  cols_->reserve(indicators, rows, values);
 }
 
 Cell IndicatorSet::cell_values(std::size_t row) const {

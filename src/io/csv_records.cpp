@@ -85,6 +85,7 @@ bool CsvRecords::exhausted(std::size_t i) const {
 void CsvRecords::refill(std::size_t keep_from) {
   const std::size_t kept = text_.size() - keep_from;
   std::memmove(buf_.data(), buf_.data() + keep_from, kept);
+  dropped_ += keep_from;
   if (kept > buf_.size() / 2) buf_.resize(2 * buf_.size());
   const std::size_t got = file_->read(buf_.data() + kept, buf_.size() - kept);
   at_eof_ = got < buf_.size() - kept;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -41,6 +42,7 @@ class CsvRecords {
   bool next(std::vector<std::string_view>& fields);
   std::size_t line() const noexcept { return record_line_; }  // where the last record starts
   char delimiter() const noexcept { return delim_; }
+  std::uint64_t offset() const noexcept { return dropped_ + i_; }  // bytes read past
 
  private:
   struct Starved {};  // the record goes on past the bytes read so far
@@ -68,6 +70,7 @@ class CsvRecords {
   bool check_cells_ = false;   // some text is not UTF-8: find the cell
   std::size_t validated_ = 0;  // bytes of text_ checked as UTF-8
   std::size_t i_ = 0, line_ = 1, record_line_ = 1, record_begin_ = 0;
+  std::uint64_t dropped_ = 0;        // bytes of the file before text_
   std::deque<std::string> scratch_;  // a deque: views into it stay valid as it grows
 };
 

@@ -199,6 +199,28 @@ def test_evaluate_with_an_unknown_scale_name_is_an_error(tmp_path):
     assert "kabupaten" in r.stderr
 
 
+def test_evaluate_threads_gives_the_same_output_and_refuses_zero(tmp_path):
+    # Above a megabyte the loader and the evaluation take a second thread.
+    rows = ["unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation"]
+    for i in range(5000):
+        rows.append(f"Dinas/Bidang {i % 7}/Seksi {i % 5},K{i},Indikator {i},%,positive,sum,1,"
+                    f"2024,{80 + i % 20}.5,")
+        rows += [f"Dinas/Bidang {i % 7}/Seksi {i % 5},K{i},,,,,,2024-Q{q},{20 + q},"
+                 f"{(18 + i % 9) if q < 3 else ''}" for q in range(1, 5)]
+    data = write(tmp_path, "big.csv", "\n".join(rows) + "\n")
+    assert os.path.getsize(data) > 1 << 20
+    outputs = set()
+    for threads in ("1", "2"):
+        r = run("evaluate", data, "--period", "2024-Q2", "--csv", "--threads", threads)
+        assert r.returncode == 0, r.stderr
+        outputs.add(r.stdout)
+    assert len(outputs) == 1
+    assert run("evaluate", data, "--csv").stdout == run("evaluate", data, "--csv", "--threads", "1").stdout
+    r = run("evaluate", data, "--threads", "0")
+    assert r.returncode == 2
+    assert "--threads" in r.stderr
+
+
 def test_render_into_a_missing_folder_exits_2_saying_why(tmp_path):
     target = tmp_path / "no-such-folder" / "sop.svg"
     r = run("render", SEED, "--format", "svg", "-o", str(target))

@@ -1,0 +1,210 @@
+// Two threads give what one gives: the indicator CSV loader (records read on
+// a second thread) and evaluate() (results computed on a second thread) make
+// the same set, the same results in the same order and the same first error,
+// and a sink is only ever called on the caller's thread.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "sopkit/error.hpp"
+#include "sopkit/indicator_io.hpp"
+#include "util/pipeline.hpp"
+
+namespace sopkit {
+namespace {
+
+// A file like a province's: an annual row and four quarters per indicator,
+// decimals, blanks and both polarities; 5 000 indicators make 1.4 MB, above
+// the size at which the loader takes a second thread.
+std::vector<std::string> generated_lines(std::size_t indicators) {
+  std::vector<std::string> lines{
+      "unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation,"
+      "budget,budget_realisation"};
+  for (std::size_t i = 0; i < indicators; ++i) {
+    const std::string unit =
+        "Dinas/Bidang " + std::to_string(i % 37) + "/Seksi " + std::to_string(i % 11);
+    const std::string code = "IKU-" + std::to_string(i);
+    const std::string target = std::to_string(80 + i % 20) + "." + std::to_string(i % 10);
+    lines.push_back(unit + "," + code + ",Indikator " + std::to_string(i) + ",%," +
+                    (i % 3 ? "positive" : "negative") + "," + (i % 2 ? "sum" : "last") + "," +
+                    std::to_string(1 + i % 4) + ",2024," + target + ",," +
+                    std::to_string(1000 + i) + "," + std::to_string(700 + i % 300));
+    for (int q = 1; q <= 4; ++q) {
+      const std::string real = q <= 2 ? std::to_string(18 + (i + q) % 9) + ".25" : "";
+      lines.push_back(unit + "," + code + ",,,,,,2024-Q" + std::to_string(q) + "," +
+                      std::to_string(20 + q) + "," + real + ",,");
+    }
+  }
+  return lines;
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const std::string& l : lines) text += l + "\n";
+  return text;
+}
+
+class TempFile {
+ public:
+  explicit TempFile(const std::string& text)
+      : path_((std::filesystem::temp_directory_path() /
+               ("sopkit-two-threads-" + std::to_string(std::hash<std::string>{}(text)) + ".csv"))
+                  .string()) {
+    std::ofstream(path_, std::ios::binary) << text;
+  }
+  ~TempFile() { std::remove(path_.c_str()); }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+CsvOptions threads(unsigned n) {
+  CsvOptions o;
+  o.threads = n;
+  return o;
+}
+
+// The set as JSON (everything it holds), or the error as "where: message".
+std::string outcome(const std::function<IndicatorSet()>& load) {
+  try {
+    return indicators_to_json(load());
+  } catch (const Error& e) {
+    return "error " + e.where() + ": " + e.message();
+  }
+}
+
+TEST(TwoThreads, TheLoaderMakesTheSameSetFromAFileAndFromText) {
+  const std::string text = joined(generated_lines(5000));
+  ASSERT_GT(text.size(), std::size_t{1} << 20);
+  const TempFile file(text);
+  const std::string one = outcome([&] { return load_indicators_file(file.path(), threads(1)); });
+  ASSERT_EQ(one.rfind("error", 0), std::string::npos) << one;
+  EXPECT_EQ(outcome([&] { return load_indicators_file(file.path(), threads(2)); }), one);
+  EXPECT_EQ(outcome([&] { return parse_indicators_csv(text, file.path(), threads(2)); }), one);
+}
+
+// A row the builder refuses and, on the next line, a row the reading thread
+// refuses: whichever comes first in the file is the error, in a batch's
+// middle and across batches.
+TEST(TwoThreads, TheFirstErrorOfTheFileIsTheOneReported) {
+  const std::vector<std::string> lines = generated_lines(5000);
+  for (std::size_t line : {3000, 513}) {  // 1-based; 513 and 514 end and begin a batch
+    std::vector<std::string> builder_first = lines, reader_first = lines;
+    builder_first[line - 1] += "-";  // the budget_realisation "…-" is not a number
+    builder_first[line] += ",extra";
+    reader_first[line - 1] += ",extra";
+    reader_first[line] += "-";
+    for (const auto& [bad, expected_line] :
+         {std::pair{builder_first, line}, std::pair{reader_first, line}}) {
+      const TempFile file(joined(bad));
+      const std::string one =
+          outcome([&] { return load_indicators_file(file.path(), threads(1)); });
+      EXPECT_NE(one.find(file.path() + ":" + std::to_string(expected_line) + ":"),
+                std::string::npos)
+          << one;
+      EXPECT_EQ(outcome([&] { return load_indicators_file(file.path(), threads(2)); }), one);
+    }
+  }
+}
+
+std::vector<EvaluationOptions> option_sets(unsigned n) {
+  std::vector<EvaluationOptions> sets(3);
+  sets[1].period = Period::parse("2024-Q2");
+  sets[2].period = Period::parse("2024");
+  for (EvaluationOptions& o : sets) o.threads = n;
+  return sets;
+}
+
+TEST(TwoThreads, EvaluateWritesTheSameText) {
+  const IndicatorSet set = parse_indicators_csv(joined(generated_lines(5000)));
+  const std::vector<EvaluationOptions> one = option_sets(1), two = option_sets(2);
+  for (std::size_t i = 0; i < one.size(); ++i) {
+    std::ostringstream json1, json2, csv1, csv2;
+    evaluate_to_json(json1, set, one[i]);
+    evaluate_to_json(json2, set, two[i]);
+    evaluate_to_csv(csv1, set, one[i]);
+    evaluate_to_csv(csv2, set, two[i]);
+    EXPECT_GT(json1.str().size(), std::size_t{1} << 20);
+    EXPECT_EQ(json2.str(), json1.str()) << "option set " << i;
+    EXPECT_EQ(csv2.str(), csv1.str()) << "option set " << i;
+  }
+}
+
+// Counts the pieces and the calls made on another thread than the caller's.
+class ThreadCheckingSink : public EvaluationSink {
+ public:
+  void indicator(const IndicatorResult&) override { seen(); }
+  void unit(const UnitResult&) override { seen(); }
+  void warning(const EarlyWarning&) override { seen(); }
+  void note(const std::string&) override { seen(); }
+  std::size_t pieces = 0, elsewhere = 0;
+
+ private:
+  void seen() {
+    ++pieces;
+    if (std::this_thread::get_id() != caller_) ++elsewhere;
+  }
+  std::thread::id caller_ = std::this_thread::get_id();
+};
+
+TEST(TwoThreads, TheSinkIsCalledOnTheCallersThreadOnly) {
+  const IndicatorSet set = parse_indicators_csv(joined(generated_lines(5000)));
+  ThreadCheckingSink sink;
+  evaluate(set, option_sets(2)[0], sink);
+  EXPECT_GT(sink.pieces, std::size_t{25000});
+  EXPECT_EQ(sink.elsewhere, 0u);
+}
+
+// The pipeline itself: batches in order, errors after what came before them.
+std::vector<int> run(bool background, int batches, int throw_at, int consumer_throw_at,
+                     std::string* error) {
+  std::vector<int> consumed;
+  int next = 0;
+  try {
+    detail::run_pipeline<int>(
+        background,
+        [&](int& batch) {
+          if (next == throw_at) throw std::runtime_error("producer at " + std::to_string(next));
+          batch = next++;
+          return batch < batches;
+        },
+        [&](int& batch) {
+          if (batch == consumer_throw_at)
+            throw std::runtime_error("consumer at " + std::to_string(batch));
+          consumed.push_back(batch);
+        },
+        2);
+  } catch (const std::runtime_error& e) {
+    *error = e.what();
+  }
+  return consumed;
+}
+
+TEST(Pipeline, BatchesArriveInOrderAndErrorsAfterTheBatchesBeforeThem) {
+  for (bool background : {false, true}) {
+    std::string error;
+    std::vector<int> all(50);
+    for (int i = 0; i < 50; ++i) all[static_cast<std::size_t>(i)] = i;
+    EXPECT_EQ(run(background, 50, -1, -1, &error), all);
+    EXPECT_EQ(error, "");
+    const std::vector<int> first30(all.begin(), all.begin() + 30);
+    EXPECT_EQ(run(background, 50, 30, -1, &error), first30);
+    EXPECT_EQ(error, "producer at 30");
+    const std::vector<int> first7(all.begin(), all.begin() + 7);
+    EXPECT_EQ(run(background, 50, -1, 7, &error), first7);  // the producer stops and is joined
+    EXPECT_EQ(error, "consumer at 7");
+  }
+}
+
+}  // namespace
+}  // namespace sopkit

@@ -109,8 +109,7 @@ std::string right_cell(std::string_view text, std::size_t width);
 // names in narrow columns); never inside a UTF-8 character.
 std::string shorten(std::string_view text, std::size_t max);
 
-// The CSV reading options of `--decimal-mark comma|dot` (absent: detect) and
-// `--threads N`.
+// The CSV reading options of `--decimal-mark comma|dot` (absent: detect).
 CsvOptions csv_options(const Args& args);
 // `--threads N`: how many threads a verb may use (default: every core).
 unsigned thread_count(const Args& args);

@@ -35,9 +35,6 @@ enum class DecimalMark {
 
 struct CsvOptions {
   DecimalMark decimal_mark = DecimalMark::detect;
-  // 2 or more: a large file's records are split and their numbers read on a
-  // second thread while the rows are added to the set (same set, same errors).
-  unsigned threads = 1;
 };
 
 // Parses indicator CSV; `source` names the text in error locations. With

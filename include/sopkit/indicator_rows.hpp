@@ -91,10 +91,6 @@ class IndicatorSetBuilder {
     std::string source;          // the set's label; "" takes the first indicator's source
     bool decimal_comma = false;  // numbers as text write "1.234,5"
     bool decimal_mark_declared = false;  // said by the caller, not guessed
-    // With numbers_as_text: a value[] that is not NaN is its text's number,
-    // already read by the caller as the builder reads a decimal-dot cell
-    // (the CSV loader reads them on its reading thread); NaN: read the text.
-    bool text_values_read = false;
   };
   explicit IndicatorSetBuilder(Style style);
 

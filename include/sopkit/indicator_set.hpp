@@ -121,7 +121,7 @@ class HashIndex {
   }
   // Adds `item` (below 2^32 - 1) under hash `h`.
   void insert(std::uint64_t h, std::size_t item);
-  // Room for `items` in all, so that growing to them rehashes nothing.
+  // Room for `items` entries in all (the slots still grow as they fill).
   void reserve(std::size_t items);
 
  private:

@@ -100,7 +100,6 @@ IndicatorSetBuilder::IndicatorSetBuilder(Style style) : style_(std::move(style))
 std::optional<double> IndicatorSetBuilder::number(const IndicatorRow& row, int field,
                                                   const IndicatorRowPlace& place) const {
   if (style_.numbers_as_text) {
-    if (style_.text_values_read && !std::isnan(row.value[field])) return row.value[field];
     const std::string_view text = trim(row.text[field]);
     if (text.empty()) return std::nullopt;  // blank, not zero
     // Most cells of a decimal-dot file are plain numbers >= 0 ("113.6"): read

@@ -214,14 +214,10 @@ void detail::HashIndex::insert(std::uint64_t h, std::size_t item) {
   for (const auto& [eh, ei] : entries_) put(eh, ei);
 }
 
+// The entries only: reserved slots would be written (zeroed) at once, so an
+// estimate too high would cost memory; the entries cost only address space.
 void detail::HashIndex::reserve(std::size_t items) {
-  if (items <= entries_.capacity()) return;
   entries_.reserve(items);
-  std::size_t capacity = 64;
-  while (capacity < 4 * items) capacity *= 2;
-  if (capacity <= slots_.size()) return;
-  slots_.assign(capacity, 0);
-  for (const auto& [eh, ei] : entries_) put(eh, ei);
 }
 
 void detail::HashIndex::put(std::uint64_t h, std::size_t item) {

@@ -2,8 +2,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <exception>
-#include <limits>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -19,7 +17,6 @@
 #include "io/detail/indicators_csv.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
-#include "util/pipeline.hpp"
 
 namespace sopkit {
 
@@ -116,100 +113,8 @@ detail::NumberConvention number_convention(const CsvOptions& options, char delim
   return {delimiter == ';', false};
 }
 
-// A row as the reading stage hands it over: its cells copied out of the
-// reader's buffer (the next piece of the file overwrites it) into the batch's
-// text, and its plain numbers read, each as the builder would read it (NaN:
-// left to the builder).
-struct ReadRow {
-  std::size_t line = 0;
-  detail::IndicatorRow row;
-};
-
-struct ReadRows {
-  std::string text;
-  std::vector<ReadRow> rows;
-  std::exception_ptr error;  // the reading stopped here: raised after the rows before it
-  std::uint64_t offset = 0;  // bytes of the input read up to the batch's end
-};
-
-bool is_number_field(int k) {
-  return k == detail::kWeight || (k >= detail::kTarget && k <= detail::kPhysicalRealisation);
-}
-
-// The reading stage: records split, their shape checked, their cells copied
-// and their numbers read, a few thousand rows at a time.
-class RowReader {
- public:
-  RowReader(detail::CsvRecords& records, const Header& header, const std::string& source,
-            bool read_numbers)
-      : records_(records), header_(header), source_(source), read_numbers_(read_numbers) {}
-
-  bool operator()(ReadRows& batch) {
-    constexpr std::size_t kRows = 512;
-    batch.text.clear();
-    batch.rows.clear();
-    batch.error = nullptr;
-    places_.clear();
-    if (done_) return false;
-    try {
-      while (batch.rows.size() < kRows && records_.next(fields_)) {
-        check_row_shape(header_, fields_, source_, records_.line());
-        batch.rows.emplace_back();
-        read_row(batch.rows.back(), batch.text);
-      }
-      done_ = batch.rows.size() < kRows;
-      batch.offset = records_.offset();
-    } catch (...) {
-      batch.error = std::current_exception();
-      done_ = true;
-    }
-    point_into(batch);
-    return !batch.rows.empty() || batch.error;
-  }
-
- private:
-  // The cells are appended to the batch's text, which may move as it grows:
-  // their places are kept as offsets, and views made once it is complete.
-  void read_row(ReadRow& r, std::string& text) {
-    r.line = records_.line();
-    for (int k = 0; k < detail::kFieldCount; ++k) {
-      const int pos = header_.pos[k];
-      const std::string_view cell =
-          pos < 0 ? std::string_view() : fields_[static_cast<std::size_t>(pos)];
-      places_.emplace_back(text.size(), cell.size());
-      text.append(cell);
-      r.row.value[k] = read_numbers_ && is_number_field(k)
-                           ? plain_number(cell)
-                           : std::numeric_limits<double>::quiet_NaN();
-    }
-  }
-  void point_into(ReadRows& batch) {
-    std::size_t i = 0;
-    for (ReadRow& r : batch.rows)
-      for (int k = 0; k < detail::kFieldCount; ++k, ++i)
-        r.row.text[k] = std::string_view(batch.text.data() + places_[i].first, places_[i].second);
-  }
-  // The builder's own fast reading of a cell of a decimal-dot file; NaN for
-  // a blank cell and for anything the builder must read itself (and perhaps
-  // refuse, quoting the cell).
-  static double plain_number(std::string_view cell) {
-    const std::string_view text = detail::trim(cell);
-    if (text.empty()) return std::numeric_limits<double>::quiet_NaN();
-    const auto v = detail::parse_plain_number(text);
-    return v && *v >= 0 && std::isfinite(*v) ? *v : std::numeric_limits<double>::quiet_NaN();
-  }
-
-  detail::CsvRecords& records_;
-  const Header& header_;
-  const std::string& source_;
-  const bool read_numbers_;
-  std::vector<std::string_view> fields_;
-  std::vector<std::pair<std::size_t, std::size_t>> places_;  // (offset, size) of each cell
-  bool done_ = false;
-};
-
-// Below this many bytes a second thread costs more than it saves.
-constexpr std::size_t kBytesWorthAThread = std::size_t{1} << 20;
+// Rows read before the set's storage is reserved for the whole input.
+constexpr std::size_t kRowsToEstimateFrom = 2048;
 
 IndicatorSet read_indicators(detail::CsvRecords& records, const std::string& source,
                              const CsvOptions& options, std::uint64_t size) {
@@ -219,26 +124,22 @@ IndicatorSet read_indicators(detail::CsvRecords& records, const std::string& sou
   const Header header = read_header(fields, source, records.line());
 
   const detail::NumberConvention numbers = number_convention(options, records.delimiter());
-  detail::IndicatorBuilder::Style style{source + ":",          "line",          true, "",
-                                        numbers.decimal_comma, numbers.declared};
-  style.text_values_read = !numbers.decimal_comma;
-  detail::IndicatorBuilder builder(style);
+  detail::IndicatorBuilder builder(
+      {source + ":", "line", true, "", numbers.decimal_comma, numbers.declared});
   CsvRowPlace place(source, header.pos);
-  const bool background = options.threads > 1 && size >= kBytesWorthAThread;
-  bool reserved = false;
-  detail::run_pipeline<ReadRows>(
-      background, RowReader(records, header, source, style.text_values_read),
-      [&](const ReadRows& batch) {
-        for (const ReadRow& r : batch.rows) {
-          place.line = r.line;
-          builder.add(r.row, r.line, place);
-        }
-        if (batch.error) std::rethrow_exception(batch.error);
-        // The first rows tell what the whole input will hold.
-        if (!reserved && size > 0 && batch.offset > 0)
-          builder.expect_rest(static_cast<double>(batch.offset) / static_cast<double>(size));
-        reserved = true;
-      });
+  detail::IndicatorRow row;
+  std::size_t rows = 0;
+  while (records.next(fields)) {
+    check_row_shape(header, fields, source, records.line());
+    for (int k = 0; k < detail::kFieldCount; ++k)
+      row.text[k] =
+          header.pos[k] < 0 ? std::string_view() : fields[static_cast<std::size_t>(header.pos[k])];
+    place.line = records.line();
+    builder.add(row, records.line(), place);
+    // The first few thousand rows tell what the whole input will hold.
+    if (++rows == kRowsToEstimateFrom && size > 0)
+      builder.expect_rest(static_cast<double>(records.offset()) / static_cast<double>(size));
+  }
   return std::move(builder).finish();
 }
 

@@ -124,11 +124,11 @@ TEST(SharedModels, IndicatorEvaluationAgreesAcrossThreads) {
   EXPECT_EQ(mismatches.load(), 0);
 }
 
-// The loader and evaluate() with threads = 2 hand batches between two
-// threads (src/util/pipeline.hpp): the same set and text as one thread, and
-// under ThreadSanitizer no race in the hand-over. Above a megabyte of CSV,
-// where the second thread starts.
-TEST(TwoThreadStages, LoaderAndEvaluationAgreeWithOneThread) {
+// evaluate() with threads = 2 hands batches of results between two threads
+// (src/util/pipeline.hpp): the same text as one thread, and under
+// ThreadSanitizer no race in the hand-over. 25 000 rows, above the size where
+// the second thread starts.
+TEST(TwoThreadStages, EvaluationAgreesWithOneThread) {
   std::string text =
       "unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation\n";
   for (int i = 0; i < 5000; ++i) {
@@ -139,12 +139,7 @@ TEST(TwoThreadStages, LoaderAndEvaluationAgreeWithOneThread) {
       text += head + ",,,,,,2024-Q" + std::to_string(q) + "," + std::to_string(20 + q) + "," +
               (q < 3 ? std::to_string(18 + i % 9) : std::string()) + "\n";
   }
-  ASSERT_GT(text.size(), std::size_t{1} << 20);
-  sopkit::CsvOptions one, two;
-  two.threads = 2;
-  const sopkit::IndicatorSet set = sopkit::parse_indicators_csv(text, "t.csv", one);
-  EXPECT_EQ(sopkit::indicators_to_json(sopkit::parse_indicators_csv(text, "t.csv", two)),
-            sopkit::indicators_to_json(set));
+  const sopkit::IndicatorSet set = sopkit::parse_indicators_csv(text, "t.csv");
   sopkit::EvaluationOptions eval_one, eval_two;
   eval_two.threads = 2;
   std::ostringstream csv_one, csv_two;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <string>
 
 #include "sopkit/error.hpp"
@@ -52,6 +53,36 @@ TEST(IndicatorSetBuilder, BuildsTheSetTheCsvLoaderBuilds) {
   for (std::size_t k = 0; k < set.cell_count(); ++k)
     EXPECT_EQ(set.cell(k).target, csv.cell(k).target);
   EXPECT_EQ(set.cell(1).origin, "row 1");
+}
+
+// expect_rest reserves storage only: the set is the same whatever the
+// estimate (too low, too high, or nonsense, which is ignored), and the values
+// counted are the numbers the rows give.
+TEST(IndicatorSetBuilder, ExpectRestChangesNothingButTheRoomReserved) {
+  auto build = [](double fraction) {
+    IndicatorSetBuilder builder({"row ", "row", true, "Dinas"});
+    RowNumber place;
+    builder.add(row_of("Angka partisipasi", "2024-Q1", "90"), 0, place);
+    builder.expect_rest(fraction);
+    place.row = 1;
+    builder.add(row_of("", "2024-Q2", "92.5"), 1, place);
+    return indicators_to_json(std::move(builder).finish());
+  };
+  const std::string plain = build(1.0);
+  for (double f : {0.5, 1e-6, 0.0, -1.0, 2.0, std::numeric_limits<double>::quiet_NaN()})
+    EXPECT_EQ(build(f), plain) << f;
+
+  IndicatorSet set;
+  set.reserve(1000, 5000, 9000);
+  EXPECT_EQ(set.indicator_count(), 0u);
+  EXPECT_EQ(set.cell_count(), 0u);
+  EXPECT_EQ(set.value_count(), 0u);
+  const IndicatorSet loaded = parse_indicators_csv(
+      "unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation\n"
+      "Dinas/Bidang SD,IKU-1,Angka partisipasi,,positive,last,,2024-Q1,90,88\n"
+      "Dinas/Bidang SD,IKU-1,,,positive,last,,2024-Q2,92.5,\n",
+      "data.csv");
+  EXPECT_EQ(loaded.value_count(), 3u);
 }
 
 TEST(IndicatorSetBuilder, TwoNamesForOneIndicatorAreRefusedAsTheCsvRefusesThem) {

@@ -1,14 +1,8 @@
-// Two threads give what one gives: the indicator CSV loader (records read on
-// a second thread) and evaluate() (results computed on a second thread) make
-// the same set, the same results in the same order and the same first error,
-// and a sink is only ever called on the caller's thread.
+// Two threads give what one gives: evaluate() with its results computed on a
+// second thread gives the same results in the same order, and a sink is only
+// ever called on the caller's thread.
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <functional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -23,8 +17,8 @@ namespace sopkit {
 namespace {
 
 // A file like a province's: an annual row and four quarters per indicator,
-// decimals, blanks and both polarities; 5 000 indicators make 1.4 MB, above
-// the size at which the loader takes a second thread.
+// decimals, blanks and both polarities; 5 000 indicators make 25 000 rows,
+// above the size at which evaluate() takes a second thread.
 std::vector<std::string> generated_lines(std::size_t indicators) {
   std::vector<std::string> lines{
       "unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation,"
@@ -51,70 +45,6 @@ std::string joined(const std::vector<std::string>& lines) {
   std::string text;
   for (const std::string& l : lines) text += l + "\n";
   return text;
-}
-
-class TempFile {
- public:
-  explicit TempFile(const std::string& text)
-      : path_((std::filesystem::temp_directory_path() /
-               ("sopkit-two-threads-" + std::to_string(std::hash<std::string>{}(text)) + ".csv"))
-                  .string()) {
-    std::ofstream(path_, std::ios::binary) << text;
-  }
-  ~TempFile() { std::remove(path_.c_str()); }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-CsvOptions threads(unsigned n) {
-  CsvOptions o;
-  o.threads = n;
-  return o;
-}
-
-// The set as JSON (everything it holds), or the error as "where: message".
-std::string outcome(const std::function<IndicatorSet()>& load) {
-  try {
-    return indicators_to_json(load());
-  } catch (const Error& e) {
-    return "error " + e.where() + ": " + e.message();
-  }
-}
-
-TEST(TwoThreads, TheLoaderMakesTheSameSetFromAFileAndFromText) {
-  const std::string text = joined(generated_lines(5000));
-  ASSERT_GT(text.size(), std::size_t{1} << 20);
-  const TempFile file(text);
-  const std::string one = outcome([&] { return load_indicators_file(file.path(), threads(1)); });
-  ASSERT_EQ(one.rfind("error", 0), std::string::npos) << one;
-  EXPECT_EQ(outcome([&] { return load_indicators_file(file.path(), threads(2)); }), one);
-  EXPECT_EQ(outcome([&] { return parse_indicators_csv(text, file.path(), threads(2)); }), one);
-}
-
-// A row the builder refuses and, on the next line, a row the reading thread
-// refuses: whichever comes first in the file is the error, in a batch's
-// middle and across batches.
-TEST(TwoThreads, TheFirstErrorOfTheFileIsTheOneReported) {
-  const std::vector<std::string> lines = generated_lines(5000);
-  for (std::size_t line : {3000, 513}) {  // 1-based; 513 and 514 end and begin a batch
-    std::vector<std::string> builder_first = lines, reader_first = lines;
-    builder_first[line - 1] += "-";  // the budget_realisation "…-" is not a number
-    builder_first[line] += ",extra";
-    reader_first[line - 1] += ",extra";
-    reader_first[line] += "-";
-    for (const auto& [bad, expected_line] :
-         {std::pair{builder_first, line}, std::pair{reader_first, line}}) {
-      const TempFile file(joined(bad));
-      const std::string one =
-          outcome([&] { return load_indicators_file(file.path(), threads(1)); });
-      EXPECT_NE(one.find(file.path() + ":" + std::to_string(expected_line) + ":"),
-                std::string::npos)
-          << one;
-      EXPECT_EQ(outcome([&] { return load_indicators_file(file.path(), threads(2)); }), one);
-    }
-  }
 }
 
 std::vector<EvaluationOptions> option_sets(unsigned n) {

@@ -104,10 +104,13 @@ std::optional<double> IndicatorSetBuilder::number(const IndicatorRow& row, int f
     if (text.empty()) return std::nullopt;  // blank, not zero
     // Most cells of a decimal-dot file are plain numbers >= 0 ("113.6"): read
     // in place; anything else takes the way that explains a refusal.
-    if (!style_.decimal_comma)
+    if (!style_.decimal_comma) {
+      double v;
+      if (read_short_decimal(text, v)) return v;
       if (const auto plain = parse_plain_number(text);
           plain && *plain >= 0 && std::isfinite(*plain))
         return plain;
+    }
   } else if (std::isnan(row.value[field])) {
     return std::nullopt;
   }

@@ -52,6 +52,32 @@ inline std::string format_fixed(double v, int decimals) {
   return buf;
 }
 
+// The cell most files are made of ("113.6", "92"): 1 to 15 digits with at
+// most one '.', no sign, no exponent. Read in place as parse_plain_number
+// reads it (the same quotient, bit for bit) into `out`; false for anything
+// else. Small enough to inline, and no optional goes through memory.
+inline bool read_short_decimal(std::string_view s, double& out) noexcept {
+  constexpr double kTens[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                              1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  std::uint64_t mantissa = 0;
+  int digits = 0, decimals = 0;
+  bool dot = false;
+  for (const char c : s) {
+    if (c >= '0' && c <= '9') {
+      mantissa = mantissa * 10 + static_cast<unsigned>(c - '0');
+      ++digits;
+      decimals += dot;
+    } else if (c == '.' && !dot) {
+      dot = true;
+    } else {
+      return false;
+    }
+  }
+  if (digits == 0 || digits > 15) return false;
+  out = static_cast<double>(mantissa) / kTens[decimals];
+  return true;
+}
+
 // A plain decimal number: optional sign, digits, optional '.', optional
 // exponent. No thousands separators, no decimal comma, no "nan"/"inf" (a
 // clerk's "1.000,5" must not become 1). nullopt when the text is not one.

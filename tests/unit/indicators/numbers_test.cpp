@@ -53,5 +53,32 @@ TEST(PlainNumbers, WhatIsNotAPlainNumberIsRefused) {
     EXPECT_FALSE(parse_plain_number(text)) << text;
 }
 
+// The builder's in-place reading of a short decimal: what it reads, it reads
+// to parse_plain_number's bits; a sign, an exponent, a second point or more
+// than 15 digits it leaves to parse_plain_number.
+TEST(PlainNumbers, ShortDecimalsReadToTheSameBitsOrAreLeftAlone) {
+  std::mt19937_64 rng(5);
+  for (int n = 0; n < 200000; ++n) {
+    std::string text;
+    const int digits = 1 + static_cast<int>(rng() % 18);
+    const int point = static_cast<int>(rng() % (digits + 2)) - 1;  // -1: none
+    for (int d = 0; d < digits; ++d) {
+      if (d == point) text += '.';
+      text += static_cast<char>('0' + rng() % 10);
+    }
+    double v = -1;
+    ASSERT_EQ(read_short_decimal(text, v), digits <= 15) << text;
+    if (digits <= 15) {
+      ASSERT_TRUE(same_bits(v, *parse_plain_number(text))) << text;
+    }
+  }
+  for (const char* text :
+       {"", ".", "-1", "+1", "1e5", "1.2.3", "1,5", " 7", "7 ", "nan", "1234567890123456"}) {
+    double v = -1;
+    EXPECT_FALSE(read_short_decimal(text, v)) << text;
+    EXPECT_EQ(v, -1) << text;
+  }
+}
+
 }  // namespace
 }  // namespace sopkit::detail

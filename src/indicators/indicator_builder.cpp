@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <limits>
+#include <new>
+#include <stdexcept>
 #include <utility>
 
 #include "indicators/detail/text.hpp"
@@ -238,9 +240,15 @@ void IndicatorSetBuilder::expect_rest(double fraction) {
   const auto scaled = [&](std::size_t n) {
     return static_cast<std::size_t>(static_cast<double>(n) / fraction * 1.05) + 16;
   };
-  set_.reserve(scaled(set_.indicator_count()), scaled(set_.cell_count()),
-               scaled(set_.value_count()));
-  first_row_.reserve(scaled(first_row_.size()));
+  // Only an optimisation: an estimate the machine cannot reserve (a file whose
+  // first rows are much shorter than the rest) leaves the storage to grow.
+  try {
+    set_.reserve(scaled(set_.indicator_count()), scaled(set_.cell_count()),
+                 scaled(set_.value_count()));
+    first_row_.reserve(scaled(first_row_.size()));
+  } catch (const std::bad_alloc&) {
+  } catch (const std::length_error&) {
+  }
 }
 
 IndicatorSet IndicatorSetBuilder::finish() && {

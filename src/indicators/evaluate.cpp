@@ -17,6 +17,7 @@
 
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_eval.hpp"
+#include "util/huge_pages.hpp"
 #include "util/pipeline.hpp"
 
 namespace sopkit {
@@ -237,9 +238,13 @@ struct Context {
 
   Context(const IndicatorSet& s, const EvaluationOptions& o) : set(s), opt(o) {
     const std::size_t n = s.cell_count();
+    start.reserve(s.indicator_count() + 1);
+    detail::advise_huge_pages(start);
     start.assign(s.indicator_count() + 1, 0);
     for (std::size_t row = 0; row < n; ++row) ++start[s.cell_indicator(row) + 1];
     for (std::size_t i = 0; i < s.indicator_count(); ++i) start[i + 1] += start[i];
+    order.reserve(n);
+    detail::advise_huge_pages(order);
     order.resize(n);
     std::vector<std::size_t> next(start.begin(), start.end() - 1);
     for (std::size_t row = 0; row < n; ++row)
@@ -592,7 +597,10 @@ struct Scored {
 // The periods of the results in order of meeting, and each result's slot.
 class ScoredResults {
  public:
-  void reserve(std::size_t results) { scored_.reserve(results); }
+  void reserve(std::size_t results) {
+    scored_.reserve(results);
+    detail::advise_huge_pages(scored_);
+  }
   void add(const IndicatorResult& r) {
     if (periods_.empty() || !(periods_[last_slot_] == r.period)) last_slot_ = slot_of(r.period);
     scored_.push_back(Scored{static_cast<std::uint32_t>(last_slot_),
@@ -603,6 +611,12 @@ class ScoredResults {
   // The results of each slot, each slot's in the order they were added.
   std::vector<std::vector<Scored>> by_slot() const {
     std::vector<std::vector<Scored>> slots(periods_.size());
+    std::vector<std::size_t> counts(periods_.size());
+    for (const Scored& s : scored_) ++counts[s.period_slot];
+    for (std::size_t k = 0; k < slots.size(); ++k) {
+      slots[k].reserve(counts[k]);
+      detail::advise_huge_pages(slots[k]);
+    }
     for (const Scored& s : scored_) slots[s.period_slot].push_back(s);
     return slots;
   }

@@ -14,6 +14,7 @@
 
 #include "indicators/detail/text.hpp"
 #include "sopkit/error.hpp"
+#include "util/huge_pages.hpp"
 
 namespace sopkit {
 
@@ -384,12 +385,19 @@ struct IndicatorSet::Columns {
   std::size_t size() const { return indicator.size(); }
 
   void reserve(std::size_t indicators, std::size_t rows, std::size_t given) {
-    for (auto* column : {&indicator, &period, &origin_number, &previous_row}) column->reserve(rows);
+    for (auto* column : {&indicator, &period, &origin_number, &previous_row}) {
+      column->reserve(rows);
+      detail::advise_huge_pages(*column);
+    }
     mask.reserve(rows);
     offset.reserve(rows);
     values.reserve(given);
     newest_row.reserve(indicators);
     row_count.reserve(indicators);
+    for (const auto* column : {&newest_row, &row_count}) detail::advise_huge_pages(*column);
+    detail::advise_huge_pages(mask);
+    detail::advise_huge_pages(offset);
+    detail::advise_huge_pages(values);
   }
 
   std::uint32_t period_id(const Period& p) {
@@ -610,6 +618,7 @@ std::size_t IndicatorSet::value_count() const noexcept {
 
 void IndicatorSet::reserve(std::size_t indicators, std::size_t rows, std::size_t values) {
   indicators_.reserve(indicators);
+  detail::advise_huge_pages(indicators_);
   by_code_.reserve(indicators);
   cols_->reserve(indicators, rows, values);
 }

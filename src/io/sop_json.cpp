@@ -16,6 +16,7 @@
 #include "io/detail/json_values.hpp"
 #include "sopkit/error.hpp"
 #include "util/dates.hpp"
+#include "util/huge_pages.hpp"
 
 namespace sopkit {
 namespace {
@@ -303,6 +304,7 @@ SopDocument read_document(const detail::JsonDocument& root) {
   auto read_list = [&](const char* key, auto read_one, auto& out) {
     Reader list = r.at(key);
     out.reserve(list.value().expect(detail::JsonKind::list).size());
+    detail::advise_huge_pages(out);
     list.value().for_each_item(
         [&](const detail::JsonCursor& item) { out.push_back(read_one(Reader(item))); });
   };

@@ -385,19 +385,16 @@ struct IndicatorSet::Columns {
   std::size_t size() const { return indicator.size(); }
 
   void reserve(std::size_t indicators, std::size_t rows, std::size_t given) {
-    for (auto* column : {&indicator, &period, &origin_number, &previous_row}) {
-      column->reserve(rows);
-      detail::advise_huge_pages(*column);
-    }
-    mask.reserve(rows);
-    offset.reserve(rows);
-    values.reserve(given);
-    newest_row.reserve(indicators);
-    row_count.reserve(indicators);
-    for (const auto* column : {&newest_row, &row_count}) detail::advise_huge_pages(*column);
-    detail::advise_huge_pages(mask);
-    detail::advise_huge_pages(offset);
-    detail::advise_huge_pages(values);
+    const auto room = [](auto& column, std::size_t n) {
+      column.reserve(n);
+      detail::advise_huge_pages(column);
+    };
+    for (auto* column : {&indicator, &period, &origin_number, &previous_row}) room(*column, rows);
+    room(mask, rows);
+    room(offset, rows);
+    room(values, given);
+    room(newest_row, indicators);
+    room(row_count, indicators);
   }
 
   std::uint32_t period_id(const Period& p) {

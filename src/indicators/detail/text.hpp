@@ -53,9 +53,11 @@ inline std::string format_fixed(double v, int decimals) {
 }
 
 // The cell most files are made of ("113.6", "92"): 1 to 15 digits with at
-// most one '.', no sign, no exponent. Read in place as parse_plain_number
-// reads it (the same quotient, bit for bit) into `out`; false for anything
-// else. Small enough to inline, and no optional goes through memory.
+// most one '.', no sign, no exponent, read into `out`; false for anything
+// else. Clinger's fast path: the digits (below 10^15) and the power of ten
+// are exact doubles, so their quotient is the correctly rounded value, the
+// one from_chars gives. Small enough to inline, and no optional goes through
+// memory; parse_plain_number reads its short numbers here too.
 inline bool read_short_decimal(std::string_view s, double& out) noexcept {
   constexpr double kTens[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                               1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
@@ -85,23 +87,18 @@ inline std::optional<double> parse_plain_number(std::string_view s) noexcept {
   if (s.empty()) return std::nullopt;
   std::size_t i = 0;
   if (s[i] == '+' || s[i] == '-') ++i;
-  std::uint64_t mantissa = 0;  // the digits as an integer (used when there are at most 15)
-  int decimals = 0;
-  auto read_digits = [&](int& counted) {
-    for (; i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); ++i, ++counted)
-      mantissa = mantissa * 10 + static_cast<unsigned>(s[i] - '0');
+  if (double v; read_short_decimal(s.substr(i), v)) return s[0] == '-' ? -v : v;
+  int digit_count = 0;
+  auto skip_digits = [&] {
+    for (; i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); ++i) ++digit_count;
   };
-  int whole_digits = 0;
-  read_digits(whole_digits);
+  skip_digits();
   if (i < s.size() && s[i] == '.') {
     ++i;
-    read_digits(decimals);
+    skip_digits();
   }
-  const int digit_count = whole_digits + decimals;
   if (digit_count == 0) return std::nullopt;
-  bool exponent = false;
   if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    exponent = true;
     ++i;
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
     bool exp_digits = false;
@@ -109,15 +106,6 @@ inline std::optional<double> parse_plain_number(std::string_view s) noexcept {
     if (!exp_digits) return std::nullopt;
   }
   if (i != s.size()) return std::nullopt;
-  if (!exponent && digit_count <= 15) {
-    // Clinger's fast path ("113.6", "-42"): the digits (below 10^15) and the
-    // power of ten are exact doubles, so their quotient is the correctly
-    // rounded value, the one from_chars gives.
-    constexpr double kTens[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-    const double v = static_cast<double>(mantissa) / kTens[decimals];
-    return s[0] == '-' ? -v : v;
-  }
   // from_chars reads no leading '+'; out of range, strtod gives what it always
   // gave (inf on overflow, which the caller refuses; 0 or a subnormal on underflow).
   const std::string_view unsigned_text = s[0] == '+' ? s.substr(1) : s;

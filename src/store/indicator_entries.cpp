@@ -121,7 +121,7 @@ class EntryWriter {
 
   StoredRow read(std::int64_t indicator, const std::string& period) {
     StoredRow row;
-    read_.bind(1, indicator).bind(2, period);
+    read_.bind(1, indicator).bind_lasting(2, period);
     if (read_.step("reading a row of values")) {
       row.exists = true;
       row.stored = static_cast<FieldMask>(read_.integer(0));
@@ -146,7 +146,7 @@ class EntryWriter {
     }
     if (!changed) return 0;
     Statement& row = before.exists ? update_ : insert_;
-    row.bind(1, indicator).bind(2, period).bind(3, std::int64_t{before.stored | changed});
+    row.bind(1, indicator).bind_lasting(2, period).bind(3, std::int64_t{before.stored | changed});
     for (std::size_t k = 0; k < kFields; ++k) {
       const bool now = changed & (1u << k);
       row.bind(4 + static_cast<int>(k), now ? after[k] : before.values[k]);
@@ -168,7 +168,7 @@ class EntryWriter {
   void audit_changes(std::int64_t indicator, const std::string& period, const StoredRow& before,
                      const Values& after, FieldMask changed) {
     audit_.bind(1, indicator).bind(2, next_entry()).bind(3, change_id());
-    audit_.bind(4, period).bind(5, std::int64_t{changed});
+    audit_.bind_lasting(4, period).bind(5, std::int64_t{changed});
     for (std::size_t k = 0; k < kFields; ++k) {
       if (!(changed & (1u << k))) continue;
       audit_.bind(6 + 2 * static_cast<int>(k), before.values[k]);
@@ -212,11 +212,14 @@ class EntryWriter {
 };
 
 // Records indicator definitions: inserts new codes, updates changed ones and
-// leaves identical ones alone (a re-import writes nothing).
+// leaves identical ones alone (a re-import writes nothing). Each code is given
+// once (an IndicatorSet's codes are unique).
 class DefinitionWriter {
  public:
   explicit DefinitionWriter(Connection& c)
-      : find_(c,
+      : store_was_empty_(
+            !Statement(c, "SELECT 1 FROM indicator LIMIT 1").step("looking for indicators")),
+        find_(c,
               "SELECT id, unit_path, name, satuan, polarity, accumulation, weight, "
               "negative_formula, source FROM indicator WHERE code = ?1"),
         insert_(c,
@@ -240,9 +243,9 @@ class DefinitionWriter {
     const std::string fields[] = {unit_path, ind.name, ind.satuan, to_string(ind.polarity),
                                   to_string(ind.accumulation)};
     Recorded r;
-    find_.bind(1, ind.code);
     bool same = false;
-    if (find_.step("looking up an indicator")) {
+    // A first import (a national file: 260 000 codes) looks nothing up.
+    if (!store_was_empty_ && find_.bind_lasting(1, ind.code).step("looking up an indicator")) {
       r.existed = true;
       r.id = find_.integer(0);
       same = find_.real(6) == std::optional<double>(ind.weight) && find_.text(8) == ind.source &&
@@ -252,8 +255,10 @@ class DefinitionWriter {
     find_.reset();
     if (same) return r;
     Statement& st = r.existed ? update_ : insert_;
-    for (int k = 0; k < 5; ++k) st.bind(1 + k, fields[k]);
-    st.bind(6, std::optional<double>(ind.weight)).bind(8, ind.source).bind(9, ind.code);
+    for (int k = 0; k < 5; ++k) st.bind_lasting(1 + k, fields[k]);
+    st.bind(6, std::optional<double>(ind.weight))
+        .bind_lasting(8, ind.source)
+        .bind_lasting(9, ind.code);
     if (formula) st.bind(7, *formula);
     st.run("recording indicator " + ind.code);
     if (!r.existed) r.id = c_.last_insert_id();
@@ -261,6 +266,7 @@ class DefinitionWriter {
   }
 
  private:
+  bool store_was_empty_;  // when the writer began: no code can be found
   Statement find_, insert_, update_;
   Connection& c_;
 };
@@ -300,8 +306,9 @@ std::size_t SqliteStore::import_indicators(const IndicatorSet& set, const Change
   DefinitionWriter definitions(db_);
   std::vector<DefinitionWriter::Recorded> ids;
   ids.reserve(set.indicator_count());
+  const std::vector<std::string> unit_paths = set.units().paths();
   for (std::size_t i = 0; i < set.indicator_count(); ++i)
-    ids.push_back(definitions.record(set.indicator(i), set.units().path(set.indicator(i).unit)));
+    ids.push_back(definitions.record(set.indicator(i), unit_paths[set.indicator(i).unit]));
   // target and realisation always make the row; other columns only when
   // given or stored before.
   const FieldMask core = bit(ValueField::target) | bit(ValueField::realisation);
@@ -309,7 +316,7 @@ std::size_t SqliteStore::import_indicators(const IndicatorSet& set, const Change
   std::map<Period, std::string> period_names;  // a file has few periods and many rows
   std::size_t changed = 0;
   for (std::size_t row = 0; row < set.cell_count(); ++row) {
-    const Cell cell = set.cell(row);
+    const Cell cell = set.cell_values(row);  // its origin is not stored
     const DefinitionWriter::Recorded& ind = ids[cell.indicator];
     auto name = period_names.try_emplace(cell.period).first;
     if (name->second.empty()) name->second = cell.period.to_string();

@@ -159,6 +159,12 @@ Statement& Statement::bind(int i, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::bind_lasting(int i, std::string_view text) {
+  int rc = sqlite3_bind_text64(st_, i, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
+  if (rc != SQLITE_OK) c_.fail(rc, "binding a value");
+  return *this;
+}
+
 Statement& Statement::bind(int i, std::int64_t v) {
   int rc = sqlite3_bind_int64(st_, i, v);
   if (rc != SQLITE_OK) c_.fail(rc, "binding a value");

@@ -50,7 +50,10 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   // Binds (1-based index). An empty optional binds NULL.
-  Statement& bind(int i, std::string_view text);
+  Statement& bind(int i, std::string_view text);  // copied
+  // Binds a text that is not copied: it must stay unchanged until the
+  // statement is reset (run() resets). For the per-row loops of bulk writes.
+  Statement& bind_lasting(int i, std::string_view text);
   Statement& bind(int i, std::int64_t v);
   Statement& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
   Statement& bind(int i, std::optional<double> v);

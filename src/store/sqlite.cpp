@@ -154,13 +154,15 @@ Statement::~Statement() {
 }
 
 Statement& Statement::bind(int i, std::string_view text) {
-  int rc = sqlite3_bind_text64(st_, i, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-  if (rc != SQLITE_OK) c_.fail(rc, "binding a value");
-  return *this;
+  return bind_text(i, text, SQLITE_TRANSIENT);
 }
 
 Statement& Statement::bind_lasting(int i, std::string_view text) {
-  int rc = sqlite3_bind_text64(st_, i, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
+  return bind_text(i, text, SQLITE_STATIC);
+}
+
+Statement& Statement::bind_text(int i, std::string_view text, sqlite3_destructor_type lifetime) {
+  int rc = sqlite3_bind_text64(st_, i, text.data(), text.size(), lifetime, SQLITE_UTF8);
   if (rc != SQLITE_OK) c_.fail(rc, "binding a value");
   return *this;
 }

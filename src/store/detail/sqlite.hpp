@@ -71,6 +71,8 @@ class Statement {
   bool is_null(int col) const;
 
  private:
+  Statement& bind_text(int i, std::string_view text, sqlite3_destructor_type lifetime);
+
   Connection& c_;
   sqlite3_stmt* st_ = nullptr;
 };

@@ -249,12 +249,29 @@ struct Context {
     std::vector<std::size_t> next(start.begin(), start.end() - 1);
     for (std::size_t row = 0; row < n; ++row)
       order[next[s.cell_indicator(row)]++] = static_cast<std::uint32_t>(row);
-    for (std::size_t i = 0; i < s.indicator_count(); ++i) {
-      auto first = order.begin() + static_cast<std::ptrdiff_t>(start[i]);
-      auto last = order.begin() + static_cast<std::ptrdiff_t>(start[i + 1]);
-      std::sort(first, last,
-                [&](std::size_t a, std::size_t b) { return s.cell_period(a) < s.cell_period(b); });
+    for (std::size_t i = 0; i < s.indicator_count(); ++i) sort_by_period(start[i], start[i + 1]);
+  }
+
+  // Sorts order[first, last) chronologically. An indicator has a few rows (a
+  // year and its quarters): their periods are read once and sorted beside them.
+  void sort_by_period(std::size_t first, std::size_t last) {
+    constexpr std::size_t kFew = 8;
+    const auto begin = order.begin() + static_cast<std::ptrdiff_t>(first);
+    const auto end = order.begin() + static_cast<std::ptrdiff_t>(last);
+    if (last - first > kFew) {
+      std::sort(begin, end, [&](std::uint32_t a, std::uint32_t b) {
+        return set.cell_period(a) < set.cell_period(b);
+      });
+      return;
     }
+    std::array<std::pair<Period, std::uint32_t>, kFew> rows;
+    const auto rows_end = rows.begin() + (end - begin);
+    std::transform(begin, end, rows.begin(),
+                   [&](std::uint32_t row) { return std::make_pair(set.cell_period(row), row); });
+    for (auto r = rows.begin() + 1; r < rows_end; ++r)  // insertion: a few, nearly in order
+      for (auto at = r; at != rows.begin() && at->first < (at - 1)->first; --at)
+        std::swap(*at, *(at - 1));
+    std::transform(rows.begin(), rows_end, begin, [](const auto& r) { return r.second; });
   }
 
   Period period(std::size_t k) const { return set.cell_period(order[k]); }

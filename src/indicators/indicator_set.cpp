@@ -8,7 +8,6 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
-#include <tuple>
 #include <unordered_map>
 #include <utility>
 
@@ -176,16 +175,6 @@ std::string Period::end_date() const {
   static const char* kQuarterEnd[] = {"", "-03-31", "-06-30", "-09-30", "-12-31"};
   if (kind == Kind::quarter) return std::to_string(year) + kQuarterEnd[quarter];
   return std::to_string(end_year) + "-12-31";
-}
-
-bool Period::operator<(const Period& o) const noexcept {
-  // Sort key: (end year, rank) where a quarter ranks 1..4, the year 5 and a
-  // span 6, then by first year.
-  auto rank = [](const Period& p) {
-    return p.kind == Kind::quarter ? p.quarter : p.kind == Kind::year ? 5 : 6;
-  };
-  return std::make_tuple(end_year, rank(*this), year) <
-         std::make_tuple(o.end_year, rank(o), o.year);
 }
 
 // ---- UnitTree -------------------------------------------------------------

@@ -1,5 +1,6 @@
 // indicators_csv.cpp — indicator data from CSV; evaluation results to CSV.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <optional>
@@ -168,41 +169,74 @@ namespace {
 class CsvOut : public detail::ChunkedOutput {
  public:
   explicit CsvOut(std::ostream* sink) : ChunkedOutput(sink) {}
-  CsvOut& field(std::string_view s) {
-    if (!first_) out_ += ',';
-    first_ = false;
+
+  // A cell as written: quoted (its quotes doubled) when it holds a separator,
+  // a quote or a line break.
+  static void append_cell(std::string& out, std::string_view s) {
     // One pass over the cell (find_first_of searches the set once per byte).
     const bool plain = std::none_of(
         s.begin(), s.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
     if (plain) {
-      out_ += s;
-      return *this;
+      out += s;
+      return;
     }
-    out_ += '"';
+    out += '"';
     for (char c : s) {
-      if (c == '"') out_ += '"';
-      out_ += c;
+      if (c == '"') out += '"';
+      out += c;
     }
-    out_ += '"';
-    return *this;
+    out += '"';
   }
   // A text cell a spreadsheet would take for a formula starts with a quote
   // (OWASP's advice on CSV injection); numbers go through number().
-  CsvOut& text_cell(std::string_view s) {
-    return detail::spreadsheet_would_evaluate(s) ? field("'" + std::string(s)) : field(s);
+  static void append_text_cell(std::string& out, std::string_view s) {
+    if (detail::spreadsheet_would_evaluate(s))
+      append_cell(out, "'" + std::string(s));
+    else
+      append_cell(out, s);
   }
-  CsvOut& number(const std::optional<double>& v) { return v ? number(*v) : field(""); }
+  static std::string text_cell_of(std::string_view s) {
+    std::string out;
+    append_text_cell(out, s);
+    return out;
+  }
+
+  CsvOut& field(std::string_view s) {
+    separate();
+    append_cell(out_, s);
+    return *this;
+  }
+  // A cell that needs no quoting: a number, a name of this library's, or a
+  // cell made by text_cell_of.
+  CsvOut& unquoted(std::string_view s) {
+    separate();
+    out_ += s;
+    return *this;
+  }
+  CsvOut& text_cell(std::string_view s) {
+    separate();
+    append_text_cell(out_, s);
+    return *this;
+  }
+  CsvOut& number(const std::optional<double>& v) { return v ? number(*v) : unquoted(""); }
   CsvOut& number(double v) {
     char buf[64];
-    return field(detail::format_number(v, buf));
+    return unquoted(detail::format_number(v, buf));
   }
-  CsvOut& achievement(const Achievement& a) { return a.computable() ? number(a.value) : field(""); }
+  CsvOut& count(std::size_t n) {
+    char buf[24];
+    return unquoted(std::string_view(
+        buf, static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, n).ptr - buf)));
+  }
+  CsvOut& achievement(const Achievement& a) {
+    return a.computable() ? number(a.value) : unquoted("");
+  }
   CsvOut& reason(const Achievement& a) {
-    return field(a.computable() ? "" : reason_name(a.reason));
+    return unquoted(a.computable() ? "" : reason_name(a.reason));
   }
-  CsvOut& light(Light l) { return field(l == Light::none ? "" : to_string(l)); }
+  CsvOut& light(Light l) { return unquoted(l == Light::none ? "" : to_string(l)); }
   CsvOut& blanks(int n) {
-    for (int i = 0; i < n; ++i) field("");
+    for (int i = 0; i < n; ++i) unquoted("");
     return *this;
   }
   void end_row() {
@@ -212,6 +246,10 @@ class CsvOut : public detail::ChunkedOutput {
   }
 
  private:
+  void separate() {
+    if (!first_) out_ += ',';
+    first_ = false;
+  }
   bool first_ = true;
 };
 
@@ -244,17 +282,18 @@ const char* const kResultColumns[] = {"kind",
                                       "included",
                                       "excluded"};
 
-void write_result_row(CsvOut& out, const IndicatorSet& set, const std::string& unit_path,
+// `unit_cell`: the unit's path as text_cell_of writes it.
+void write_result_row(CsvOut& out, const IndicatorSet& set, const std::string& unit_cell,
                       const IndicatorResult& r) {
   const Indicator& ind = set.indicator(r.indicator);
-  out.field("indicator").text_cell(unit_path).text_cell(ind.code).text_cell(ind.name);
-  out.field(r.period.to_string()).number(r.target).number(r.target_low).number(r.target_high);
+  out.unquoted("indicator").unquoted(unit_cell).text_cell(ind.code).text_cell(ind.name);
+  out.unquoted(r.period.to_string()).number(r.target).number(r.target_low).number(r.target_high);
   out.number(r.realisation);
-  out.field(r.target_from_parts ? "true" : "false");
-  out.field(r.realisation_from_parts ? "true" : "false");
+  out.unquoted(r.target_from_parts ? "true" : "false");
+  out.unquoted(r.realisation_from_parts ? "true" : "false");
   out.achievement(r.achievement).reason(r.achievement);
-  r.achievement.computable() ? out.number(r.score) : out.field("");
-  out.field(std::to_string(r.band)).text_cell(r.predicate);
+  r.achievement.computable() ? out.number(r.score) : out.unquoted("");
+  out.count(r.band).text_cell(r.predicate);
   if (r.period.kind == Period::Kind::quarter)
     out.number(r.ytd_target)
         .number(r.ytd_realisation)
@@ -269,12 +308,20 @@ void write_result_row(CsvOut& out, const IndicatorSet& set, const std::string& u
   out.end_row();
 }
 
-void write_unit_row(CsvOut& out, const std::string& unit_path, const UnitResult& u) {
-  out.field("unit").text_cell(unit_path).blanks(2).field(u.period.to_string()).blanks(6);
+void write_unit_row(CsvOut& out, const std::string& unit_cell, const UnitResult& u) {
+  out.unquoted("unit").unquoted(unit_cell).blanks(2).unquoted(u.period.to_string()).blanks(6);
   out.achievement(u.achievement).reason(u.achievement).achievement(u.achievement);
-  out.field(std::to_string(u.band)).text_cell(u.predicate).blanks(10);
-  out.field(std::to_string(u.included)).field(std::to_string(u.excluded));
+  out.count(u.band).text_cell(u.predicate).blanks(10);
+  out.count(u.included).count(u.excluded);
   out.end_row();
+}
+
+// Each unit's path as a cell, made once: a national file writes 20 000 units'
+// paths on 260 000 rows.
+std::vector<std::string> unit_cells(const UnitTree& units) {
+  std::vector<std::string> cells = units.paths();
+  for (std::string& c : cells) c = CsvOut::text_cell_of(c);
+  return cells;
 }
 
 // Writes results as they arrive: the indicators' rows, then the units'.
@@ -282,14 +329,14 @@ void write_unit_row(CsvOut& out, const std::string& unit_path, const UnitResult&
 class CsvEvaluationWriter : public EvaluationSink {
  public:
   CsvEvaluationWriter(CsvOut& out, const IndicatorSet& set)
-      : out_(out), set_(set), paths_(set.units().paths()) {
+      : out_(out), set_(set), unit_cells_(unit_cells(set.units())) {
     for (const char* column : kResultColumns) out_.field(column);
     out_.end_row();
   }
   void indicator(const IndicatorResult& r) override {
-    write_result_row(out_, set_, paths_[set_.indicator(r.indicator).unit], r);
+    write_result_row(out_, set_, unit_cells_[set_.indicator(r.indicator).unit], r);
   }
-  void unit(const UnitResult& u) override { write_unit_row(out_, paths_[u.unit], u); }
+  void unit(const UnitResult& u) override { write_unit_row(out_, unit_cells_[u.unit], u); }
   void warning(const EarlyWarning&) override {}
   void note(const std::string& n) override { notes_.push_back(n); }
   std::vector<std::string> take_notes() { return std::move(notes_); }
@@ -297,7 +344,7 @@ class CsvEvaluationWriter : public EvaluationSink {
  private:
   CsvOut& out_;
   const IndicatorSet& set_;
-  const std::vector<std::string> paths_;
+  const std::vector<std::string> unit_cells_;
   std::vector<std::string> notes_;
 };
 

@@ -265,13 +265,13 @@ struct Context {
       return;
     }
     std::array<std::pair<Period, std::uint32_t>, kFew> rows;
-    const auto rows_end = rows.begin() + (end - begin);
-    std::transform(begin, end, rows.begin(),
-                   [&](std::uint32_t row) { return std::make_pair(set.cell_period(row), row); });
-    for (auto r = rows.begin() + 1; r < rows_end; ++r)  // insertion: a few, nearly in order
-      for (auto at = r; at != rows.begin() && at->first < (at - 1)->first; --at)
-        std::swap(*at, *(at - 1));
-    std::transform(rows.begin(), rows_end, begin, [](const auto& r) { return r.second; });
+    const std::size_t n = last - first;
+    for (std::size_t i = 0; i < n; ++i)
+      rows[i] = {set.cell_period(order[first + i]), order[first + i]};
+    for (std::size_t i = 1; i < n; ++i)  // insertion: a few rows, nearly in order
+      for (std::size_t j = i; j > 0 && rows[j].first < rows[j - 1].first; --j)
+        std::swap(rows[j], rows[j - 1]);
+    for (std::size_t i = 0; i < n; ++i) order[first + i] = rows[i].second;
   }
 
   Period period(std::size_t k) const { return set.cell_period(order[k]); }

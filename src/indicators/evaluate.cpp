@@ -256,12 +256,12 @@ struct Context {
   // year and its quarters): their periods are read once and sorted beside them.
   void sort_by_period(std::size_t first, std::size_t last) {
     constexpr std::size_t kFew = 8;
-    const auto begin = order.begin() + static_cast<std::ptrdiff_t>(first);
-    const auto end = order.begin() + static_cast<std::ptrdiff_t>(last);
     if (last - first > kFew) {
-      std::sort(begin, end, [&](std::uint32_t a, std::uint32_t b) {
-        return set.cell_period(a) < set.cell_period(b);
-      });
+      std::sort(order.begin() + static_cast<std::ptrdiff_t>(first),
+                order.begin() + static_cast<std::ptrdiff_t>(last),
+                [&](std::uint32_t a, std::uint32_t b) {
+                  return set.cell_period(a) < set.cell_period(b);
+                });
       return;
     }
     std::array<std::pair<Period, std::uint32_t>, kFew> rows;

@@ -31,10 +31,55 @@ inline std::string lower_ascii(std::string_view s) {
   return out;
 }
 
+inline constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                          1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+// The text std::to_chars gives for a number of at most 15 digits, 6 of them
+// decimals (113.6, 92, 0.25): most targets, realisations and budgets. Their
+// digits are found by scaling, where to_chars searches for the shortest (the
+// larger part of an evaluation's CSV writing). 0 for any other number, or
+// when to_chars would write the exponent form ("1e+05"), left to it. Scaling
+// finds the fewest decimals k with m / 10^k == v: that decimal reads back to
+// v and no shorter one does (at 15 digits, decimals 10^-k apart are more
+// than 4 ulps apart), so its digits are the shortest.
+inline std::size_t format_short_decimal(double v, char* buf) noexcept {
+  const double a = std::fabs(v);
+  if (!(a > 0 && a < 1e15)) return 0;  // also NaN, infinities and zeros
+  for (int k = 0; k <= 6; ++k) {
+    const double scaled = a * kPowersOfTen[k];
+    if (scaled >= 1e15) return 0;
+    const auto m = static_cast<std::uint64_t>(scaled + 0.5);  // exact below 2^50
+    if (static_cast<double>(m) / kPowersOfTen[k] != a) continue;
+    char digits[16] = {};
+    const auto d = static_cast<int>(std::to_chars(digits, digits + 16, m).ptr - digits);
+    int significant = d;  // m's digits without trailing zeros (only when k == 0)
+    while (significant > 1 && digits[significant - 1] == '0') --significant;
+    const int fixed = a >= 1 ? d + (k > 0) : 2 + k;            // "113.6", "0.25"
+    const int exponent = significant + (significant > 1) + 4;  // "1.136e+02"
+    if (fixed > exponent) return 0;  // to_chars takes the shorter, fixed on a tie
+    char* out = buf;
+    if (v < 0) *out++ = '-';
+    if (a >= 1) {
+      for (int i = 0; i < d; ++i) {
+        if (i == d - k) *out++ = '.';
+        *out++ = digits[i];
+      }
+    } else {
+      *out++ = '0';
+      *out++ = '.';
+      for (int i = d; i < k; ++i) *out++ = '0';
+      for (int i = 0; i < d; ++i) *out++ = digits[i];
+    }
+    return static_cast<std::size_t>(out - buf);
+  }
+  return 0;
+}
+
 // Shortest text that reads back to the same double ("100", "87.5",
-// "102.22222222222223").
+// "102.22222222222223"), as std::to_chars writes it.
 // Written into `buf`, for writers of many numbers (no string per number).
 inline std::string_view format_number(double v, char (&buf)[64]) {
+  if (const std::size_t n = format_short_decimal(v, buf)) return std::string_view(buf, n);
   if (std::isnan(v)) return "NaN";
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
   const auto res = std::to_chars(buf, buf + sizeof buf, v);
@@ -59,8 +104,6 @@ inline std::string format_fixed(double v, int decimals) {
 // one from_chars gives. Small enough to inline, and no optional goes through
 // memory; parse_plain_number reads its short numbers here too.
 inline bool read_short_decimal(std::string_view s, double& out) noexcept {
-  constexpr double kTens[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                              1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
   std::uint64_t mantissa = 0;
   int digits = 0, decimals = 0;
   bool dot = false;
@@ -76,7 +119,7 @@ inline bool read_short_decimal(std::string_view s, double& out) noexcept {
     }
   }
   if (digits == 0 || digits > 15) return false;
-  out = static_cast<double>(mantissa) / kTens[decimals];
+  out = static_cast<double>(mantissa) / kPowersOfTen[decimals];
   return true;
 }
 

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <charconv>
+#include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <random>
 #include <string>
@@ -78,6 +80,79 @@ TEST(PlainNumbers, ShortDecimalsReadToTheSameBitsOrAreLeftAlone) {
     EXPECT_FALSE(read_short_decimal(text, v)) << text;
     EXPECT_EQ(v, -1) << text;
   }
+}
+
+std::string to_chars_text(double v) {
+  char buf[64];
+  return std::string(buf,
+                     static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, v).ptr - buf));
+}
+
+void expect_written_as_to_chars(double v) {
+  char buf[64];
+  ASSERT_EQ(std::string(format_number(v, buf)), to_chars_text(v)) << to_chars_text(v);
+}
+
+// Numbers written without the shortest-digits search come out byte for byte
+// as std::to_chars writes them: decimals of every length and sign, the
+// borders of the exponent form, and doubles of any bits.
+TEST(NumberText, ShortDecimalsAreWrittenAsToChars) {
+  std::mt19937_64 rng(11);
+  for (int n = 0; n < 300000; ++n) {
+    const int digits = 1 + static_cast<int>(rng() % 17);
+    std::uint64_t m = 0;
+    for (int d = 0; d < digits; ++d) m = m * 10 + rng() % 10;
+    const int decimals = static_cast<int>(rng() % 10);
+    const double v = static_cast<double>(m) / std::pow(10.0, decimals);
+    expect_written_as_to_chars(rng() % 4 == 0 ? -v : v);
+  }
+  for (int n = 0; n < 300000; ++n) {
+    const std::uint64_t bits = rng();
+    double v;
+    std::memcpy(&v, &bits, sizeof v);
+    if (!std::isnan(v) && !std::isinf(v)) expect_written_as_to_chars(v);
+  }
+  for (double v : {0.0,
+                   -0.0,
+                   1.0,
+                   92.0,
+                   113.6,
+                   0.25,
+                   10000.0,
+                   100000.0,
+                   1200.0,
+                   1e6,
+                   1.5e9,
+                   123456789012345.0,
+                   999999999999999.0,
+                   1e15,
+                   1e14,
+                   0.001,
+                   0.0001,
+                   0.00012,
+                   0.000012,
+                   0.000001,
+                   0.0000015,
+                   1e-7,
+                   0.1 + 0.2,
+                   2.5e-3,
+                   9007199254740993.0,
+                   5e-324,
+                   1.7976931348623157e308,
+                   78.96126760563381}) {
+    expect_written_as_to_chars(v);
+    expect_written_as_to_chars(-v);
+  }
+}
+
+// The cells most files hold take the scaled way; long fractions, exponents
+// and zeros are left to to_chars.
+TEST(NumberText, CommonCellsTakeTheScaledWay) {
+  char buf[64];
+  for (double v : {113.6, 92.0, 0.25, 1500000.0, -7.5, 0.001})
+    EXPECT_GT(format_short_decimal(v, buf), 0u) << v;
+  for (double v : {78.96126760563381, 100000.0, 1.5e9, 0.0001, 0.0, 1e15, 0.1234567})
+    EXPECT_EQ(format_short_decimal(v, buf), 0u) << v;
 }
 
 }  // namespace

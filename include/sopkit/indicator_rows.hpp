@@ -28,6 +28,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sopkit/indicator_set.hpp"
@@ -104,13 +105,15 @@ class IndicatorSetBuilder {
 
  private:
   bool same_as_last_row(std::string_view code) const;
+  Period period_of(std::string_view text, const IndicatorRowPlace& place);
   std::size_t unit_of(const IndicatorRow& row, const IndicatorRowPlace& place);
   std::size_t define(const IndicatorRow& row, std::size_t unit, std::size_t number,
                      const IndicatorRowPlace& place);
   void check_agrees(const IndicatorRow& row, std::size_t ind, std::size_t unit,
                     const IndicatorRowPlace& place) const;
-  std::optional<double> number(const IndicatorRow& row, int field,
-                               const IndicatorRowPlace& place) const;
+  // NaN for a blank cell (a returned optional goes through memory on the
+  // hottest path of a load).
+  double number(const IndicatorRow& row, int field, const IndicatorRowPlace& place) const;
 
   Style style_;
   IndicatorSet set_;
@@ -120,6 +123,9 @@ class IndicatorSetBuilder {
   // Rows come grouped by indicator too: the last row's indicator is tried
   // before the code index.
   std::optional<std::size_t> last_indicator_;
+  // A file holds a few periods, row after row: their texts are parsed once.
+  static constexpr std::size_t kKnownPeriods = 8;
+  std::vector<std::pair<std::string, Period>> known_periods_;
 };
 
 }  // namespace sopkit

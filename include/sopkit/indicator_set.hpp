@@ -130,12 +130,13 @@ class HashIndex {
   }
   // Adds `item` (below 2^32 - 1) under hash `h`.
   void insert(std::uint64_t h, std::size_t item);
-  // Room for `items` entries in all (the slots still grow as they fill).
+  // Room for `items` entries in all.
   void reserve(std::size_t items);
 
  private:
   static std::size_t item_of(std::uint64_t slot) { return (slot & 0xffffffffu) - 1; }
   void put(std::uint64_t h, std::size_t item);
+  void rehash(std::size_t at_least);  // slots: a power of two >= at_least, refilled
 
   std::vector<std::uint64_t> slots_;  // size a power of two, at most half full; 0 = empty
   std::vector<std::pair<std::uint64_t, std::size_t>> entries_;  // (hash, item), to grow
@@ -215,7 +216,11 @@ class IndicatorSet {
   // period) already has one is not added: the earlier row's index is returned
   // instead, for a loader to name both rows in its own words; nullopt when
   // added. One hash probe a row, where find_cell then add_cell take two.
-  std::optional<std::size_t> add_cell_unless_present(const Cell& cell, std::size_t origin_number);
+  std::optional<std::size_t> add_cell_unless_present(const Cell& cell, std::size_t origin_number) {
+    const std::size_t earlier = add_cell_or_find(cell, origin_number);
+    if (earlier == kAdded) return std::nullopt;
+    return earlier;
+  }
   void set_origin_prefix(std::string prefix);
   std::size_t cell_count() const noexcept;
   // The numbers the rows give (blank cells hold none).
@@ -238,8 +243,13 @@ class IndicatorSet {
 
  private:
   struct Columns;  // the cells, compactly (see indicator_set.cpp)
-  std::optional<std::size_t> add_checked_cell(const Cell& cell, std::size_t origin_number,
-                                              bool duplicate_is_error);
+  // The earlier row of the cell's (indicator, period), or kAdded. Not an
+  // optional: one returned from a call goes through memory, a stall on every
+  // row of a load (the inline add_cell_unless_present tests it in a register).
+  static constexpr std::size_t kAdded = static_cast<std::size_t>(-1);
+  std::size_t add_cell_or_find(const Cell& cell, std::size_t origin_number);
+  std::size_t add_checked_cell(const Cell& cell, std::size_t origin_number,
+                               bool duplicate_is_error);
   UnitTree units_;
   std::vector<Indicator> indicators_;
   detail::HashIndex by_code_;  // indicators by code

@@ -56,9 +56,9 @@ auto located(const IndicatorRowPlace& place, int field, Fn&& fn) {
 // A row's number by the rules (a cell's text read by `text_convention`, or
 // the value when that is null), or Error{format_error} saying what is wrong.
 // Out of line: the common cells never come here.
-[[gnu::noinline]] std::optional<double> checked_number(const NumberConvention* text_convention,
-                                                       const IndicatorRow& row, int field,
-                                                       const IndicatorRowPlace& place) {
+[[gnu::noinline]] double checked_number(const NumberConvention* text_convention,
+                                        const IndicatorRow& row, int field,
+                                        const IndicatorRowPlace& place) {
   const std::string_view text = trim(row.text[field]);
   double v = row.value[field];
   if (text_convention) {
@@ -76,6 +76,13 @@ auto located(const IndicatorRowPlace& place, int field, Fn&& fn) {
          std::string(kFieldNames[field]) + " " + shown() +
              " is negative; achievement, budget and progress figures are quantities >= 0");
   return v;
+}
+
+bool given(double number) {
+  return !std::isnan(number);
+}
+std::optional<double> optional_number(double number) {
+  return given(number) ? std::optional<double>(number) : std::nullopt;
 }
 
 }  // namespace
@@ -99,11 +106,12 @@ IndicatorSetBuilder::IndicatorSetBuilder(Style style) : style_(std::move(style))
   set_.set_origin_prefix(style_.origin_prefix);
 }
 
-std::optional<double> IndicatorSetBuilder::number(const IndicatorRow& row, int field,
-                                                  const IndicatorRowPlace& place) const {
+double IndicatorSetBuilder::number(const IndicatorRow& row, int field,
+                                   const IndicatorRowPlace& place) const {
+  constexpr double kBlank = std::numeric_limits<double>::quiet_NaN();
   if (style_.numbers_as_text) {
     const std::string_view text = trim(row.text[field]);
-    if (text.empty()) return std::nullopt;  // blank, not zero
+    if (text.empty()) return kBlank;  // blank, not zero
     // Most cells of a decimal-dot file are plain numbers >= 0 ("113.6"): read
     // in place; anything else takes the way that explains a refusal.
     if (!style_.decimal_comma) {
@@ -111,10 +119,10 @@ std::optional<double> IndicatorSetBuilder::number(const IndicatorRow& row, int f
       if (read_short_decimal(text, v)) return v;
       if (const auto plain = parse_plain_number(text);
           plain && *plain >= 0 && std::isfinite(*plain))
-        return plain;
+        return *plain;
     }
   } else if (std::isnan(row.value[field])) {
-    return std::nullopt;
+    return kBlank;
   }
   const NumberConvention convention{style_.decimal_comma, style_.decimal_mark_declared};
   return checked_number(style_.numbers_as_text ? &convention : nullptr, row, field, place);
@@ -144,7 +152,7 @@ std::size_t IndicatorSetBuilder::define(const IndicatorRow& row, std::size_t uni
     fail(place, kAccumulation, "the indicator's first row must give its accumulation");
   d.accumulation =
       located(place, kAccumulation, [&] { return parse_accumulation(text(kAccumulation)); });
-  if (auto w = number(row, kWeight, place)) d.weight = *w;
+  if (const double w = number(row, kWeight, place); given(w)) d.weight = w;
   if (!text(kNegativeFormula).empty())
     d.negative_formula = located(place, kNegativeFormula,
                                  [&] { return parse_negative_formula(text(kNegativeFormula)); });
@@ -179,11 +187,19 @@ void IndicatorSetBuilder::check_agrees(const IndicatorRow& row, std::size_t ind,
                                         return parse_accumulation(text(kAccumulation));
                                       }) != d.accumulation)
     differs(kAccumulation);
-  if (auto w = number(row, kWeight, place); w && *w != d.weight) differs(kWeight);
+  if (const double w = number(row, kWeight, place); given(w) && w != d.weight) differs(kWeight);
   if (!text(kNegativeFormula).empty() && located(place, kNegativeFormula, [&] {
                                            return parse_negative_formula(text(kNegativeFormula));
                                          }) != d.negative_formula)
     differs(kNegativeFormula);
+}
+
+Period IndicatorSetBuilder::period_of(std::string_view text, const IndicatorRowPlace& place) {
+  for (const auto& [known, period] : known_periods_)
+    if (known == text) return period;
+  const Period period = located(place, kPeriod, [&] { return Period::parse(text); });
+  if (known_periods_.size() < kKnownPeriods) known_periods_.emplace_back(text, period);
+  return period;
 }
 
 bool IndicatorSetBuilder::same_as_last_row(std::string_view code) const {
@@ -195,8 +211,7 @@ void IndicatorSetBuilder::add(const IndicatorRow& row, std::size_t number_of_row
   const std::string_view code = trim(row.text[kIndicator]);
   if (code.empty()) fail(place, kIndicator, "the indicator code is empty");
   const std::size_t unit = unit_of(row, place);
-  const Period period =
-      located(place, kPeriod, [&] { return Period::parse(trim(row.text[kPeriod])); });
+  const Period period = period_of(trim(row.text[kPeriod]), place);
 
   std::size_t ind;
   if (auto found = same_as_last_row(code) ? last_indicator_ : set_.find_indicator(code)) {
@@ -210,15 +225,15 @@ void IndicatorSetBuilder::add(const IndicatorRow& row, std::size_t number_of_row
   Cell c;
   c.indicator = ind;
   c.period = period;
-  c.target = number(row, kTarget, place);
-  c.realisation = number(row, kRealisation, place);
-  c.target_low = number(row, kTargetLow, place);
-  c.target_high = number(row, kTargetHigh, place);
-  c.budget = number(row, kBudget, place);
-  c.budget_realisation = number(row, kBudgetRealisation, place);
-  c.financial_plan = number(row, kFinancialPlan, place);
-  c.physical_plan = number(row, kPhysicalPlan, place);
-  c.physical_realisation = number(row, kPhysicalRealisation, place);
+  c.target = optional_number(number(row, kTarget, place));
+  c.realisation = optional_number(number(row, kRealisation, place));
+  c.target_low = optional_number(number(row, kTargetLow, place));
+  c.target_high = optional_number(number(row, kTargetHigh, place));
+  c.budget = optional_number(number(row, kBudget, place));
+  c.budget_realisation = optional_number(number(row, kBudgetRealisation, place));
+  c.financial_plan = optional_number(number(row, kFinancialPlan, place));
+  c.physical_plan = optional_number(number(row, kPhysicalPlan, place));
+  c.physical_realisation = optional_number(number(row, kPhysicalRealisation, place));
   if (c.target_low.has_value() != c.target_high.has_value())
     fail(place, c.target_low ? kTargetHigh : kTargetLow,
          "a target range needs both target_low and target_high");

@@ -198,16 +198,23 @@ void detail::HashIndex::insert(std::uint64_t h, std::size_t item) {
     throw Error(ErrorCode::out_of_range, "more than 2^32 - 2 items in one index");
   entries_.emplace_back(h, item);
   if (2 * entries_.size() <= slots_.size()) return put(h, item);
-  std::size_t capacity = 64;
-  while (capacity < 4 * entries_.size()) capacity *= 2;
-  slots_.assign(capacity, 0);
-  for (const auto& [eh, ei] : entries_) put(eh, ei);
+  rehash(4 * entries_.size());
 }
 
-// The entries only: reserved slots would be written (zeroed) at once, so an
-// estimate too high would cost memory; the entries cost only address space.
+// The slots too, at most half full once `items` are in: a national file's
+// 260 000 codes would otherwise be put again at each growth, at random places
+// of a table of megabytes.
 void detail::HashIndex::reserve(std::size_t items) {
   entries_.reserve(items);
+  if (2 * items > slots_.size()) rehash(2 * items);
+}
+
+void detail::HashIndex::rehash(std::size_t at_least) {
+  std::size_t capacity = 64;
+  while (capacity < at_least) capacity *= 2;
+  slots_.assign(capacity, 0);
+  advise_huge_pages(slots_);  // probes land anywhere: fewer TLB misses
+  for (const auto& [eh, ei] : entries_) put(eh, ei);
 }
 
 void detail::HashIndex::put(std::uint64_t h, std::size_t item) {
@@ -516,8 +523,7 @@ void IndicatorSet::add_cell(const Cell& c, std::size_t origin_number) {
   add_checked_cell(c, origin_number, true);
 }
 
-std::optional<std::size_t> IndicatorSet::add_cell_unless_present(const Cell& c,
-                                                                 std::size_t origin_number) {
+std::size_t IndicatorSet::add_cell_or_find(const Cell& c, std::size_t origin_number) {
   if (origin_number >= kNoOrigin)
     throw Error(ErrorCode::out_of_range,
                 "origin number " + std::to_string(origin_number) + " is too large");
@@ -528,8 +534,8 @@ void IndicatorSet::set_origin_prefix(std::string prefix) {
   cols_->origin_prefix = std::move(prefix);
 }
 
-std::optional<std::size_t> IndicatorSet::add_checked_cell(const Cell& c, std::size_t origin_number,
-                                                          bool duplicate_is_error) {
+std::size_t IndicatorSet::add_checked_cell(const Cell& c, std::size_t origin_number,
+                                           bool duplicate_is_error) {
   const bool numbered = origin_number != kNoOrigin;
   if (c.indicator >= indicators_.size())
     throw Error(ErrorCode::invalid_argument, "unknown indicator for a row",
@@ -544,7 +550,7 @@ std::optional<std::size_t> IndicatorSet::add_checked_cell(const Cell& c, std::si
   if (k.size() >= kNoOrigin - 1) throw Error(ErrorCode::out_of_range, "too many rows in one set");
   if (const auto pid = k.find_period_id(c.period))
     if (const auto prev = k.find(c.indicator, *pid)) {
-      if (!duplicate_is_error) return prev;
+      if (!duplicate_is_error) return *prev;
       const std::string earlier = k.origin(*prev);
       fail("the (indicator, period) pair already has a row" +
            (earlier.empty() ? std::string() : " at " + earlier));
@@ -591,7 +597,7 @@ std::optional<std::size_t> IndicatorSet::add_checked_cell(const Cell& c, std::si
   k.origin_number.push_back(static_cast<std::uint32_t>(origin_number));
   if (!numbered && !c.origin.empty()) k.origin_text.emplace(k.size() - 1, c.origin);
   k.index_last_row();
-  return std::nullopt;
+  return kAdded;
 }
 
 std::size_t IndicatorSet::cell_count() const noexcept {

@@ -222,6 +222,10 @@ class IndicatorSet {
     return earlier;
   }
   void set_origin_prefix(std::string prefix);
+  // Origins of rows numbered within their indicator (a JSON file's value
+  // rows): prefix + the indicator's index + infix + number, as in
+  // "data.json:/indicators/" 4 "/values/" 2. Replaces set_origin_prefix's form.
+  void set_origin_prefix(std::string prefix, std::string indicator_infix);
   std::size_t cell_count() const noexcept;
   // The numbers the rows give (blank cells hold none).
   std::size_t value_count() const noexcept;

@@ -370,6 +370,7 @@ struct IndicatorSet::Columns {
   std::vector<std::uint32_t> origin_number;   // kNoOrigin: see origin_text
   std::unordered_map<std::size_t, std::string> origin_text;
   std::string origin_prefix;
+  std::optional<std::string> origin_infix;  // numbers count within each indicator
   static constexpr std::uint32_t kChainLimit = 16;
   std::vector<std::uint32_t> previous_row;  // per row: its indicator's previous row + 1, 0 none
   std::vector<std::uint32_t> newest_row;    // per indicator: its newest row + 1, 0 none
@@ -470,8 +471,12 @@ struct IndicatorSet::Columns {
     return values[offset[row] +
                   static_cast<std::size_t>(__builtin_popcount(mask[row] & (bit - 1)))];
   }
+  std::string numbered_origin(std::size_t ind, std::size_t number) const {
+    if (!origin_infix) return origin_prefix + std::to_string(number);
+    return origin_prefix + std::to_string(ind) + *origin_infix + std::to_string(number);
+  }
   std::string origin(std::size_t row) const {
-    if (origin_number[row] != kNoOrigin) return origin_prefix + std::to_string(origin_number[row]);
+    if (origin_number[row] != kNoOrigin) return numbered_origin(indicator[row], origin_number[row]);
     auto it = origin_text.find(row);
     return it == origin_text.end() ? std::string() : it->second;
   }
@@ -532,6 +537,12 @@ std::size_t IndicatorSet::add_cell_or_find(const Cell& c, std::size_t origin_num
 
 void IndicatorSet::set_origin_prefix(std::string prefix) {
   cols_->origin_prefix = std::move(prefix);
+  cols_->origin_infix.reset();
+}
+
+void IndicatorSet::set_origin_prefix(std::string prefix, std::string indicator_infix) {
+  cols_->origin_prefix = std::move(prefix);
+  cols_->origin_infix = std::move(indicator_infix);
 }
 
 std::size_t IndicatorSet::add_checked_cell(const Cell& c, std::size_t origin_number,
@@ -539,12 +550,12 @@ std::size_t IndicatorSet::add_checked_cell(const Cell& c, std::size_t origin_num
   const bool numbered = origin_number != kNoOrigin;
   if (c.indicator >= indicators_.size())
     throw Error(ErrorCode::invalid_argument, "unknown indicator for a row",
-                numbered ? cols_->origin_prefix + std::to_string(origin_number) : c.origin);
+                numbered ? cols_->numbered_origin(c.indicator, origin_number) : c.origin);
   auto fail = [&](const std::string& msg) {
     const std::string what =
         "indicator '" + indicators_[c.indicator].code + "' period " + c.period.to_string();
     throw Error(ErrorCode::invalid_argument, what + ": " + msg,
-                numbered ? cols_->origin_prefix + std::to_string(origin_number) : c.origin);
+                numbered ? cols_->numbered_origin(c.indicator, origin_number) : c.origin);
   };
   Columns& k = *cols_;
   if (k.size() >= kNoOrigin - 1) throw Error(ErrorCode::out_of_range, "too many rows in one set");

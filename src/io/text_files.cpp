@@ -189,6 +189,25 @@ nlohmann::json parse_json_syntax(std::string_view text, const std::string& sourc
   return root;
 }
 
+std::size_t read_whole_file(InputFile& file, const std::function<char*(std::size_t)>& grow) {
+  const std::uint64_t cap = std::min<std::uint64_t>(max_input_bytes(), PTRDIFF_MAX - 1) + 1;
+  auto size = static_cast<std::size_t>(
+      std::min(std::max<std::uint64_t>(file.size_hint() + 1, 1 << 16), cap));
+  char* data = grow(size);
+  std::size_t used = 0;
+  for (;;) {
+    if (used == size) {
+      if (used >= cap) break;
+      size = static_cast<std::size_t>(std::min<std::uint64_t>(2 * std::uint64_t{used}, cap));
+      data = grow(size);
+    }
+    const std::size_t n = file.read(data + used, size - used);
+    used += n;
+    if (used < size) break;  // the end of the file
+  }
+  return used;
+}
+
 }  // namespace sopkit::detail
 
 namespace sopkit {
@@ -209,25 +228,12 @@ std::uint64_t max_input_bytes() noexcept {
 }
 
 std::string read_text_file(const std::string& path) {
-  using detail::InputFile;
-  InputFile file(path);
-  // In one block when the size a regular file reports is right, else in
-  // doubling chunks (never past the limit + 1 bytes).
-  const std::uint64_t cap = std::min<std::uint64_t>(max_input_bytes(), PTRDIFF_MAX - 1) + 1;
-  std::string text(static_cast<std::size_t>(
-                       std::min(std::max<std::uint64_t>(file.size_hint() + 1, 1 << 16), cap)),
-                   '\0');
-  std::size_t used = 0;
-  for (;;) {
-    if (used == text.size()) {
-      if (used >= cap) break;
-      text.resize(static_cast<std::size_t>(std::min<std::uint64_t>(2 * std::uint64_t{used}, cap)));
-    }
-    const std::size_t n = file.read(text.data() + used, text.size() - used);
-    used += n;
-    if (used < text.size()) break;  // the end of the file
-  }
-  text.resize(used);
+  detail::InputFile file(path);
+  std::string text;
+  text.resize(detail::read_whole_file(file, [&](std::size_t n) {
+    text.resize(n);
+    return text.data();
+  }));
   detail::refuse_utf16(text, path, "file");
   return text;
 }

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,14 @@ class InputFile {
   std::string path_;
   std::uint64_t limit_, size_hint_ = 0, total_ = 0;
 };
+
+// Reads the whole of `file` into the caller's buffer: `grow(n)` makes it hold
+// at least n bytes, keeping those read so far, and returns where it starts.
+// One block when a regular file's size is right, else doubling, never past
+// max_input_bytes() + 1 (so that InputFile refuses a larger input). Returns
+// the number of bytes read. read_text_file and the JSON loader (whose parser
+// needs spare bytes after the text) share it.
+std::size_t read_whole_file(InputFile& file, const std::function<char*(std::size_t)>& grow);
 
 // Refuses UTF-16 text (a byte order mark, or a NUL beside every ASCII
 // character) saying to save as UTF-8; `noun` is what the user handed over: a

@@ -32,6 +32,10 @@ class JsonDocument {
   // Error{format_error} for nesting deeper than `max_depth` or a key repeated
   // within one object.
   JsonDocument(std::string_view text, const std::string& source, std::size_t max_depth = 64);
+  // The same for a text followed by at least SIMDJSON_PADDING readable bytes,
+  // which the parser reads in place; the other constructor copies the text.
+  JsonDocument(simdjson::padded_string_view text, const std::string& source,
+               std::size_t max_depth = 64);
   JsonDocument(const JsonDocument&) = delete;
   JsonDocument& operator=(const JsonDocument&) = delete;
 

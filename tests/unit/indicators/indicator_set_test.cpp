@@ -271,6 +271,28 @@ TEST(IndicatorSet, NumberedOriginsAndSparseValuesReadBackAsGiven) {
             "at data.csv:12");
 }
 
+TEST(IndicatorSet, OriginsNumberedWithinTheirIndicatorNameBoth) {
+  IndicatorSet s = one_indicator();
+  Indicator second;
+  second.code = "IKU-02";
+  second.unit = s.indicator(0).unit;
+  s.add_indicator(second);
+  s.set_origin_prefix("d.json:/indicators/", "/values/");
+  Cell c;
+  c.indicator = 1;
+  c.period = Period::parse("2024-Q1");
+  s.add_cell(c, 0);
+  c.period = Period::parse("2024-Q2");
+  s.add_cell(c, 3);
+  EXPECT_EQ(s.cell(0).origin, "d.json:/indicators/1/values/0");
+  EXPECT_EQ(s.cell(1).origin, "d.json:/indicators/1/values/3");
+  EXPECT_EQ(error_of([&] { s.add_cell(c, 4); }),
+            "indicator 'IKU-02' period 2024-Q2: the (indicator, period) pair already has a row "
+            "at d.json:/indicators/1/values/3");
+  s.set_origin_prefix("data.csv:");  // the plain form again
+  EXPECT_EQ(s.cell(1).origin, "data.csv:3");
+}
+
 TEST(IndicatorSet, ManyCellsGrowTheColumns) {
   IndicatorSet s;
   const auto u = s.units().find_or_add_path("Dinas");

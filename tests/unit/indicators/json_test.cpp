@@ -51,6 +51,25 @@ TEST(IndicatorsJson, LoadsTheUnitTreeInAnyOrderWithSlashesInNames) {
   EXPECT_EQ(s.indicator(1).negative_formula, NegativeFormula::ratio);
 }
 
+TEST(IndicatorsJson, EachValueRowsOriginIsItsJsonPointer) {
+  const auto s = parse_indicators_json(kDoc, "d.json");
+  EXPECT_EQ(s.cell(0).origin, "d.json:/indicators/0/values/0");
+  EXPECT_EQ(s.cell(1).origin, "d.json:/indicators/0/values/1");
+  EXPECT_EQ(s.cell(2).origin, "d.json:/indicators/1/values/0");
+  // And in the message of a repeated period.
+  const std::string doc = std::string(kDoc).replace(std::string(kDoc).find("\"2024\""), 6,
+                                                    "\"2024\"}, {\"period\": \"2024\"");
+  try {
+    parse_indicators_json(doc, "d.json");
+    ADD_FAILURE() << "a repeated period was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where(), "d.json:/indicators/1/values/1");
+    EXPECT_NE(e.message().find("already has a row at d.json:/indicators/1/values/0"),
+              std::string::npos)
+        << e.message();
+  }
+}
+
 TEST(IndicatorsJson, RangeWithRatioFormulaEvaluates) {
   // negative, ratio, range 7–8, R = 9 (above): 8/9 × 100 = 88.89
   const auto s = parse_indicators_json(kDoc, "d.json");

@@ -1,14 +1,20 @@
 // read_text_file: the input limit, checked while reading; UTF-16 files refused.
 #include <gtest/gtest.h>
 
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
+#include <thread>
+
+#include <sys/stat.h>
 
 #include "sopkit/calendar.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/files.hpp"
+#include "sopkit/indicator_io.hpp"
 #include "sopkit/input_limit.hpp"
 
 namespace sopkit {
@@ -132,6 +138,61 @@ TEST(Utf16, Utf8WithItsByteOrderMarkAndOneByteFilesAreRead) {
   EXPECT_EQ(read_text_file(one), "x");
   std::remove(bom.c_str());
   std::remove(one.c_str());
+}
+
+// A JSON file is read into a buffer with the parser's spare bytes after it;
+// from a pipe the buffer grows, keeping what was read.
+std::string indicators_json(int indicators) {
+  std::string doc =
+      "\xEF\xBB\xBF{\"format\": \"sopkit.indicators/1\", \"units\": [{\"id\": "
+      "\"d\", \"name\": \"Dinas\"}], \"indicators\": [";
+  for (int i = 0; i < indicators; ++i)
+    doc += std::string(i ? ", " : "") + "{\"code\": \"K" + std::to_string(i) +
+           "\", \"unit\": \"d\", \"polarity\": \"positive\", \"accumulation\": \"last\", "
+           "\"values\": [{\"period\": \"2024\", \"target\": " +
+           std::to_string(i) + "}]}";
+  return doc + "]}";
+}
+
+TEST(JsonFiles, AFileWithAByteOrderMarkAndAPipeAreReadWhole) {
+  const std::string doc = indicators_json(3000);  // past the first 64 KiB read from a pipe
+  ASSERT_GT(doc.size(), 3u << 16);
+  const std::string file = file_with("sopkit-read-whole.json", doc);
+  EXPECT_EQ(load_indicators_file(file).cell_count(), 3000u);
+  std::remove(file.c_str());
+
+  const auto fifo = (std::filesystem::temp_directory_path() / "sopkit-read-pipe.json").string();
+  std::remove(fifo.c_str());
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  std::signal(SIGPIPE, SIG_IGN);  // a reader that fails early leaves the writer's write failing
+  std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << doc; });
+  std::optional<IndicatorSet> set;
+  try {
+    set = load_indicators_file(fifo);
+  } catch (const Error& e) {
+    ADD_FAILURE() << e.what();
+  }
+  writer.join();
+  std::remove(fifo.c_str());
+  ASSERT_TRUE(set);
+  ASSERT_EQ(set->cell_count(), 3000u);
+  EXPECT_EQ(set->indicator(2999).code, "K2999");
+  EXPECT_EQ(*set->cell(2999).target, 2999.0);
+}
+
+TEST(JsonFiles, AnEndlessDeviceStopsAtTheLimit) {
+  const InputLimit limit(300000);
+  const auto link = (std::filesystem::temp_directory_path() / "sopkit-zero.json").string();
+  std::remove(link.c_str());
+  std::filesystem::create_symlink("/dev/zero", link);
+  try {
+    load_indicators_file(link);
+    ADD_FAILURE() << "read /dev/zero as JSON";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::io_error);
+    EXPECT_NE(e.message().find("limit of 300000 bytes"), std::string::npos) << e.message();
+  }
+  std::remove(link.c_str());
 }
 
 }  // namespace

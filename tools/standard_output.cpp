@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -23,6 +24,15 @@ bool is_c1_lead(unsigned char c) {
 }
 bool is_c1_second(unsigned char c) {
   return c >= 0x80 && c <= 0x9F;
+}
+
+// Whether escape_terminal_controls would change `text`: almost never, so a
+// block of a national report goes out without being copied byte by byte.
+bool needs_escape(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F || is_c1_lead(c);
+  });
 }
 
 // A stream buffer over a file descriptor that keeps the first write error
@@ -70,7 +80,7 @@ class CheckedOutput : public std::streambuf {
     if (escape_ && !last && ready > 0 && is_c1_lead(static_cast<unsigned char>(pending_.back())))
       --ready;
     const std::string_view text(pending_.data(), ready);
-    if (escape_)
+    if (escape_ && needs_escape(text))
       send(escape_terminal_controls(text));
     else
       send(text);

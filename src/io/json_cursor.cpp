@@ -128,16 +128,38 @@ void advise_huge_pages_for(simdjson::dom::parser& parser, std::size_t bytes) {
   advise_huge_pages(parser.doc.string_buf.get(), 5 * bytes / 3);
 }
 
-simdjson::padded_string padded_copy(std::string_view text) {
-  simdjson::padded_string copy(text);
-  if (!copy.data()) throw std::bad_alloc();
+// A text with the parser's spare bytes after it, on huge pages when large
+// (its pages' first touch is most of a copy's time).
+class PaddedText {
+ public:
+  explicit PaddedText(std::size_t capacity)
+      : bytes_(new char[capacity + simdjson::SIMDJSON_PADDING]), capacity_(capacity) {
+    advise_huge_pages(bytes_.get(), capacity);
+  }
+  char* data() noexcept { return bytes_.get(); }
+  std::size_t capacity() const noexcept { return capacity_; }
+  // The first `size` bytes, as the parser reads them in place.
+  simdjson::padded_string_view view(std::size_t size) noexcept {
+    std::memset(bytes_.get() + size, 0, simdjson::SIMDJSON_PADDING);
+    return simdjson::padded_string_view(std::string_view(bytes_.get(), size),
+                                        size + simdjson::SIMDJSON_PADDING);
+  }
+
+ private:
+  std::unique_ptr<char[]> bytes_;
+  std::size_t capacity_;
+};
+
+PaddedText padded_copy(std::string_view text) {
+  PaddedText copy(text.size());
+  if (!text.empty()) std::memcpy(copy.data(), text.data(), text.size());
   return copy;
 }
 
 }  // namespace
 
 JsonDocument::JsonDocument(std::string_view text, const std::string& source, std::size_t max_depth)
-    : JsonDocument(simdjson::padded_string_view(padded_copy(text)), source, max_depth) {}
+    : JsonDocument(padded_copy(text).view(text.size()), source, max_depth) {}
 
 JsonDocument::JsonDocument(simdjson::padded_string_view text, const std::string& source,
                            std::size_t max_depth)
@@ -178,21 +200,16 @@ JsonDocument::JsonDocument(simdjson::padded_string_view text, const std::string&
 // 134 MB more, and its pages' first touch).
 std::unique_ptr<JsonDocument> load_json_document(const std::string& path, std::size_t max_depth) {
   InputFile file(path);
-  std::unique_ptr<char[]> text;
-  std::size_t held = 0;
+  std::optional<PaddedText> text;
   const std::size_t size = read_whole_file(file, [&](std::size_t n) {
-    std::unique_ptr<char[]> bigger(new char[n + simdjson::SIMDJSON_PADDING]);
-    advise_huge_pages(bigger.get(), n);
-    if (held > 0) std::memcpy(bigger.get(), text.get(), held);
-    text = std::move(bigger);
-    held = n;
-    return text.get();
+    PaddedText bigger(n);
+    if (text) std::memcpy(bigger.data(), text->data(), text->capacity());
+    text.emplace(std::move(bigger));
+    return text->data();
   });
-  std::memset(text.get() + size, 0, simdjson::SIMDJSON_PADDING);
-  const std::string_view view(text.get(), size);
+  const simdjson::padded_string_view view = text->view(size);
   refuse_utf16(view, path, "file");
-  return std::make_unique<JsonDocument>(
-      simdjson::padded_string_view(view, size + simdjson::SIMDJSON_PADDING), path, max_depth);
+  return std::make_unique<JsonDocument>(view, path, max_depth);
 }
 
 void JsonCursor::fail(const std::string& message) const {

@@ -212,8 +212,13 @@ void detail::HashIndex::reserve(std::size_t items) {
 void detail::HashIndex::rehash(std::size_t at_least) {
   std::size_t capacity = 64;
   while (capacity < at_least) capacity *= 2;
-  slots_.assign(capacity, 0);
-  advise_huge_pages(slots_);  // probes land anywhere: fewer TLB misses
+  // Probes land anywhere: the slots go on huge pages (fewer TLB misses),
+  // advised before their first write (advice after it finds 4 KiB pages).
+  std::vector<std::uint64_t> fresh;
+  fresh.reserve(capacity);
+  advise_huge_pages(fresh);
+  fresh.resize(capacity, 0);
+  slots_ = std::move(fresh);
   for (const auto& [eh, ei] : entries_) put(eh, ei);
 }
 

@@ -46,6 +46,26 @@ class JsonStream : public ChunkedOutput {
   void end_array() { close(']'); }
 
   JsonStream& key(std::string_view k) {
+    constexpr std::size_t kShortKey = 40;
+    // A member of a laid-out object with a short plain key (every key this
+    // library writes): the comma, the line, the key and ": " in one append.
+    if (indent_ >= 0 && !after_key_ && !counts_.empty() && k.size() <= kShortKey && is_plain(k)) {
+      const std::string_view line = comma_and_line();
+      const std::string_view lead = counts_.back()++ > 0 ? line : line.substr(1);
+      if (lead.size() <= kShortLine) {
+        char text[kShortLine + kShortKey + 4];
+        std::memcpy(text, lead.data(), lead.size());
+        char* p = text + lead.size();
+        *p++ = '"';
+        std::memcpy(p, k.data(), k.size());
+        p += k.size();
+        std::memcpy(p, "\": ", 3);
+        out_.append(text, static_cast<std::size_t>(p + 3 - text));
+        after_key_ = true;
+        return *this;
+      }
+      --counts_.back();
+    }
     next_item();
     string(k, indent_ < 0 ? std::string_view(":") : std::string_view(": "));
     after_key_ = true;
@@ -274,6 +294,7 @@ class JsonStream : public ChunkedOutput {
     }
   }
 
+  static constexpr std::size_t kShortLine = 80;  // ",\n" and the indentation
   int indent_;
   std::string lines_;   // ",\n" and spaces: see comma_and_line()
   char last_text_[64];  // the digits of the last number that was not whole

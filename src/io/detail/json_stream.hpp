@@ -46,35 +46,12 @@ class JsonStream : public ChunkedOutput {
   void end_array() { close(']'); }
 
   JsonStream& key(std::string_view k) {
-    constexpr std::size_t kShortKey = 40;
-    // A member of a laid-out object with a short plain key (every key this
-    // library writes): the comma, the line, the key and ": " in one append.
-    if (indent_ >= 0 && !after_key_ && !counts_.empty() && k.size() <= kShortKey && is_plain(k)) {
-      const std::string_view line = comma_and_line();
-      const std::string_view lead = counts_.back()++ > 0 ? line : line.substr(1);
-      if (lead.size() <= kShortLine) {
-        char text[kShortLine + kShortKey + 4];
-        std::memcpy(text, lead.data(), lead.size());
-        char* p = text + lead.size();
-        *p++ = '"';
-        std::memcpy(p, k.data(), k.size());
-        p += k.size();
-        std::memcpy(p, "\": ", 3);
-        out_.append(text, static_cast<std::size_t>(p + 3 - text));
-        after_key_ = true;
-        return *this;
-      }
-      --counts_.back();
-    }
-    next_item();
-    string(k, indent_ < 0 ? std::string_view(":") : std::string_view(": "));
+    // The comma, the line, the key and ": " in one append.
+    string(k, indent_ < 0 ? std::string_view(":") : std::string_view(": "), item_lead());
     after_key_ = true;
     return *this;
   }
-  void value(std::string_view s) {
-    next_item();
-    string(s);
-  }
+  void value(std::string_view s) { string(s, "", item_lead()); }
   void value(const char* s) { value(std::string_view(s)); }
   void value(const std::string& s) { value(std::string_view(s)); }
   void value(double v) {
@@ -175,20 +152,20 @@ class JsonStream : public ChunkedOutput {
     out_ += bracket;
   }
   // Before a value or key: the comma and the line of the next item, unless
-  // the value follows its key.
-  void next_item() {
+  // the value follows its key; counts the item.
+  std::string_view item_lead() {
     if (after_key_) {
       after_key_ = false;
-      return;
+      return {};
     }
-    if (counts_.empty()) return;
+    if (counts_.empty()) return {};
     const bool comma = counts_.back()++ > 0;
-    if (indent_ < 0) {
-      if (comma) out_ += ',';
-      return;
-    }
+    if (indent_ < 0) return comma ? std::string_view(",") : std::string_view();
     const std::string_view line = comma_and_line();
-    out_.append(comma ? line : line.substr(1));
+    return comma ? line : line.substr(1);
+  }
+  void next_item() {
+    if (const std::string_view lead = item_lead(); !lead.empty()) out_.append(lead);
   }
   void newline() {
     if (indent_ >= 0) out_.append(comma_and_line().substr(1));
@@ -203,19 +180,24 @@ class JsonStream : public ChunkedOutput {
     }
     return std::string_view(lines_.data(), size);
   }
-  // A quoted string and then `suffix` (": " after a key). A short plain
-  // string (codes, names, keys) goes out in one append.
-  void string(std::string_view s, std::string_view suffix = "") {
-    constexpr std::size_t kShort = 56;
-    if (s.size() <= kShort && is_plain(s)) {
-      char quoted[kShort + 4];
-      quoted[0] = '"';
-      std::memcpy(quoted + 1, s.data(), s.size());
-      quoted[s.size() + 1] = '"';
-      std::memcpy(quoted + s.size() + 2, suffix.data(), suffix.size());
-      out_.append(quoted, s.size() + 2 + suffix.size());
+  // `lead`, a quoted string and then `suffix` (": " after a key). A short
+  // plain string (codes, names, keys) and its lead go out in one append.
+  void string(std::string_view s, std::string_view suffix = "", std::string_view lead = "") {
+    constexpr std::size_t kShort = 56, kShortLead = 80, kLongestSuffix = 2;
+    if (s.size() <= kShort && lead.size() <= kShortLead && is_plain(s)) {
+      char text[kShortLead + kShort + 2 + kLongestSuffix];
+      char* p = text;
+      std::memcpy(p, lead.data(), lead.size());
+      p += lead.size();
+      *p++ = '"';
+      std::memcpy(p, s.data(), s.size());
+      p += s.size();
+      *p++ = '"';
+      std::memcpy(p, suffix.data(), suffix.size());
+      out_.append(text, static_cast<std::size_t>(p - text) + suffix.size());
       return;
     }
+    out_.append(lead);
     escaped_string(s);
     out_.append(suffix);
   }
@@ -294,7 +276,6 @@ class JsonStream : public ChunkedOutput {
     }
   }
 
-  static constexpr std::size_t kShortLine = 80;  // ",\n" and the indentation
   int indent_;
   std::string lines_;   // ",\n" and spaces: see comma_and_line()
   char last_text_[64];  // the digits of the last number that was not whole

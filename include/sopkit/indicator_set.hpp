@@ -233,6 +233,12 @@ class IndicatorSet {
   // loader that can estimate them (from its input's size) does not copy
   // growing storage. Only an optimisation: more can always be added.
   void reserve(std::size_t indicators, std::size_t rows, std::size_t values);
+  // The indicators, rows and values so far are about `fraction` (0..1] of
+  // all, as a loader estimates from its input: room for a little more than
+  // the rest is reserved at once. Only an optimisation: an estimate the
+  // machine cannot reserve leaves the storage to grow. Returns the estimated
+  // number of indicators (0 for a fraction outside (0, 1]).
+  std::size_t reserve_rest(double fraction) noexcept;
   Cell cell(std::size_t row) const;
   // As cell(row) without the origin (no text is built), and its parts.
   Cell cell_values(std::size_t row) const;

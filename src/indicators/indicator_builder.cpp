@@ -250,18 +250,9 @@ void IndicatorSetBuilder::add(const IndicatorRow& row, std::size_t number_of_row
 }
 
 void IndicatorSetBuilder::expect_rest(double fraction) {
-  if (!(fraction > 0 && fraction <= 1)) return;
-  // A little more than the estimate: a few rows past it would double storage.
-  const auto scaled = [&](std::size_t n) {
-    return static_cast<std::size_t>(static_cast<double>(n) / fraction * 1.05) + 16;
-  };
-  // Only an optimisation: an estimate the machine cannot reserve (a file whose
-  // first rows are much shorter than the rest) leaves the storage to grow.
   try {
-    set_.reserve(scaled(set_.indicator_count()), scaled(set_.cell_count()),
-                 scaled(set_.value_count()));
-    first_row_.reserve(scaled(first_row_.size()));
-  } catch (const std::bad_alloc&) {
+    first_row_.reserve(set_.reserve_rest(fraction));
+  } catch (const std::bad_alloc&) {  // only an optimisation, as the set's
   } catch (const std::length_error&) {
   }
 }

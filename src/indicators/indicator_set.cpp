@@ -8,6 +8,8 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <new>
+#include <stdexcept>
 #include <unordered_map>
 #include <utility>
 
@@ -629,6 +631,21 @@ void IndicatorSet::reserve(std::size_t indicators, std::size_t rows, std::size_t
   detail::advise_huge_pages(indicators_);
   by_code_.reserve(indicators);
   cols_->reserve(indicators, rows, values);
+}
+
+std::size_t IndicatorSet::reserve_rest(double fraction) noexcept {
+  if (!(fraction > 0 && fraction <= 1)) return 0;
+  // A little more than the estimate: a few rows past it would double storage.
+  const auto scaled = [&](std::size_t n) {
+    return static_cast<std::size_t>(static_cast<double>(n) / fraction * 1.05) + 16;
+  };
+  const std::size_t indicators = scaled(indicator_count());
+  try {
+    reserve(indicators, scaled(cell_count()), scaled(value_count()));
+  } catch (const std::bad_alloc&) {
+  } catch (const std::length_error&) {
+  }
+  return indicators;
 }
 
 Cell IndicatorSet::cell_values(std::size_t row) const {

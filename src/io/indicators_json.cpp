@@ -7,11 +7,9 @@
 #include <cmath>
 #include <map>
 #include <memory>
-#include <new>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
-#include <stdexcept>
 #include <string>
 #include <vector>
 #include "io/detail/files.hpp"
@@ -169,19 +167,6 @@ void read_indicator(const JsonCursor& o, IndicatorSet& set) {
   });
 }
 
-// Room for the whole list, estimated from its first indicators' rows: a
-// national file's 1.3M rows would otherwise be copied each time storage grows.
-void reserve_for(IndicatorSet& set, std::size_t indicators) {
-  const std::size_t read = set.indicator_count();
-  if (read == 0 || indicators <= read) return;
-  const auto scaled = [&](std::size_t n) { return n * indicators / read * 21 / 20 + 16; };
-  try {  // only an optimisation
-    set.reserve(indicators, scaled(set.cell_count()), scaled(set.value_count()));
-  } catch (const std::bad_alloc&) {
-  } catch (const std::length_error&) {
-  }
-}
-
 bool has_indicators_format(const JsonCursor& root) {
   if (!root.is_object()) return false;
   const Field format = root.find("format");
@@ -202,7 +187,10 @@ IndicatorSet indicators_from_document(const detail::JsonDocument& doc) {
   const std::size_t count = f[3]->expect(JsonKind::list).size();
   f[3]->for_each_item([&](const JsonCursor& o) {
     read_indicator(o, set);
-    if (set.indicator_count() == kIndicatorsToEstimateFrom) reserve_for(set, count);
+    // Room for the whole list, estimated from its first indicators' rows: a
+    // national file's 1.3M rows would otherwise be copied as storage grows.
+    if (set.indicator_count() == kIndicatorsToEstimateFrom)
+      set.reserve_rest(static_cast<double>(kIndicatorsToEstimateFrom) / static_cast<double>(count));
   });
   return set;
 }

@@ -12,6 +12,8 @@ passes --timeout is stopped and reported as "> T s".
   evaluate   sopkit evaluate national.csv            pandas: read_csv, forward-fill the definitions,
              --period 2024-Q2 --json / --csv         achievement by polarity, predikat band,
                                                      weighted roll-up per unit and ancestor, to_csv
+  capi       the C ABI (bench/embed/national.c): load,   the pandas pipeline of `evaluate`
+             evaluate, to_json / to_csv, write a file
   validate   sopkit validate sop.json                networkx + json: load, DiGraph of the
   analyze    sopkit analyze sop.json --json          forward flows, topological sort, longest path
   loops      sopkit analyze loops.json --json        (none: the output size and memory are the goal)
@@ -22,7 +24,7 @@ passes --timeout is stopped and reported as "> T s".
   python     IndicatorSet.from_dataframe(df)         pandas.read_csv of the same file (the frame)
 
   /usr/bin/python3 bench/compare_national.py [--build-dir build/release] [--short]
-      [--jobs evaluate,validate,analyze,loops,runs,store,python] [--timeout 60] [--out DIR]
+      [--jobs evaluate,capi,validate,analyze,loops,runs,store,python] [--timeout 60] [--out DIR]
       [--repeat N]
 
 --repeat N runs each side N times and keeps the fastest run's time (with the
@@ -350,6 +352,25 @@ class Bench:
                   [([self.sopkit, "evaluate", f, "--period", "2024-Q2", "--csv"], self.out / "eval-json.csv")
                    for f in js], None)
 
+    def capi(self):
+        """The same national evaluation as a government app makes it through
+        the C ABI (bench/embed/national.c): load, evaluate one period, take
+        the result as JSON or CSV and write it to a file."""
+        n = self.sizes["kabupaten"]
+        files = [self.national(k) for k in (n, 4 * n)]
+        program = self.out / "national-capi"
+        lib = self.build / "src"
+        subprocess.run(["cc", "-O2", "-std=c99", str(HERE / "embed" / "national.c"),
+                        f"-I{ROOT / 'include'}", f"-L{lib}", "-lsopkit", f"-Wl,-rpath,{lib}",
+                        "-o", str(program)], check=True)
+        pandas = [side("pandas-evaluate", f, self.out / "eval-pandas.csv") for f in files]
+        for fmt in ("json", "csv"):
+            self.pair(f"C ABI: load, evaluate --period 2024-Q2, to_{fmt}, write",
+                      f"{rows_of(files[1]):,} rows, {mb(files[1])} MB",
+                      [[program, f, "2024-Q2", fmt, self.out / f"eval-capi.{fmt}"] for f in files],
+                      pandas, goal=">= 10x pandas (the text is held: RSS above 2x file)",
+                      met=lambda fig: ratio_value(fig[1][1][0], fig[1][0][0]) >= 10)
+
     def sops(self, verbs):
         n = self.sizes["sop_steps"]
         files = [self.generate("sop", f"sop-{k}.json", "--steps", k) for k in (n, 4 * n)]
@@ -485,7 +506,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--build-dir", default="build/release")
     ap.add_argument("--short", action="store_true", help="small sizes, for CI")
-    ap.add_argument("--jobs", default="evaluate,validate,analyze,loops,runs,store,python")
+    ap.add_argument("--jobs", default="evaluate,capi,validate,analyze,loops,runs,store,python")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds before a run is stopped")
     ap.add_argument("--repeat", type=int, default=1,
                     help="run each side this many times and keep the fastest (default 1)")
@@ -500,7 +521,7 @@ def main():
         sop_verbs = [v for v in ("validate", "analyze") if v in jobs]
         if sop_verbs:
             b.sops(sop_verbs)
-        for job in ("loops", "runs", "store", "python"):
+        for job in ("capi", "loops", "runs", "store", "python"):
             if job in jobs:
                 getattr(b, job)()
     except (Failed, subprocess.CalledProcessError) as e:

@@ -5,6 +5,7 @@
 // readers of one handle stay safe.
 #pragma once
 
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -65,19 +66,23 @@ struct sopkit_schedule {
 
 struct sopkit_indicators {
   SOPKIT_HANDLE("sk-indic", "sopkit_indicators");
-  sopkit::IndicatorSet set;
+  explicit sopkit_indicators(sopkit::IndicatorSet s)
+      : set(std::make_shared<const sopkit::IndicatorSet>(std::move(s))) {}
+  // Shared with the evaluations made from it, not copied: a national set is
+  // a hundred megabytes.
+  std::shared_ptr<const sopkit::IndicatorSet> set;
 };
 
 struct sopkit_evaluation {
   SOPKIT_HANDLE("sk-evalu", "sopkit_evaluation");
-  sopkit::IndicatorSet set;  // the rows refer to its indicators and units
+  std::shared_ptr<const sopkit::IndicatorSet> set;  // the rows refer to its indicators and units
   sopkit::Evaluation evaluation;
   sopkit::EvaluationOptions options;  // what it was evaluated with (its scale colours the HTML)
-  std::vector<std::string> periods, units;  // texts lent out by row_get
+  // Texts lent out by row_get: each unit's path and each period held.
+  std::vector<std::string> unit_paths, period_texts;
+  std::vector<sopkit::Period> periods;  // sorted; period_texts[i] is periods[i]'s
   sopkit_lazy_text json, csv;
 };
-
-#include <memory>
 
 #include "sopkit/monitoring.hpp"
 #include "sopkit/runs.hpp"

@@ -1,5 +1,6 @@
 // indicators.cpp — C ABI for the capaian kinerja engine: raw bulk kernels,
 // indicator sets, evaluations.
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <optional>
@@ -76,8 +77,7 @@ namespace {
 template <typename Make>
 int make_set(sopkit_indicators** out, Make&& make) {
   return guard([&]() -> int {
-    auto handle = std::make_unique<sopkit_indicators>();
-    handle->set = make();
+    auto handle = std::make_unique<sopkit_indicators>(make());
     *out = handle.release();
     return SOPKIT_OK;
   });
@@ -333,9 +333,9 @@ void sopkit_indicators_free(sopkit_indicators* set) {
 int sopkit_indicators_counts(const sopkit_indicators* set, size_t* out_indicators,
                              size_t* out_units, size_t* out_rows) {
   SOPKIT_REQUIRE(set);
-  if (out_indicators) *out_indicators = set->set.indicator_count();
-  if (out_units) *out_units = set->set.units().size();
-  if (out_rows) *out_rows = set->set.cell_count();
+  if (out_indicators) *out_indicators = set->set->indicator_count();
+  if (out_units) *out_units = set->set->units().size();
+  if (out_rows) *out_rows = set->set->cell_count();
   return ok();
 }
 
@@ -362,12 +362,11 @@ int sopkit_indicators_evaluate(const sopkit_indicators* set, const sopkit_evalua
       return status;
     auto handle = std::make_unique<sopkit_evaluation>();
     handle->set = set->set;
-    handle->evaluation = sopkit::evaluate(handle->set, options);
+    handle->evaluation = sopkit::evaluate(*handle->set, options);
     handle->options = options;
-    for (const auto& r : handle->evaluation.indicators) {
-      handle->periods.push_back(r.period.to_string());
-      handle->units.push_back(handle->set.units().path(handle->set.indicator(r.indicator).unit));
-    }
+    handle->unit_paths = handle->set->units().paths();
+    handle->periods = handle->set->periods();
+    for (const sopkit::Period& p : handle->periods) handle->period_texts.push_back(p.to_string());
     *out = handle.release();
     return SOPKIT_OK;
   });
@@ -421,9 +420,11 @@ int sopkit_evaluation_row_get(const sopkit_evaluation* ev, size_t index,
     return fail(SOPKIT_EINVAL, "row index " + std::to_string(index) + " is past the last (" +
                                    std::to_string(rows.size()) + ")");
   const sopkit::IndicatorResult& r = rows[index];
-  out->indicator = ev->set.indicator(r.indicator).code.c_str();
-  out->unit = ev->units[index].c_str();
-  out->period = ev->periods[index].c_str();
+  const sopkit::Indicator& d = ev->set->indicator(r.indicator);
+  const auto period = std::lower_bound(ev->periods.begin(), ev->periods.end(), r.period);
+  out->indicator = d.code.c_str();
+  out->unit = ev->unit_paths[d.unit].c_str();
+  out->period = ev->period_texts[static_cast<std::size_t>(period - ev->periods.begin())].c_str();
   out->target = nan_if_blank(r.target);
   out->realisation = nan_if_blank(r.realisation);
   out->achievement = r.achievement.value;
@@ -440,7 +441,7 @@ int sopkit_evaluation_to_json(const sopkit_evaluation* ev, const char** out_json
   return guard([&]() -> int {
     auto* self = const_cast<sopkit_evaluation*>(ev);
     std::call_once(self->json.once, [&] {
-      self->json.text = sopkit::evaluation_to_json(ev->set, ev->evaluation, -1);
+      self->json.text = sopkit::evaluation_to_json(*ev->set, ev->evaluation, -1);
     });
     *out_json = self->json.text.c_str();
     return SOPKIT_OK;
@@ -453,7 +454,7 @@ int sopkit_evaluation_to_csv(const sopkit_evaluation* ev, const char** out_csv) 
   return guard([&]() -> int {
     auto* self = const_cast<sopkit_evaluation*>(ev);
     std::call_once(self->csv.once,
-                   [&] { self->csv.text = sopkit::evaluation_to_csv(ev->set, ev->evaluation); });
+                   [&] { self->csv.text = sopkit::evaluation_to_csv(*ev->set, ev->evaluation); });
     *out_csv = self->csv.text.c_str();
     return SOPKIT_OK;
   });

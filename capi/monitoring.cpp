@@ -179,8 +179,8 @@ int sopkit_runs_compliance(const sopkit_runs_comparison* const* comparisons, siz
     list.push_back(&comparisons[i]->comparison);
   }
   return guard([&]() -> int {
-    auto handle = std::make_unique<sopkit_indicators>();
-    handle->set = sopkit::compliance_indicators(list, target_percent);
+    auto handle =
+        std::make_unique<sopkit_indicators>(sopkit::compliance_indicators(list, target_percent));
     *out = handle.release();
     return SOPKIT_OK;
   });

@@ -156,7 +156,7 @@ int sopkit_evaluation_render_html(const sopkit_evaluation* ev, int lang, char** 
   SOPKIT_REQUIRE(ev);
   SOPKIT_REQUIRE(out_html);
   return text_in_language(lang, out_html, [&](sopkit::Language language) {
-    return sopkit::render_evaluation_html(ev->set, ev->evaluation, ev->options, language);
+    return sopkit::render_evaluation_html(*ev->set, ev->evaluation, ev->options, language);
   });
 }
 
@@ -186,7 +186,7 @@ int sopkit_monev_report_write(const sopkit_sop* sop, const sopkit_indicators* se
     std::optional<sopkit::WorkCalendar> shipped;
     if (!cal) shipped.emplace(sopkit::calendar_for_run(options.start));
     const sopkit::WorkCalendar& calendar = cal ? cal->calendar : *shipped;
-    sopkit::write_monev_report(sopkit::build_monev_report(sop->sop, set->set, calendar, options),
+    sopkit::write_monev_report(sopkit::build_monev_report(sop->sop, *set->set, calendar, options),
                                dir);
     return SOPKIT_OK;
   });

@@ -109,7 +109,7 @@ int sopkit_store_import_indicators(sopkit_store* store, const sopkit_indicators*
   SOPKIT_REQUIRE(set);
   SOPKIT_REQUIRE(author);
   return guard([&]() -> int {
-    std::size_t n = store->store->import_indicators(set->set, {author, or_empty(reason)});
+    std::size_t n = store->store->import_indicators(*set->set, {author, or_empty(reason)});
     if (out_changed) *out_changed = n;
     return SOPKIT_OK;
   });
@@ -138,8 +138,7 @@ int sopkit_store_indicators(sopkit_store* store, sopkit_indicators** out) {
   SOPKIT_REQUIRE(store);
   SOPKIT_REQUIRE(out);
   return guard([&]() -> int {
-    auto handle = std::make_unique<sopkit_indicators>();
-    handle->set = store->store->indicators();
+    auto handle = std::make_unique<sopkit_indicators>(store->store->indicators());
     *out = handle.release();
     return SOPKIT_OK;
   });

@@ -805,6 +805,13 @@ void evaluate(const IndicatorSet& set, const EvaluationOptions& opt, EvaluationS
 
 Evaluation evaluate(const IndicatorSet& set, const EvaluationOptions& opt) {
   Evaluation ev;
+  // At most a result per cell (per indicator for one period) and a warning
+  // per indicator and year: a national evaluation holds ~100 MB, reserved
+  // once on huge pages instead of doubling onto 4 KiB pages.
+  ev.indicators.reserve(opt.period ? set.indicator_count() : set.cell_count());
+  detail::advise_huge_pages(ev.indicators);
+  ev.warnings.reserve(set.indicator_count());
+  detail::advise_huge_pages(ev.warnings);
   HoldingSink holder(ev);
   evaluate(set, opt, holder);
   return ev;

@@ -423,7 +423,15 @@ class JsonEvaluationWriter : public EvaluationSink {
 
 void write_evaluation(detail::JsonStream& j, const IndicatorSet& set, const Evaluation& ev) {
   JsonEvaluationWriter writer(j, set);
-  for (const auto& r : ev.indicators) writer.indicator(r);
+  // The whole text's size, told from its first results (a warning or a unit
+  // is shorter than a result).
+  constexpr std::size_t kResultsToEstimateFrom = 256;
+  const std::size_t items = ev.indicators.size() + ev.units.size() + ev.warnings.size();
+  for (std::size_t i = 0; i < ev.indicators.size(); ++i) {
+    writer.indicator(ev.indicators[i]);
+    if (i + 1 == kResultsToEstimateFrom)
+      j.expect(j.text().size() / kResultsToEstimateFrom * (items + 1) * 11 / 10);
+  }
   for (const auto& u : ev.units) writer.unit(u);
   for (const auto& w : ev.warnings) writer.warning(w);
   for (const auto& n : ev.notes) writer.note(n);

@@ -78,6 +78,22 @@ static void test_evaluate_cells_grouped(void) {
   CHECK(contains(sopkit_last_error(), "group id 0 is outside [0, 0)"));
 }
 
+/* The row arrays of a set, the optional columns left NULL. */
+static sopkit_indicator_rows rows_of(size_t n, const char** unit, const char** code,
+                                     const char** period, const uint8_t* polarity,
+                                     const double* target, const double* realisation) {
+  sopkit_indicator_rows rows;
+  memset(&rows, 0, sizeof rows);
+  rows.n = n;
+  rows.unit = unit;
+  rows.code = code;
+  rows.period = period;
+  rows.polarity = polarity;
+  rows.target = target;
+  rows.realisation = realisation;
+  return rows;
+}
+
 static void test_set_from_arrays(void) {
   const char* unit[] = {"Dinas/Bidang SD", "Dinas/Bidang SD", "Dinas/Bidang SMP"};
   const char* code[] = {"IKU-01", "IKU-01", "IKU-02"};
@@ -93,14 +109,7 @@ static void test_set_from_arrays(void) {
   size_t indicators = 0, units = 0, n = 0;
   double ach[3];
   uint8_t band[3];
-  memset(&rows, 0, sizeof rows);
-  rows.n = 3;
-  rows.unit = unit;
-  rows.code = code;
-  rows.period = period;
-  rows.polarity = pol;
-  rows.target = target;
-  rows.realisation = real;
+  rows = rows_of(3, unit, code, period, pol, target, real);
   CHECK_OK(sopkit_indicators_new(&set, &rows));
   CHECK_OK(sopkit_indicators_counts(set, &indicators, &units, &n));
   CHECK(indicators == 2 && units == 3 && n == 3); /* Dinas, Bidang SD, Bidang SMP */
@@ -317,6 +326,42 @@ static void test_set_from_arrays_refuses_a_second_name(void) {
   sopkit_indicators_free(set);
 }
 
+/* An evaluation shares its set: it outlives the set's handle, and each row
+ * lends the texts of its own unit and period. */
+static void test_evaluation_outlives_its_set(void) {
+  const char* unit[] = {"Dinas/Bidang SMP", "Dinas/Bidang SD", "Dinas/Bidang SD", "Dinas"};
+  const char* code[] = {"IKU-02", "IKU-01", "IKU-01", "IKU-03"};
+  const char* period[] = {"2025", "2024-Q2", "2024-Q1", "2024"};
+  const uint8_t pol[] = {SOPKIT_POLARITY_POSITIVE, SOPKIT_POLARITY_POSITIVE,
+                         SOPKIT_POLARITY_POSITIVE, SOPKIT_POLARITY_POSITIVE};
+  const double target[] = {100, 100, 100, 100};
+  const double real[] = {90, 80, 70, 60};
+  sopkit_indicator_rows rows;
+  sopkit_indicators* set = NULL;
+  sopkit_evaluation* ev = NULL;
+  sopkit_evaluation_row row;
+  const char* json = NULL;
+  size_t n = 0, i;
+  rows = rows_of(4, unit, code, period, pol, target, real);
+  CHECK_OK(sopkit_indicators_new(&set, &rows));
+  CHECK_OK(sopkit_indicators_evaluate(set, NULL, &ev));
+  sopkit_indicators_free(set);
+  CHECK_OK(sopkit_evaluation_count(ev, &n));
+  CHECK(n == 4);
+  for (i = 0; i < n; ++i) {
+    size_t k = 0;
+    CHECK_OK(sopkit_evaluation_row_get(ev, i, &row));
+    while (k < 4 && strcmp(code[k], row.indicator) != 0) ++k;
+    if (strcmp(row.indicator, "IKU-01") == 0) /* two rows: told apart by the realisation */
+      k = row.realisation == 80 ? 1 : 2;
+    CHECK(k < 4 && strcmp(row.unit, unit[k]) == 0 && strcmp(row.period, period[k]) == 0);
+    CHECK(row.realisation == real[k]);
+  }
+  CHECK_OK(sopkit_evaluation_to_json(ev, &json));
+  CHECK(contains(json, "\"unit\":\"Dinas/Bidang SMP\",\"period\":\"2025\""));
+  sopkit_evaluation_free(ev);
+}
+
 static void test_loading_errors(void) {
   sopkit_indicators* set = NULL;
   const char* csv =
@@ -391,6 +436,7 @@ int main(void) {
   test_set_from_columns_refuses_what_the_csv_refuses();
   test_set_from_arrays_refuses_a_second_name();
   test_example_file_and_options();
+  test_evaluation_outlives_its_set();
   test_loading_errors();
   return check_summary();
 }

@@ -3,8 +3,12 @@
 // result is never held twice. Private to the library.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <ostream>
 #include <string>
+
+#include "util/huge_pages.hpp"
 
 namespace sopkit::detail {
 
@@ -12,9 +16,14 @@ class ChunkedOutput {
  public:
   explicit ChunkedOutput(std::ostream* sink) : sink_(sink) {}
 
-  // Passes what is written so far to the sink once it is large.
+  // Called between items. With a sink, passes what is written so far on once
+  // it is large. In memory, makes room ahead once the text is large.
   void maybe_flush() {
-    if (sink_ && out_.size() >= (1u << 20)) flush();
+    if (out_.size() < next_check_) return;
+    if (sink_)
+      flush();
+    else
+      make_room();
   }
   void flush() {
     if (!sink_) return;
@@ -22,12 +31,32 @@ class ChunkedOutput {
     out_.clear();
   }
   std::string& text() { return out_; }
+  // In memory, room for about `bytes` in all, made at once: a writer that can
+  // tell the size of its text spares the doublings (and their fresh pages).
+  void expect(std::size_t bytes) {
+    if (!sink_ && bytes > out_.capacity()) make_room(bytes);
+  }
 
  protected:
   std::string out_;
 
  private:
+  static constexpr std::size_t kPiece = std::size_t{1} << 20;
+
+  // A national result held in memory runs to hundreds of megabytes: its
+  // storage doubles onto huge pages, advised before the text is copied in,
+  // instead of growing append by append with a fault per 4 KiB page.
+  void make_room(std::size_t at_least = 0) {
+    std::string larger;
+    larger.reserve(std::max({at_least, 2 * out_.capacity(), 4 * kPiece}));
+    advise_huge_pages(larger);
+    larger.append(out_);
+    out_.swap(larger);
+    next_check_ = out_.capacity() - kPiece;  // an item is far below a piece
+  }
+
   std::ostream* sink_;
+  std::size_t next_check_ = kPiece;
 };
 
 }  // namespace sopkit::detail

@@ -208,5 +208,30 @@ TEST(EvaluationJson, StreamedTextIsWhatTheDomWouldDump) {
   EXPECT_NE(evaluation_to_json(s, ev).find(R"("APK \"SD\"\\ \t\u0001 Ş")"), std::string::npos);
 }
 
+// A text held in memory past a megabyte makes room ahead (once from its first
+// results' size, then by doubling when later results are longer than those
+// were) and keeps every byte: it is what the streamed writer writes.
+TEST(EvaluationJson, ALargeTextHeldInMemoryIsWhatIsStreamed) {
+  std::string csv =
+      "unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation\n";
+  for (int i = 0; i < 4000; ++i) {
+    // Past the first thousand results the names grow, so the first estimate
+    // falls short and the text has to grow on.
+    const std::string name =
+        "Indikator " + std::to_string(i) + std::string(i < 1000 ? 0 : 900, 'x');
+    const std::string row = "Dinas/Bidang " + std::to_string(i % 7) + ",K" + std::to_string(i) +
+                            "," + name + ",%,positive,last,1,";
+    csv += row + "2024-Q1,100," + std::to_string(50 + i % 60) + "\n";
+    csv += row + "2024-Q2,100," + std::to_string(40 + i % 70) + ".5\n";
+  }
+  const auto s = parse_indicators_csv(csv, "large.csv");
+  const Evaluation ev = evaluate(s);
+  const std::string held = evaluation_to_json(s, ev);
+  EXPECT_GT(held.size(), std::size_t{8} << 20);
+  std::ostringstream streamed;
+  write_evaluation_json(streamed, s, ev);
+  EXPECT_TRUE(held == streamed.str());  // not EXPECT_EQ: a mismatch would print megabytes
+}
+
 }  // namespace
 }  // namespace sopkit

@@ -22,6 +22,7 @@ passes --timeout is stopped and reported as "> T s".
   store      sopkit store init + import DB national  pandas + sqlite3: read_csv, to_sql of values and
                                                      audit rows, WAL, synchronous=FULL, one transaction
   python     IndicatorSet.from_dataframe(df)         pandas.read_csv of the same file (the frame)
+             from_csv + evaluate + to_dataframe()    the pandas pipeline of `evaluate`, frames kept
 
   /usr/bin/python3 bench/compare_national.py [--build-dir build/release] [--short]
       [--jobs evaluate,capi,validate,analyze,loops,runs,store,python] [--timeout 60] [--out DIR]
@@ -121,6 +122,7 @@ def pandas_evaluate(csv_path, out_path):
     import numpy as np
     import pandas as pd
 
+    t0 = time.perf_counter()
     df = read_national(csv_path)
     q = df[df["period"] == "2024-Q2"].copy()
     t, r = q["target"].to_numpy(), q["realisation"].to_numpy()
@@ -144,6 +146,9 @@ def pandas_evaluate(csv_path, out_path):
     units["predikat"] = predikat(units["achievement"])
     rows = q[["unit", "indicator", "name", "period", "target", "realisation", "achievement",
               "predikat"]]
+    if out_path == "-":  # the frames are the result (an analyst's notebook)
+        print(json.dumps({"seconds": time.perf_counter() - t0, "rows": len(rows)}))
+        return
     with open(out_path, "w") as f:
         rows.to_csv(f, index=False)
         units.to_csv(f, index=False)
@@ -237,6 +242,20 @@ def python_from_dataframe(build_dir, csv_path):
                       "indicators": len(s)}))
 
 
+def python_evaluate(build_dir, csv_path):
+    """The analyst's notebook: the indicator file to the evaluation's frame."""
+    sys.path.insert(0, str(HERE))
+    from compare_python import import_sopkit
+
+    sopkit = import_sopkit(pathlib.Path(build_dir))
+    import pandas  # noqa: F401 - imported outside the timing, as on the other side
+
+    t0 = time.perf_counter()
+    with sopkit.IndicatorSet.from_csv(csv_path) as s, s.evaluate(period="2024-Q2") as ev:
+        df = ev.to_dataframe()
+    print(json.dumps({"seconds": time.perf_counter() - t0, "rows": len(df)}))
+
+
 def python_read_csv(csv_path):
     import pandas as pd
 
@@ -247,7 +266,8 @@ def python_read_csv(csv_path):
 
 SIDES = {"pandas-evaluate": pandas_evaluate, "networkx-sop": networkx_sop,
          "pandas-runs": pandas_runs, "pandas-store": pandas_store,
-         "python-from-dataframe": python_from_dataframe, "python-read-csv": python_read_csv}
+         "python-from-dataframe": python_from_dataframe, "python-read-csv": python_read_csv,
+         "python-evaluate": python_evaluate}
 
 
 # ---- the jobs --------------------------------------------------------------
@@ -445,6 +465,12 @@ class Bench:
                   [timed(side("python-from-dataframe", self.build, f), "from_dataframe") for f in files],
                   [timed(side("python-read-csv", f), "read_csv") for f in files],
                   goal="< 2x read_csv", met=lambda fig: ratio_value(fig[1][0][0], fig[1][1][0]) < 2)
+        # The notebook's whole job, from the file to the result's frames (the
+        # imports outside the timing on both sides).
+        self.pair("Python from_csv, evaluate(period='2024-Q2'), to_dataframe()",
+                  f"{rows_of(files[1]):,} rows",
+                  [timed(side("python-evaluate", self.build, f), "seconds") for f in files],
+                  [timed(side("pandas-evaluate", f, "-"), "seconds") for f in files])
 
     def table(self):
         print("\n| job | size (4n) | sopkit | alternative | alternative ÷ sopkit | growth n→4n (sopkit) | goal | met |")

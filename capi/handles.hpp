@@ -5,6 +5,8 @@
 // readers of one handle stay safe.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -82,6 +84,13 @@ struct sopkit_evaluation {
   std::vector<std::string> unit_paths, period_texts;
   std::vector<sopkit::Period> periods;  // sorted; period_texts[i] is periods[i]'s
   sopkit_lazy_text json, csv;
+  // The text columns asked for (sopkit_evaluation_texts), made once each.
+  struct TextColumn {
+    std::vector<int32_t> codes;       // per row; -1 where the row has no text
+    std::vector<const char*> labels;  // lent out; each lives as long as the handle
+  };
+  std::mutex columns_mutex;
+  std::map<std::string, TextColumn, std::less<>> text_columns;
 };
 
 #include "sopkit/monitoring.hpp"

@@ -700,6 +700,28 @@ SOPKIT_API int sopkit_evaluation_count(const sopkit_evaluation* ev, size_t* out_
 SOPKIT_API int sopkit_evaluation_arrays(const sopkit_evaluation* ev, double* out_achievement,
                                         uint8_t* out_band, size_t n);
 
+/* The rows as columns, for data frames: one call per column, n the row
+ * count (sopkit_evaluation_count). A column holds what the JSON form holds:
+ * NaN, or code -1, where the JSON form writes null or leaves the value out.
+ *
+ * Numbers: "target", "target_low", "target_high", "realisation",
+ * "achievement", "score", "ytd_target", "ytd_realisation", "ytd_achievement"
+ * (quarters only), "absorption", "efficiency", "financial_deviation",
+ * "physical_deviation". The band is in sopkit_evaluation_arrays.
+ *
+ * Texts, as a code per row into a list of labels borrowed from the handle
+ * (labels may repeat: two indicators of the same name): "indicator", "name",
+ * "unit" (path), "period", "polarity", "accumulation", "reason", "predicate",
+ * "ytd_reason", "financial_light", "physical_light".
+ *
+ * Errors: SOPKIT_EINVAL (NULL, n not the row count), SOPKIT_ENOTFOUND (no such
+ * column), SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_evaluation_numbers(const sopkit_evaluation* ev, const char* column,
+                                         double* out, size_t n);
+SOPKIT_API int sopkit_evaluation_texts(const sopkit_evaluation* ev, const char* column,
+                                       int32_t* out_codes, size_t n, const char* const** out_labels,
+                                       size_t* out_label_count);
+
 /* One result row; every pointer is borrowed from the evaluation handle. */
 typedef struct sopkit_evaluation_row {
   const char* indicator;      /* code */

@@ -362,6 +362,75 @@ static void test_evaluation_outlives_its_set(void) {
   sopkit_evaluation_free(ev);
 }
 
+/* The rows as columns agree with the rows: numbers NaN where blank, texts a
+ * code into borrowed labels (-1 where the row has none). */
+static void test_evaluation_columns(void) {
+  const char* unit[] = {"Dinas/Bidang SD", "Dinas/Bidang SD", "Dinas/Bidang SMP"};
+  const char* code[] = {"IKU-01", "IKU-01", "IKU-02"};
+  const char* period[] = {"2024-Q1", "2024-Q2", "2024"};
+  const uint8_t pol[] = {SOPKIT_POLARITY_POSITIVE, SOPKIT_POLARITY_POSITIVE,
+                         SOPKIT_POLARITY_NEGATIVE};
+  const double target[] = {100, 100, 2.0};
+  const double real[] = {NAN, NAN, 1.5};
+  sopkit_indicator_rows rows = rows_of(3, unit, code, period, pol, target, real);
+  sopkit_indicators* set = NULL;
+  sopkit_evaluation* ev = NULL;
+  sopkit_evaluation_row row;
+  double numbers[3], ach[3];
+  int32_t codes[3];
+  const char* const* labels = NULL;
+  size_t count = 0, i;
+  CHECK_OK(sopkit_indicators_new(&set, &rows));
+  CHECK_OK(sopkit_indicators_evaluate(set, NULL, &ev));
+  sopkit_indicators_free(set);
+  CHECK_OK(sopkit_evaluation_numbers(ev, "achievement", numbers, 3));
+  CHECK_OK(sopkit_evaluation_arrays(ev, ach, NULL, 3));
+  for (i = 0; i < 3; ++i) CHECK(isnan(ach[i]) ? isnan(numbers[i]) : numbers[i] == ach[i]);
+  CHECK_OK(sopkit_evaluation_numbers(ev, "realisation", numbers, 3));
+  for (i = 0; i < 3; ++i) {
+    CHECK_OK(sopkit_evaluation_row_get(ev, i, &row));
+    CHECK(isnan(row.realisation) ? isnan(numbers[i]) : numbers[i] == row.realisation);
+  }
+  /* The year to date is a quarter's alone. */
+  CHECK_OK(sopkit_evaluation_numbers(ev, "ytd_target", numbers, 3));
+  for (i = 0; i < 3; ++i) {
+    CHECK_OK(sopkit_evaluation_row_get(ev, i, &row));
+    CHECK(strcmp(row.period, "2024") == 0 ? isnan(numbers[i]) : numbers[i] == 100);
+  }
+  CHECK_OK(sopkit_evaluation_texts(ev, "unit", codes, 3, &labels, &count));
+  for (i = 0; i < 3; ++i) {
+    CHECK_OK(sopkit_evaluation_row_get(ev, i, &row));
+    CHECK(codes[i] >= 0 && (size_t)codes[i] < count && strcmp(labels[codes[i]], row.unit) == 0);
+  }
+  CHECK_OK(sopkit_evaluation_texts(ev, "period", codes, 3, &labels, &count));
+  for (i = 0; i < 3; ++i) {
+    CHECK_OK(sopkit_evaluation_row_get(ev, i, &row));
+    CHECK(strcmp(labels[codes[i]], row.period) == 0);
+  }
+  CHECK_OK(sopkit_evaluation_texts(ev, "reason", codes, 3, &labels, &count));
+  for (i = 0; i < 3; ++i) {
+    CHECK_OK(sopkit_evaluation_row_get(ev, i, &row));
+    CHECK(row.reason[0] == '\0' ? codes[i] == -1 : strcmp(labels[codes[i]], row.reason) == 0);
+  }
+  CHECK(count == 1);
+  /* No quarter has a realisation to date; the year has no year to date. */
+  CHECK_OK(sopkit_evaluation_texts(ev, "ytd_reason", codes, 3, &labels, &count));
+  for (i = 0; i < 3; ++i) {
+    CHECK_OK(sopkit_evaluation_row_get(ev, i, &row));
+    if (strcmp(row.period, "2024") != 0)
+      CHECK(codes[i] >= 0 && strcmp(labels[codes[i]], "realisation_blank") == 0);
+    else
+      CHECK(codes[i] == -1);
+  }
+  CHECK_STATUS(sopkit_evaluation_numbers(ev, "no_such", numbers, 3), SOPKIT_ENOTFOUND);
+  CHECK(contains(sopkit_last_error(), "no number column 'no_such'"));
+  CHECK_STATUS(sopkit_evaluation_texts(ev, "target", codes, 3, &labels, &count), SOPKIT_ENOTFOUND);
+  CHECK_STATUS(sopkit_evaluation_numbers(ev, "target", numbers, 2), SOPKIT_EINVAL);
+  CHECK(contains(sopkit_last_error(), "n is 2 but the evaluation has 3 rows"));
+  CHECK_STATUS(sopkit_evaluation_texts(ev, "unit", NULL, 3, &labels, &count), SOPKIT_EINVAL);
+  sopkit_evaluation_free(ev);
+}
+
 static void test_loading_errors(void) {
   sopkit_indicators* set = NULL;
   const char* csv =
@@ -437,6 +506,7 @@ int main(void) {
   test_set_from_arrays_refuses_a_second_name();
   test_example_file_and_options();
   test_evaluation_outlives_its_set();
+  test_evaluation_columns();
   test_loading_errors();
   return check_summary();
 }

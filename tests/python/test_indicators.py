@@ -540,3 +540,31 @@ def test_decimal_mark_settles_a_cell_that_reads_two_ways() -> None:
         assert ev.rows[0].target == 1.2
     with pytest.raises(ValueError, match="decimal_mark must be"):
         sopkit.IndicatorSet.from_csv_text(text, decimal_mark="koma")
+
+
+def test_evaluation_frame_holds_the_json_form_column_by_column() -> None:
+    """Every cell of the frame is the JSON form's value (missing where the JSON
+    has null or leaves the member out), the year to date's reason included."""
+    pd = pytest.importorskip("pandas")
+    with sopkit.IndicatorSet.from_csv(INDICATORS_CSV) as s, s.evaluate() as ev:
+        df = ev.to_dataframe()
+        rows = ev.to_dict()["indicators"]
+    assert len(df) == len(rows)
+    columns = [c for c in df.columns if not c.startswith("unit_level_")]
+    with_ytd_reason = 0
+    for i, r in enumerate(rows):
+        want = {k: v for k, v in r.items() if k != "ytd"}
+        for k, v in (r.get("ytd") or {}).items():
+            want["ytd_reason" if k == "achievement_reason" else "ytd_" + k] = v
+        want["band"] = want["band"] or None  # 0: no band, missing in the frame
+        assert set(want) - {"target_from_parts", "realisation_from_parts"} <= set(columns)
+        for c in columns:
+            got = df[c].iloc[i]
+            if want.get(c) is None:
+                assert pd.isna(got), (i, c, got)
+            else:
+                assert got == want[c], (i, c, got, want[c])
+        for level, name in enumerate(r["unit"].split("/"), start=1):
+            assert df[f"unit_level_{level}"].iloc[i] == name
+        with_ytd_reason += want.get("ytd_reason") is not None
+    assert with_ytd_reason > 0

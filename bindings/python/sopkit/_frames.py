@@ -1,8 +1,9 @@
-"""pandas frames of an evaluation (docs/python.md, "Frames"), built from its
-JSON, the one complete form of the result: missing values stay missing."""
+"""pandas frames of an evaluation (docs/python.md, "Frames"): the indicator
+rows from the evaluation's columns (sopkit_evaluation_numbers / _texts), the
+unit roll-ups and early warnings from its JSON. Missing values stay missing."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Tuple
 
 INDICATOR_COLUMNS = (
     "indicator", "unit", "period", "name", "polarity", "accumulation", "target", "target_low",
@@ -24,17 +25,6 @@ def pandas() -> Any:
     except ImportError as e:  # pragma: no cover - pandas is installed where tests run
         raise ImportError("sopkit's DataFrames need pandas (apt-get install python3-pandas)") from e
     return pd
-
-
-def _flatten(row: Dict[str, Any]) -> Dict[str, Any]:
-    """The row with its nested year-to-date object as ytd_* columns."""
-    ytd = row.get("ytd")
-    if not ytd:
-        return row
-    flat = {k: v for k, v in row.items() if k != "ytd"}
-    for key, value in ytd.items():
-        flat["ytd_" + key] = value
-    return flat
 
 
 def _frame(rows: List[Dict[str, Any]], columns: Tuple[str, ...]) -> Any:
@@ -73,13 +63,61 @@ def _ordered_predicates(df: Any, order: List[str]) -> Any:
     return df
 
 
-def indicator_rows(result: Dict[str, Any]) -> Any:
-    rows = [_flatten(r) for r in result["indicators"]]
-    df = _frame(rows, INDICATOR_COLUMNS)
-    band = df["band"].astype("Float64")
-    df["band"] = band.where(band > 0).astype("Int8")  # 0 = no band: missing
-    df = _ordered_predicates(df, _predicate_order(rows))
-    return _unit_levels(df)
+def _texts_of(codes: Any, labels: List[Any]) -> Any:
+    """A text column from its codes (-1: missing) and labels, as pandas "string"."""
+    np = _numpy()
+    table = np.array(list(labels) + [None], dtype=object)  # code -1 picks the None
+    return pandas().array(table[codes], dtype="string")
+
+
+def _numpy() -> Any:
+    import numpy as np
+    return np
+
+
+def _predicates_by_band(codes: Any, labels: List[str], band: Any) -> Any:
+    """The predicate column as a categorical ordered from the lowest band to the
+    highest (the predicates present only)."""
+    np = _numpy()
+    rated = (codes >= 0) & (band > 0)
+    present, first = np.unique(codes[rated], return_index=True)
+    band_of: Dict[int, int] = dict(zip(present.tolist(), band[rated][first].tolist()))
+    order = sorted(band_of, key=band_of.__getitem__)
+    position = np.full(len(labels) + 1, -1, dtype=np.int64)  # code -1 -> position[-1] = -1
+    position[order] = np.arange(len(order))
+    return pandas().Categorical.from_codes(position[codes], [labels[k] for k in order],
+                                           ordered=True)
+
+
+def _unit_level_columns(codes: Any, labels: List[str]) -> Dict[str, Any]:
+    """The unit path ("Dinas/Bidang/Seksi") as unit_level_1 ... columns, split
+    once per unit rather than once per row."""
+    np = _numpy()
+    if len(codes) == 0:
+        return {}
+    parts = [label.split("/") for label in labels]
+    depth = max(len(parts[k]) for k in np.unique(codes).tolist())
+    return {f"unit_level_{i + 1}": _texts_of(codes, [p[i] if i < len(p) else None for p in parts])
+            for i in range(depth)}
+
+
+def indicator_frame(numbers: Callable[[str], Any], texts: Callable[[str], Tuple[Any, List[str]]],
+                    band: Any) -> Any:
+    """The indicator rows: `numbers(column)` gives a float64 column, `texts(column)`
+    a column's codes and labels, `band` the uint8 bands (0: none)."""
+    pd = pandas()
+    data: Dict[str, Any] = {}
+    for c in INDICATOR_COLUMNS:
+        if c == "band":
+            data[c] = pd.arrays.IntegerArray(band.astype("int8"), band == 0)
+        elif c == "predicate":
+            data[c] = _predicates_by_band(*texts(c), band)
+        elif c in TEXT_COLUMNS:
+            data[c] = _texts_of(*texts(c))
+        else:
+            data[c] = numbers(c)
+    data.update(_unit_level_columns(*texts("unit")))
+    return pd.DataFrame(data)
 
 
 def unit_rows(result: Dict[str, Any]) -> Any:

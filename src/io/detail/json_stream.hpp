@@ -186,20 +186,24 @@ class JsonStream : public ChunkedOutput {
     constexpr std::size_t kShort = 56, kShortLead = 80, kLongestSuffix = 2;
     if (s.size() <= kShort && lead.size() <= kShortLead && is_plain(s)) {
       char text[kShortLead + kShort + 2 + kLongestSuffix];
-      char* p = text;
-      std::memcpy(p, lead.data(), lead.size());
-      p += lead.size();
+      char* p = put(text, lead);
       *p++ = '"';
-      std::memcpy(p, s.data(), s.size());
-      p += s.size();
+      p = put(p, s);
       *p++ = '"';
-      std::memcpy(p, suffix.data(), suffix.size());
-      out_.append(text, static_cast<std::size_t>(p - text) + suffix.size());
+      p = put(p, suffix);
+      out_.append(text, static_cast<std::size_t>(p - text));
       return;
     }
     out_.append(lead);
     escaped_string(s);
     out_.append(suffix);
+  }
+  // Copies `s` to `p` and returns the end; an empty view may have no data
+  // at all, which memcpy must not be given.
+  static char* put(char* p, std::string_view s) noexcept {
+    if (s.empty()) return p;
+    std::memcpy(p, s.data(), s.size());
+    return p + s.size();
   }
   static bool is_plain(std::string_view s) noexcept {
     for (std::size_t i = plain_prefix(s); i < s.size(); ++i)

@@ -33,8 +33,9 @@ class ChunkedOutput {
   std::string& text() { return out_; }
   // In memory, room for about `bytes` in all, made at once: a writer that can
   // tell the size of its text spares the doublings (and their fresh pages).
+  // A text that stays below a piece grows as any string does.
   void expect(std::size_t bytes) {
-    if (!sink_ && bytes > out_.capacity()) make_room(bytes);
+    if (!sink_ && bytes >= kPiece && bytes > out_.capacity()) make_room(bytes);
   }
 
  protected:

@@ -208,29 +208,44 @@ TEST(EvaluationJson, StreamedTextIsWhatTheDomWouldDump) {
   EXPECT_NE(evaluation_to_json(s, ev).find(R"("APK \"SD\"\\ \t\u0001 Ş")"), std::string::npos);
 }
 
-// A text held in memory past a megabyte makes room ahead (once from its first
-// results' size, then by doubling when later results are longer than those
-// were) and keeps every byte: it is what the streamed writer writes.
-TEST(EvaluationJson, ALargeTextHeldInMemoryIsWhatIsStreamed) {
+// An indicator file of `indicators` indicators with two quarters each; past
+// the first `short_names`, the names run to 900 characters.
+std::string quarters_csv(int indicators, int short_names) {
   std::string csv =
       "unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation\n";
-  for (int i = 0; i < 4000; ++i) {
-    // Past the first thousand results the names grow, so the first estimate
-    // falls short and the text has to grow on.
+  for (int i = 0; i < indicators; ++i) {
     const std::string name =
-        "Indikator " + std::to_string(i) + std::string(i < 1000 ? 0 : 900, 'x');
+        "Indikator " + std::to_string(i) + std::string(i < short_names ? 0 : 900, 'x');
     const std::string row = "Dinas/Bidang " + std::to_string(i % 7) + ",K" + std::to_string(i) +
                             "," + name + ",%,positive,last,1,";
     csv += row + "2024-Q1,100," + std::to_string(50 + i % 60) + "\n";
     csv += row + "2024-Q2,100," + std::to_string(40 + i % 70) + ".5\n";
   }
-  const auto s = parse_indicators_csv(csv, "large.csv");
+  return csv;
+}
+
+// A text held in memory past a megabyte makes room ahead (once from its first
+// results' size, then by doubling when later results are longer than those
+// were) and keeps every byte: it is what the streamed writer writes.
+TEST(EvaluationJson, ALargeTextHeldInMemoryIsWhatIsStreamed) {
+  // Past the first thousand results the names grow: the first estimate falls
+  // short and the text has to grow on.
+  const auto s = parse_indicators_csv(quarters_csv(4000, 1000), "large.csv");
   const Evaluation ev = evaluate(s);
   const std::string held = evaluation_to_json(s, ev);
   EXPECT_GT(held.size(), std::size_t{8} << 20);
   std::ostringstream streamed;
   write_evaluation_json(streamed, s, ev);
   EXPECT_TRUE(held == streamed.str());  // not EXPECT_EQ: a mismatch would print megabytes
+}
+
+// A text below a megabyte is given no room for a large one: a Seksi's
+// evaluation held by a C handle keeps what it needs.
+TEST(EvaluationJson, ASmallTextHeldInMemoryHoldsNoRoomForALargeOne) {
+  const auto s = parse_indicators_csv(quarters_csv(300, 300), "small.csv");
+  const std::string held = evaluation_to_json(s, evaluate(s));
+  EXPECT_GT(held.size(), std::size_t{100000});  // past the 256 results an estimate is made from
+  EXPECT_LT(held.capacity(), std::size_t{1} << 20);
 }
 
 }  // namespace

@@ -143,11 +143,7 @@ std::optional<TextColumn> make_text_column(const sopkit_evaluation& ev, std::str
   if (name == "period")
     return indexed_texts(
         ev, ev.periods.size(),
-        [&](const Result& r) {
-          return static_cast<int32_t>(
-              std::lower_bound(ev.periods.begin(), ev.periods.end(), r.period) -
-              ev.periods.begin());
-        },
+        [&](const Result& r) { return static_cast<int32_t>(ev.period_index(r.period)); },
         [&](std::size_t i) { return ev.period_texts[i].c_str(); });
   for (const RepeatedTextColumn& c : kRepeatedTexts)
     if (name == c.name) return repeated_texts(ev, c.of);

@@ -5,6 +5,7 @@
 // readers of one handle stay safe.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -83,6 +84,11 @@ struct sopkit_evaluation {
   // Texts lent out by row_get: each unit's path and each period held.
   std::vector<std::string> unit_paths, period_texts;
   std::vector<sopkit::Period> periods;  // sorted; period_texts[i] is periods[i]'s
+  // Where a row's period stands in `periods` (every row's period is there).
+  std::size_t period_index(const sopkit::Period& p) const {
+    return static_cast<std::size_t>(std::lower_bound(periods.begin(), periods.end(), p) -
+                                    periods.begin());
+  }
   sopkit_lazy_text json, csv;
   // The text columns asked for (sopkit_evaluation_texts), made once each.
   struct TextColumn {

@@ -421,10 +421,9 @@ int sopkit_evaluation_row_get(const sopkit_evaluation* ev, size_t index,
                                    std::to_string(rows.size()) + ")");
   const sopkit::IndicatorResult& r = rows[index];
   const sopkit::Indicator& d = ev->set->indicator(r.indicator);
-  const auto period = std::lower_bound(ev->periods.begin(), ev->periods.end(), r.period);
   out->indicator = d.code.c_str();
   out->unit = ev->unit_paths[d.unit].c_str();
-  out->period = ev->period_texts[static_cast<std::size_t>(period - ev->periods.begin())].c_str();
+  out->period = ev->period_texts[ev->period_index(r.period)].c_str();
   out->target = nan_if_blank(r.target);
   out->realisation = nan_if_blank(r.realisation);
   out->achievement = r.achievement.value;

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Dict, List, Tuple
 
+from . import _arrays
+
 INDICATOR_COLUMNS = (
     "indicator", "unit", "period", "name", "polarity", "accumulation", "target", "target_low",
     "target_high", "realisation", "achievement", "reason", "score", "band", "predicate",
@@ -65,20 +67,15 @@ def _ordered_predicates(df: Any, order: List[str]) -> Any:
 
 def _texts_of(codes: Any, labels: List[Any]) -> Any:
     """A text column from its codes (-1: missing) and labels, as pandas "string"."""
-    np = _numpy()
+    np = _arrays.numpy()
     table = np.array(list(labels) + [None], dtype=object)  # code -1 picks the None
     return pandas().array(table[codes], dtype="string")
-
-
-def _numpy() -> Any:
-    import numpy as np
-    return np
 
 
 def _predicates_by_band(codes: Any, labels: List[str], band: Any) -> Any:
     """The predicate column as a categorical ordered from the lowest band to the
     highest (the predicates present only)."""
-    np = _numpy()
+    np = _arrays.numpy()
     rated = (codes >= 0) & (band > 0)
     present, first = np.unique(codes[rated], return_index=True)
     band_of: Dict[int, int] = dict(zip(present.tolist(), band[rated][first].tolist()))
@@ -92,7 +89,7 @@ def _predicates_by_band(codes: Any, labels: List[str], band: Any) -> Any:
 def _unit_level_columns(codes: Any, labels: List[str]) -> Dict[str, Any]:
     """The unit path ("Dinas/Bidang/Seksi") as unit_level_1 ... columns, split
     once per unit rather than once per row."""
-    np = _numpy()
+    np = _arrays.numpy()
     if len(codes) == 0:
         return {}
     parts = [label.split("/") for label in labels]

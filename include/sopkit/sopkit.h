@@ -700,27 +700,41 @@ SOPKIT_API int sopkit_evaluation_count(const sopkit_evaluation* ev, size_t* out_
 SOPKIT_API int sopkit_evaluation_arrays(const sopkit_evaluation* ev, double* out_achievement,
                                         uint8_t* out_band, size_t n);
 
-/* The rows as columns, for data frames: one call per column, n the row
- * count (sopkit_evaluation_count). A column holds what the JSON form holds:
+/* An evaluation's lists as columns, for data frames. `list` names a list as
+ * the JSON form does: "indicators" (the result rows, as many as
+ * sopkit_evaluation_count), "units" (the roll-ups) or "warnings" (the early
+ * warnings); sopkit_evaluation_list_count gives its rows. One call per
+ * column, n the list's row count. A column holds what the JSON form holds:
  * NaN, or code -1, where the JSON form writes null or leaves the value out.
  *
- * Numbers: "target", "target_low", "target_high", "realisation",
- * "achievement", "score", "ytd_target", "ytd_realisation", "ytd_achievement"
- * (quarters only), "absorption", "efficiency", "financial_deviation",
- * "physical_deviation". The band is in sopkit_evaluation_arrays.
+ * Numbers of "indicators": "target", "target_low", "target_high",
+ * "realisation", "achievement", "score", "band" (0 when not rated),
+ * "ytd_target", "ytd_realisation", "ytd_achievement" (quarters only),
+ * "absorption", "efficiency", "financial_deviation", "physical_deviation".
+ * Of "units": "achievement", "band" (0 when not rated), "included",
+ * "excluded", "weight_sum". Of "warnings": "year", "quarters_reported",
+ * "annual_target", "annual_target_low", "annual_target_high",
+ * "pace_realisation", "trend_realisation", "pace_achievement",
+ * "trend_achievement", "projected_achievement", "warn" (1 or 0).
  *
  * Texts, as a code per row into a list of labels borrowed from the handle
- * (labels may repeat: two indicators of the same name): "indicator", "name",
- * "unit" (path), "period", "polarity", "accumulation", "reason", "predicate",
- * "ytd_reason", "financial_light", "physical_light".
+ * (labels may repeat: two indicators of the same name). Of "indicators":
+ * "indicator", "name", "unit" (path), "period", "polarity", "accumulation",
+ * "reason", "predicate", "ytd_reason", "financial_light", "physical_light".
+ * Of "units": "unit" (path), "period", "reason", "predicate". Of "warnings":
+ * "indicator", "name", "unit" (the indicator's unit path),
+ * "pace_achievement_reason", "trend_achievement_reason",
+ * "projected_achievement_reason".
  *
- * Errors: SOPKIT_EINVAL (NULL, n not the row count), SOPKIT_ENOTFOUND (no such
- * column), SOPKIT_ENOMEM. */
-SOPKIT_API int sopkit_evaluation_numbers(const sopkit_evaluation* ev, const char* column,
-                                         double* out, size_t n);
-SOPKIT_API int sopkit_evaluation_texts(const sopkit_evaluation* ev, const char* column,
-                                       int32_t* out_codes, size_t n, const char* const** out_labels,
-                                       size_t* out_label_count);
+ * Errors: SOPKIT_EINVAL (NULL, n not the list's row count), SOPKIT_ENOTFOUND
+ * (no such list or column), SOPKIT_ENOMEM. */
+SOPKIT_API int sopkit_evaluation_list_count(const sopkit_evaluation* ev, const char* list,
+                                            size_t* out_rows);
+SOPKIT_API int sopkit_evaluation_numbers(const sopkit_evaluation* ev, const char* list,
+                                         const char* column, double* out, size_t n);
+SOPKIT_API int sopkit_evaluation_texts(const sopkit_evaluation* ev, const char* list,
+                                       const char* column, int32_t* out_codes, size_t n,
+                                       const char* const** out_labels, size_t* out_label_count);
 
 /* One result row; every pointer is borrowed from the evaluation handle. */
 typedef struct sopkit_evaluation_row {

@@ -362,59 +362,67 @@ static void test_evaluation_outlives_its_set(void) {
   sopkit_evaluation_free(ev);
 }
 
-/* The rows as columns agree with the rows: numbers NaN where blank, texts a
- * code into borrowed labels (-1 where the row has none). */
-static void test_evaluation_columns(void) {
+/* Two quarters of IKU-01 (Bidang SD, the first realised as given, the second
+ * blank) and a year of the negative IKU-02 (Bidang SMP), evaluated; the set is
+ * freed first (the evaluation keeps what it needs). */
+static sopkit_evaluation* evaluation_of_three(double q1_realisation) {
   const char* unit[] = {"Dinas/Bidang SD", "Dinas/Bidang SD", "Dinas/Bidang SMP"};
   const char* code[] = {"IKU-01", "IKU-01", "IKU-02"};
   const char* period[] = {"2024-Q1", "2024-Q2", "2024"};
   const uint8_t pol[] = {SOPKIT_POLARITY_POSITIVE, SOPKIT_POLARITY_POSITIVE,
                          SOPKIT_POLARITY_NEGATIVE};
   const double target[] = {100, 100, 2.0};
-  const double real[] = {NAN, NAN, 1.5};
+  const double real[] = {q1_realisation, NAN, 1.5};
   sopkit_indicator_rows rows = rows_of(3, unit, code, period, pol, target, real);
   sopkit_indicators* set = NULL;
   sopkit_evaluation* ev = NULL;
+  CHECK_OK(sopkit_indicators_new(&set, &rows));
+  CHECK_OK(sopkit_indicators_evaluate(set, NULL, &ev));
+  sopkit_indicators_free(set);
+  return ev;
+}
+
+/* The rows as columns agree with the rows: numbers NaN where blank, texts a
+ * code into borrowed labels (-1 where the row has none). */
+static void test_evaluation_columns(void) {
+  sopkit_evaluation* ev = evaluation_of_three(NAN);
   sopkit_evaluation_row row;
   double numbers[3], ach[3];
   int32_t codes[3];
   const char* const* labels = NULL;
   size_t count = 0, i;
-  CHECK_OK(sopkit_indicators_new(&set, &rows));
-  CHECK_OK(sopkit_indicators_evaluate(set, NULL, &ev));
-  sopkit_indicators_free(set);
-  CHECK_OK(sopkit_evaluation_numbers(ev, "achievement", numbers, 3));
+  CHECK_OK(sopkit_evaluation_numbers(ev, "indicators", "achievement", numbers, 3));
   CHECK_OK(sopkit_evaluation_arrays(ev, ach, NULL, 3));
   for (i = 0; i < 3; ++i) CHECK(isnan(ach[i]) ? isnan(numbers[i]) : numbers[i] == ach[i]);
-  CHECK_OK(sopkit_evaluation_numbers(ev, "realisation", numbers, 3));
+  CHECK_OK(sopkit_evaluation_numbers(ev, "indicators", "realisation", numbers, 3));
   for (i = 0; i < 3; ++i) {
     CHECK_OK(sopkit_evaluation_row_get(ev, i, &row));
     CHECK(isnan(row.realisation) ? isnan(numbers[i]) : numbers[i] == row.realisation);
   }
   /* The year to date is a quarter's alone. */
-  CHECK_OK(sopkit_evaluation_numbers(ev, "ytd_target", numbers, 3));
+  CHECK_OK(sopkit_evaluation_numbers(ev, "indicators", "ytd_target", numbers, 3));
   for (i = 0; i < 3; ++i) {
     CHECK_OK(sopkit_evaluation_row_get(ev, i, &row));
     CHECK(strcmp(row.period, "2024") == 0 ? isnan(numbers[i]) : numbers[i] == 100);
   }
-  CHECK_OK(sopkit_evaluation_texts(ev, "unit", codes, 3, &labels, &count));
+  CHECK_OK(sopkit_evaluation_texts(ev, "indicators", "unit", codes, 3, &labels, &count));
   for (i = 0; i < 3; ++i) {
     CHECK_OK(sopkit_evaluation_row_get(ev, i, &row));
     CHECK(codes[i] >= 0 && (size_t)codes[i] < count && strcmp(labels[codes[i]], row.unit) == 0);
   }
-  CHECK_OK(sopkit_evaluation_texts(ev, "period", codes, 3, &labels, &count));
+  CHECK_OK(sopkit_evaluation_texts(ev, "indicators", "period", codes, 3, &labels, &count));
   for (i = 0; i < 3; ++i) {
     CHECK_OK(sopkit_evaluation_row_get(ev, i, &row));
     CHECK(strcmp(labels[codes[i]], row.period) == 0);
   }
-  CHECK_OK(sopkit_evaluation_texts(ev, "reason", codes, 3, &labels, &count));
+  CHECK_OK(sopkit_evaluation_texts(ev, "indicators", "reason", codes, 3, &labels, &count));
   for (i = 0; i < 3; ++i) {
     CHECK_OK(sopkit_evaluation_row_get(ev, i, &row));
     CHECK(row.reason[0] == '\0' ? codes[i] == -1 : strcmp(labels[codes[i]], row.reason) == 0);
   }
   CHECK(count == 1);
   /* No quarter has a realisation to date; the year has no year to date. */
-  CHECK_OK(sopkit_evaluation_texts(ev, "ytd_reason", codes, 3, &labels, &count));
+  CHECK_OK(sopkit_evaluation_texts(ev, "indicators", "ytd_reason", codes, 3, &labels, &count));
   for (i = 0; i < 3; ++i) {
     CHECK_OK(sopkit_evaluation_row_get(ev, i, &row));
     if (strcmp(row.period, "2024") != 0)
@@ -422,12 +430,78 @@ static void test_evaluation_columns(void) {
     else
       CHECK(codes[i] == -1);
   }
-  CHECK_STATUS(sopkit_evaluation_numbers(ev, "no_such", numbers, 3), SOPKIT_ENOTFOUND);
+  CHECK_STATUS(sopkit_evaluation_numbers(ev, "indicators", "no_such", numbers, 3),
+               SOPKIT_ENOTFOUND);
   CHECK(contains(sopkit_last_error(), "no number column 'no_such'"));
-  CHECK_STATUS(sopkit_evaluation_texts(ev, "target", codes, 3, &labels, &count), SOPKIT_ENOTFOUND);
-  CHECK_STATUS(sopkit_evaluation_numbers(ev, "target", numbers, 2), SOPKIT_EINVAL);
-  CHECK(contains(sopkit_last_error(), "n is 2 but the evaluation has 3 rows"));
-  CHECK_STATUS(sopkit_evaluation_texts(ev, "unit", NULL, 3, &labels, &count), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_evaluation_texts(ev, "indicators", "target", codes, 3, &labels, &count),
+               SOPKIT_ENOTFOUND);
+  CHECK_STATUS(sopkit_evaluation_numbers(ev, "indicators", "target", numbers, 2), SOPKIT_EINVAL);
+  CHECK(contains(sopkit_last_error(), "n is 2 but the list 'indicators' has 3 rows"));
+  CHECK_STATUS(sopkit_evaluation_texts(ev, "indicators", "unit", NULL, 3, &labels, &count),
+               SOPKIT_EINVAL);
+  sopkit_evaluation_free(ev);
+}
+
+/* The roll-ups and early warnings as columns agree with the JSON form. */
+static void test_evaluation_unit_and_warning_columns(void) {
+  sopkit_evaluation* ev = evaluation_of_three(91);
+  double ach[16], band[16], included[16], excluded[16], warn[4], quarters[4];
+  int32_t units[16], periods[16], reasons[16], predicates[16], codes[4], owners[4];
+  const char* const* unit_labels = NULL;
+  const char* const* period_labels = NULL;
+  const char* const* reason_labels = NULL;
+  const char* const* predicate_labels = NULL;
+  const char* const* labels = NULL;
+  const char* json = NULL;
+  char expected[160];
+  size_t n = 0, count = 0, i, checked = 0;
+  CHECK_OK(sopkit_evaluation_to_json(ev, &json));
+  CHECK_OK(sopkit_evaluation_list_count(ev, "units", &n));
+  CHECK(n > 3 && n <= 16);
+  CHECK_OK(sopkit_evaluation_numbers(ev, "units", "achievement", ach, n));
+  CHECK_OK(sopkit_evaluation_numbers(ev, "units", "band", band, n));
+  CHECK_OK(sopkit_evaluation_numbers(ev, "units", "included", included, n));
+  CHECK_OK(sopkit_evaluation_numbers(ev, "units", "excluded", excluded, n));
+  CHECK_OK(sopkit_evaluation_texts(ev, "units", "unit", units, n, &unit_labels, &count));
+  CHECK_OK(sopkit_evaluation_texts(ev, "units", "period", periods, n, &period_labels, &count));
+  CHECK_OK(sopkit_evaluation_texts(ev, "units", "reason", reasons, n, &reason_labels, &count));
+  CHECK_OK(
+      sopkit_evaluation_texts(ev, "units", "predicate", predicates, n, &predicate_labels, &count));
+  for (i = 0; i < n; ++i) {
+    /* Each roll-up's unit and period, as the JSON form writes them. */
+    snprintf(expected, sizeof expected, "\"unit\":\"%s\",\"period\":\"%s\"", unit_labels[units[i]],
+             period_labels[periods[i]]);
+    CHECK(contains(json, expected));
+    CHECK(isnan(ach[i]) == (reasons[i] >= 0));
+    CHECK((band[i] == 0) == (predicates[i] < 0));
+    if (strcmp(unit_labels[units[i]], "Dinas/Bidang SD") != 0) continue;
+    if (strcmp(period_labels[periods[i]], "2024-Q1") == 0) {
+      CHECK(near(ach[i], 91) && band[i] == 5 && included[i] == 1 && excluded[i] == 0);
+      CHECK(strcmp(predicate_labels[predicates[i]], "Sangat Tinggi") == 0);
+      ++checked;
+    } else if (strcmp(period_labels[periods[i]], "2024-Q2") == 0) {
+      CHECK(isnan(ach[i]) && included[i] == 0 && excluded[i] == 1);
+      CHECK(strcmp(reason_labels[reasons[i]], "no_computable_indicator") == 0);
+      ++checked;
+    }
+  }
+  CHECK(checked == 2);
+  /* IKU-01 has reported one quarter of 2024. */
+  CHECK_OK(sopkit_evaluation_list_count(ev, "warnings", &n));
+  CHECK(n >= 1 && n <= 4);
+  CHECK_OK(sopkit_evaluation_numbers(ev, "warnings", "warn", warn, n));
+  CHECK_OK(sopkit_evaluation_numbers(ev, "warnings", "quarters_reported", quarters, n));
+  CHECK_OK(sopkit_evaluation_texts(ev, "warnings", "unit", owners, n, &unit_labels, &count));
+  CHECK_OK(sopkit_evaluation_texts(ev, "warnings", "indicator", codes, n, &labels, &count));
+  CHECK(strcmp(labels[codes[0]], "IKU-01") == 0 && quarters[0] == 1);
+  CHECK(strcmp(unit_labels[owners[0]], "Dinas/Bidang SD") == 0);
+  CHECK(warn[0] == (contains(json, "\"warn\":true") ? 1 : 0));
+  CHECK_STATUS(sopkit_evaluation_list_count(ev, "roll-ups", &n), SOPKIT_ENOTFOUND);
+  CHECK(contains(sopkit_last_error(), "no list 'roll-ups'"));
+  CHECK_STATUS(sopkit_evaluation_numbers(ev, "warnings", "score", warn, n), SOPKIT_ENOTFOUND);
+  CHECK(contains(sopkit_last_error(), "no number column 'score' in the warnings"));
+  CHECK_STATUS(sopkit_evaluation_texts(ev, "units", "period", periods, 1, &labels, &count),
+               SOPKIT_EINVAL);
   sopkit_evaluation_free(ev);
 }
 
@@ -507,6 +581,7 @@ int main(void) {
   test_example_file_and_options();
   test_evaluation_outlives_its_set();
   test_evaluation_columns();
+  test_evaluation_unit_and_warning_columns();
   test_loading_errors();
   return check_summary();
 }

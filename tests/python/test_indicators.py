@@ -4,7 +4,7 @@ import json
 import math
 import pathlib
 import sys
-from typing import Any, Iterator, List, Tuple
+from typing import Any, Dict, Iterator, List, Tuple
 
 import numpy as np
 import pytest
@@ -545,26 +545,58 @@ def test_decimal_mark_settles_a_cell_that_reads_two_ways() -> None:
 def test_evaluation_frame_holds_the_json_form_column_by_column() -> None:
     """Every cell of the frame is the JSON form's value (missing where the JSON
     has null or leaves the member out), the year to date's reason included."""
-    pd = pytest.importorskip("pandas")
     with sopkit.IndicatorSet.from_csv(INDICATORS_CSV) as s, s.evaluate() as ev:
         df = ev.to_dataframe()
         rows = ev.to_dict()["indicators"]
-    assert len(df) == len(rows)
-    columns = [c for c in df.columns if not c.startswith("unit_level_")]
-    with_ytd_reason = 0
-    for i, r in enumerate(rows):
-        want = {k: v for k, v in r.items() if k != "ytd"}
+    wants = []
+    for r in rows:
+        want = {k: v for k, v in r.items()
+                if k not in ("ytd", "target_from_parts", "realisation_from_parts")}
         for k, v in (r.get("ytd") or {}).items():
             want["ytd_reason" if k == "achievement_reason" else "ytd_" + k] = v
         want["band"] = want["band"] or None  # 0: no band, missing in the frame
-        assert set(want) - {"target_from_parts", "realisation_from_parts"} <= set(columns)
-        for c in columns:
-            got = df[c].iloc[i]
-            if want.get(c) is None:
-                assert pd.isna(got), (i, c, got)
-            else:
-                assert got == want[c], (i, c, got, want[c])
+        wants.append(want)
+    _assert_cells(df, wants)
+    for i, r in enumerate(rows):
         for level, name in enumerate(r["unit"].split("/"), start=1):
             assert df[f"unit_level_{level}"].iloc[i] == name
-        with_ytd_reason += want.get("ytd_reason") is not None
-    assert with_ytd_reason > 0
+    assert sum(w.get("ytd_reason") is not None for w in wants) > 0
+
+
+def _assert_cells(df: Any, rows: List[Dict[str, Any]], skip: Tuple[str, ...] = ()) -> None:
+    """Every member of every JSON row is its frame cell; a column the JSON row
+    leaves out or writes null is missing."""
+    pd = pytest.importorskip("pandas")
+    columns = [c for c in df.columns if not c.startswith("unit_level_") and c not in skip]
+    assert len(df) == len(rows)
+    for i, r in enumerate(rows):
+        assert set(r) <= set(df.columns), (i, set(r) - set(df.columns))
+        for c in columns:
+            got = df[c].iloc[i]
+            if r.get(c) is None:
+                assert pd.isna(got), (i, c, got)
+            else:
+                assert got == r[c], (i, c, got, r[c])
+
+
+def test_roll_up_and_warning_frames_hold_the_json_form_column_by_column() -> None:
+    """The unit roll-ups and the early warnings, cell by cell as in the JSON
+    form, with the warnings' reasons and each warning's indicator name and unit."""
+    pd = pytest.importorskip("pandas")
+    with sopkit.IndicatorSet.from_csv(INDICATORS_CSV) as s, s.evaluate() as ev:
+        units, warnings = ev.units_dataframe(), ev.warnings_dataframe()
+        result = ev.to_dict()
+    _assert_cells(units, result["units"], skip=("band",))
+    assert (units["band"].isna() == units["predicate"].isna()).all()
+    assert str(units["band"].dtype) == "Int8" and units["predicate"].cat.ordered
+    for i, u in enumerate(result["units"]):
+        for level, name in enumerate(u["unit"].split("/"), start=1):
+            assert units[f"unit_level_{level}"].iloc[i] == name
+    _assert_cells(warnings, result["warnings"], skip=("name", "unit"))
+    reasons = [c for c in warnings.columns if c.endswith("_reason")]
+    assert len(reasons) == 3 and warnings[reasons].notna().any().any()
+    owner = {r["indicator"]: (r["name"], r["unit"]) for r in result["indicators"]}
+    for i, w in enumerate(result["warnings"]):
+        assert (warnings["name"].iloc[i], warnings["unit"].iloc[i]) == owner[w["indicator"]]
+    assert str(warnings["warn"].dtype) == "boolean" and str(warnings["year"].dtype) == "Int64"
+    assert pd.api.types.is_float_dtype(warnings["annual_target"])

@@ -1,9 +1,9 @@
-"""pandas frames of an evaluation (docs/python.md, "Frames"): the indicator
-rows from the evaluation's columns (sopkit_evaluation_numbers / _texts), the
-unit roll-ups and early warnings from its JSON. Missing values stay missing."""
+"""pandas frames of an evaluation (docs/python.md, "Frames"), built from its
+lists' columns (sopkit_evaluation_numbers / _texts): the indicator rows, the
+unit roll-ups and the early warnings. Missing values stay missing."""
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, NamedTuple, Tuple
 
 from . import _arrays
 
@@ -12,13 +12,24 @@ INDICATOR_COLUMNS = (
     "target_high", "realisation", "achievement", "reason", "score", "band", "predicate",
     "ytd_target", "ytd_realisation", "ytd_achievement", "ytd_reason", "absorption", "efficiency",
     "financial_deviation", "financial_light", "physical_deviation", "physical_light")
-UNIT_COLUMNS = ("unit", "period", "achievement", "reason", "predicate", "included", "excluded",
-                "weight_sum")
-WARNING_COLUMNS = ("indicator", "year", "quarters_reported", "annual_target", "pace_realisation",
-                   "trend_realisation", "pace_achievement", "trend_achievement",
-                   "projected_achievement", "warn")
+UNIT_COLUMNS = ("unit", "period", "achievement", "reason", "band", "predicate", "included",
+                "excluded", "weight_sum")
+WARNING_COLUMNS = ("indicator", "name", "unit", "year", "quarters_reported", "annual_target",
+                   "annual_target_low", "annual_target_high", "pace_realisation",
+                   "trend_realisation", "pace_achievement", "pace_achievement_reason",
+                   "trend_achievement", "trend_achievement_reason", "projected_achievement",
+                   "projected_achievement_reason", "warn")
 TEXT_COLUMNS = {"unit", "indicator", "name", "period", "polarity", "accumulation", "reason",
-                "ytd_reason", "financial_light", "physical_light"}
+                "ytd_reason", "financial_light", "physical_light", "pace_achievement_reason",
+                "trend_achievement_reason", "projected_achievement_reason"}
+COUNT_COLUMNS = {"included", "excluded", "year", "quarters_reported"}
+
+
+class Columns(NamedTuple):
+    """One list of an evaluation: `numbers(column)` gives a float64 column,
+    `texts(column)` a column's int32 codes (-1: missing) and labels."""
+    numbers: Callable[[str], Any]
+    texts: Callable[[str], Tuple[Any, List[str]]]
 
 
 def pandas() -> Any:
@@ -27,42 +38,6 @@ def pandas() -> Any:
     except ImportError as e:  # pragma: no cover - pandas is installed where tests run
         raise ImportError("sopkit's DataFrames need pandas (apt-get install python3-pandas)") from e
     return pd
-
-
-def _frame(rows: List[Dict[str, Any]], columns: Tuple[str, ...]) -> Any:
-    pd = pandas()
-    df = pd.DataFrame.from_records(rows, columns=list(columns))
-    for c in columns:
-        if c in TEXT_COLUMNS or c == "predicate":
-            df[c] = df[c].astype("string")  # None -> pd.NA
-        elif c not in ("band", "warn", "included", "excluded", "year", "quarters_reported"):
-            df[c] = df[c].astype("float64")  # None -> NaN
-    return df
-
-
-def _unit_levels(df: Any) -> Any:
-    """The unit path ("Dinas/Bidang/Seksi") as unit_level_1 ... columns."""
-    levels = df["unit"].str.split("/", expand=True, regex=False)
-    if levels.shape[0] == 0:
-        return df
-    for i in range(levels.shape[1]):
-        df[f"unit_level_{i + 1}"] = levels[i].astype("string")
-    return df
-
-
-def _predicate_order(rows: List[Dict[str, Any]]) -> List[str]:
-    """The predicates present, from the lowest band to the highest."""
-    band_of: Dict[str, int] = {}
-    for r in rows:
-        if r.get("predicate") and r.get("band"):
-            band_of.setdefault(r["predicate"], int(r["band"]))
-    return sorted(band_of, key=lambda p: band_of[p])
-
-
-def _ordered_predicates(df: Any, order: List[str]) -> Any:
-    pd = pandas()
-    df["predicate"] = pd.Categorical(df["predicate"], categories=order, ordered=True)
-    return df
 
 
 def _texts_of(codes: Any, labels: List[Any]) -> Any:
@@ -98,40 +73,44 @@ def _unit_level_columns(codes: Any, labels: List[str]) -> Dict[str, Any]:
             for i in range(depth)}
 
 
-def indicator_frame(numbers: Callable[[str], Any], texts: Callable[[str], Tuple[Any, List[str]]],
-                    band: Any) -> Any:
-    """The indicator rows: `numbers(column)` gives a float64 column, `texts(column)`
-    a column's codes and labels, `band` the uint8 bands (0: none)."""
-    pd = pandas()
+def _bands(band: Any) -> Any:
+    """Bands as a nullable Int8: 0 (not rated) is missing, never a number."""
+    return pandas().arrays.IntegerArray(band.astype("int8"), band == 0)
+
+
+def _frame(list_: Columns, columns: Tuple[str, ...], band: Any, levels: bool) -> Any:
     data: Dict[str, Any] = {}
-    for c in INDICATOR_COLUMNS:
+    for c in columns:
         if c == "band":
-            data[c] = pd.arrays.IntegerArray(band.astype("int8"), band == 0)
+            data[c] = _bands(band)
         elif c == "predicate":
-            data[c] = _predicates_by_band(*texts(c), band)
+            data[c] = _predicates_by_band(*list_.texts(c), band)
         elif c in TEXT_COLUMNS:
-            data[c] = _texts_of(*texts(c))
+            data[c] = _texts_of(*list_.texts(c))
+        elif c in COUNT_COLUMNS:
+            data[c] = pandas().array(list_.numbers(c).astype("int64"), dtype="Int64")
+        elif c == "warn":
+            data[c] = pandas().array(list_.numbers(c) != 0, dtype="boolean")
         else:
-            data[c] = numbers(c)
-    data.update(_unit_level_columns(*texts("unit")))
-    return pd.DataFrame(data)
+            data[c] = list_.numbers(c)
+    if levels:
+        data.update(_unit_level_columns(*list_.texts("unit")))
+    return pandas().DataFrame(data)
 
 
-def unit_rows(result: Dict[str, Any]) -> Any:
-    df = _frame(result["units"], UNIT_COLUMNS)
-    for c in ("included", "excluded"):
-        df[c] = df[c].astype("Int64")
-    df = _ordered_predicates(df, _predicate_order(result["indicators"]) or
-                             sorted(df["predicate"].dropna().unique()))
-    return _unit_levels(df)
+def indicator_frame(rows: Columns, band: Any) -> Any:
+    """The indicator rows; `band` the uint8 bands (0: none)."""
+    return _frame(rows, INDICATOR_COLUMNS, band, levels=True)
 
 
-def warning_rows(result: Dict[str, Any]) -> Any:
-    df = _frame(result["warnings"], WARNING_COLUMNS)
-    for c in ("year", "quarters_reported"):
-        df[c] = df[c].astype("Int64")
-    df["warn"] = df["warn"].astype("boolean")
-    return df
+def unit_frame(units: Columns) -> Any:
+    """The unit roll-ups, one row per (unit, period)."""
+    return _frame(units, UNIT_COLUMNS, units.numbers("band").astype("uint8"), levels=True)
+
+
+def warning_frame(warnings: Columns) -> Any:
+    """The early warnings, one row per (indicator, year)."""
+    return _frame(warnings, WARNING_COLUMNS, None, levels=False)
 
 
 def records(rows: List[Dict[str, Any]], columns: Tuple[str, ...], times: Tuple[str, ...] = ()) -> Any:

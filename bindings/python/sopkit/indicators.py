@@ -320,35 +320,44 @@ class Evaluation(Handle):
         and ``predicate.max()`` mean what they say. Built from the evaluation's
         columns, one C call each (a national evaluation in a fraction of a
         second). Needs pandas."""
-        return _frames.indicator_frame(self._numbers, self._texts, self.arrays()[1])
+        return _frames.indicator_frame(self._columns("indicators"), self.arrays()[1])
 
-    def _numbers(self, column: str) -> Any:
-        """A number column of the rows (float64, NaN where blank)."""
+    def _columns(self, list_name: str) -> "_frames.Columns":
+        """The columns of one of the evaluation's lists ("indicators", "units",
+        "warnings"), each read by one C call."""
+        count = ffi.new("size_t *")
+        check(lib.sopkit_evaluation_list_count(self._handle, cstr(list_name), count))
+        n, name = int(count[0]), cstr(list_name)
         np = _arrays.numpy()
-        out = np.empty(len(self), dtype=np.float64)
-        check(lib.sopkit_evaluation_numbers(self._handle, cstr(column),
-                                            _ptr("double[]", out, True), len(out)))
-        return out
 
-    def _texts(self, column: str) -> Tuple[Any, List[str]]:
-        """A text column of the rows: int32 codes (-1: none) and their labels."""
-        np = _arrays.numpy()
-        codes = np.empty(len(self), dtype=np.int32)
-        labels, count = ffi.new("const char * const **"), ffi.new("size_t *")
-        check(lib.sopkit_evaluation_texts(self._handle, cstr(column),
-                                          _ptr("int32_t[]", codes, True), len(codes), labels,
-                                          count))
-        return codes, [text(labels[0][i]) for i in range(int(count[0]))]
+        def numbers(column: str) -> Any:
+            out = np.empty(n, dtype=np.float64)
+            check(lib.sopkit_evaluation_numbers(self._handle, name, cstr(column),
+                                                _ptr("double[]", out, True), n))
+            return out
+
+        def texts(column: str) -> Tuple[Any, List[str]]:
+            codes = np.empty(n, dtype=np.int32)
+            labels, got = ffi.new("const char * const **"), ffi.new("size_t *")
+            check(lib.sopkit_evaluation_texts(self._handle, name, cstr(column),
+                                              _ptr("int32_t[]", codes, True), n, labels, got))
+            return codes, [text(labels[0][i]) for i in range(int(got[0]))]
+
+        return _frames.Columns(numbers, texts)
 
     def units_dataframe(self) -> Any:
         """The roll-up of every unit (weighted mean of its indicators), one row
-        per (unit, period), with the unit path levels as columns. Needs pandas."""
-        return _frames.unit_rows(self.to_dict())
+        per (unit, period), with the unit path levels as columns; ``predicate``
+        an ordered categorical by band. Built from the evaluation's columns.
+        Needs pandas."""
+        return _frames.unit_frame(self._columns("units"))
 
     def warnings_dataframe(self) -> Any:
         """The early warnings: projected year-end achievement per indicator and
-        year (pace and trend) and whether it warns. Needs pandas."""
-        return _frames.warning_rows(self.to_dict())
+        year (pace and trend, and why one is not computable), the indicator's
+        unit, and whether it warns. Built from the evaluation's columns. Needs
+        pandas."""
+        return _frames.warning_frame(self._columns("warnings"))
 
 
 def _texts(values: Optional[Sequence[Any]], name: str, n: int, required: bool) -> Tuple[Any, List[Any]]:

@@ -294,7 +294,7 @@ void write_schedule(JsonStream& out, const Sop& sop, const WorkCalendar& calenda
 std::string analysis_json_text(const Sop& sop, const Analysis& a, const json& extra, int indent) {
   JsonStream w(indent);
   write_analysis(w, sop, a, extra);
-  return std::move(w.text());
+  return w.take_text();
 }
 
 void write_analysis_json(std::ostream& sink, const Sop& sop, const Analysis& a, const json& extra,
@@ -312,7 +312,7 @@ std::string schedule_json_text(const Sop& sop, const WorkCalendar& calendar, con
                                const json& extra, int indent) {
   JsonStream w(indent);
   write_schedule(w, sop, calendar, plan, extra);
-  return std::move(w.text());
+  return w.take_text();
 }
 
 void write_schedule_json(std::ostream& sink, const Sop& sop, const WorkCalendar& calendar,

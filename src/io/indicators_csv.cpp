@@ -172,7 +172,8 @@ class CsvOut : public detail::ChunkedOutput {
 
   // A cell as written: quoted (its quotes doubled) when it holds a separator,
   // a quote or a line break.
-  static void append_cell(std::string& out, std::string_view s) {
+  template <class Text>
+  static void append_cell(Text& out, std::string_view s) {
     // One pass over the cell (find_first_of searches the set once per byte).
     const bool plain = std::none_of(
         s.begin(), s.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
@@ -189,7 +190,8 @@ class CsvOut : public detail::ChunkedOutput {
   }
   // A text cell a spreadsheet would take for a formula starts with a quote
   // (OWASP's advice on CSV injection); numbers go through number().
-  static void append_text_cell(std::string& out, std::string_view s) {
+  template <class Text>
+  static void append_text_cell(Text& out, std::string_view s) {
     if (detail::spreadsheet_would_evaluate(s))
       append_cell(out, "'" + std::string(s));
     else
@@ -359,7 +361,7 @@ void write_evaluation(CsvOut& out, const IndicatorSet& set, const Evaluation& ev
 std::string evaluation_to_csv(const IndicatorSet& set, const Evaluation& ev) {
   CsvOut out(nullptr);
   write_evaluation(out, set, ev);
-  return std::move(out.text());
+  return out.take_text();
 }
 
 void write_evaluation_csv(std::ostream& out, const IndicatorSet& set, const Evaluation& ev) {

@@ -430,7 +430,7 @@ void write_evaluation(detail::JsonStream& j, const IndicatorSet& set, const Eval
   for (std::size_t i = 0; i < ev.indicators.size(); ++i) {
     writer.indicator(ev.indicators[i]);
     if (i + 1 == kResultsToEstimateFrom)
-      j.expect(j.text().size() / kResultsToEstimateFrom * (items + 1) * 11 / 10);
+      j.expect(j.size() / kResultsToEstimateFrom * (items + 1) * 11 / 10);
   }
   for (const auto& u : ev.units) writer.unit(u);
   for (const auto& w : ev.warnings) writer.warning(w);
@@ -443,7 +443,7 @@ void write_evaluation(detail::JsonStream& j, const IndicatorSet& set, const Eval
 std::string evaluation_to_json(const IndicatorSet& set, const Evaluation& ev, int indent) {
   detail::JsonStream j(indent);
   write_evaluation(j, set, ev);
-  return std::move(j.text());
+  return j.take_text();
 }
 
 void write_evaluation_json(std::ostream& out, const IndicatorSet& set, const Evaluation& ev,

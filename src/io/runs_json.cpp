@@ -363,15 +363,15 @@ void write_comparison(detail::JsonStream& w, const RunLog& log, const RunCompari
 std::string comparison_to_json(const RunLog& log, const RunComparison& c, int indent) {
   detail::JsonStream w(indent);
   write_comparison(w, log, c);
-  if (indent >= 0) w.text() += '\n';
-  return std::move(w.text());
+  if (indent >= 0) w.append("\n");
+  return w.take_text();
 }
 
 void write_comparison_json(std::ostream& out, const RunLog& log, const RunComparison& c,
                            int indent) {
   detail::JsonStream w(indent, &out);
   write_comparison(w, log, c);
-  if (indent >= 0) w.text() += '\n';
+  if (indent >= 0) w.append("\n");
   w.flush();
 }
 
@@ -380,7 +380,7 @@ std::string detail::comparison_overview_to_json(const RunComparison& c) {
   w.begin_object();
   write_overview_members(w, c);
   w.end_object();
-  return std::move(w.text());
+  return w.take_text();
 }
 
 }  // namespace sopkit

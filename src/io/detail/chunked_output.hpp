@@ -7,8 +7,10 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <utility>
 
-#include "util/huge_pages.hpp"
+#include "io/detail/text_buffer.hpp"
 
 namespace sopkit::detail {
 
@@ -30,7 +32,15 @@ class ChunkedOutput {
     sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
     out_.clear();
   }
-  std::string& text() { return out_; }
+  // In memory, the whole text, taken: the writer is left empty.
+  std::string take_text() {
+    std::string text = std::move(out_.str());
+    out_ = TextBuffer();
+    return text;
+  }
+  std::size_t size() const noexcept { return out_.size(); }
+  // Text as it is, after the document (its last line's end).
+  void append(std::string_view text) { out_.append(text); }
   // In memory, room for about `bytes` in all, made at once: a writer that can
   // tell the size of its text spares the doublings (and their fresh pages).
   // A text that stays below a piece grows as any string does.
@@ -39,20 +49,17 @@ class ChunkedOutput {
   }
 
  protected:
-  std::string out_;
+  TextBuffer out_;
 
  private:
   static constexpr std::size_t kPiece = std::size_t{1} << 20;
 
   // A national result held in memory runs to hundreds of megabytes: its
-  // storage doubles onto huge pages, advised before the text is copied in,
-  // instead of growing append by append with a fault per 4 KiB page.
+  // room doubles onto huge pages (TextBuffer advises them before the text is
+  // copied in) instead of growing append by append with a fault per 4 KiB
+  // page.
   void make_room(std::size_t at_least = 0) {
-    std::string larger;
-    larger.reserve(std::max({at_least, 2 * out_.capacity(), 4 * kPiece}));
-    advise_huge_pages(larger);
-    larger.append(out_);
-    out_.swap(larger);
+    out_.reserve(std::max({at_least, 2 * out_.capacity(), 4 * kPiece}));
     next_check_ = out_.capacity() - kPiece;  // an item is far below a piece
   }
 

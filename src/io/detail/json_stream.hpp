@@ -15,6 +15,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "indicators/detail/text.hpp"  // format_short_decimal
@@ -60,22 +61,24 @@ class JsonStream : public ChunkedOutput {
       out_ += "null";
       return;
     }
-    char buf[64];
     // A whole number below 10^15 (most targets, realisations and budgets) is
     // written as nlohmann writes it, "92.0", without its search for the
     // shortest digits (a tenth of a national evaluation's time).
     if (v == std::trunc(v) && std::fabs(v) < 1e15 && !(v == 0 && std::signbit(v))) {
-      const auto end = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v)).ptr;
-      out_.append(buf, end);
-      out_ += ".0";
+      char* p = out_.tail(24);  // 15 digits, a sign and ".0"
+      p = std::to_chars(p, p + 22, static_cast<long long>(v)).ptr;
+      *p++ = '.';
+      *p++ = '0';
+      out_.end_at(p);
       return;
     }
     // A decimal of at most 15 digits, 6 of them decimals (most targets and
     // realisations, "113.6"): its shortest digits found by scaling. nlohmann's
     // grisu2 is slower and, for one such number in a few thousand, longer
     // ("0.012070000000000001" for 0.01207; the same double either way).
-    if (const std::size_t n = format_short_decimal(v, buf)) {
-      out_.append(buf, n);
+    char* room = out_.tail(32);  // the longest: a sign, 15 digits and a point
+    if (const std::size_t n = format_short_decimal(v, room)) {
+      out_.end_at(room + n);
       return;
     }
     // A result repeats its numbers (the achievement is also the score and,
@@ -90,21 +93,19 @@ class JsonStream : public ChunkedOutput {
     }
     out_.append(last_text_, last_size_);
   }
-  void value(std::size_t v) {
-    next_item();
-    out_ += std::to_string(v);
-  }
-  void value(int v) {
-    next_item();
-    out_ += std::to_string(v);
-  }
+  void value(std::size_t v) { integer(v); }
+  void value(int v) { integer(v); }
   void value(bool v) {
     next_item();
     out_ += v ? "true" : "false";
   }
-  void integer(std::int64_t v) {
+  template <class Integer>
+  void integer(Integer v) {
+    static_assert(std::is_integral_v<Integer> && sizeof(Integer) <= 8,
+                  "an integer of 64 bits at most");
     next_item();
-    out_ += std::to_string(v);
+    char* p = out_.tail(24);  // 20 digits and a sign
+    out_.end_at(std::to_chars(p, p + 24, v).ptr);
   }
   // A small value built as a document, laid out where it stands.
   template <class Json>
@@ -180,18 +181,17 @@ class JsonStream : public ChunkedOutput {
     }
     return std::string_view(lines_.data(), size);
   }
-  // `lead`, a quoted string and then `suffix` (": " after a key). A short
-  // plain string (codes, names, keys) and its lead go out in one append.
+  // `lead`, a quoted string and then `suffix` (": " after a key). A plain
+  // string (codes, names, keys) and its lead are copied straight to the end
+  // of the text.
   void string(std::string_view s, std::string_view suffix = "", std::string_view lead = "") {
-    constexpr std::size_t kShort = 56, kShortLead = 80, kLongestSuffix = 2;
-    if (s.size() <= kShort && lead.size() <= kShortLead && is_plain(s)) {
-      char text[kShortLead + kShort + 2 + kLongestSuffix];
-      char* p = put(text, lead);
+    if (is_plain(s)) {
+      char* p = out_.tail(lead.size() + s.size() + 2 + suffix.size());
+      p = put(p, lead);
       *p++ = '"';
       p = put(p, s);
       *p++ = '"';
-      p = put(p, suffix);
-      out_.append(text, static_cast<std::size_t>(p - text));
+      out_.end_at(put(p, suffix));
       return;
     }
     out_.append(lead);

@@ -17,7 +17,7 @@ namespace {
 std::string written(double v) {
   JsonStream j(-1);
   j.value(v);
-  return j.text();
+  return j.take_text();
 }
 
 TEST(JsonStream, NumbersAreWrittenAsNlohmannWritesThem) {
@@ -105,7 +105,7 @@ TEST(JsonStream, DocumentsAreWrittenAsNlohmannWritesThem) {
       j.end_object();
     }
     j.end_object();
-    EXPECT_EQ(j.text(), doc.dump(indent)) << indent;
+    EXPECT_EQ(j.take_text(), doc.dump(indent)) << indent;
   }
 }
 
@@ -116,9 +116,9 @@ TEST(JsonStream, TextsAreEscapedAsNlohmannEscapesThem) {
     key.begin_object();
     key.key(t).null();
     key.end_object();
-    EXPECT_EQ(value.text(), nlohmann::json(t).dump(2));
+    EXPECT_EQ(value.take_text(), nlohmann::json(t).dump(2));
     const nlohmann::json one = {{t, nullptr}};
-    EXPECT_EQ(key.text(), one.dump(2));
+    EXPECT_EQ(key.take_text(), one.dump(2));
   }
 }
 
@@ -132,7 +132,7 @@ TEST(JsonStream, RepeatedNumbersAreWrittenEachTime) {
     doc.push_back(v);
   }
   j.end_array();
-  EXPECT_EQ(j.text(), doc.dump());
+  EXPECT_EQ(j.take_text(), doc.dump());
 }
 
 TEST(JsonStream, InvalidUtf8IsRefusedInKeysAndValues) {

@@ -1,0 +1,76 @@
+// text_buffer.hpp — a growing text whose appends are inline copies into room
+// made ahead. A national evaluation's JSON is millions of appends of a few
+// bytes; std::string::append is an out-of-line call each, and a writer that
+// joins a key's comma, name and colon in a buffer of its own copies them
+// twice. Private to the library.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "util/huge_pages.hpp"
+
+namespace sopkit::detail {
+
+class TextBuffer {
+ public:
+  std::size_t size() const noexcept { return used_; }
+  std::size_t capacity() const noexcept { return room_.size(); }
+  const char* data() const noexcept { return room_.data(); }
+  void clear() noexcept { used_ = 0; }
+
+  // Where the next `n` bytes go: write at most `n` there, then end_at() the
+  // byte after the last one written.
+  char* tail(std::size_t n) {
+    if (n > room_.size() - used_) grow(used_ + n);
+    return room_.data() + used_;
+  }
+  void end_at(const char* end) noexcept { used_ = static_cast<std::size_t>(end - room_.data()); }
+
+  void append(const char* p, std::size_t n) {
+    if (n == 0) return;  // `p` may be null then, which memcpy must not be given
+    std::memcpy(tail(n), p, n);
+    used_ += n;
+  }
+  void append(std::string_view s) { append(s.data(), s.size()); }
+  TextBuffer& operator+=(std::string_view s) {
+    append(s);
+    return *this;
+  }
+  TextBuffer& operator+=(char c) {
+    *tail(1) = c;
+    ++used_;
+    return *this;
+  }
+
+  // Room for at least `bytes` in all, made at once; a text of megabytes is
+  // advised onto huge pages before it is written.
+  void reserve(std::size_t bytes) {
+    if (bytes > room_.size()) grow(bytes);
+  }
+
+  // The text as a string (the room after it given back to the string's own
+  // size). Appending afterwards makes room again.
+  std::string& str() {
+    room_.resize(used_);
+    return room_;
+  }
+
+ private:
+  void grow(std::size_t at_least) {
+    std::string larger;
+    larger.reserve(std::max({at_least, 2 * room_.size(), std::size_t{256}}));
+    advise_huge_pages(larger);
+    larger.resize(larger.capacity());
+    std::memcpy(larger.data(), room_.data(), used_);
+    room_.swap(larger);
+  }
+
+  std::string room_;  // its whole size is room; the text is the first used_ bytes
+  std::size_t used_ = 0;
+};
+
+}  // namespace sopkit::detail

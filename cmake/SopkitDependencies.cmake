@@ -1,7 +1,6 @@
 # Every dependency comes from a Debian 12 package (scripts/install-deps).
-# Boost, Eigen, nlohmann-json and simdjson are private: no public header includes them.
+# Boost, nlohmann-json and simdjson are private: no public header includes them.
 find_package(Boost 1.74 REQUIRED)                 # headers only: Graph, Date_Time
-find_package(Eigen3 3.3 REQUIRED NO_MODULE)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(simdjson 3.0 REQUIRED)              # libsimdjson-dev: fast JSON loading (private)
 find_package(Threads REQUIRED)

@@ -4,7 +4,6 @@
 // Every formula here returns a Reason instead of a number when its inputs do
 // not allow one: a report that says 0 % or 100 % for an indicator nobody
 // measured is worse than a report that says "not computable: target_blank".
-#include <Eigen/Dense>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -397,21 +396,25 @@ struct Line {
   double at(double x) const { return intercept + slope * x; }
 };
 
-// The least-squares line through (x, y). Needs >= 2 points. A year has at
-// most four quarters: matrices of at most 4 x 2 stay on the stack.
+// The least-squares line through (x, y). Needs >= 2 points at two x or more
+// (quarters are distinct). The normal equations in deviations from the
+// means: well conditioned for x in 1..4, and a tenth of the time of a QR
+// factorisation (a national evaluation fits a line for each indicator).
 Line fit_line(const Few<double>& x, const Few<double>& y) {
-  using SmallMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, 0, 4, 2>;
-  using SmallVector = Eigen::Matrix<double, Eigen::Dynamic, 1, 0, 4, 1>;
-  const auto n = static_cast<Eigen::Index>(x.size());
-  SmallMatrix a(n, 2);
-  SmallVector b(n);
-  for (Eigen::Index i = 0; i < n; ++i) {
-    a(i, 0) = 1.0;
-    a(i, 1) = x[static_cast<std::size_t>(i)];
-    b(i) = y[static_cast<std::size_t>(i)];
+  const double n = static_cast<double>(x.size());
+  double sx = 0, sy = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    sx += x[i];
+    sy += y[i];
   }
-  const Eigen::Vector2d coef = a.colPivHouseholderQr().solve(b);
-  return Line{coef(0), coef(1)};
+  const double mx = sx / n, my = sy / n;
+  double sxx = 0, sxy = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    sxx += (x[i] - mx) * (x[i] - mx);
+    sxy += (x[i] - mx) * (y[i] - my);
+  }
+  const double slope = sxy / sxx;
+  return Line{my - slope * mx, slope};
 }
 
 // The years in which indicator i has quarterly rows, in order.

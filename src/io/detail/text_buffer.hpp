@@ -18,7 +18,7 @@ namespace sopkit::detail {
 class TextBuffer {
  public:
   std::size_t size() const noexcept { return used_; }
-  std::size_t capacity() const noexcept { return room_.size(); }
+  std::size_t capacity() const noexcept { return room_.capacity(); }
   const char* data() const noexcept { return room_.data(); }
   void clear() noexcept { used_ = 0; }
 
@@ -46,10 +46,10 @@ class TextBuffer {
     return *this;
   }
 
-  // Room for at least `bytes` in all, made at once; a text of megabytes is
+  // Storage for at least `bytes` in all, reserved at once; a text of megabytes is
   // advised onto huge pages before it is written.
   void reserve(std::size_t bytes) {
-    if (bytes > room_.size()) grow(bytes);
+    if (bytes > room_.capacity()) reallocate(bytes);
   }
 
   // The text as a string (the room after it given back to the string's own
@@ -60,16 +60,25 @@ class TextBuffer {
   }
 
  private:
+  // The room is the string's size, grown a piece at a time within its
+  // capacity: a room is zeroed when it is made, and a page zeroed is a page
+  // held, so room far ahead of the text would hold memory the text never
+  // uses.
+  static constexpr std::size_t kRoomPiece = std::size_t{64} << 10;
+
   void grow(std::size_t at_least) {
+    if (at_least > room_.capacity()) reallocate(at_least);
+    room_.resize(std::min(room_.capacity(), std::max(at_least, used_ + kRoomPiece)));
+  }
+  void reallocate(std::size_t at_least) {
     std::string larger;
-    larger.reserve(std::max({at_least, 2 * room_.size(), std::size_t{256}}));
+    larger.reserve(std::max({at_least, 2 * room_.capacity(), std::size_t{256}}));
     advise_huge_pages(larger);
-    larger.resize(larger.capacity());
-    std::memcpy(larger.data(), room_.data(), used_);
+    larger.append(room_.data(), used_);
     room_.swap(larger);
   }
 
-  std::string room_;  // its whole size is room; the text is the first used_ bytes
+  std::string room_;  // its size is the room made; the text is its first used_ bytes
   std::size_t used_ = 0;
 };
 

@@ -4,8 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <random>
 #include <string>
+
+#include <unistd.h>
 
 #include "io/detail/chunked_output.hpp"
 
@@ -56,6 +59,27 @@ TEST(TextBuffer, AnEmptyAppendNeedsNoData) {
   text += std::string_view();
   EXPECT_EQ(text.size(), 0u);
   EXPECT_EQ(text.str(), "");
+}
+
+// Resident memory of this process, in bytes (Linux).
+std::size_t resident_bytes() {
+  std::ifstream statm("/proc/self/statm");
+  std::size_t pages = 0, resident = 0;
+  statm >> pages >> resident;
+  return resident * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+}
+
+// Storage reserved for a large text is not held before the text fills it:
+// a held evaluation's estimate of its size must not become its memory.
+TEST(TextBuffer, ReservedStorageIsNotHeldBeforeItIsWritten) {
+  constexpr std::size_t kReserved = std::size_t{256} << 20;
+  const std::size_t before = resident_bytes();
+  TextBuffer text;
+  text.reserve(kReserved);
+  text += "a short text";
+  EXPECT_GE(text.capacity(), kReserved);
+  EXPECT_LT(resident_bytes(), before + kReserved / 8);
+  EXPECT_EQ(text.str(), "a short text");
 }
 
 // In memory, the text is taken whole, a line end after the document

@@ -47,9 +47,10 @@ namespace sopkit::capi {
 
 int read_evaluate_options(const sopkit_evaluate_options* opts, sopkit::EvaluationOptions& options) {
   if (!opts) return SOPKIT_OK;
-  if (opts->version != SOPKIT_EVALUATE_OPTIONS_VERSION)
+  // Version 1 structs end before `threads`: their callers' memory stops there.
+  if (opts->version != 1 && opts->version != SOPKIT_EVALUATE_OPTIONS_VERSION)
     return invalid(
-        "opts->version is not SOPKIT_EVALUATE_OPTIONS_VERSION: call "
+        "opts->version is neither 1 nor SOPKIT_EVALUATE_OPTIONS_VERSION: call "
         "sopkit_evaluate_options_init first");
   auto cap = cap_of(opts->cap_percent);
   if (!cap) return invalid("cap_percent must be 0, 100, 110 or 120");
@@ -59,6 +60,7 @@ int read_evaluate_options(const sopkit_evaluate_options* opts, sopkit::Evaluatio
       opts->negative_ratio ? sopkit::NegativeFormula::ratio : sopkit::NegativeFormula::difference;
   options.policy.zero_over_zero_is_100 = opts->zero_over_zero_is_100 != 0;
   options.warning.threshold = opts->warning_threshold;
+  if (opts->version >= 2) options.threads = std::max(1u, opts->threads);
   if (opts->scale) options.scale = opts->scale;
   if (opts->period) {
     try {
@@ -339,18 +341,41 @@ int sopkit_indicators_counts(const sopkit_indicators* set, size_t* out_indicator
   return ok();
 }
 
-int sopkit_evaluate_options_init(sopkit_evaluate_options* opts) {
-  SOPKIT_REQUIRE(opts);
+namespace {
+
+// The fields of version 1, the only ones a version 1 struct has room for.
+void init_evaluate_options_v1(sopkit_evaluate_options* opts) {
   sopkit::EvaluationOptions defaults;
-  opts->version = SOPKIT_EVALUATE_OPTIONS_VERSION;
+  opts->version = 1;
   opts->negative_ratio = 0;
   opts->zero_over_zero_is_100 = 0;
   opts->cap_percent = 0;
   opts->scale = nullptr;
   opts->period = nullptr;
   opts->warning_threshold = defaults.warning.threshold;
+}
+
+}  // namespace
+
+int sopkit_evaluate_options_init(sopkit_evaluate_options* opts) {
+  SOPKIT_REQUIRE(opts);
+  init_evaluate_options_v1(opts);
+  opts->version = SOPKIT_EVALUATE_OPTIONS_VERSION;
+  opts->threads = sopkit::EvaluationOptions().threads;
   return ok();
 }
+
+#ifdef SOPKIT_SYMBOL_VERSIONS
+// What programs built against version 1 of the header call (their struct
+// ends before `threads`): sopkit_evaluate_options_init@SOPKIT_0.
+extern "C" SOPKIT_API int sopkit_evaluate_options_init_v1(sopkit_evaluate_options* opts);
+__asm__(".symver sopkit_evaluate_options_init_v1, sopkit_evaluate_options_init@SOPKIT_0, remove");
+int sopkit_evaluate_options_init_v1(sopkit_evaluate_options* opts) {
+  SOPKIT_REQUIRE(opts);
+  init_evaluate_options_v1(opts);
+  return ok();
+}
+#endif
 
 int sopkit_indicators_evaluate(const sopkit_indicators* set, const sopkit_evaluate_options* opts,
                                sopkit_evaluation** out) {

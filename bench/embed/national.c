@@ -2,13 +2,15 @@
  * the C ABI (bench/compare_national.py, job "capi"): load the indicator file,
  * evaluate one period, take the result as JSON or CSV and write it to a file.
  *
- *   national DATA PERIOD json|csv OUT
+ *   national DATA PERIOD json|csv OUT [THREADS]
  *
+ * THREADS is sopkit_evaluate_options.threads (default 1).
  * Prints the seconds of each call as one JSON object on stdout.
  */
 #define _POSIX_C_SOURCE 199309L
 #include <sopkit/sopkit.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -24,8 +26,8 @@ static int fail(const char* what) {
 }
 
 int main(int argc, char** argv) {
-  if (argc != 5) {
-    fprintf(stderr, "usage: national DATA PERIOD json|csv OUT\n");
+  if (argc != 5 && argc != 6) {
+    fprintf(stderr, "usage: national DATA PERIOD json|csv OUT [THREADS]\n");
     return 2;
   }
   const int json = strcmp(argv[3], "json") == 0;
@@ -36,6 +38,7 @@ int main(int argc, char** argv) {
   sopkit_evaluate_options opts;
   sopkit_evaluate_options_init(&opts);
   opts.period = argv[2];
+  opts.threads = argc == 6 ? (unsigned)strtoul(argv[5], NULL, 10) : 1;
   sopkit_evaluation* ev = NULL;
   if (sopkit_indicators_evaluate(set, &opts, &ev) != SOPKIT_OK) return fail("evaluate");
   const double t2 = now();

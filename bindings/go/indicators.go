@@ -8,6 +8,7 @@ package sopkit
 import "C"
 
 import (
+	"fmt"
 	"runtime"
 	"unsafe"
 )
@@ -231,11 +232,18 @@ type EvaluateOptions struct {
 	CapPercent        int    // 0 (no cap), 100, 110 or 120
 	NegativeRatio     bool   // T/R x 100 for lower-is-better (default (2T-R)/T)
 	ZeroOverZeroIs100 bool   // T = 0 and R = 0 count as 100 %
+	// Threads: 0 or 1, the calling thread only; 2 or more, a set of 8 192
+	// rows or more computes its results on a second thread while the earlier
+	// ones are stored (the same results).
+	Threads int
 }
 
 // Evaluate computes every (indicator, period) row: achievement by polarity,
 // predicate, unit roll-ups and early warnings (docs/indicators.md).
 func (s *IndicatorSet) Evaluate(opts EvaluateOptions) (*Evaluation, error) {
+	if opts.Threads < 0 {
+		return nil, fmt.Errorf("sopkit: EvaluateOptions.Threads is %d; give 0 or more", opts.Threads)
+	}
 	var m cMemory
 	defer m.freeAll()
 	o := (*C.sopkit_evaluate_options)(m.alloc(int(unsafe.Sizeof(C.sopkit_evaluate_options{}))))
@@ -251,6 +259,7 @@ func (s *IndicatorSet) Evaluate(opts EvaluateOptions) (*Evaluation, error) {
 	o.cap_percent = C.int(opts.CapPercent)
 	o.negative_ratio = cBool(opts.NegativeRatio)
 	o.zero_over_zero_is_100 = cBool(opts.ZeroOverZeroIs100)
+	o.threads = C.uint(opts.Threads)
 	var ev *C.sopkit_evaluation
 	if err := call(func() C.int { return C.sopkit_indicators_evaluate(s.handle(), o, &ev) }, s); err != nil {
 		return nil, err

@@ -241,6 +241,38 @@ func TestAPeriodBeforeTheScaleIsComputedNotRatedWithANote(t *testing.T) {
 	wantError(t, err, EINVAL, "cap_percent must be 0, 100, 110 or 120")
 }
 
+// A second thread gives the text one gives, on a set large enough to start one.
+func TestTwoThreadsEvaluateAsOne(t *testing.T) {
+	codes := make([]string, 10000)
+	for i := range codes {
+		codes[i] = fmt.Sprintf("IKU-%05d", i)
+	}
+	set, err := NewIndicatorSet(rowsOf(codes...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer set.Close()
+	csvOf := func(threads int) string {
+		ev, err := set.Evaluate(EvaluateOptions{Threads: threads})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ev.Close()
+		text, err := ev.CSV()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return text
+	}
+	if one, two := csvOf(1), csvOf(2); one != two || !strings.Contains(one, "IKU-09999") {
+		t.Fatalf("two threads gave another text (%d bytes, %d with one)", len(two), len(one))
+	}
+	if _, err := set.Evaluate(EvaluateOptions{Threads: -1}); err == nil ||
+		!strings.Contains(err.Error(), "Threads is -1") {
+		t.Fatalf("Threads -1: %v", err)
+	}
+}
+
 func rowsOf(codes ...string) IndicatorRows {
 	n := len(codes)
 	r := IndicatorRows{Code: codes, Unit: make([]string, n), Period: make([]string, n),

@@ -659,10 +659,12 @@ SOPKIT_API void sopkit_indicators_free(sopkit_indicators* set);
 SOPKIT_API int sopkit_indicators_counts(const sopkit_indicators* set, size_t* out_indicators,
                                         size_t* out_units, size_t* out_rows);
 
-enum { SOPKIT_EVALUATE_OPTIONS_VERSION = 1 };
+enum { SOPKIT_EVALUATE_OPTIONS_VERSION = 2 };
 
 /* Options of sopkit_indicators_evaluate; initialise with
- * sopkit_evaluate_options_init so that later fields get their defaults. */
+ * sopkit_evaluate_options_init so that later fields get their defaults.
+ * Version 2 added `threads`; a program built against version 1 passes its
+ * shorter struct with version 1, which is read as such (threads 1). */
 typedef struct sopkit_evaluate_options {
   unsigned version;          /* SOPKIT_EVALUATE_OPTIONS_VERSION */
   int negative_ratio;        /* non-zero: T/R x 100 for lower-is-better (default (2T-R)/T) */
@@ -673,6 +675,10 @@ typedef struct sopkit_evaluate_options {
                                 "traffic-light" */
   const char* period;        /* only this period ("2024-Q2"); NULL: every period */
   double warning_threshold;  /* early warning below this projected % (default 76) */
+  unsigned threads;          /* (version 2) 0 or 1 (default): the calling thread only; 2 or
+                                more: on a set of 8 192 rows or more, results are computed on
+                                a second thread while the earlier ones are stored (the same
+                                results in the same order) */
 } sopkit_evaluate_options;
 
 SOPKIT_API int sopkit_evaluate_options_init(sopkit_evaluate_options* opts);

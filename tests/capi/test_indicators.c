@@ -1,5 +1,8 @@
 /* C ABI: raw bulk kernels, indicator sets from arrays and files, evaluations. */
+#define _GNU_SOURCE /* dlvsym: the options' init as programs built against version 1 bind it */
+#include <dlfcn.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 
 #include "check.h"
@@ -193,6 +196,129 @@ static void test_example_file_and_options(void) {
   sopkit_evaluation_free(NULL);
   sopkit_indicators_free(set);
   sopkit_indicators_free(NULL);
+}
+
+/* Version 1 of sopkit_evaluate_options, as a program built before `threads`
+ * passes it: its memory ends where version 2's `threads` begins. */
+typedef struct {
+  unsigned version;
+  int negative_ratio;
+  int zero_over_zero_is_100;
+  int cap_percent;
+  const char* scale;
+  const char* period;
+  double warning_threshold;
+} evaluate_options_v1;
+
+enum { kLargeIndicators = 2500, kLargeRows = 5 * kLargeIndicators };
+
+/* 2 500 indicators with a year and four quarters each: 12 500 rows, past the
+ * size at which a second thread computes the results. */
+static sopkit_indicators* large_set(void) {
+  static const char* const periods[] = {"2024", "2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"};
+  static const char* const units[] = {"Dinas/Bidang SD", "Dinas/Bidang SMP", "Dinas/Sekretariat"};
+  static char codes[kLargeIndicators][16];
+  static const char* unit[kLargeRows];
+  static const char* code[kLargeRows];
+  static const char* period[kLargeRows];
+  static uint8_t pol[kLargeRows];
+  static double target[kLargeRows], real[kLargeRows];
+  sopkit_indicator_rows rows;
+  sopkit_indicators* set = NULL;
+  size_t r;
+  for (r = 0; r < kLargeRows; ++r) {
+    const size_t i = r / 5;
+    snprintf(codes[i], sizeof codes[i], "IKU-%04u", (unsigned)i);
+    unit[r] = units[i % 3];
+    code[r] = codes[i];
+    period[r] = periods[r % 5];
+    pol[r] = i % 4 == 0 ? SOPKIT_POLARITY_NEGATIVE : SOPKIT_POLARITY_POSITIVE;
+    target[r] = 50 + (double)((r * 37) % 100);
+    /* Some quarters blank, so that warnings project from fewer of them. */
+    real[r] = r % 5 == 0 || (r % 7 == 0 && r % 5 > 2) ? NAN : 40 + (double)((r * 53) % 90);
+  }
+  rows = rows_of(kLargeRows, unit, code, period, pol, target, real);
+  CHECK_OK(sopkit_indicators_new(&set, &rows));
+  return set;
+}
+
+/* The evaluation's JSON text under `opts`, copied (NULL when it fails). */
+static char* large_evaluation_json(const sopkit_indicators* set,
+                                   const sopkit_evaluate_options* opts) {
+  sopkit_evaluation* ev = NULL;
+  const char* json = NULL;
+  char* copy = NULL;
+  size_t n = 0;
+  CHECK_OK(sopkit_indicators_evaluate(set, opts, &ev));
+  CHECK_OK(sopkit_evaluation_count(ev, &n));
+  CHECK(n == kLargeRows);
+  if (sopkit_evaluation_to_json(ev, &json) == SOPKIT_OK) {
+    copy = (char*)malloc(strlen(json) + 1);
+    if (copy) memcpy(copy, json, strlen(json) + 1);
+  }
+  sopkit_evaluation_free(ev);
+  return copy;
+}
+
+typedef int (*evaluate_options_init_fn)(sopkit_evaluate_options*);
+
+/* sopkit_evaluate_options_init as a program built against version 1 of the
+ * header calls it: the symbol of version SOPKIT_0. */
+static evaluate_options_init_fn version_1_init(void) {
+  evaluate_options_init_fn init = NULL;
+  *(void**)(&init) = dlvsym(RTLD_DEFAULT, "sopkit_evaluate_options_init", "SOPKIT_0");
+  return init;
+}
+
+/* The version 1 init fills version 1 and writes nothing past its end. */
+static void test_version_1_init_keeps_to_its_struct(void) {
+  evaluate_options_init_fn init = version_1_init();
+  sopkit_evaluate_options opts;
+  const size_t end = offsetof(sopkit_evaluate_options, threads);
+  size_t i;
+  int untouched = 1;
+  CHECK(init != NULL);
+  if (!init) return;
+  memset(&opts, 0xAB, sizeof opts);
+  CHECK_OK(init(&opts));
+  CHECK(opts.version == 1 && opts.cap_percent == 0 && opts.scale == NULL);
+  for (i = end; i < sizeof opts; ++i) untouched &= ((const unsigned char*)&opts)[i] == 0xAB;
+  CHECK(untouched);
+  CHECK_OK(sopkit_evaluate_options_init(&opts));
+  CHECK(opts.version == SOPKIT_EVALUATE_OPTIONS_VERSION && opts.threads == 1);
+}
+
+/* Two threads give the text one gives; a version 1 struct, filled by the
+ * version 1 init, is read to its end only (allocated to its size, so that
+ * ASan sees a write or read past it). */
+static void test_threads_and_version_1_options(void) {
+  sopkit_indicators* set = large_set();
+  sopkit_evaluate_options opts;
+  evaluate_options_v1* v1 = (evaluate_options_v1*)malloc(sizeof *v1);
+  evaluate_options_init_fn init = version_1_init();
+  sopkit_evaluation* ev = NULL;
+  char *one, *two, *old = NULL;
+  CHECK_OK(sopkit_evaluate_options_init(&opts));
+  CHECK(opts.version == 2 && opts.threads == 1);
+  one = large_evaluation_json(set, &opts);
+  opts.threads = 2;
+  two = large_evaluation_json(set, &opts);
+  CHECK(one && two && strcmp(one, two) == 0);
+  CHECK(one && strstr(one, "\"warnings\"") != NULL);
+  CHECK(init != NULL);
+  if (init) {
+    CHECK_OK(init((sopkit_evaluate_options*)v1));
+    old = large_evaluation_json(set, (const sopkit_evaluate_options*)v1);
+    CHECK(one && old && strcmp(one, old) == 0);
+  }
+  opts.version = 3;
+  CHECK_STATUS(sopkit_indicators_evaluate(set, &opts, &ev), SOPKIT_EINVAL);
+  CHECK(ev == NULL);
+  free(one);
+  free(two);
+  free(old);
+  free(v1);
+  sopkit_indicators_free(set);
 }
 
 /* The data of the CSV below, as dictionary-encoded columns (rows 0..4). */
@@ -579,6 +705,8 @@ int main(void) {
   test_set_from_columns_refuses_what_the_csv_refuses();
   test_set_from_arrays_refuses_a_second_name();
   test_example_file_and_options();
+  test_version_1_init_keeps_to_its_struct();
+  test_threads_and_version_1_options();
   test_evaluation_outlives_its_set();
   test_evaluation_columns();
   test_evaluation_unit_and_warning_columns();

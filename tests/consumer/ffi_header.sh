@@ -36,7 +36,7 @@ export LD_LIBRARY_PATH="$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 php -d ffi.enable=1 -r '
   $f = FFI::load($argv[1]);
   $ok = $f->SOPKIT_POLARITY_NEGATIVE === 1 && $f->SOPKIT_STORE_NO_CREATE === 2
-     && $f->SOPKIT_VERDICT_UNTIMED === 2 && $f->SOPKIT_EVALUATE_OPTIONS_VERSION === 1
+     && $f->SOPKIT_VERDICT_UNTIMED === 2 && $f->SOPKIT_EVALUATE_OPTIONS_VERSION === 2
      && $f->SOPKIT_EFORMAT === -3;
   // A versioned options struct filled by the library, and the render enums.
   $opts = $f->new("sopkit_render_options");

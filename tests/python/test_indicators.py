@@ -247,6 +247,31 @@ def test_from_columns_and_from_dataframe() -> None:
         sopkit.IndicatorSet.from_columns(**dict(cols, period=["2024-Q1", "2024-Q1", "2024-Q9"]))
 
 
+def test_two_threads_evaluate_as_one() -> None:
+    # 2 500 indicators with a year and four quarters: past the size at which a
+    # second thread starts.
+    n = 2500
+    cols: Dict[str, List[Any]] = dict(unit=[], code=[], period=[], target=[], realisation=[],
+                                      polarity=[], accumulation=[])
+    for i in range(n):
+        for k, period in enumerate(["2024", "2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"]):
+            cols["unit"].append(f"Dinas/Bidang {i % 7}")
+            cols["code"].append(f"K{i:04d}")
+            cols["period"].append(period)
+            cols["target"].append(50.0 + i % 50)
+            cols["realisation"].append(None if k == 0 else 30.0 + (i * k) % 70)
+            cols["polarity"].append("negative" if i % 4 == 0 else "positive")
+            cols["accumulation"].append("last")
+    with sopkit.IndicatorSet.from_columns(**cols) as s:
+        with s.evaluate(threads=1) as one, s.evaluate(threads=2) as two:
+            assert len(one) == 5 * n
+            assert two.to_json() == one.to_json()
+        bad: Any
+        for bad in (-1, 1.5, True):
+            with pytest.raises(ValueError, match="threads must be an int >= 0"):
+                s.evaluate(threads=bad)
+
+
 JSON_FORM = {
     "format": "sopkit.indicators/1",
     "units": [{"id": "dinas", "name": "Dinas", "parent": None},

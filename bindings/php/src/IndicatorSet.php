@@ -39,9 +39,16 @@ final class IndicatorSet extends Handle
      * Evaluates every row (docs/indicators.md). `period` ("2024-Q2") keeps one
      * period; `scale` picks the rating scale ("permendagri-86-2017" by default,
      * "sakip-88-2021", "traffic-light"); `capPercent` is 0, 100, 110 or 120.
+     * `threads` 2 or more computes the results of a set of 8 192 rows or more
+     * on a second thread while the earlier ones are stored (the same results);
+     * 0 or 1 keeps to the calling thread.
      */
-    public function evaluate(?string $period = null, ?string $scale = null, int $capPercent = 0): Evaluation
+    public function evaluate(?string $period = null, ?string $scale = null, int $capPercent = 0,
+        int $threads = 1): Evaluation
     {
+        if ($threads < 0) {
+            throw new InvalidArgumentException("threads is $threads; give 0 or more", -1);
+        }
         $ffi = Library::ffi();
         $opts = $ffi->new('sopkit_evaluate_options');
         Library::check($ffi->sopkit_evaluate_options_init(FFI::addr($opts)));
@@ -54,6 +61,7 @@ final class IndicatorSet extends Handle
             }
         }
         $opts->cap_percent = $capPercent;
+        $opts->threads = $threads;
         $ev = $ffi->new('sopkit_evaluation*');
         Library::check($ffi->sopkit_indicators_evaluate($this->ptr(), FFI::addr($opts), FFI::addr($ev)));
         return Evaluation::fromPointer($ev);

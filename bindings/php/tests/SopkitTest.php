@@ -89,6 +89,25 @@ final class SopkitTest extends TestCase
         $set->evaluate(capPercent: 105);
     }
 
+    public function testTwoThreadsEvaluateAsOne(): void
+    {
+        // 2 500 indicators with a year and four quarters: past the size at which
+        // a second thread starts.
+        $csv = "unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation\n";
+        for ($i = 0; $i < 2500; $i++) {
+            $csv .= sprintf("Dinas/Bidang %d,K%04d,x,%%,positive,last,1,2024,%d,\n", $i % 7, $i, 50 + $i % 50);
+            foreach ([1, 2, 3, 4] as $q) {
+                $csv .= sprintf("Dinas/Bidang %d,K%04d,,,,,,2024-Q%d,%d,%d\n", $i % 7, $i, $q, 40 + $i % 60, 30 + ($i * $q) % 70);
+            }
+        }
+        $set = IndicatorSet::loadCsv($csv);
+        $one = $set->evaluate(threads: 1)->toCsv();
+        $this->assertSame($one, $set->evaluate(threads: 2)->toCsv());
+        $this->assertStringContainsString('K2499', $one);
+        $this->expectException(\Sopkit\InvalidArgumentException::class);
+        $set->evaluate(threads: -1);
+    }
+
     public function testUnknownPeriodTextThrows(): void
     {
         $set = IndicatorSet::loadFile(self::example('indicators-disdikbud-2024.csv'));

@@ -176,12 +176,16 @@ def evaluate_grouped(target: Any, realisation: Any, polarity: Any, weight: Any, 
 
 def evaluate_options(*, period: Optional[str] = None, cap: int = 0, scale: Optional[str] = None,
                      negative_ratio: bool = False, zero_over_zero_is_100: bool = False,
-                     warning_threshold: Optional[float] = None) -> Tuple[Any, List[Any]]:
+                     warning_threshold: Optional[float] = None,
+                     threads: int = 1) -> Tuple[Any, List[Any]]:
     """A ``sopkit_evaluate_options`` of :meth:`IndicatorSet.evaluate`'s arguments,
     and the buffers its texts point into (keep them alive while it is used)."""
     opts = ffi.new("sopkit_evaluate_options *")
     check(lib.sopkit_evaluate_options_init(opts))
     keep: List[Any] = []
+    if isinstance(threads, bool) or not isinstance(threads, int) or threads < 0:
+        raise ValueError(f"threads must be an int >= 0, not {threads!r}")
+    opts.threads = threads
     opts.negative_ratio = 1 if negative_ratio else 0
     opts.zero_over_zero_is_100 = 1 if zero_over_zero_is_100 else 0
     opts.cap_percent = int(cap)
@@ -325,9 +329,9 @@ class Evaluation(Handle):
     def _columns(self, list_name: str) -> "_frames.Columns":
         """The columns of one of the evaluation's lists ("indicators", "units",
         "warnings"), each read by one C call."""
-        count = ffi.new("size_t *")
-        check(lib.sopkit_evaluation_list_count(self._handle, cstr(list_name), count))
-        n, name = int(count[0]), cstr(list_name)
+        name, count = cstr(list_name), ffi.new("size_t *")
+        check(lib.sopkit_evaluation_list_count(self._handle, name, count))
+        n = int(count[0])
         np = _arrays.numpy()
 
         def numbers(column: str) -> Any:
@@ -642,7 +646,7 @@ class IndicatorSet(Handle):
     def evaluate(self, *, period: Optional[str] = None, cap: int = 0,
                  scale: Optional[str] = None, negative_ratio: bool = False,
                  zero_over_zero_is_100: bool = False,
-                 warning_threshold: Optional[float] = None) -> Evaluation:
+                 warning_threshold: Optional[float] = None, threads: int = 1) -> Evaluation:
         """Evaluates every (indicator, period) row (docs/indicators.md).
 
         Args:
@@ -653,6 +657,9 @@ class IndicatorSet(Handle):
             negative_ratio: T/R x 100 for lower-is-better instead of (2T-R)/T.
             zero_over_zero_is_100: T = 0 and R = 0 count as 100 % (an explicit policy).
             warning_threshold: early warning below this projected percent (default 76).
+            threads: 2 or more computes the results of a large set (8 192 rows or
+                more) on a second thread while the earlier ones are stored; the
+                same results. 0 or 1: the calling thread only.
 
         A period older than the scale's first version is computed but not rated
         (band 0, no predicate); a ``UserWarning`` and :attr:`Evaluation.notes` say why.
@@ -664,7 +671,8 @@ class IndicatorSet(Handle):
         opts, _keep = evaluate_options(period=period, cap=cap, scale=scale,
                                        negative_ratio=negative_ratio,
                                        zero_over_zero_is_100=zero_over_zero_is_100,
-                                       warning_threshold=warning_threshold)
+                                       warning_threshold=warning_threshold,
+                                       threads=threads)
         out = ffi.new("sopkit_evaluation **")
         check(lib.sopkit_indicators_evaluate(self._handle, opts, out))
         evaluation = Evaluation(out[0])

@@ -2,9 +2,9 @@
 // roll-ups, early warnings) as columns, for data frames. A national
 // evaluation has 260 000 result rows and 20 000 roll-ups; a frame built from
 // these arrays takes a fraction of a second, where parsing the JSON form takes
-// seconds. Each column holds what the JSON form holds for the row: a number
-// the JSON form writes as null or leaves out is NaN, a text it leaves out has
-// code -1.
+// seconds. Each column holds what the JSON form holds for the row, by the
+// same rule (indicators/detail/result_shown.hpp): a number the JSON form
+// writes as null or leaves out is NaN, a text it leaves out has code -1.
 #include <algorithm>
 #include <cstring>
 #include <limits>
@@ -16,6 +16,7 @@
 
 #include "guard.hpp"
 #include "handles.hpp"
+#include "indicators/detail/result_shown.hpp"
 #include "sopkit/sopkit.h"
 
 using sopkit::capi::fail;
@@ -30,17 +31,19 @@ using Warning = sopkit::EarlyWarning;
 using TextColumn = sopkit_evaluation::TextColumn;
 constexpr double kBlank = std::numeric_limits<double>::quiet_NaN();
 
+using sopkit::detail::shown_light;
+using sopkit::detail::shown_reason;
+using sopkit::detail::shows_ytd;
+
 double blank_or(const std::optional<double>& v) {
   return v ? *v : kBlank;
 }
-bool has_ytd(const Result& r) {
-  return r.period.kind == sopkit::Period::Kind::quarter;
-}
 double computed(const sopkit::Achievement& a) {
-  return a.computable() ? a.value : kBlank;
+  return blank_or(sopkit::detail::shown_value(a));
 }
-const char* reason_of(const sopkit::Achievement& a) {
-  return a.computable() ? nullptr : sopkit::reason_name(a.reason);
+const char* predicate_of(std::size_t band, const std::string& predicate) {
+  const std::string* shown = sopkit::detail::shown_predicate(band, predicate);
+  return shown ? shown->c_str() : nullptr;
 }
 
 template <class Row>
@@ -55,13 +58,13 @@ const NumberColumn<Result> kResultNumbers[] = {
     {"target_high", [](const Result& r) { return blank_or(r.target_high); }},
     {"realisation", [](const Result& r) { return blank_or(r.realisation); }},
     {"achievement", [](const Result& r) { return computed(r.achievement); }},
-    {"score", [](const Result& r) { return r.achievement.computable() ? r.score : kBlank; }},
+    {"score", [](const Result& r) { return blank_or(sopkit::detail::shown_score(r)); }},
     {"band", [](const Result& r) { return static_cast<double>(r.band); }},
-    {"ytd_target", [](const Result& r) { return has_ytd(r) ? blank_or(r.ytd_target) : kBlank; }},
+    {"ytd_target", [](const Result& r) { return shows_ytd(r) ? blank_or(r.ytd_target) : kBlank; }},
     {"ytd_realisation",
-     [](const Result& r) { return has_ytd(r) ? blank_or(r.ytd_realisation) : kBlank; }},
+     [](const Result& r) { return shows_ytd(r) ? blank_or(r.ytd_realisation) : kBlank; }},
     {"ytd_achievement",
-     [](const Result& r) { return has_ytd(r) ? computed(r.ytd_achievement) : kBlank; }},
+     [](const Result& r) { return shows_ytd(r) ? computed(r.ytd_achievement) : kBlank; }},
     {"absorption", [](const Result& r) { return blank_or(r.absorption); }},
     {"efficiency", [](const Result& r) { return blank_or(r.efficiency); }},
     {"financial_deviation", [](const Result& r) { return blank_or(r.financial_deviation); }},
@@ -109,36 +112,37 @@ const RepeatedTextColumn<Result> kResultTexts[] = {
      [](const sopkit_evaluation& ev, const Result& r) {
        return sopkit::to_string(ev.set->indicator(r.indicator).accumulation);
      }},
-    {"reason", [](const sopkit_evaluation&, const Result& r) { return reason_of(r.achievement); }},
-    {"predicate", [](const sopkit_evaluation&,
-                     const Result& r) { return r.band ? r.predicate.c_str() : nullptr; }},
+    {"reason",
+     [](const sopkit_evaluation&, const Result& r) { return shown_reason(r.achievement); }},
+    {"predicate",
+     [](const sopkit_evaluation&, const Result& r) { return predicate_of(r.band, r.predicate); }},
     {"ytd_reason",
      [](const sopkit_evaluation&, const Result& r) {
-       return has_ytd(r) ? reason_of(r.ytd_achievement) : nullptr;
+       return shows_ytd(r) ? shown_reason(r.ytd_achievement) : nullptr;
      }},
     {"financial_light",
      [](const sopkit_evaluation&, const Result& r) {
-       return r.financial_deviation ? sopkit::to_string(r.financial_light) : nullptr;
+       return shown_light(r.financial_deviation, r.financial_light);
      }},
     {"physical_light",
      [](const sopkit_evaluation&, const Result& r) {
-       return r.physical_deviation ? sopkit::to_string(r.physical_light) : nullptr;
+       return shown_light(r.physical_deviation, r.physical_light);
      }},
 };
 
 const RepeatedTextColumn<Unit> kUnitTexts[] = {
-    {"reason", [](const sopkit_evaluation&, const Unit& u) { return reason_of(u.achievement); }},
-    {"predicate", [](const sopkit_evaluation&,
-                     const Unit& u) { return u.band ? u.predicate.c_str() : nullptr; }},
+    {"reason", [](const sopkit_evaluation&, const Unit& u) { return shown_reason(u.achievement); }},
+    {"predicate",
+     [](const sopkit_evaluation&, const Unit& u) { return predicate_of(u.band, u.predicate); }},
 };
 
 const RepeatedTextColumn<Warning> kWarningTexts[] = {
     {"pace_achievement_reason",
-     [](const sopkit_evaluation&, const Warning& w) { return reason_of(w.pace); }},
+     [](const sopkit_evaluation&, const Warning& w) { return shown_reason(w.pace); }},
     {"trend_achievement_reason",
-     [](const sopkit_evaluation&, const Warning& w) { return reason_of(w.trend); }},
+     [](const sopkit_evaluation&, const Warning& w) { return shown_reason(w.trend); }},
     {"projected_achievement_reason",
-     [](const sopkit_evaluation&, const Warning& w) { return reason_of(w.projected); }},
+     [](const sopkit_evaluation&, const Warning& w) { return shown_reason(w.projected); }},
 };
 
 // Codes into labels met in row order.

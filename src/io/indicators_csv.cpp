@@ -10,6 +10,7 @@
 
 #include "indicators/detail/indicator_builder.hpp"
 #include "indicators/detail/number_cell.hpp"
+#include "indicators/detail/result_shown.hpp"
 #include "indicators/detail/text.hpp"
 #include "io/detail/chunked_output.hpp"
 #include "io/detail/csv_cells.hpp"
@@ -230,13 +231,17 @@ class CsvOut : public detail::ChunkedOutput {
     return unquoted(std::string_view(
         buf, static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, n).ptr - buf)));
   }
-  CsvOut& achievement(const Achievement& a) {
-    return a.computable() ? number(a.value) : unquoted("");
+  CsvOut& achievement(const Achievement& a) { return number(detail::shown_value(a)); }
+  CsvOut& reason(const Achievement& a) { return text_or_blank(detail::shown_reason(a)); }
+  CsvOut& predicate(std::size_t band, const std::string& predicate) {
+    const std::string* shown = detail::shown_predicate(band, predicate);
+    return shown ? text_cell(*shown) : unquoted("");
   }
-  CsvOut& reason(const Achievement& a) {
-    return unquoted(a.computable() ? "" : reason_name(a.reason));
+  CsvOut& deviation(const std::optional<double>& deviation, Light light) {
+    return number(deviation).text_or_blank(detail::shown_light(deviation, light));
   }
-  CsvOut& light(Light l) { return unquoted(l == Light::none ? "" : to_string(l)); }
+  // A name of this library's, or an empty cell for nullptr.
+  CsvOut& text_or_blank(const char* name) { return unquoted(name ? name : ""); }
   CsvOut& blanks(int n) {
     for (int i = 0; i < n; ++i) unquoted("");
     return *this;
@@ -293,10 +298,9 @@ void write_result_row(CsvOut& out, const IndicatorSet& set, const std::string& u
   out.number(r.realisation);
   out.unquoted(r.target_from_parts ? "true" : "false");
   out.unquoted(r.realisation_from_parts ? "true" : "false");
-  out.achievement(r.achievement).reason(r.achievement);
-  r.achievement.computable() ? out.number(r.score) : out.unquoted("");
-  out.count(r.band).text_cell(r.predicate);
-  if (r.period.kind == Period::Kind::quarter)
+  out.achievement(r.achievement).reason(r.achievement).number(detail::shown_score(r));
+  out.count(r.band).predicate(r.band, r.predicate);
+  if (detail::shows_ytd(r))
     out.number(r.ytd_target)
         .number(r.ytd_realisation)
         .achievement(r.ytd_achievement)
@@ -304,8 +308,8 @@ void write_result_row(CsvOut& out, const IndicatorSet& set, const std::string& u
   else
     out.blanks(4);
   out.number(r.absorption).number(r.efficiency);
-  out.number(r.financial_deviation).light(r.financial_light);
-  out.number(r.physical_deviation).light(r.physical_light);
+  out.deviation(r.financial_deviation, r.financial_light);
+  out.deviation(r.physical_deviation, r.physical_light);
   out.blanks(2);
   out.end_row();
 }
@@ -313,7 +317,7 @@ void write_result_row(CsvOut& out, const IndicatorSet& set, const std::string& u
 void write_unit_row(CsvOut& out, const std::string& unit_cell, const UnitResult& u) {
   out.unquoted("unit").unquoted(unit_cell).blanks(2).unquoted(u.period.to_string()).blanks(6);
   out.achievement(u.achievement).reason(u.achievement).achievement(u.achievement);
-  out.count(u.band).text_cell(u.predicate).blanks(10);
+  out.count(u.band).predicate(u.band, u.predicate).blanks(10);
   out.count(u.included).count(u.excluded);
   out.end_row();
 }

@@ -17,6 +17,7 @@
 #include "io/detail/json_cursor.hpp"
 #include "io/detail/json_stream.hpp"
 
+#include "indicators/detail/result_shown.hpp"
 #include "indicators/detail/text.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
@@ -279,9 +280,22 @@ std::string indicators_to_json(const IndicatorSet& set, int indent) {
 namespace {
 
 void write_achievement(detail::JsonStream& j, const char* key, const Achievement& a) {
-  j.key(key);
-  a.computable() ? j.value(a.value) : j.null();
-  if (!a.computable()) j.key(std::string(key) + "_reason").value(reason_name(a.reason));
+  j.key(key).value_or_null(detail::shown_value(a));
+  if (const char* reason = detail::shown_reason(a))
+    j.key(std::string(key) + "_reason").value(reason);
+}
+
+void write_predicate(detail::JsonStream& j, std::size_t band, const std::string& predicate) {
+  j.key("predicate");
+  const std::string* shown = detail::shown_predicate(band, predicate);
+  shown ? j.value(*shown) : j.null();
+}
+
+void write_deviation(detail::JsonStream& j, const char* deviation_key, const char* light_key,
+                     const std::optional<double>& deviation, Light light) {
+  if (!deviation) return;
+  j.key(deviation_key).value(*deviation);
+  j.key(light_key).value(detail::shown_light(deviation, light));
 }
 
 void write_result(detail::JsonStream& j, const IndicatorSet& set, const std::string& unit_path,
@@ -302,16 +316,12 @@ void write_result(detail::JsonStream& j, const IndicatorSet& set, const std::str
   }
   if (r.target_from_parts) j.key("target_from_parts").value(true);
   if (r.realisation_from_parts) j.key("realisation_from_parts").value(true);
-  const bool computable = r.achievement.computable();
-  j.key("achievement");
-  computable ? j.value(r.achievement.value) : j.null();
-  if (!computable) j.key("reason").value(reason_name(r.achievement.reason));
-  j.key("score");
-  computable ? j.value(r.score) : j.null();
+  j.key("achievement").value_or_null(detail::shown_value(r.achievement));
+  if (const char* reason = detail::shown_reason(r.achievement)) j.key("reason").value(reason);
+  j.key("score").value_or_null(detail::shown_score(r));
   j.key("band").value(r.band);
-  j.key("predicate");
-  r.band ? j.value(r.predicate) : j.null();
-  if (r.period.kind == Period::Kind::quarter) {
+  write_predicate(j, r.band, r.predicate);
+  if (detail::shows_ytd(r)) {
     j.key("ytd").begin_object();
     j.key("target").value_or_null(r.ytd_target);
     j.key("realisation").value_or_null(r.ytd_realisation);
@@ -320,14 +330,10 @@ void write_result(detail::JsonStream& j, const IndicatorSet& set, const std::str
   }
   if (r.absorption) j.key("absorption").value(*r.absorption);
   if (r.efficiency) j.key("efficiency").value(*r.efficiency);
-  if (r.financial_deviation) {
-    j.key("financial_deviation").value(*r.financial_deviation);
-    j.key("financial_light").value(to_string(r.financial_light));
-  }
-  if (r.physical_deviation) {
-    j.key("physical_deviation").value(*r.physical_deviation);
-    j.key("physical_light").value(to_string(r.physical_light));
-  }
+  write_deviation(j, "financial_deviation", "financial_light", r.financial_deviation,
+                  r.financial_light);
+  write_deviation(j, "physical_deviation", "physical_light", r.physical_deviation,
+                  r.physical_light);
   j.end_object();
 }
 
@@ -335,11 +341,9 @@ void write_unit(detail::JsonStream& j, const std::string& unit_path, const UnitR
   j.begin_object();
   j.key("unit").value(unit_path);
   j.key("period").value(u.period.to_string());
-  j.key("achievement");
-  u.achievement.computable() ? j.value(u.achievement.value) : j.null();
-  if (!u.achievement.computable()) j.key("reason").value(reason_name(u.achievement.reason));
-  j.key("predicate");
-  u.band ? j.value(u.predicate) : j.null();
+  j.key("achievement").value_or_null(detail::shown_value(u.achievement));
+  if (const char* reason = detail::shown_reason(u.achievement)) j.key("reason").value(reason);
+  write_predicate(j, u.band, u.predicate);
   j.key("included").value(u.included);
   j.key("excluded").value(u.excluded);
   j.key("weight_sum").value(u.weight_sum);

@@ -112,7 +112,9 @@ class IndicatorSetBuilder {
   void check_agrees(const IndicatorRow& row, std::size_t ind, std::size_t unit,
                     const IndicatorRowPlace& place) const;
   // NaN for a blank cell (a returned optional goes through memory on the
-  // hottest path of a load).
+  // hottest path of a load). cell_number answers an empty cell in the
+  // caller; number reads the rest.
+  double cell_number(const IndicatorRow& row, int field, const IndicatorRowPlace& place) const;
   double number(const IndicatorRow& row, int field, const IndicatorRowPlace& place) const;
 
   Style style_;
@@ -126,6 +128,7 @@ class IndicatorSetBuilder {
   // A file holds a few periods, row after row: their texts are parsed once.
   static constexpr std::size_t kKnownPeriods = 8;
   std::vector<std::pair<std::string, Period>> known_periods_;
+  std::size_t next_period_ = 0;  // the known period after the last row's
 };
 
 }  // namespace sopkit

@@ -128,6 +128,15 @@ double IndicatorSetBuilder::number(const IndicatorRow& row, int field,
   return checked_number(style_.numbers_as_text ? &convention : nullptr, row, field, place);
 }
 
+// Most cells of a file's optional columns are empty: answered here, inlined
+// into add(), without the call.
+inline double IndicatorSetBuilder::cell_number(const IndicatorRow& row, int field,
+                                               const IndicatorRowPlace& place) const {
+  if (style_.numbers_as_text ? row.text[field].empty() : std::isnan(row.value[field]))
+    return std::numeric_limits<double>::quiet_NaN();
+  return number(row, field, place);
+}
+
 std::size_t IndicatorSetBuilder::unit_of(const IndicatorRow& row, const IndicatorRowPlace& place) {
   const std::string_view text = trim(row.text[kUnit]);
   if (text.empty()) fail(place, kUnit, "the unit is empty; give a path such as Dinas/Bidang/Seksi");
@@ -152,7 +161,7 @@ std::size_t IndicatorSetBuilder::define(const IndicatorRow& row, std::size_t uni
     fail(place, kAccumulation, "the indicator's first row must give its accumulation");
   d.accumulation =
       located(place, kAccumulation, [&] { return parse_accumulation(text(kAccumulation)); });
-  if (const double w = number(row, kWeight, place); given(w)) d.weight = w;
+  if (const double w = cell_number(row, kWeight, place); given(w)) d.weight = w;
   if (!text(kNegativeFormula).empty())
     d.negative_formula = located(place, kNegativeFormula,
                                  [&] { return parse_negative_formula(text(kNegativeFormula)); });
@@ -187,7 +196,8 @@ void IndicatorSetBuilder::check_agrees(const IndicatorRow& row, std::size_t ind,
                                         return parse_accumulation(text(kAccumulation));
                                       }) != d.accumulation)
     differs(kAccumulation);
-  if (const double w = number(row, kWeight, place); given(w) && w != d.weight) differs(kWeight);
+  if (const double w = cell_number(row, kWeight, place); given(w) && w != d.weight)
+    differs(kWeight);
   if (!text(kNegativeFormula).empty() && located(place, kNegativeFormula, [&] {
                                            return parse_negative_formula(text(kNegativeFormula));
                                          }) != d.negative_formula)
@@ -195,10 +205,16 @@ void IndicatorSetBuilder::check_agrees(const IndicatorRow& row, std::size_t ind,
 }
 
 Period IndicatorSetBuilder::period_of(std::string_view text, const IndicatorRowPlace& place) {
-  for (const auto& [known, period] : known_periods_)
-    if (known == text) return period;
+  // An indicator's rows follow the same order of periods (the year, then its
+  // quarters): the period after the last row's is tried first.
+  const std::size_t n = known_periods_.size();
+  for (std::size_t k = 0, i = next_period_; k < n; ++k, i = i + 1 == n ? 0 : i + 1)
+    if (known_periods_[i].first == text) {
+      next_period_ = i + 1 == n ? 0 : i + 1;
+      return known_periods_[i].second;
+    }
   const Period period = located(place, kPeriod, [&] { return Period::parse(text); });
-  if (known_periods_.size() < kKnownPeriods) known_periods_.emplace_back(text, period);
+  if (n < kKnownPeriods) known_periods_.emplace_back(text, period);
   return period;
 }
 
@@ -225,15 +241,15 @@ void IndicatorSetBuilder::add(const IndicatorRow& row, std::size_t number_of_row
   Cell c;
   c.indicator = ind;
   c.period = period;
-  c.target = optional_number(number(row, kTarget, place));
-  c.realisation = optional_number(number(row, kRealisation, place));
-  c.target_low = optional_number(number(row, kTargetLow, place));
-  c.target_high = optional_number(number(row, kTargetHigh, place));
-  c.budget = optional_number(number(row, kBudget, place));
-  c.budget_realisation = optional_number(number(row, kBudgetRealisation, place));
-  c.financial_plan = optional_number(number(row, kFinancialPlan, place));
-  c.physical_plan = optional_number(number(row, kPhysicalPlan, place));
-  c.physical_realisation = optional_number(number(row, kPhysicalRealisation, place));
+  c.target = optional_number(cell_number(row, kTarget, place));
+  c.realisation = optional_number(cell_number(row, kRealisation, place));
+  c.target_low = optional_number(cell_number(row, kTargetLow, place));
+  c.target_high = optional_number(cell_number(row, kTargetHigh, place));
+  c.budget = optional_number(cell_number(row, kBudget, place));
+  c.budget_realisation = optional_number(cell_number(row, kBudgetRealisation, place));
+  c.financial_plan = optional_number(cell_number(row, kFinancialPlan, place));
+  c.physical_plan = optional_number(cell_number(row, kPhysicalPlan, place));
+  c.physical_realisation = optional_number(cell_number(row, kPhysicalRealisation, place));
   if (c.target_low.has_value() != c.target_high.has_value())
     fail(place, c.target_low ? kTargetHigh : kTargetLow,
          "a target range needs both target_low and target_high");

@@ -573,27 +573,26 @@ std::size_t IndicatorSet::add_checked_cell(const Cell& c, std::size_t origin_num
       fail("the (indicator, period) pair already has a row" +
            (earlier.empty() ? std::string() : " at " + earlier));
     }
-  struct Named {
-    const char* name;
-    const std::optional<double>* v;
-  };
-  const Named values[] = {{"target", &c.target},
-                          {"realisation", &c.realisation},
-                          {"target_low", &c.target_low},
-                          {"target_high", &c.target_high},
-                          {"budget", &c.budget},
-                          {"budget_realisation", &c.budget_realisation},
-                          {"financial_plan", &c.financial_plan},
-                          {"physical_plan", &c.physical_plan},
-                          {"physical_realisation", &c.physical_realisation}};
-  for (const auto& nv : values) {
-    if (!*nv.v) continue;
-    const double v = **nv.v;
-    if (!std::isfinite(v))
-      fail(std::string(nv.name) + " must be a finite number, not " + detail::format_number(v));
+  // The value columns in their bit order; their names for messages only.
+  static const char* const kNames[kValueColumns] = {
+      "target",         "realisation",   "target_low",
+      "target_high",    "budget",        "budget_realisation",
+      "financial_plan", "physical_plan", "physical_realisation"};
+  const std::optional<double>* const values[kValueColumns] = {
+      &c.target,         &c.realisation,   &c.target_low,
+      &c.target_high,    &c.budget,        &c.budget_realisation,
+      &c.financial_plan, &c.physical_plan, &c.physical_realisation};
+  std::uint16_t mask = 0;
+  for (int r = 0; r < kValueColumns; ++r) {
+    if (!*values[r]) continue;
+    const double v = **values[r];
     // Achievement, absorption and progress formulas assume non-negative
     // quantities; a negative one gives a number with no meaning.
-    if (v < 0) fail(std::string(nv.name) + " " + detail::format_number(v) + " is negative");
+    if (!std::isfinite(v) || v < 0)
+      fail(std::string(kNames[r]) +
+           (std::isfinite(v) ? " " + detail::format_number(v) + " is negative"
+                             : " must be a finite number, not " + detail::format_number(v)));
+    mask = static_cast<std::uint16_t>(mask | 1u << r);
   }
   if (c.target_low.has_value() != c.target_high.has_value())
     fail("a target range needs both target_low and target_high");
@@ -602,13 +601,9 @@ std::size_t IndicatorSet::add_checked_cell(const Cell& c, std::size_t origin_num
          detail::format_number(*c.target_high));
   if (c.target_low && c.target)
     fail("give either a target or a range (target_low, target_high), not both");
-  std::uint16_t mask = 0;
   k.offset.push_back(k.values.size());
   for (int r = 0; r < kValueColumns; ++r)
-    if (*values[r].v) {
-      mask = static_cast<std::uint16_t>(mask | 1u << r);
-      k.values.push_back(**values[r].v);
-    }
+    if (mask & 1u << r) k.values.push_back(**values[r]);
   k.mask.push_back(mask);
   k.indicator.push_back(static_cast<std::uint32_t>(c.indicator));
   k.period.push_back(k.period_id(c.period));

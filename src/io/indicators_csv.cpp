@@ -129,13 +129,16 @@ IndicatorSet read_indicators(detail::CsvRecords& records, const std::string& sou
   detail::IndicatorBuilder builder(
       {source + ":", "line", true, "", numbers.decimal_comma, numbers.declared});
   CsvRowPlace place(source, header.pos);
+  // The row's texts of the columns the file lacks stay blank: only the
+  // columns it has are copied, row after row.
+  std::vector<int> present;
+  for (int k = 0; k < detail::kFieldCount; ++k)
+    if (header.pos[k] >= 0) present.push_back(k);
   detail::IndicatorRow row;
   std::size_t rows = 0;
   while (records.next(fields)) {
     check_row_shape(header, fields, source, records.line());
-    for (int k = 0; k < detail::kFieldCount; ++k)
-      row.text[k] =
-          header.pos[k] < 0 ? std::string_view() : fields[static_cast<std::size_t>(header.pos[k])];
+    for (const int k : present) row.text[k] = fields[static_cast<std::size_t>(header.pos[k])];
     place.line = records.line();
     builder.add(row, records.line(), place);
     // The first few thousand rows tell what the whole input will hold.

@@ -3,7 +3,7 @@
 // evaluation has 260 000 result rows and 20 000 roll-ups; a frame built from
 // these arrays takes a fraction of a second, where parsing the JSON form takes
 // seconds. Each column holds what the JSON form holds for the row, by the
-// same rule (indicators/detail/result_shown.hpp): a number the JSON form
+// same rule (sopkit::shown_value and its kin, sopkit/indicator_eval.hpp): a number the JSON form
 // writes as null or leaves out is NaN, a text it leaves out has code -1.
 #include <algorithm>
 #include <cstring>
@@ -16,7 +16,7 @@
 
 #include "guard.hpp"
 #include "handles.hpp"
-#include "indicators/detail/result_shown.hpp"
+#include "sopkit/indicator_eval.hpp"
 #include "sopkit/sopkit.h"
 
 using sopkit::capi::fail;
@@ -31,18 +31,18 @@ using Warning = sopkit::EarlyWarning;
 using TextColumn = sopkit_evaluation::TextColumn;
 constexpr double kBlank = std::numeric_limits<double>::quiet_NaN();
 
-using sopkit::detail::shown_light;
-using sopkit::detail::shown_reason;
-using sopkit::detail::shows_ytd;
+using sopkit::shown_light;
+using sopkit::shown_reason;
+using sopkit::shows_ytd;
 
 double blank_or(const std::optional<double>& v) {
   return v ? *v : kBlank;
 }
 double computed(const sopkit::Achievement& a) {
-  return blank_or(sopkit::detail::shown_value(a));
+  return blank_or(sopkit::shown_value(a));
 }
 const char* predicate_of(std::size_t band, const std::string& predicate) {
-  const std::string* shown = sopkit::detail::shown_predicate(band, predicate);
+  const std::string* shown = sopkit::shown_predicate(band, predicate);
   return shown ? shown->c_str() : nullptr;
 }
 
@@ -58,7 +58,7 @@ const NumberColumn<Result> kResultNumbers[] = {
     {"target_high", [](const Result& r) { return blank_or(r.target_high); }},
     {"realisation", [](const Result& r) { return blank_or(r.realisation); }},
     {"achievement", [](const Result& r) { return computed(r.achievement); }},
-    {"score", [](const Result& r) { return blank_or(sopkit::detail::shown_score(r)); }},
+    {"score", [](const Result& r) { return blank_or(sopkit::shown_score(r)); }},
     {"band", [](const Result& r) { return static_cast<double>(r.band); }},
     {"ytd_target", [](const Result& r) { return shows_ytd(r) ? blank_or(r.ytd_target) : kBlank; }},
     {"ytd_realisation",

@@ -145,6 +145,34 @@ struct IndicatorResult {
   Light physical_light = Light::none;
 };
 
+// Which figures of a result apply to it: the one rule of every form a result
+// is written in (the JSON form, the capaian CSV, the C ABI's columns). A
+// figure that does not apply is left out (null, an empty cell, NaN), never
+// written as 0.
+inline std::optional<double> shown_value(const Achievement& a) noexcept {
+  return a.computable() ? std::optional<double>(a.value) : std::nullopt;
+}
+// Why an achievement is not computable; nullptr when it is.
+inline const char* shown_reason(const Achievement& a) noexcept {
+  return a.computable() ? nullptr : reason_name(a.reason);
+}
+// The capped achievement: none where there is no achievement to cap.
+inline std::optional<double> shown_score(const IndicatorResult& r) noexcept {
+  return r.achievement.computable() ? std::optional<double>(r.score) : std::nullopt;
+}
+// Band 0 is "not rated": it has no predicate.
+inline const std::string* shown_predicate(std::size_t band, const std::string& predicate) noexcept {
+  return band ? &predicate : nullptr;
+}
+// The year to date belongs to a quarter's row only.
+inline bool shows_ytd(const IndicatorResult& r) noexcept {
+  return r.period.kind == Period::Kind::quarter;
+}
+// A light belongs to its deviation: none without one.
+inline const char* shown_light(const std::optional<double>& deviation, Light light) noexcept {
+  return deviation ? to_string(light) : nullptr;
+}
+
 // Weighted mean of capped achievements of every indicator owned by the unit or
 // a unit below it, for one period. Not-computable indicators are excluded and
 // counted.

@@ -10,7 +10,6 @@
 
 #include "indicators/detail/indicator_builder.hpp"
 #include "indicators/detail/number_cell.hpp"
-#include "indicators/detail/result_shown.hpp"
 #include "indicators/detail/text.hpp"
 #include "io/detail/chunked_output.hpp"
 #include "io/detail/csv_cells.hpp"
@@ -234,14 +233,14 @@ class CsvOut : public detail::ChunkedOutput {
     return unquoted(std::string_view(
         buf, static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, n).ptr - buf)));
   }
-  CsvOut& achievement(const Achievement& a) { return number(detail::shown_value(a)); }
-  CsvOut& reason(const Achievement& a) { return text_or_blank(detail::shown_reason(a)); }
+  CsvOut& achievement(const Achievement& a) { return number(shown_value(a)); }
+  CsvOut& reason(const Achievement& a) { return text_or_blank(shown_reason(a)); }
   CsvOut& predicate(std::size_t band, const std::string& predicate) {
-    const std::string* shown = detail::shown_predicate(band, predicate);
+    const std::string* shown = shown_predicate(band, predicate);
     return shown ? text_cell(*shown) : unquoted("");
   }
   CsvOut& deviation(const std::optional<double>& deviation, Light light) {
-    return number(deviation).text_or_blank(detail::shown_light(deviation, light));
+    return number(deviation).text_or_blank(shown_light(deviation, light));
   }
   // A name of this library's, or an empty cell for nullptr.
   CsvOut& text_or_blank(const char* name) { return unquoted(name ? name : ""); }
@@ -301,9 +300,9 @@ void write_result_row(CsvOut& out, const IndicatorSet& set, const std::string& u
   out.number(r.realisation);
   out.unquoted(r.target_from_parts ? "true" : "false");
   out.unquoted(r.realisation_from_parts ? "true" : "false");
-  out.achievement(r.achievement).reason(r.achievement).number(detail::shown_score(r));
+  out.achievement(r.achievement).reason(r.achievement).number(shown_score(r));
   out.count(r.band).predicate(r.band, r.predicate);
-  if (detail::shows_ytd(r))
+  if (shows_ytd(r))
     out.number(r.ytd_target)
         .number(r.ytd_realisation)
         .achievement(r.ytd_achievement)

@@ -17,7 +17,6 @@
 #include "io/detail/json_cursor.hpp"
 #include "io/detail/json_stream.hpp"
 
-#include "indicators/detail/result_shown.hpp"
 #include "indicators/detail/text.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
@@ -280,14 +279,13 @@ std::string indicators_to_json(const IndicatorSet& set, int indent) {
 namespace {
 
 void write_achievement(detail::JsonStream& j, const char* key, const Achievement& a) {
-  j.key(key).value_or_null(detail::shown_value(a));
-  if (const char* reason = detail::shown_reason(a))
-    j.key(std::string(key) + "_reason").value(reason);
+  j.key(key).value_or_null(shown_value(a));
+  if (const char* reason = shown_reason(a)) j.key(std::string(key) + "_reason").value(reason);
 }
 
 void write_predicate(detail::JsonStream& j, std::size_t band, const std::string& predicate) {
   j.key("predicate");
-  const std::string* shown = detail::shown_predicate(band, predicate);
+  const std::string* shown = shown_predicate(band, predicate);
   shown ? j.value(*shown) : j.null();
 }
 
@@ -295,7 +293,7 @@ void write_deviation(detail::JsonStream& j, const char* deviation_key, const cha
                      const std::optional<double>& deviation, Light light) {
   if (!deviation) return;
   j.key(deviation_key).value(*deviation);
-  j.key(light_key).value(detail::shown_light(deviation, light));
+  j.key(light_key).value(shown_light(deviation, light));
 }
 
 void write_result(detail::JsonStream& j, const IndicatorSet& set, const std::string& unit_path,
@@ -316,12 +314,12 @@ void write_result(detail::JsonStream& j, const IndicatorSet& set, const std::str
   }
   if (r.target_from_parts) j.key("target_from_parts").value(true);
   if (r.realisation_from_parts) j.key("realisation_from_parts").value(true);
-  j.key("achievement").value_or_null(detail::shown_value(r.achievement));
-  if (const char* reason = detail::shown_reason(r.achievement)) j.key("reason").value(reason);
-  j.key("score").value_or_null(detail::shown_score(r));
+  j.key("achievement").value_or_null(shown_value(r.achievement));
+  if (const char* reason = shown_reason(r.achievement)) j.key("reason").value(reason);
+  j.key("score").value_or_null(shown_score(r));
   j.key("band").value(r.band);
   write_predicate(j, r.band, r.predicate);
-  if (detail::shows_ytd(r)) {
+  if (shows_ytd(r)) {
     j.key("ytd").begin_object();
     j.key("target").value_or_null(r.ytd_target);
     j.key("realisation").value_or_null(r.ytd_realisation);
@@ -341,8 +339,8 @@ void write_unit(detail::JsonStream& j, const std::string& unit_path, const UnitR
   j.begin_object();
   j.key("unit").value(unit_path);
   j.key("period").value(u.period.to_string());
-  j.key("achievement").value_or_null(detail::shown_value(u.achievement));
-  if (const char* reason = detail::shown_reason(u.achievement)) j.key("reason").value(reason);
+  j.key("achievement").value_or_null(shown_value(u.achievement));
+  if (const char* reason = shown_reason(u.achievement)) j.key("reason").value(reason);
   write_predicate(j, u.band, u.predicate);
   j.key("included").value(u.included);
   j.key("excluded").value(u.excluded);

@@ -77,6 +77,28 @@ TEST(CsvPieces, CrLfSplitBetweenPieces) {
   expect_same_in_every_piece_size(crlf);
 }
 
+// The one-pass line reader stops at a quote or a CR anywhere in a line's
+// words, and leaves the record to the full reader: the line gives what it
+// gives with its first field quoted (the full reader alone), in every piece
+// size.
+TEST(CsvPieces, QuotesAndCarriageReturnsPastTheFirstWordsReadAsTheFullReaderReadsThem) {
+  const std::string lines[] = {
+      "Dinas/Bidang SD,IKU-07,\"APK, murni\",%,positive,last,1,2024,100,90\n",
+      "Dinas/Bidang SD,IKU-07,APK murni,%,positive,last,1,2024,100,90\r\r\n",
+      "Dinas/Bidang SD,IKU-07,APK\rmurni,%,positive,last,1,2024,100,90\n",
+      "Dinas/Bidang SD,IKU-07,APK murni,%,positive,last,1,2024,100,90\r",
+      "Dinas/Bidang SD,IKU-07,APK murni,%,positive,last,1,2024-Q1,1234567,\r\n",
+  };
+  for (const std::string& line : lines) {
+    SCOPED_TRACE(line);
+    const std::string quoted =
+        "\"" + line.substr(0, line.find(',')) + "\"" + line.substr(line.find(','));
+    EXPECT_EQ(outcome([&] { return parse_indicators_csv(kHeader + line + kRows); }),
+              outcome([&] { return parse_indicators_csv(kHeader + quoted + kRows); }));
+    expect_same_in_every_piece_size(kHeader + line + kRows);
+  }
+}
+
 TEST(CsvPieces, ByteOrderMarkSemicolonsAndSepLine) {
   std::string semicolons = kHeader + "Dinas;IKU-01;APK SD;%;positive;last;1;2024;97,5;80\n";
   for (std::size_t i = 0; i < kHeader.size(); ++i)

@@ -24,6 +24,17 @@ inline std::string_view trim(std::string_view s) noexcept {
   return s;
 }
 
+// `s` is `lower` (a lowercase ASCII word) in any case of ASCII letters,
+// whatever the C locale; no string is made.
+inline bool equals_lower_ascii(std::string_view s, std::string_view lower) noexcept {
+  if (s.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
 inline std::string lower_ascii(std::string_view s) {
   std::string out(s);
   for (char& c : out)

@@ -29,6 +29,25 @@ TEST(Period, UnknownPeriodsAreErrors) {
     EXPECT_THROW(Period::parse(bad), Error) << bad;
 }
 
+// A clerk's spreadsheet writes the names in any case, Indonesian or English,
+// with spaces around; anything longer, shorter or else is refused.
+TEST(IndicatorNames, ReadInAnyCaseAndNothingElse) {
+  EXPECT_EQ(parse_polarity(" Positif "), Polarity::positive);
+  EXPECT_EQ(parse_polarity("NEGATIVE"), Polarity::negative);
+  EXPECT_EQ(parse_polarity("negatif"), Polarity::negative);
+  EXPECT_EQ(parse_polarity("Range"), Polarity::range);
+  EXPECT_EQ(parse_accumulation("SUM"), Accumulation::sum);
+  EXPECT_EQ(parse_accumulation("\tLast"), Accumulation::last);
+  EXPECT_EQ(parse_accumulation("Average"), Accumulation::average);
+  EXPECT_EQ(parse_negative_formula("Ratio"), NegativeFormula::ratio);
+  EXPECT_EQ(parse_negative_formula("DIFFERENCE"), NegativeFormula::difference);
+  for (const char* bad : {"positives", "posit", "", "positive-", "p\xC3\xB3sitive"})
+    EXPECT_THROW(parse_polarity(bad), Error) << bad;
+  for (const char* bad : {"sums", "avg", "", "la st"})
+    EXPECT_THROW(parse_accumulation(bad), Error) << bad;
+  EXPECT_THROW(parse_negative_formula("ratios"), Error);
+}
+
 TEST(Period, EndDatesSelectTheScaleInForce) {
   EXPECT_EQ(Period::parse("2024-Q1").end_date(), "2024-03-31");
   EXPECT_EQ(Period::parse("2024-Q3").end_date(), "2024-09-30");

@@ -24,21 +24,23 @@ inline std::string_view trim(std::string_view s) noexcept {
   return s;
 }
 
-// `s` is `lower` (a lowercase ASCII word) in any case of ASCII letters,
-// whatever the C locale; no string is made.
+// An ASCII capital lowered, whatever the C locale; any other byte as it is.
+inline char lower_ascii(char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// `s` is `lower` (a lowercase ASCII word) in any case of ASCII letters; no
+// string is made.
 inline bool equals_lower_ascii(std::string_view s, std::string_view lower) noexcept {
   if (s.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
-    if (c != lower[i]) return false;
-  }
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (lower_ascii(s[i]) != lower[i]) return false;
   return true;
 }
 
 inline std::string lower_ascii(std::string_view s) {
   std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // whatever the C locale
+  for (char& c : out) c = lower_ascii(c);
   return out;
 }
 

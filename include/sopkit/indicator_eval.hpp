@@ -230,6 +230,10 @@ class EvaluationSink {
   virtual void unit(const UnitResult& result) = 0;
   virtual void warning(const EarlyWarning& warning) = 0;
   virtual void note(const std::string& note) = 0;
+  // False when the sink has no use for the early warnings: evaluate() then
+  // neither computes them nor calls warning() (they are a third of the time
+  // of a national evaluation).
+  virtual bool wants_warnings() const { return true; }
 };
 
 // The same evaluation handed to `sink` as it is computed, holding only what

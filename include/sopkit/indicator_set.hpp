@@ -242,6 +242,9 @@ class IndicatorSet {
   Cell cell(std::size_t row) const;
   // As cell(row) without the origin (no text is built), and its parts.
   Cell cell_values(std::size_t row) const;
+  // As cell_values(row), into `into` (its origin is left as it is): a caller
+  // reading many rows reuses one cell instead of building one a row.
+  void cell_values(std::size_t row, Cell& into) const;
   std::size_t cell_indicator(std::size_t row) const;
   Period cell_period(std::size_t row) const;
   std::optional<std::size_t> find_cell(std::size_t indicator, const Period& period) const;

@@ -163,6 +163,7 @@ class Few {
   }
   std::size_t size() const { return n_; }
   const T& operator[](std::size_t i) const { return v_[i]; }
+  void set(std::size_t i, T v) { v_[i] = std::move(v); }
   const T& back() const { return v_[n_ - 1]; }
   const T* begin() const { return v_.data(); }
   const T* end() const { return v_.data() + n_; }
@@ -226,9 +227,9 @@ Achievement achieve(const Indicator& ind, const Target& t, std::optional<double>
   return achievement(ind.polarity, t.point, r, policy, ind.negative_formula);
 }
 
-// The rows of the set grouped by indicator, each group in chronological order,
-// and a cell read from the set when a formula needs it (the set stores values
-// compactly; a copy of every cell would double the memory).
+// The rows of the set grouped by indicator, each group in chronological order.
+// The set stores values compactly; a copy of every cell would double the
+// memory, so an indicator's cells are decoded when it is evaluated.
 struct Context {
   const IndicatorSet& set;
   const EvaluationOptions& opt;
@@ -274,39 +275,76 @@ struct Context {
   }
 
   Period period(std::size_t k) const { return set.cell_period(order[k]); }
+};
 
-  // The indicator's cell of period p: a binary search of its few rows, which
-  // are in order and near each other, instead of a probe of the set's hash
-  // table at a random place of a national file's memory.
-  std::optional<Cell> find(std::size_t ind, const Period& p) const {
-    const auto first = order.begin() + static_cast<std::ptrdiff_t>(start[ind]);
-    const auto last = order.begin() + static_cast<std::ptrdiff_t>(start[ind + 1]);
-    const auto it = std::lower_bound(first, last, p, [&](std::uint32_t row, const Period& q) {
-      return set.cell_period(row) < q;
-    });
-    if (it == last || set.cell_period(*it) != p) return std::nullopt;
-    return set.cell_values(*it);
+using Quarters = Few<const Cell*>;  // quarters 1..n of a year, null where absent
+
+// The values of one column of the quarters (nullopt where absent).
+Few<std::optional<double>> column(const Quarters& qs, std::optional<double> Cell::*member) {
+  Few<std::optional<double>> v;
+  for (const Cell* c : qs) v.push_back(c ? c->*member : std::nullopt);
+  return v;
+}
+
+// One indicator's cells in chronological order, each decoded from the set
+// when first read. Evaluating an indicator looks up its year and quarters
+// several times: here a lookup is a search of a few periods already in
+// cache. One period's evaluation reads only the cells it needs (Q1 and Q2
+// for 2024-Q2, not the year or Q3 and Q4).
+class IndicatorCells {
+ public:
+  explicit IndicatorCells(const Context& cx) : cx_(cx) {}
+
+  void load(std::size_t ind) {
+    ind_ = ind;
+    first_ = cx_.start[ind];
+    const std::size_t n = cx_.start[ind + 1] - first_;
+    periods_.resize(n);  // the buffers keep their room: no allocation a load
+    for (std::size_t j = 0; j < n; ++j) periods_[j] = cx_.period(first_ + j);
+    decoded_.assign(n, 0);
+    cells_.resize(n);
   }
 
-  // Quarter cells 1..upto of a year (nullopt where absent).
-  Few<std::optional<Cell>> quarters(std::size_t ind, int year, int upto) const {
-    Few<std::optional<Cell>> out;
-    for (int q = 1; q <= upto; ++q) out.push_back(find(ind, Period::of_quarter(year, q)));
+  std::size_t index() const { return ind_; }
+  const Indicator& indicator() const { return cx_.set.indicator(ind_); }
+  std::size_t size() const { return periods_.size(); }
+  const Period& period(std::size_t j) const { return periods_[j]; }
+  const Cell& cell(std::size_t j) const {
+    if (!decoded_[j]) cx_.set.cell_values(cx_.order[first_ + j], cells_[j]);
+    decoded_[j] = 1;
+    return cells_[j];
+  }
+
+  // The cell of period p, or null.
+  const Cell* find(const Period& p) const {
+    const std::size_t j = first_not_before(p);
+    return j < size() && periods_[j] == p ? &cell(j) : nullptr;
+  }
+
+  // Quarters 1..upto of a year. They sit together in chronological order.
+  Quarters quarters(int year, int upto) const {
+    Quarters out;
+    for (int q = 1; q <= upto; ++q) out.push_back(nullptr);
+    for (std::size_t j = first_not_before(Period::of_quarter(year, 1));
+         j < size() && periods_[j].kind == Period::Kind::quarter && periods_[j].year == year; ++j)
+      if (periods_[j].quarter <= upto) out.set(periods_[j].quarter - 1, &cell(j));
     return out;
   }
 
-  static Few<std::optional<double>> column(const Few<std::optional<Cell>>& cs,
-                                           std::optional<double> Cell::*member) {
-    Few<std::optional<double>> v;
-    for (const auto& c : cs) v.push_back(c ? *c.*member : std::nullopt);
-    return v;
+  // The years with quarterly rows, in order.
+  std::vector<int> quarter_years() const {
+    std::vector<int> years;
+    for (const Period& p : periods_)
+      if (p.kind == Period::Kind::quarter && (years.empty() || years.back() != p.year))
+        years.push_back(p.year);
+    return years;
   }
 
   // An annual target from the quarters: all four quarter targets for `sum` and
   // `average`, the Q4 target for `last` (a Q2 target is not the year's).
-  Target derive_annual_target(std::size_t ind, int year) const {
-    const Accumulation rule = set.indicator(ind).accumulation;
-    const auto qs = quarters(ind, year, 4);
+  Target derive_annual_target(int year) const {
+    const Accumulation rule = indicator().accumulation;
+    const Quarters qs = quarters(year, 4);
     Target t;
     auto one = [&](std::optional<double> Cell::*member) -> std::optional<double> {
       const auto v = column(qs, member);
@@ -323,19 +361,39 @@ struct Context {
     return t;
   }
 
+  // The year's target: the annual row's, else derived from the quarters.
+  Target annual_target(int year) const {
+    if (const Cell* a = find(Period::of_year(year)); a && (a->target || a->target_low))
+      return Target{a->target, a->target_low, a->target_high};
+    return derive_annual_target(year);
+  }
+
   // The realisation of a year: the annual row's, else its quarters' by the rule.
-  std::optional<double> annual_realisation(std::size_t ind, int year, bool* derived) const {
-    if (const auto c = find(ind, Period::of_year(year)); c && c->realisation) return c->realisation;
-    const auto v = accumulate_values(set.indicator(ind).accumulation,
-                                     column(quarters(ind, year, 4), &Cell::realisation));
+  std::optional<double> annual_realisation(int year, bool* derived) const {
+    if (const Cell* c = find(Period::of_year(year)); c && c->realisation) return c->realisation;
+    const auto v =
+        accumulate_values(indicator().accumulation, column(quarters(year, 4), &Cell::realisation));
     if (v && derived) *derived = true;
     return v;
   }
+
+ private:
+  std::size_t first_not_before(const Period& p) const {
+    return static_cast<std::size_t>(std::lower_bound(periods_.begin(), periods_.end(), p) -
+                                    periods_.begin());
+  }
+
+  const Context& cx_;
+  std::size_t ind_ = 0, first_ = 0;
+  std::vector<Period> periods_;
+  mutable std::vector<char> decoded_;  // not vector<bool>: a byte is read faster than a bit
+  mutable std::vector<Cell> cells_;
 };
 
-IndicatorResult evaluate_cell(const Context& cx, const Cell& c) {
-  const Indicator& ind = cx.set.indicator(c.indicator);
-  const AchievementPolicy& policy = cx.opt.policy;
+IndicatorResult evaluate_cell(const IndicatorCells& cells, const Cell& c,
+                              const EvaluationOptions& opt) {
+  const Indicator& ind = cells.indicator();
+  const AchievementPolicy& policy = opt.policy;
   IndicatorResult r;
   r.indicator = c.indicator;
   r.period = c.period;
@@ -344,17 +402,17 @@ IndicatorResult evaluate_cell(const Context& cx, const Cell& c) {
 
   if (c.period.kind == Period::Kind::year) {
     if (t.blank()) {
-      t = cx.derive_annual_target(c.indicator, c.period.year);
+      t = cells.derive_annual_target(c.period.year);
       r.target_from_parts = !t.blank();
     }
-    if (!real) real = cx.annual_realisation(c.indicator, c.period.year, &r.realisation_from_parts);
+    if (!real) real = cells.annual_realisation(c.period.year, &r.realisation_from_parts);
   } else if (c.period.kind == Period::Kind::multi_year && !real) {
     // Renstra: the years of the span by the rule (`last` = the latest year,
     // never a sum of rates).
     std::vector<std::optional<double>> years;
     bool derived = false;
     for (int y = c.period.year; y <= c.period.end_year; ++y)
-      years.push_back(cx.annual_realisation(c.indicator, y, &derived));
+      years.push_back(cells.annual_realisation(y, &derived));
     real = accumulate(ind.accumulation, years);
     r.realisation_from_parts = real.has_value();
   }
@@ -365,16 +423,15 @@ IndicatorResult evaluate_cell(const Context& cx, const Cell& c) {
   r.achievement = achieve(ind, t, real, policy);
 
   if (c.period.kind == Period::Kind::quarter) {
-    const auto qs = cx.quarters(c.indicator, c.period.year, c.period.quarter);
+    const Quarters qs = cells.quarters(c.period.year, c.period.quarter);
     Target yt;
-    yt.point = accumulate_values(ind.accumulation, Context::column(qs, &Cell::target));
-    yt.low = accumulate_values(ind.accumulation, Context::column(qs, &Cell::target_low));
-    yt.high = accumulate_values(ind.accumulation, Context::column(qs, &Cell::target_high));
+    yt.point = accumulate_values(ind.accumulation, column(qs, &Cell::target));
+    yt.low = accumulate_values(ind.accumulation, column(qs, &Cell::target_low));
+    yt.high = accumulate_values(ind.accumulation, column(qs, &Cell::target_high));
     if (!yt.low || !yt.high) yt.low = yt.high = std::nullopt;
     if (yt.low) yt.point = std::nullopt;
     r.ytd_target = yt.low ? std::nullopt : yt.point;
-    r.ytd_realisation =
-        accumulate_values(ind.accumulation, Context::column(qs, &Cell::realisation));
+    r.ytd_realisation = accumulate_values(ind.accumulation, column(qs, &Cell::realisation));
     r.ytd_achievement = achieve(ind, yt, r.ytd_realisation, policy);
   }
 
@@ -385,8 +442,8 @@ IndicatorResult evaluate_cell(const Context& cx, const Cell& c) {
   if (r.absorption && c.financial_plan) r.financial_deviation = *r.absorption - *c.financial_plan;
   if (c.physical_plan && c.physical_realisation)
     r.physical_deviation = *c.physical_realisation - *c.physical_plan;
-  r.financial_light = deviation_light(r.financial_deviation, cx.opt.lights);
-  r.physical_light = deviation_light(r.physical_deviation, cx.opt.lights);
+  r.financial_light = deviation_light(r.financial_deviation, opt.lights);
+  r.physical_light = deviation_light(r.physical_deviation, opt.lights);
   return r;
 }
 
@@ -417,24 +474,6 @@ Line fit_line(const Few<double>& x, const Few<double>& y) {
   return Line{my - slope * mx, slope};
 }
 
-// The years in which indicator i has quarterly rows, in order.
-std::vector<int> quarter_years(const Context& cx, std::size_t i) {
-  std::vector<int> years;
-  for (std::size_t k = cx.start[i]; k < cx.start[i + 1]; ++k) {
-    const Period p = cx.period(k);
-    if (p.kind == Period::Kind::quarter && (years.empty() || years.back() != p.year))
-      years.push_back(p.year);
-  }
-  return years;
-}
-
-// The year's target: the annual row's, else derived from the quarters.
-Target annual_target(const Context& cx, std::size_t i, int year) {
-  if (const auto a = cx.find(i, Period::of_year(year)); a && (a->target || a->target_low))
-    return Target{a->target, a->target_low, a->target_high};
-  return cx.derive_annual_target(i, year);
-}
-
 // The reported quarters as points (quarter, value): cumulative for `sum`,
 // the level otherwise; `levels` gets the plain values.
 struct QuarterPoints {
@@ -442,10 +481,10 @@ struct QuarterPoints {
   double cumulative = 0.0;
 };
 
-QuarterPoints quarter_points(const Few<std::optional<Cell>>& qs, int reported, Accumulation rule) {
+QuarterPoints quarter_points(const Quarters& qs, int reported, Accumulation rule) {
   QuarterPoints pts;
   for (int q = 1; q <= reported; ++q) {
-    const auto& c = qs[static_cast<std::size_t>(q - 1)];
+    const Cell* c = qs[static_cast<std::size_t>(q - 1)];
     if (!c || !c->realisation) continue;
     pts.cumulative += *c->realisation;
     pts.xs.push_back(q);
@@ -492,15 +531,14 @@ double trend_realisation(const QuarterPoints& pts, int reported, Accumulation ru
   return at_year_end < 0 ? 0.0 : at_year_end;
 }
 
-EarlyWarning project_year(const Context& cx, std::size_t i, int year, int reported,
-                          const Few<std::optional<Cell>>& qs) {
-  const Indicator& ind = cx.set.indicator(i);
-  const auto& opt = cx.opt;
+EarlyWarning project_year(const IndicatorCells& cells, int year, int reported, const Quarters& qs,
+                          const EvaluationOptions& opt) {
+  const Indicator& ind = cells.indicator();
   EarlyWarning w;
-  w.indicator = i;
+  w.indicator = cells.index();
   w.year = year;
   w.quarters_reported = reported;
-  const Target t = annual_target(cx, i, year);
+  const Target t = cells.annual_target(year);
   w.annual_target = t.point;
   w.annual_target_low = t.low;
   w.annual_target_high = t.high;
@@ -519,23 +557,25 @@ EarlyWarning project_year(const Context& cx, std::size_t i, int year, int report
   return w;
 }
 
-// Appends indicator i's early warnings, a year at a time.
-void warnings_of(const Context& cx, std::size_t i, std::vector<EarlyWarning>& out) {
-  const auto& opt = cx.opt;
-  for (int year : quarter_years(cx, i)) {
+// Appends indicator i's early warnings, a year at a time; `cells` is the
+// buffer its cells are read into.
+void warnings_of(std::size_t i, IndicatorCells& cells, const EvaluationOptions& opt,
+                 std::vector<EarlyWarning>& out) {
+  cells.load(i);
+  for (int year : cells.quarter_years()) {
     int upto = 4;
     if (opt.period) {
       if (year < opt.period->year || year > opt.period->end_year) continue;
       if (opt.period->kind == Period::Kind::quarter) upto = opt.period->quarter;
     }
-    const auto qs = cx.quarters(i, year, upto);
+    const Quarters qs = cells.quarters(year, upto);
     int reported = 0;
     for (int q = 1; q <= upto; ++q)
       if (qs[static_cast<std::size_t>(q - 1)] && qs[static_cast<std::size_t>(q - 1)]->realisation)
         reported = q;
     // Nothing to project from, or nothing left to project.
     if (reported == 0 || reported == 4) continue;
-    out.push_back(project_year(cx, i, year, reported, qs));
+    out.push_back(project_year(cells, year, reported, qs, opt));
   }
 }
 
@@ -740,30 +780,38 @@ struct Computed {
 // indicator, then the early warnings, a batch at a time. Reads only.
 class Computing {
  public:
-  explicit Computing(const Context& cx) : cx_(cx) {}
+  // With `warnings` false, the early warnings are not computed.
+  Computing(const Context& cx, bool warnings) : cx_(cx), cells_(cx), warnings_(warnings) {}
 
+  // A batch holds whole indicators: about kBatch results, then warnings.
   bool operator()(Computed& batch) {
     constexpr std::size_t kBatch = 512;
     batch.results.clear();
     batch.warnings.clear();
     const EvaluationOptions& opt = cx_.opt;
-    // The cells in `order` are grouped by indicator, in the indicators' order.
-    while (cell_ < cx_.order.size() && batch.results.size() < kBatch) {
-      const std::size_t k = cell_++;
-      if (opt.period && cx_.period(k) != *opt.period) continue;
-      IndicatorResult r = evaluate_cell(cx_, cx_.set.cell_values(cx_.order[k]));
-      r.score = apply_cap(r.achievement.value, opt.cap);
-      batch.results.push_back(std::move(r));
+    const std::size_t n = cx_.set.indicator_count();
+    // In the indicators' order, each one's cells in chronological order.
+    while (evaluated_ < n && batch.results.size() < kBatch) {
+      const std::size_t i = evaluated_++;
+      cells_.load(i);
+      for (std::size_t j = 0; j < cells_.size(); ++j) {
+        if (opt.period && cells_.period(j) != *opt.period) continue;
+        IndicatorResult r = evaluate_cell(cells_, cells_.cell(j), opt);
+        r.score = apply_cap(r.achievement.value, opt.cap);
+        batch.results.push_back(std::move(r));
+      }
     }
-    if (!batch.results.empty()) return true;
-    while (warned_ < cx_.set.indicator_count() && batch.warnings.size() < kBatch)
-      warnings_of(cx_, warned_++, batch.warnings);
+    if (!batch.results.empty() || !warnings_) return !batch.results.empty();
+    while (warned_ < n && batch.warnings.size() < kBatch)
+      warnings_of(warned_++, cells_, opt, batch.warnings);
     return !batch.warnings.empty();
   }
 
  private:
   const Context& cx_;
-  std::size_t cell_ = 0, warned_ = 0;
+  IndicatorCells cells_;
+  bool warnings_;
+  std::size_t evaluated_ = 0, warned_ = 0;
 };
 
 // Below this many rows a second thread costs more than it saves.
@@ -792,16 +840,17 @@ void evaluate(const IndicatorSet& set, const EvaluationOptions& opt, EvaluationS
   // The sink is called on the caller's thread only, in the order of the
   // single-threaded walk; only the computing may run on a second thread.
   const bool background = opt.threads > 1 && set.cell_count() >= kRowsWorthAThread;
-  detail::run_pipeline<Computed>(background, Computing(cx), [&](Computed& batch) {
-    for (IndicatorResult& r : batch.results) {
-      rate(r, r.score, scale_of(r.period));
-      sink.indicator(r);
-      scored.add(r);
-    }
-    if (batch.warnings.empty()) return;
-    roll_up_once();
-    for (const EarlyWarning& w : batch.warnings) sink.warning(w);
-  });
+  detail::run_pipeline<Computed>(background, Computing(cx, sink.wants_warnings()),
+                                 [&](Computed& batch) {
+                                   for (IndicatorResult& r : batch.results) {
+                                     rate(r, r.score, scale_of(r.period));
+                                     sink.indicator(r);
+                                     scored.add(r);
+                                   }
+                                   if (batch.warnings.empty()) return;
+                                   roll_up_once();
+                                   for (const EarlyWarning& w : batch.warnings) sink.warning(w);
+                                 });
   roll_up_once();
   for (const std::string& note : notes) sink.note(note);
 }

@@ -649,17 +649,30 @@ std::size_t IndicatorSet::reserve_rest(double fraction) noexcept {
 }
 
 Cell IndicatorSet::cell_values(std::size_t row) const {
+  Cell c;
+  cell_values(row, c);
+  return c;
+}
+
+void IndicatorSet::cell_values(std::size_t row, Cell& into) const {
   const Columns& k = *cols_;
   if (row >= k.size())
     throw Error(ErrorCode::out_of_range, "row " + std::to_string(row) + " is beyond the set");
-  Cell c;
-  c.indicator = k.indicator[row];
-  c.period = k.periods[k.period[row]];
-  std::optional<double>* dst[] = {&c.target,         &c.realisation,   &c.target_low,
-                                  &c.target_high,    &c.budget,        &c.budget_realisation,
-                                  &c.financial_plan, &c.physical_plan, &c.physical_realisation};
-  for (int r = 0; r < kValueColumns; ++r) *dst[r] = k.value(row, r);
-  return c;
+  into.indicator = k.indicator[row];
+  into.period = k.periods[k.period[row]];
+  std::optional<double>* dst[] = {
+      &into.target,         &into.realisation,   &into.target_low,
+      &into.target_high,    &into.budget,        &into.budget_realisation,
+      &into.financial_plan, &into.physical_plan, &into.physical_realisation};
+  // The given values follow each other in the pool, in column order.
+  const unsigned mask = k.mask[row];
+  const double* given = k.values.data() + k.offset[row];
+  for (int r = 0; r < kValueColumns; ++r) {
+    if (mask >> r & 1u)
+      *dst[r] = *given++;
+    else
+      dst[r]->reset();
+  }
 }
 
 Cell IndicatorSet::cell(std::size_t row) const {

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -226,7 +227,13 @@ class CsvOut : public detail::ChunkedOutput {
   CsvOut& number(const std::optional<double>& v) { return v ? number(*v) : unquoted(""); }
   CsvOut& number(double v) {
     char buf[64];
-    return unquoted(detail::format_number(v, buf));
+    if (const std::size_t n = detail::format_short_decimal(v, buf))
+      return unquoted(std::string_view(buf, n));
+    return unquoted(last_number_.of(v, [](double x, char(&text)[64]) {
+      const std::string_view t = detail::format_number(x, text);  // "NaN" is not in text
+      if (t.data() != text) std::memcpy(text, t.data(), t.size());
+      return t.size();
+    }));
   }
   CsvOut& count(std::size_t n) {
     char buf[24];
@@ -260,6 +267,7 @@ class CsvOut : public detail::ChunkedOutput {
     first_ = false;
   }
   bool first_ = true;
+  detail::LastNumberText last_number_;
 };
 
 const char* const kResultColumns[] = {"kind",
@@ -346,6 +354,7 @@ class CsvEvaluationWriter : public EvaluationSink {
   }
   void unit(const UnitResult& u) override { write_unit_row(out_, unit_cells_[u.unit], u); }
   void warning(const EarlyWarning&) override {}
+  bool wants_warnings() const override { return false; }  // the CSV has no warning rows
   void note(const std::string& n) override { notes_.push_back(n); }
   std::vector<std::string> take_notes() { return std::move(notes_); }
 

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -102,6 +103,31 @@ inline std::string format_number(double v) {
   char buf[64];
   return std::string(format_number(v, buf));
 }
+
+// The text of the last number a writer formatted the long way. A result
+// repeats its numbers (the achievement is also the score, and for the first
+// quarters of a year often the year-to-date achievement), and the search for
+// a long number's shortest digits costs more than the rest of its row.
+class LastNumberText {
+ public:
+  // `format(v, char (&)[64])` writes v's text and returns its size; it is
+  // called only when v is not the last number.
+  template <class Format>
+  std::string_view of(double v, Format format) {
+    std::uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    if (bits != bits_ || size_ == 0) {
+      size_ = format(v, text_);
+      bits_ = bits;
+    }
+    return std::string_view(text_, size_);
+  }
+
+ private:
+  char text_[64];
+  std::size_t size_ = 0;
+  std::uint64_t bits_ = 0;
+};
 
 // Fixed decimals for tables ("87.50").
 inline std::string format_fixed(double v, int decimals) {

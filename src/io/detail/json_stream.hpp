@@ -81,17 +81,10 @@ class JsonStream : public ChunkedOutput {
       out_.end_at(room + n);
       return;
     }
-    // A result repeats its numbers (the achievement is also the score and,
-    // for a one-quarter year, the year-to-date achievement): the last one's
-    // shortest digits are kept.
-    std::uint64_t bits;
-    std::memcpy(&bits, &v, sizeof bits);
-    if (bits != last_bits_ || last_size_ == 0) {
-      last_size_ = static_cast<std::size_t>(
-          nlohmann::detail::to_chars(last_text_, last_text_ + sizeof last_text_, v) - last_text_);
-      last_bits_ = bits;
-    }
-    out_.append(last_text_, last_size_);
+    out_.append(last_number_.of(v, [](double x, char(&text)[64]) {
+      return static_cast<std::size_t>(nlohmann::detail::to_chars(text, text + sizeof text, x) -
+                                      text);
+    }));
   }
   void value(std::size_t v) { integer(v); }
   void value(int v) { integer(v); }
@@ -281,10 +274,8 @@ class JsonStream : public ChunkedOutput {
   }
 
   int indent_;
-  std::string lines_;   // ",\n" and spaces: see comma_and_line()
-  char last_text_[64];  // the digits of the last number that was not whole
-  std::size_t last_size_ = 0;
-  std::uint64_t last_bits_ = 0;
+  std::string lines_;                // ",\n" and spaces: see comma_and_line()
+  LastNumberText last_number_;       // the digits of the last number that was not short
   std::vector<std::size_t> counts_;  // items so far in each open container
   bool after_key_ = false;
 };

@@ -67,21 +67,48 @@ struct Recorder : EvaluationSink {
   void note(const std::string&) override { kinds.push_back(3); }
 };
 
-TEST(EvaluateStreamed, ASinkGetsEveryListInOrder) {
+// The kinds a Recorder gets for `held`, with or without its warnings.
+std::vector<int> kinds_of(const Evaluation& held, bool warnings) {
+  std::vector<int> kinds;
+  kinds.insert(kinds.end(), held.indicators.size(), 0);
+  kinds.insert(kinds.end(), held.units.size(), 1);
+  if (warnings) kinds.insert(kinds.end(), held.warnings.size(), 2);
+  kinds.insert(kinds.end(), held.notes.size(), 3);
+  return kinds;
+}
+
+// The set with a note, its options and its evaluation held whole.
+class EvaluateSink : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    o.scale = "sakip-88-2021";
+    held = evaluate(set, o);
+    ASSERT_FALSE(held.warnings.empty());
+    ASSERT_EQ(held.notes.size(), 1u);
+  }
   EvaluationOptions o;
-  o.scale = "sakip-88-2021";
   const IndicatorSet set = with_a_note();
-  const Evaluation held = evaluate(set, o);
-  ASSERT_FALSE(held.warnings.empty());
-  ASSERT_EQ(held.notes.size(), 1u);
+  Evaluation held;
+};
+
+TEST_F(EvaluateSink, GetsEveryListInOrder) {
   Recorder r;
   evaluate(set, o, r);
-  std::vector<int> expected;
-  expected.insert(expected.end(), held.indicators.size(), 0);
-  expected.insert(expected.end(), held.units.size(), 1);
-  expected.insert(expected.end(), held.warnings.size(), 2);
-  expected.insert(expected.end(), held.notes.size(), 3);
-  EXPECT_EQ(r.kinds, expected);
+  EXPECT_EQ(r.kinds, kinds_of(held, true));
+}
+
+// A sink that has no use for warnings (the CSV writer's kind) gets the rest.
+struct WithoutWarnings : Recorder {
+  bool wants_warnings() const override { return false; }
+};
+
+TEST_F(EvaluateSink, ThatWantsNoWarningsGetsEverythingElse) {
+  for (unsigned threads : {1u, 2u}) {
+    o.threads = threads;
+    WithoutWarnings r;
+    evaluate(set, o, r);
+    EXPECT_EQ(r.kinds, kinds_of(held, false)) << threads << " threads";
+  }
 }
 
 TEST(EvaluateStreamed, NothingIsWrittenWhenTheRequestIsRefused) {

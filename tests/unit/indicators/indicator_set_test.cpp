@@ -284,6 +284,19 @@ TEST(IndicatorSet, NumberedOriginsAndSparseValuesReadBackAsGiven) {
   EXPECT_FALSE(back.physical_plan.has_value());
   EXPECT_EQ(s.cell(1).origin, "row 7");
   EXPECT_EQ(s.cell_values(1).origin, "");
+  // Read into a cell that held other values: every value is the row's.
+  Cell into = c;
+  into.target = 5.0;
+  into.origin = "kept";
+  s.cell_values(0, into);
+  EXPECT_EQ(into.origin, "kept");
+  EXPECT_FALSE(into.target.has_value());
+  EXPECT_EQ(into.realisation, 0.0);
+  EXPECT_EQ(into.physical_realisation, 40.0);
+  EXPECT_FALSE(into.physical_plan.has_value());
+  s.cell_values(1, into);
+  EXPECT_EQ(into.period, Period::parse("2024-Q2"));
+  EXPECT_THROW(s.cell_values(2, into), Error);
   EXPECT_EQ(s.cell_period(1), Period::parse("2024-Q2"));
   EXPECT_EQ(error_of([&] { s.add_cell(c, 30); }),
             "indicator 'IKU-01' period 2024-Q1: the (indicator, period) pair already has a row "

@@ -155,5 +155,26 @@ TEST(NumberText, CommonCellsTakeTheScaledWay) {
     EXPECT_EQ(format_short_decimal(v, buf), 0u) << v;
 }
 
+// The last number's text is kept, and only its: another number, or the
+// same value with another sign bit, is formatted again.
+TEST(NumberText, OnlyTheLastNumberIsKept) {
+  LastNumberText last;
+  int calls = 0;
+  const auto text = [&](double v) {
+    return std::string(last.of(v, [&](double x, char(&out)[64]) {
+      ++calls;
+      return format_number(x, out).size();
+    }));
+  };
+  EXPECT_EQ(text(78.96126760563381), "78.96126760563381");
+  EXPECT_EQ(text(78.96126760563381), "78.96126760563381");
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(text(92.38486092111263), "92.38486092111263");
+  EXPECT_EQ(text(78.96126760563381), "78.96126760563381");
+  EXPECT_EQ(text(0.0), "0");
+  EXPECT_EQ(text(-0.0), "-0");
+  EXPECT_EQ(calls, 5);
+}
+
 }  // namespace
 }  // namespace sopkit::detail

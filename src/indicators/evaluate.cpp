@@ -227,54 +227,42 @@ Achievement achieve(const Indicator& ind, const Target& t, std::optional<double>
   return achievement(ind.polarity, t.point, r, policy, ind.negative_formula);
 }
 
-// The rows of the set grouped by indicator, each group in chronological order.
-// The set stores values compactly; a copy of every cell would double the
-// memory, so an indicator's cells are decoded when it is evaluated.
+// The rows of the set grouped by indicator. A file lists an indicator's rows
+// together (its year and quarters), so the rows are usually grouped already
+// and only where each indicator's rows start is recorded; otherwise `order`
+// lists the rows grouped.
 struct Context {
   const IndicatorSet& set;
   const EvaluationOptions& opt;
-  std::vector<std::size_t> start;    // indicator i's rows are order[start[i] .. start[i + 1])
-  std::vector<std::uint32_t> order;  // 4 bytes a row: a set holds fewer than 2^32 rows
+  std::vector<std::uint32_t> start;  // indicator i's rows are row(start[i] .. start[i + 1])
+  std::vector<std::uint32_t> order;  // empty: row(k) is k; 4 bytes a row (< 2^32 rows)
 
   Context(const IndicatorSet& s, const EvaluationOptions& o) : set(s), opt(o) {
     const std::size_t n = s.cell_count();
     start.reserve(s.indicator_count() + 1);
     detail::advise_huge_pages(start);
     start.assign(s.indicator_count() + 1, 0);
-    for (std::size_t row = 0; row < n; ++row) ++start[s.cell_indicator(row) + 1];
+    // Indicators are numbered in the order they are first met: grouped rows
+    // have indicator numbers that never go down.
+    bool grouped = true;
+    std::size_t last = 0;
+    for (std::size_t row = 0; row < n; ++row) {
+      const std::size_t i = s.cell_indicator(row);
+      ++start[i + 1];
+      grouped = grouped && i >= last;
+      last = i;
+    }
     for (std::size_t i = 0; i < s.indicator_count(); ++i) start[i + 1] += start[i];
+    if (grouped) return;
     order.reserve(n);
     detail::advise_huge_pages(order);
     order.resize(n);
-    std::vector<std::size_t> next(start.begin(), start.end() - 1);
+    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
     for (std::size_t row = 0; row < n; ++row)
       order[next[s.cell_indicator(row)]++] = static_cast<std::uint32_t>(row);
-    for (std::size_t i = 0; i < s.indicator_count(); ++i) sort_by_period(start[i], start[i + 1]);
   }
 
-  // Sorts order[first, last) chronologically. An indicator has a few rows (a
-  // year and its quarters): their periods are read once and sorted beside them.
-  void sort_by_period(std::size_t first, std::size_t last) {
-    constexpr std::size_t kFew = 8;
-    if (last - first > kFew) {
-      std::sort(order.begin() + static_cast<std::ptrdiff_t>(first),
-                order.begin() + static_cast<std::ptrdiff_t>(last),
-                [&](std::uint32_t a, std::uint32_t b) {
-                  return set.cell_period(a) < set.cell_period(b);
-                });
-      return;
-    }
-    std::array<std::pair<Period, std::uint32_t>, kFew> rows;
-    const std::size_t n = last - first;
-    for (std::size_t i = 0; i < n; ++i)
-      rows[i] = {set.cell_period(order[first + i]), order[first + i]};
-    for (std::size_t i = 1; i < n; ++i)  // insertion: a few rows, nearly in order
-      for (std::size_t j = i; j > 0 && rows[j].first < rows[j - 1].first; --j)
-        std::swap(rows[j], rows[j - 1]);
-    for (std::size_t i = 0; i < n; ++i) order[first + i] = rows[i].second;
-  }
-
-  Period period(std::size_t k) const { return set.cell_period(order[k]); }
+  std::size_t row(std::size_t k) const { return order.empty() ? k : order[k]; }
 };
 
 using Quarters = Few<const Cell*>;  // quarters 1..n of a year, null where absent
@@ -295,22 +283,31 @@ class IndicatorCells {
  public:
   explicit IndicatorCells(const Context& cx) : cx_(cx) {}
 
+  // Reads indicator i's periods and sorts its rows chronologically (a few,
+  // nearly in order: an insertion sort; a long series: std::sort).
   void load(std::size_t ind) {
     ind_ = ind;
-    first_ = cx_.start[ind];
-    const std::size_t n = cx_.start[ind + 1] - first_;
-    periods_.resize(n);  // the buffers keep their room: no allocation a load
-    for (std::size_t j = 0; j < n; ++j) periods_[j] = cx_.period(first_ + j);
-    decoded_.assign(n, 0);
-    cells_.resize(n);
+    rows_.clear();
+    for (std::size_t k = cx_.start[ind]; k < cx_.start[ind + 1]; ++k) {
+      const std::size_t row = cx_.row(k);
+      rows_.emplace_back(cx_.set.cell_period(row), row);
+    }
+    if (rows_.size() > 8)
+      std::sort(rows_.begin(), rows_.end());
+    else
+      for (std::size_t i = 1; i < rows_.size(); ++i)
+        for (std::size_t j = i; j > 0 && rows_[j].first < rows_[j - 1].first; --j)
+          std::swap(rows_[j], rows_[j - 1]);
+    decoded_.assign(rows_.size(), 0);
+    cells_.resize(rows_.size());  // the buffers keep their room: no allocation a load
   }
 
   std::size_t index() const { return ind_; }
   const Indicator& indicator() const { return cx_.set.indicator(ind_); }
-  std::size_t size() const { return periods_.size(); }
-  const Period& period(std::size_t j) const { return periods_[j]; }
+  std::size_t size() const { return rows_.size(); }
+  const Period& period(std::size_t j) const { return rows_[j].first; }
   const Cell& cell(std::size_t j) const {
-    if (!decoded_[j]) cx_.set.cell_values(cx_.order[first_ + j], cells_[j]);
+    if (!decoded_[j]) cx_.set.cell_values(rows_[j].second, cells_[j]);
     decoded_[j] = 1;
     return cells_[j];
   }
@@ -318,7 +315,7 @@ class IndicatorCells {
   // The cell of period p, or null.
   const Cell* find(const Period& p) const {
     const std::size_t j = first_not_before(p);
-    return j < size() && periods_[j] == p ? &cell(j) : nullptr;
+    return j < size() && period(j) == p ? &cell(j) : nullptr;
   }
 
   // Quarters 1..upto of a year. They sit together in chronological order.
@@ -326,15 +323,15 @@ class IndicatorCells {
     Quarters out;
     for (int q = 1; q <= upto; ++q) out.push_back(nullptr);
     for (std::size_t j = first_not_before(Period::of_quarter(year, 1));
-         j < size() && periods_[j].kind == Period::Kind::quarter && periods_[j].year == year; ++j)
-      if (periods_[j].quarter <= upto) out.set(periods_[j].quarter - 1, &cell(j));
+         j < size() && period(j).kind == Period::Kind::quarter && period(j).year == year; ++j)
+      if (period(j).quarter <= upto) out.set(period(j).quarter - 1, &cell(j));
     return out;
   }
 
   // The years with quarterly rows, in order.
   std::vector<int> quarter_years() const {
     std::vector<int> years;
-    for (const Period& p : periods_)
+    for (const auto& [p, row] : rows_)
       if (p.kind == Period::Kind::quarter && (years.empty() || years.back() != p.year))
         years.push_back(p.year);
     return years;
@@ -379,13 +376,15 @@ class IndicatorCells {
 
  private:
   std::size_t first_not_before(const Period& p) const {
-    return static_cast<std::size_t>(std::lower_bound(periods_.begin(), periods_.end(), p) -
-                                    periods_.begin());
+    const auto it = std::lower_bound(
+        rows_.begin(), rows_.end(), p,
+        [](const std::pair<Period, std::size_t>& r, const Period& q) { return r.first < q; });
+    return static_cast<std::size_t>(it - rows_.begin());
   }
 
   const Context& cx_;
-  std::size_t ind_ = 0, first_ = 0;
-  std::vector<Period> periods_;
+  std::size_t ind_ = 0;
+  std::vector<std::pair<Period, std::size_t>> rows_;  // (period, row), chronological
   mutable std::vector<char> decoded_;  // not vector<bool>: a byte is read faster than a bit
   mutable std::vector<Cell> cells_;
 };

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_eval.hpp"
@@ -98,6 +100,46 @@ TEST(Evaluate, AnnualBlankTargetOfSumIndicatorNeedsAllFourQuarterTargets) {
   EXPECT_NEAR(r.achievement.value, 3100.0 / 30.0, kTol);
   // K2 has only a Q1 target: a quarter's target is not the year's.
   EXPECT_EQ(result(s, ev, "K2", "2024").achievement.reason, Reason::target_blank);
+}
+
+// Rows need not be grouped by indicator nor in chronological order: K1's
+// fifteen rows (three years and their quarters) and K2's five, interleaved
+// and reversed, evaluate as the same rows grouped and in order.
+TEST(Evaluate, RowsInAnyOrderEvaluateAsGroupedAndInOrder) {
+  const std::string k1 = "Dinas/Bidang,K1,a,%,positive,sum,2,2022,,\n";
+  const std::string k2 = "Dinas,K2,b,%,negative,last,1,2024,,\n";
+  std::vector<std::string> rows;
+  for (int year = 2022; year <= 2024; ++year)
+    for (int q = 1; q <= 5; ++q) {
+      const std::string period = std::to_string(year) + (q < 5 ? "-Q" + std::to_string(q) : "");
+      if (q == 5 && year == 2022) continue;  // K1's definition row
+      // A year's row leaves its target and realisation to its quarters.
+      const std::string t = q < 5 ? std::to_string(10 * q + year % 10) : "";
+      const std::string r = q < 5 ? std::to_string(9 * q + year % 7) : "";
+      rows.push_back("Dinas/Bidang,K1,,,,,," + period + "," + t + "," + r + "\n");
+      if (year == 2024 && q < 5)
+        rows.push_back("Dinas,K2,,,,,," + period + "," + t + "," + r + "9\n");
+    }
+  std::vector<std::string> k1_rows, k2_rows;
+  for (const auto& row : rows)
+    (row.find(",K1,") != std::string::npos ? k1_rows : k2_rows).push_back(row);
+  std::string grouped = k1 + k2, scrambled = k1 + k2;
+  for (const auto& row : k1_rows) grouped += row;
+  for (const auto& row : k2_rows) grouped += row;
+  for (auto it = rows.rbegin(); it != rows.rend(); ++it) scrambled += *it;
+  const IndicatorSet in_order = csv(grouped), any_order = csv(scrambled);
+  for (const char* period : {"", "2024-Q2", "2023"}) {
+    EvaluationOptions o;
+    if (*period) o.period = Period::parse(period);
+    EXPECT_EQ(evaluation_to_json(any_order, evaluate(any_order, o)),
+              evaluation_to_json(in_order, evaluate(in_order, o)))
+        << period;
+  }
+  // The year's figures come from its quarters, found among the scrambled rows.
+  const IndicatorResult y = result(any_order, evaluate(any_order), "K1", "2023");
+  EXPECT_TRUE(y.target_from_parts);
+  EXPECT_EQ(y.target, 13.0 + 23 + 33 + 43);
+  EXPECT_EQ(y.realisation, 9.0 + 18 + 27 + 36);
 }
 
 TEST(Evaluate, YearToDateAccumulatesQuartersByTheRule) {

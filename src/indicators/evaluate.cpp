@@ -12,8 +12,10 @@
 #include <map>
 #include <optional>
 #include <stdexcept>
+#include <string>
 #include <utility>
 
+#include "indicators/detail/formatting_sink.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_eval.hpp"
 #include "util/huge_pages.hpp"
@@ -769,24 +771,48 @@ class HoldingSink : public EvaluationSink {
 };
 
 // What the computing stage hands the writing stage: the results of a run of
-// cells, later the early warnings of a run of indicators.
+// cells, later the early warnings of a run of indicators, and their text when
+// the computing stage wrote it.
 struct Computed {
   std::vector<IndicatorResult> results;
   std::vector<EarlyWarning> warnings;
+  std::string text;
+  bool written = false;
 };
 
 // The computing stage: the results of the cells asked for, indicator by
-// indicator, then the early warnings, a batch at a time. Reads only.
+// indicator, rated, then the early warnings, a batch at a time. Reads only
+// the set; rates through `scale_of`, which only this stage uses until the
+// last result is handed over. With a formatting sink, a batch is also written
+// while the writing stage is busy with earlier ones.
 class Computing {
  public:
-  // With `warnings` false, the early warnings are not computed.
-  Computing(const Context& cx, bool warnings) : cx_(cx), cells_(cx), warnings_(warnings) {}
+  Computing(const Context& cx, ScaleOfPeriod& scale_of, const EvaluationSink& sink)
+      : cx_(cx),
+        cells_(cx),
+        scale_of_(scale_of),
+        writer_(dynamic_cast<const detail::FormattingSink*>(&sink)),
+        warnings_(sink.wants_warnings()) {}
 
   // A batch holds whole indicators: about kBatch results, then warnings.
-  bool operator()(Computed& batch) {
-    constexpr std::size_t kBatch = 512;
+  bool operator()(Computed& batch, bool writer_busy) {
     batch.results.clear();
     batch.warnings.clear();
+    batch.written = false;
+    if (!compute(batch)) return false;
+    if (writer_ && writer_busy) {
+      if (!batch.results.empty())
+        writer_->format_indicators(batch.results.data(), batch.results.size(), batch.text);
+      else
+        writer_->format_warnings(batch.warnings.data(), batch.warnings.size(), batch.text);
+      batch.written = true;
+    }
+    return true;
+  }
+
+ private:
+  bool compute(Computed& batch) {
+    constexpr std::size_t kBatch = 512;
     const EvaluationOptions& opt = cx_.opt;
     const std::size_t n = cx_.set.indicator_count();
     // In the indicators' order, each one's cells in chronological order.
@@ -797,6 +823,7 @@ class Computing {
         if (opt.period && cells_.period(j) != *opt.period) continue;
         IndicatorResult r = evaluate_cell(cells_, cells_.cell(j), opt);
         r.score = apply_cap(r.achievement.value, opt.cap);
+        rate(r, r.score, scale_of_(r.period));
         batch.results.push_back(std::move(r));
       }
     }
@@ -806,12 +833,29 @@ class Computing {
     return !batch.warnings.empty();
   }
 
- private:
   const Context& cx_;
   IndicatorCells cells_;
+  ScaleOfPeriod& scale_of_;
+  const detail::FormattingSink* writer_;  // null: the sink is not one
   bool warnings_;
   std::size_t evaluated_ = 0, warned_ = 0;
 };
+
+// The writing stage: hands a batch to the sink, its text when it was written.
+void hand_over(Computed& batch, EvaluationSink& sink) {
+  auto* writer = static_cast<detail::FormattingSink*>(&sink);  // only when written
+  if (!batch.results.empty()) {
+    if (batch.written)
+      writer->indicators_text(batch.text, batch.results.size());
+    else
+      for (const IndicatorResult& r : batch.results) sink.indicator(r);
+    return;
+  }
+  if (batch.written)
+    writer->warnings_text(batch.text, batch.warnings.size());
+  else
+    for (const EarlyWarning& w : batch.warnings) sink.warning(w);
+}
 
 // Below this many rows a second thread costs more than it saves.
 constexpr std::size_t kRowsWorthAThread = 8192;
@@ -837,19 +881,14 @@ void evaluate(const IndicatorSet& set, const EvaluationOptions& opt, EvaluationS
     rolled_up = true;
   };
   // The sink is called on the caller's thread only, in the order of the
-  // single-threaded walk; only the computing may run on a second thread.
+  // single-threaded walk; only the computing (and a formatting sink's
+  // format_ calls) may run on a second thread.
   const bool background = opt.threads > 1 && set.cell_count() >= kRowsWorthAThread;
-  detail::run_pipeline<Computed>(background, Computing(cx, sink.wants_warnings()),
-                                 [&](Computed& batch) {
-                                   for (IndicatorResult& r : batch.results) {
-                                     rate(r, r.score, scale_of(r.period));
-                                     sink.indicator(r);
-                                     scored.add(r);
-                                   }
-                                   if (batch.warnings.empty()) return;
-                                   roll_up_once();
-                                   for (const EarlyWarning& w : batch.warnings) sink.warning(w);
-                                 });
+  detail::run_pipeline<Computed>(background, Computing(cx, scale_of, sink), [&](Computed& batch) {
+    for (const IndicatorResult& r : batch.results) scored.add(r);
+    if (!batch.warnings.empty()) roll_up_once();
+    hand_over(batch, sink);
+  });
   roll_up_once();
   for (const std::string& note : notes) sink.note(note);
 }

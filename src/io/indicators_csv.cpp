@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "indicators/detail/formatting_sink.hpp"
 #include "indicators/detail/indicator_builder.hpp"
 #include "indicators/detail/number_cell.hpp"
 #include "indicators/detail/text.hpp"
@@ -341,8 +342,9 @@ std::vector<std::string> unit_cells(const UnitTree& units) {
 }
 
 // Writes results as they arrive: the indicators' rows, then the units'.
-// Warnings and notes have no rows; the notes are kept for the caller.
-class CsvEvaluationWriter : public EvaluationSink {
+// Warnings and notes have no rows; the notes are kept for the caller. Runs of
+// results may be written on evaluate()'s computing thread.
+class CsvEvaluationWriter : public detail::FormattingSink {
  public:
   CsvEvaluationWriter(CsvOut& out, const IndicatorSet& set)
       : out_(out), set_(set), unit_cells_(unit_cells(set.units())) {
@@ -355,6 +357,20 @@ class CsvEvaluationWriter : public EvaluationSink {
   void unit(const UnitResult& u) override { write_unit_row(out_, unit_cells_[u.unit], u); }
   void warning(const EarlyWarning&) override {}
   bool wants_warnings() const override { return false; }  // the CSV has no warning rows
+  void format_indicators(const IndicatorResult* results, std::size_t n,
+                         std::string& text) const override {
+    CsvOut rows(nullptr);
+    rows.reuse(std::move(text));
+    for (std::size_t i = 0; i < n; ++i)
+      write_result_row(rows, set_, unit_cells_[set_.indicator(results[i].indicator).unit],
+                       results[i]);
+    text = rows.take_text();
+  }
+  void format_warnings(const EarlyWarning*, std::size_t, std::string& text) const override {
+    text.clear();
+  }
+  void indicators_text(std::string_view text, std::size_t) override { out_.append_piece(text); }
+  void warnings_text(std::string_view, std::size_t) override {}
   void note(const std::string& n) override { notes_.push_back(n); }
   std::vector<std::string> take_notes() { return std::move(notes_); }
 

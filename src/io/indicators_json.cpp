@@ -17,6 +17,7 @@
 #include "io/detail/json_cursor.hpp"
 #include "io/detail/json_stream.hpp"
 
+#include "indicators/detail/formatting_sink.hpp"
 #include "indicators/detail/text.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
@@ -368,11 +369,12 @@ void write_warning(detail::JsonStream& j, const IndicatorSet& set, const EarlyWa
 }
 
 // Writes an evaluation as its pieces arrive: each list is opened by its first
-// piece (or by the next list's) and closed by the next list's.
-class JsonEvaluationWriter : public EvaluationSink {
+// piece (or by the next list's) and closed by the next list's. Runs of results
+// and warnings may be written on evaluate()'s computing thread.
+class JsonEvaluationWriter : public detail::FormattingSink {
  public:
   JsonEvaluationWriter(detail::JsonStream& j, const IndicatorSet& set)
-      : j_(j), set_(set), paths_(set.units().paths()) {
+      : j_(j), indent_(j.indent()), set_(set), paths_(set.units().paths()) {
     j_.begin_object();
     j_.key("format").value("sopkit.evaluation/1");
     if (!set.source.empty()) j_.key("source").value(set.source);
@@ -397,6 +399,29 @@ class JsonEvaluationWriter : public EvaluationSink {
     j_.value(n);
     notes_.push_back(n);
   }
+  void format_indicators(const IndicatorResult* results, std::size_t n,
+                         std::string& text) const override {
+    detail::JsonStream j = list_items(std::move(text));
+    for (std::size_t i = 0; i < n; ++i)
+      write_result(j, set_, paths_[set_.indicator(results[i].indicator).unit], results[i]);
+    text = j.take_text();
+  }
+  void format_warnings(const EarlyWarning* warnings, std::size_t n,
+                       std::string& text) const override {
+    detail::JsonStream j = list_items(std::move(text));
+    for (std::size_t i = 0; i < n; ++i) write_warning(j, set_, warnings[i]);
+    text = j.take_text();
+  }
+  void indicators_text(std::string_view text, std::size_t n) override {
+    enter(List::indicators);
+    j_.append_items(text, n);
+    j_.maybe_flush();
+  }
+  void warnings_text(std::string_view text, std::size_t n) override {
+    enter(List::warnings);
+    j_.append_items(text, n);
+    j_.maybe_flush();
+  }
   std::vector<std::string> take_notes() { return std::move(notes_); }
   // Opens the lists no piece opened, then closes the document.
   void finish() {
@@ -406,6 +431,17 @@ class JsonEvaluationWriter : public EvaluationSink {
 
  private:
   enum class List { none, indicators, units, warnings, notes, done };
+  // The items of a list sit two levels deep: in the document's object, in
+  // the list's array.
+  static constexpr std::size_t kListDepth = 2;
+  // A stream for a run of a list's items, written into `storage`.
+  detail::JsonStream list_items(std::string&& storage) const {
+    detail::JsonStream j(indent_);
+    j.continue_items_at(kListDepth);
+    j.reuse(std::move(storage));
+    return j;
+  }
+
   static constexpr const char* kNames[] = {"", "indicators", "units", "warnings", "notes"};
 
   void enter(List list) {
@@ -417,6 +453,7 @@ class JsonEvaluationWriter : public EvaluationSink {
   }
 
   detail::JsonStream& j_;
+  const int indent_;
   const IndicatorSet& set_;
   const std::vector<std::string> paths_;
   List open_ = List::none;

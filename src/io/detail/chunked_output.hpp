@@ -37,6 +37,16 @@ class ChunkedOutput {
   std::size_t size() const noexcept { return out_.size(); }
   // Text as it is, after the document (its last line's end).
   void append(std::string_view text) { out_.append(text); }
+  // Text made by another writer (a run of items written on another thread)
+  // after what is written so far: with a sink, passed on without a copy.
+  void append_piece(std::string_view text) {
+    if (!sink_) return out_.append(text);
+    flush();
+    sink_->write(text.data(), static_cast<std::streamsize>(text.size()));
+  }
+  // In memory, writes into `storage`'s allocation (a string take_text() gave
+  // before), emptied: one allocation for many texts of about one size.
+  void reuse(std::string&& storage) noexcept { out_.adopt(std::move(storage)); }
   // In memory, storage for about `bytes` in all, reserved at once: a writer
   // that can tell the size of its text spares the doublings (and their
   // copies). A text that stays below a piece grows as any text does.

@@ -41,6 +41,21 @@ class JsonStream : public ChunkedOutput {
   explicit JsonStream(int indent, std::ostream* sink = nullptr)
       : ChunkedOutput(sink), indent_(indent) {}
 
+  int indent() const noexcept { return indent_; }
+
+  // Makes this (new) stream write items of a container `depth` levels deep
+  // that already holds items: its text goes on that container where another
+  // stream calls append_items(). Lets items be written on another thread.
+  void continue_items_at(std::size_t depth) { counts_.assign(depth, 1); }
+  // The text of n items written by a continue_items_at() stream of this
+  // stream's depth, in place of writing them here.
+  void append_items(std::string_view text, std::size_t n) {
+    if (n == 0) return;
+    if (counts_.back() == 0) text.remove_prefix(1);  // the container's first item: no comma
+    append_piece(text);
+    counts_.back() += n;
+  }
+
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
   void begin_array() { open('['); }

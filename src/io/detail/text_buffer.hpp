@@ -10,6 +10,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "util/huge_pages.hpp"
 
@@ -50,6 +51,13 @@ class TextBuffer {
   // advised onto huge pages before it is written.
   void reserve(std::size_t bytes) {
     if (bytes > room_.capacity()) reallocate(bytes);
+  }
+
+  // Takes `storage` (a string str() gave before) as its room, empty: a
+  // writer of many texts of about one size reuses one allocation.
+  void adopt(std::string&& storage) noexcept {
+    room_ = std::move(storage);
+    used_ = 0;
   }
 
   // The text as a string (the room after it given back to the string's own

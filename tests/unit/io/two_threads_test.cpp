@@ -3,6 +3,7 @@
 // ever called on the caller's thread.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -103,7 +104,7 @@ std::vector<int> run(bool background, int batches, int throw_at, int consumer_th
   try {
     detail::run_pipeline<int>(
         background,
-        [&](int& batch) {
+        [&](int& batch, bool) {
           if (next == throw_at) throw std::runtime_error("producer at " + std::to_string(next));
           batch = next++;
           return batch < batches;
@@ -133,6 +134,52 @@ TEST(Pipeline, BatchesArriveInOrderAndErrorsAfterTheBatchesBeforeThem) {
     const std::vector<int> first7(all.begin(), all.begin() + 7);
     EXPECT_EQ(run(background, 50, -1, 7, &error), first7);  // the producer stops and is joined
     EXPECT_EQ(error, "consumer at 7");
+  }
+}
+
+// The producer is told when the consumer still has batches to take: never on
+// one thread, at some point behind a consumer slower than it.
+TEST(Pipeline, TheProducerIsToldWhenTheConsumerIsBusy) {
+  for (bool background : {false, true}) {
+    int next = 0, told_busy = 0;
+    detail::run_pipeline<int>(
+        background,
+        [&](int& batch, bool busy) {
+          told_busy += busy;
+          batch = next++;
+          return batch < 20;
+        },
+        [&](int&) { std::this_thread::sleep_for(std::chrono::milliseconds(2)); }, 4);
+    if (background)
+      EXPECT_GT(told_busy, 0);
+    else
+      EXPECT_EQ(told_busy, 0);
+  }
+}
+
+// A stream that takes its time: the writer falls behind the computing thread,
+// which then writes runs of results itself.
+class SlowBuffer : public std::stringbuf {
+ protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    std::this_thread::sleep_for(std::chrono::milliseconds(3));
+    return std::stringbuf::xsputn(s, n);
+  }
+};
+
+TEST(TwoThreads, RunsWrittenOnTheComputingThreadReadAsTheCallersText) {
+  const IndicatorSet set = parse_indicators_csv(joined(generated_lines(5000)));
+  const std::vector<EvaluationOptions> one = option_sets(1), two = option_sets(2);
+  for (std::size_t i = 0; i < one.size(); ++i) {
+    std::ostringstream json1, csv1;
+    evaluate_to_json(json1, set, one[i]);
+    evaluate_to_csv(csv1, set, one[i]);
+    SlowBuffer json2, csv2;
+    std::ostream json_out(&json2), csv_out(&csv2);
+    evaluate_to_json(json_out, set, two[i]);
+    evaluate_to_csv(csv_out, set, two[i]);
+    EXPECT_EQ(json2.str(), json1.str()) << "option set " << i;
+    EXPECT_EQ(csv2.str(), csv1.str()) << "option set " << i;
   }
 }
 

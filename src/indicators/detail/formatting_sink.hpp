@@ -1,0 +1,32 @@
+// formatting_sink.hpp — a sink that writes text, able to write a run of
+// results or warnings on any thread. evaluate() then lets its computing thread
+// write runs while the caller's thread is busy with earlier ones, and hands
+// the text back in order: the writers of a national evaluation spend more
+// time writing than computing. Private to the library.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "sopkit/indicator_eval.hpp"
+
+namespace sopkit::detail {
+
+class FormattingSink : public EvaluationSink {
+ public:
+  // The text indicator() / warning() would write for these pieces, in their
+  // order, into `text` (cleared first). Called on any thread, concurrently
+  // with the calls below: an implementation reads only what stays constant
+  // during the evaluation.
+  virtual void format_indicators(const IndicatorResult* results, std::size_t n,
+                                 std::string& text) const = 0;
+  virtual void format_warnings(const EarlyWarning* warnings, std::size_t n,
+                               std::string& text) const = 0;
+  // On the caller's thread, in place of n calls of indicator() / warning():
+  // the text format_indicators() / format_warnings() wrote for them.
+  virtual void indicators_text(std::string_view text, std::size_t n) = 0;
+  virtual void warnings_text(std::string_view text, std::size_t n) = 0;
+};
+
+}  // namespace sopkit::detail

@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "slow_buffer.hpp"
 #include "sopkit/analysis.hpp"
 #include "sopkit/calendar.hpp"
 #include "sopkit/indicator_io.hpp"
@@ -142,10 +143,19 @@ TEST(TwoThreadStages, EvaluationAgreesWithOneThread) {
   const sopkit::IndicatorSet set = sopkit::parse_indicators_csv(text, "t.csv");
   sopkit::EvaluationOptions eval_one, eval_two;
   eval_two.threads = 2;
-  std::ostringstream csv_one, csv_two;
+  std::ostringstream csv_one, json_one;
   sopkit::evaluate_to_csv(csv_one, set, eval_one);
-  sopkit::evaluate_to_csv(csv_two, set, eval_two);
-  EXPECT_EQ(csv_two.str(), csv_one.str());
+  sopkit::evaluate_to_json(json_one, set, eval_one);
+  // A stream that takes its time makes the writer fall behind, and the
+  // computing thread then writes runs of results and warnings itself.
+  for (const bool slow : {false, true}) {
+    sopkit::test::SlowBuffer csv_two(slow), json_two(slow);
+    std::ostream csv_out(&csv_two), json_out(&json_two);
+    sopkit::evaluate_to_csv(csv_out, set, eval_two);
+    sopkit::evaluate_to_json(json_out, set, eval_two);
+    EXPECT_EQ(csv_two.str(), csv_one.str()) << slow;
+    EXPECT_EQ(json_two.str(), json_one.str()) << slow;
+  }
 }
 
 // ---- C ABI ---------------------------------------------------------------------

@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "slow_buffer.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
 #include "util/pipeline.hpp"
@@ -159,14 +160,6 @@ TEST(Pipeline, TheProducerIsToldWhenTheConsumerIsBusy) {
 
 // A stream that takes its time: the writer falls behind the computing thread,
 // which then writes runs of results itself.
-class SlowBuffer : public std::stringbuf {
- protected:
-  std::streamsize xsputn(const char* s, std::streamsize n) override {
-    std::this_thread::sleep_for(std::chrono::milliseconds(3));
-    return std::stringbuf::xsputn(s, n);
-  }
-};
-
 TEST(TwoThreads, RunsWrittenOnTheComputingThreadReadAsTheCallersText) {
   const IndicatorSet set = parse_indicators_csv(joined(generated_lines(5000)));
   const std::vector<EvaluationOptions> one = option_sets(1), two = option_sets(2);
@@ -174,7 +167,7 @@ TEST(TwoThreads, RunsWrittenOnTheComputingThreadReadAsTheCallersText) {
     std::ostringstream json1, csv1;
     evaluate_to_json(json1, set, one[i]);
     evaluate_to_csv(csv1, set, one[i]);
-    SlowBuffer json2, csv2;
+    test::SlowBuffer json2, csv2;
     std::ostream json_out(&json2), csv_out(&csv2);
     evaluate_to_json(json_out, set, two[i]);
     evaluate_to_csv(csv_out, set, two[i]);

@@ -4,6 +4,7 @@
 // library.
 #pragma once
 
+#include <cassert>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
@@ -64,6 +65,26 @@ class JsonStream : public ChunkedOutput {
   JsonStream& key(std::string_view k) {
     // The comma, the line, the key and ": " in one append.
     string(k, indent_ < 0 ? std::string_view(":") : std::string_view(": "), item_lead());
+    after_key_ = true;
+    return *this;
+  }
+  // A key written as a literal in this library's code ("indicator"): plain
+  // ASCII, so not scanned for escapes, and its length folded when compiled
+  // (a fifth of the keys' time in a national evaluation's JSON).
+  template <std::size_t N>
+  JsonStream& key(const char (&k)[N]) {
+    const std::size_t size = std::strlen(k);  // a literal's: a constant once inlined
+    assert(is_plain(std::string_view(k, size)));
+    const std::string_view lead = item_lead();
+    char* p = out_.tail(lead.size() + size + 4);  // quotes, ':' and a space
+    p = put(p, lead);
+    *p++ = '"';
+    std::memcpy(p, k, size);
+    p += size;
+    *p++ = '"';
+    *p++ = ':';
+    if (indent_ >= 0) *p++ = ' ';
+    out_.end_at(p);
     after_key_ = true;
     return *this;
   }

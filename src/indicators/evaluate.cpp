@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "indicators/detail/formatting_sink.hpp"
+#include "indicators/detail/indicator_cells.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_eval.hpp"
 #include "util/huge_pages.hpp"
@@ -152,57 +153,9 @@ Achievement achievement_in_range(Polarity polarity, std::optional<double> low,
   return Achievement::of(100.0);
 }
 
-namespace {
-
-// At most four values (a year's quarters) on the stack, so that evaluating an
-// indicator allocates nothing.
-template <class T>
-class Few {
- public:
-  void push_back(T v) {
-    if (n_ == v_.size()) throw std::logic_error("a year has at most four quarters");
-    v_[n_++] = std::move(v);
-  }
-  std::size_t size() const { return n_; }
-  const T& operator[](std::size_t i) const { return v_[i]; }
-  void set(std::size_t i, T v) { v_[i] = std::move(v); }
-  const T& back() const { return v_[n_ - 1]; }
-  const T* begin() const { return v_.data(); }
-  const T* end() const { return v_.data() + n_; }
-
- private:
-  std::array<T, 4> v_{};
-  std::size_t n_ = 0;
-};
-
-template <class Values>
-std::optional<double> accumulate_values(Accumulation rule, const Values& values) noexcept {
-  double sum = 0.0;
-  std::size_t count = 0;
-  std::optional<double> last;
-  for (const auto& v : values) {
-    if (!v) continue;
-    sum += *v;
-    ++count;
-    last = v;
-  }
-  if (count == 0) return std::nullopt;
-  switch (rule) {
-    case Accumulation::sum:
-      return sum;
-    case Accumulation::last:
-      return last;
-    case Accumulation::average:
-      return sum / static_cast<double>(count);
-  }
-  return std::nullopt;
-}
-
-}  // namespace
-
 std::optional<double> accumulate(Accumulation rule,
                                  const std::vector<std::optional<double>>& values) noexcept {
-  return accumulate_values(rule, values);
+  return detail::accumulate_values(rule, values);
 }
 
 Light deviation_light(std::optional<double> d, const DeviationLights& l) noexcept {
@@ -212,375 +165,6 @@ Light deviation_light(std::optional<double> d, const DeviationLights& l) noexcep
   const bool green = l.green_inclusive ? *d >= l.green_above : *d > l.green_above;
   return green ? Light::green : Light::yellow;
 }
-
-namespace {
-
-// A period's target side: a point target or a range.
-struct Target {
-  std::optional<double> point, low, high;
-  bool is_range() const { return low.has_value(); }
-  bool blank() const { return !point && !low; }
-};
-
-Achievement achieve(const Indicator& ind, const Target& t, std::optional<double> r,
-                    const AchievementPolicy& policy) {
-  if (t.is_range())
-    return achievement_in_range(ind.polarity, t.low, t.high, r, policy, ind.negative_formula);
-  return achievement(ind.polarity, t.point, r, policy, ind.negative_formula);
-}
-
-// The rows of the set grouped by indicator. A file lists an indicator's rows
-// together (its year and quarters), so the rows are usually grouped already
-// and only where each indicator's rows start is recorded; otherwise `order`
-// lists the rows grouped.
-struct Context {
-  const IndicatorSet& set;
-  const EvaluationOptions& opt;
-  std::vector<std::uint32_t> start;  // indicator i's rows are row(start[i] .. start[i + 1])
-  std::vector<std::uint32_t> order;  // empty: row(k) is k; 4 bytes a row (< 2^32 rows)
-
-  Context(const IndicatorSet& s, const EvaluationOptions& o) : set(s), opt(o) {
-    const std::size_t n = s.cell_count();
-    start.reserve(s.indicator_count() + 1);
-    detail::advise_huge_pages(start);
-    start.assign(s.indicator_count() + 1, 0);
-    // Indicators are numbered in the order they are first met: grouped rows
-    // have indicator numbers that never go down.
-    bool grouped = true;
-    std::size_t last = 0;
-    for (std::size_t row = 0; row < n; ++row) {
-      const std::size_t i = s.cell_indicator(row);
-      ++start[i + 1];
-      grouped = grouped && i >= last;
-      last = i;
-    }
-    for (std::size_t i = 0; i < s.indicator_count(); ++i) start[i + 1] += start[i];
-    if (grouped) return;
-    order.reserve(n);
-    detail::advise_huge_pages(order);
-    order.resize(n);
-    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
-    for (std::size_t row = 0; row < n; ++row)
-      order[next[s.cell_indicator(row)]++] = static_cast<std::uint32_t>(row);
-  }
-
-  std::size_t row(std::size_t k) const { return order.empty() ? k : order[k]; }
-};
-
-using Quarters = Few<const Cell*>;  // quarters 1..n of a year, null where absent
-
-// The values of one column of the quarters (nullopt where absent).
-Few<std::optional<double>> column(const Quarters& qs, std::optional<double> Cell::*member) {
-  Few<std::optional<double>> v;
-  for (const Cell* c : qs) v.push_back(c ? c->*member : std::nullopt);
-  return v;
-}
-
-// One indicator's cells in chronological order, each decoded from the set
-// when first read. Evaluating an indicator looks up its year and quarters
-// several times: here a lookup is a search of a few periods already in
-// cache. One period's evaluation reads only the cells it needs (Q1 and Q2
-// for 2024-Q2, not the year or Q3 and Q4).
-class IndicatorCells {
- public:
-  explicit IndicatorCells(const Context& cx) : cx_(cx) {}
-
-  // Reads indicator i's periods and sorts its rows chronologically (a few,
-  // nearly in order: an insertion sort; a long series: std::sort).
-  void load(std::size_t ind) {
-    ind_ = ind;
-    rows_.clear();
-    for (std::size_t k = cx_.start[ind]; k < cx_.start[ind + 1]; ++k) {
-      const std::size_t row = cx_.row(k);
-      rows_.emplace_back(cx_.set.cell_period(row), row);
-    }
-    if (rows_.size() > 8)
-      std::sort(rows_.begin(), rows_.end());
-    else
-      for (std::size_t i = 1; i < rows_.size(); ++i)
-        for (std::size_t j = i; j > 0 && rows_[j].first < rows_[j - 1].first; --j)
-          std::swap(rows_[j], rows_[j - 1]);
-    decoded_.assign(rows_.size(), 0);
-    cells_.resize(rows_.size());  // the buffers keep their room: no allocation a load
-  }
-
-  std::size_t index() const { return ind_; }
-  const Indicator& indicator() const { return cx_.set.indicator(ind_); }
-  std::size_t size() const { return rows_.size(); }
-  const Period& period(std::size_t j) const { return rows_[j].first; }
-  const Cell& cell(std::size_t j) const {
-    if (!decoded_[j]) cx_.set.cell_values(rows_[j].second, cells_[j]);
-    decoded_[j] = 1;
-    return cells_[j];
-  }
-
-  // The cell of period p, or null.
-  const Cell* find(const Period& p) const {
-    const std::size_t j = first_not_before(p);
-    return j < size() && period(j) == p ? &cell(j) : nullptr;
-  }
-
-  // Quarters 1..upto of a year. They sit together in chronological order.
-  Quarters quarters(int year, int upto) const {
-    Quarters out;
-    for (int q = 1; q <= upto; ++q) out.push_back(nullptr);
-    for (std::size_t j = first_not_before(Period::of_quarter(year, 1));
-         j < size() && period(j).kind == Period::Kind::quarter && period(j).year == year; ++j)
-      if (period(j).quarter <= upto) out.set(period(j).quarter - 1, &cell(j));
-    return out;
-  }
-
-  // The years with quarterly rows, in order.
-  std::vector<int> quarter_years() const {
-    std::vector<int> years;
-    for (const auto& [p, row] : rows_)
-      if (p.kind == Period::Kind::quarter && (years.empty() || years.back() != p.year))
-        years.push_back(p.year);
-    return years;
-  }
-
-  // An annual target from the quarters: all four quarter targets for `sum` and
-  // `average`, the Q4 target for `last` (a Q2 target is not the year's).
-  Target derive_annual_target(int year) const {
-    const Accumulation rule = indicator().accumulation;
-    const Quarters qs = quarters(year, 4);
-    Target t;
-    auto one = [&](std::optional<double> Cell::*member) -> std::optional<double> {
-      const auto v = column(qs, member);
-      if (rule == Accumulation::last) return v[3];
-      for (const auto& x : v)
-        if (!x) return std::nullopt;
-      return accumulate_values(rule, v);
-    };
-    t.point = one(&Cell::target);
-    t.low = one(&Cell::target_low);
-    t.high = one(&Cell::target_high);
-    if (!t.low || !t.high) t.low = t.high = std::nullopt;
-    if (t.low) t.point = std::nullopt;
-    return t;
-  }
-
-  // The year's target: the annual row's, else derived from the quarters.
-  Target annual_target(int year) const {
-    if (const Cell* a = find(Period::of_year(year)); a && (a->target || a->target_low))
-      return Target{a->target, a->target_low, a->target_high};
-    return derive_annual_target(year);
-  }
-
-  // The realisation of a year: the annual row's, else its quarters' by the rule.
-  std::optional<double> annual_realisation(int year, bool* derived) const {
-    if (const Cell* c = find(Period::of_year(year)); c && c->realisation) return c->realisation;
-    const auto v =
-        accumulate_values(indicator().accumulation, column(quarters(year, 4), &Cell::realisation));
-    if (v && derived) *derived = true;
-    return v;
-  }
-
- private:
-  std::size_t first_not_before(const Period& p) const {
-    const auto it = std::lower_bound(
-        rows_.begin(), rows_.end(), p,
-        [](const std::pair<Period, std::size_t>& r, const Period& q) { return r.first < q; });
-    return static_cast<std::size_t>(it - rows_.begin());
-  }
-
-  const Context& cx_;
-  std::size_t ind_ = 0;
-  std::vector<std::pair<Period, std::size_t>> rows_;  // (period, row), chronological
-  mutable std::vector<char> decoded_;  // not vector<bool>: a byte is read faster than a bit
-  mutable std::vector<Cell> cells_;
-};
-
-IndicatorResult evaluate_cell(const IndicatorCells& cells, const Cell& c,
-                              const EvaluationOptions& opt) {
-  const Indicator& ind = cells.indicator();
-  const AchievementPolicy& policy = opt.policy;
-  IndicatorResult r;
-  r.indicator = c.indicator;
-  r.period = c.period;
-  Target t{c.target, c.target_low, c.target_high};
-  std::optional<double> real = c.realisation;
-
-  if (c.period.kind == Period::Kind::year) {
-    if (t.blank()) {
-      t = cells.derive_annual_target(c.period.year);
-      r.target_from_parts = !t.blank();
-    }
-    if (!real) real = cells.annual_realisation(c.period.year, &r.realisation_from_parts);
-  } else if (c.period.kind == Period::Kind::multi_year && !real) {
-    // Renstra: the years of the span by the rule (`last` = the latest year,
-    // never a sum of rates).
-    std::vector<std::optional<double>> years;
-    bool derived = false;
-    for (int y = c.period.year; y <= c.period.end_year; ++y)
-      years.push_back(cells.annual_realisation(y, &derived));
-    real = accumulate(ind.accumulation, years);
-    r.realisation_from_parts = real.has_value();
-  }
-  r.target = t.point;
-  r.target_low = t.low;
-  r.target_high = t.high;
-  r.realisation = real;
-  r.achievement = achieve(ind, t, real, policy);
-
-  if (c.period.kind == Period::Kind::quarter) {
-    const Quarters qs = cells.quarters(c.period.year, c.period.quarter);
-    Target yt;
-    yt.point = accumulate_values(ind.accumulation, column(qs, &Cell::target));
-    yt.low = accumulate_values(ind.accumulation, column(qs, &Cell::target_low));
-    yt.high = accumulate_values(ind.accumulation, column(qs, &Cell::target_high));
-    if (!yt.low || !yt.high) yt.low = yt.high = std::nullopt;
-    if (yt.low) yt.point = std::nullopt;
-    r.ytd_target = yt.low ? std::nullopt : yt.point;
-    r.ytd_realisation = accumulate_values(ind.accumulation, column(qs, &Cell::realisation));
-    r.ytd_achievement = achieve(ind, yt, r.ytd_realisation, policy);
-  }
-
-  if (c.budget && c.budget_realisation && *c.budget > 0)
-    r.absorption = *c.budget_realisation / *c.budget * 100.0;
-  if (r.absorption && r.achievement.computable())
-    r.efficiency = r.achievement.value - *r.absorption;
-  if (r.absorption && c.financial_plan) r.financial_deviation = *r.absorption - *c.financial_plan;
-  if (c.physical_plan && c.physical_realisation)
-    r.physical_deviation = *c.physical_realisation - *c.physical_plan;
-  r.financial_light = deviation_light(r.financial_deviation, opt.lights);
-  r.physical_light = deviation_light(r.physical_deviation, opt.lights);
-  return r;
-}
-
-// A straight line y = intercept + slope * x.
-struct Line {
-  double intercept, slope;
-  double at(double x) const { return intercept + slope * x; }
-};
-
-// The least-squares line through (x, y). Needs >= 2 points at two x or more
-// (quarters are distinct). The normal equations in deviations from the
-// means: well conditioned for x in 1..4, and a tenth of the time of a QR
-// factorisation (a national evaluation fits a line for each indicator).
-Line fit_line(const Few<double>& x, const Few<double>& y) {
-  const double n = static_cast<double>(x.size());
-  double sx = 0, sy = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    sx += x[i];
-    sy += y[i];
-  }
-  const double mx = sx / n, my = sy / n;
-  double sxx = 0, sxy = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    sxx += (x[i] - mx) * (x[i] - mx);
-    sxy += (x[i] - mx) * (y[i] - my);
-  }
-  const double slope = sxy / sxx;
-  return Line{my - slope * mx, slope};
-}
-
-// The reported quarters as points (quarter, value): cumulative for `sum`,
-// the level otherwise; `levels` gets the plain values.
-struct QuarterPoints {
-  Few<double> xs, ys, levels;
-  double cumulative = 0.0;
-};
-
-QuarterPoints quarter_points(const Quarters& qs, int reported, Accumulation rule) {
-  QuarterPoints pts;
-  for (int q = 1; q <= reported; ++q) {
-    const Cell* c = qs[static_cast<std::size_t>(q - 1)];
-    if (!c || !c->realisation) continue;
-    pts.cumulative += *c->realisation;
-    pts.xs.push_back(q);
-    pts.levels.push_back(*c->realisation);
-    pts.ys.push_back(rule == Accumulation::sum ? pts.cumulative : *c->realisation);
-  }
-  return pts;
-}
-
-double mean(const Few<double>& values) {
-  double s = 0;
-  for (double v : values) s += v;
-  return s / static_cast<double>(values.size());
-}
-
-// Year-end realisation at the pace so far: `sum` scales the total by 4/k.
-double pace_realisation(const QuarterPoints& pts, int reported, Accumulation rule) {
-  switch (rule) {
-    case Accumulation::sum:
-      return pts.cumulative * 4.0 / reported;
-    case Accumulation::last:
-      return pts.levels.back();
-    case Accumulation::average:
-      break;
-  }
-  return mean(pts.levels);
-}
-
-// Year-end realisation on the least-squares line (two points or more).
-double trend_realisation(const QuarterPoints& pts, int reported, Accumulation rule) {
-  double at_year_end = 0.0;
-  if (rule == Accumulation::average) {
-    // The year's mean: reported quarters plus the line's later quarters.
-    double s = 0;
-    for (double v : pts.levels) s += v;
-    const Line line = fit_line(pts.xs, pts.ys);
-    for (int q = reported + 1; q <= 4; ++q) s += line.at(q);
-    at_year_end =
-        s / static_cast<double>(pts.levels.size() + static_cast<std::size_t>(4 - reported));
-  } else {
-    at_year_end = fit_line(pts.xs, pts.ys).at(4.0);
-  }
-  // A falling line may cross zero; a negative quantity is no realisation.
-  return at_year_end < 0 ? 0.0 : at_year_end;
-}
-
-EarlyWarning project_year(const IndicatorCells& cells, int year, int reported, const Quarters& qs,
-                          const EvaluationOptions& opt) {
-  const Indicator& ind = cells.indicator();
-  EarlyWarning w;
-  w.indicator = cells.index();
-  w.year = year;
-  w.quarters_reported = reported;
-  const Target t = cells.annual_target(year);
-  w.annual_target = t.point;
-  w.annual_target_low = t.low;
-  w.annual_target_high = t.high;
-  const QuarterPoints pts = quarter_points(qs, reported, ind.accumulation);
-  w.pace_realisation = pace_realisation(pts, reported, ind.accumulation);
-  w.pace = achieve(ind, t, w.pace_realisation, opt.policy);
-  if (pts.xs.size() >= 2) {
-    w.trend_realisation = trend_realisation(pts, reported, ind.accumulation);
-    w.trend = achieve(ind, t, w.trend_realisation, opt.policy);
-  } else {
-    w.trend = Achievement::not_computable(Reason::too_few_quarters);
-  }
-  w.projected = w.trend.computable() ? w.trend : w.pace;
-  w.warn =
-      opt.warning.enabled && w.projected.computable() && w.projected.value < opt.warning.threshold;
-  return w;
-}
-
-// Appends indicator i's early warnings, a year at a time; `cells` is the
-// buffer its cells are read into.
-void warnings_of(std::size_t i, IndicatorCells& cells, const EvaluationOptions& opt,
-                 std::vector<EarlyWarning>& out) {
-  cells.load(i);
-  for (int year : cells.quarter_years()) {
-    int upto = 4;
-    if (opt.period) {
-      if (year < opt.period->year || year > opt.period->end_year) continue;
-      if (opt.period->kind == Period::Kind::quarter) upto = opt.period->quarter;
-    }
-    const Quarters qs = cells.quarters(year, upto);
-    int reported = 0;
-    for (int q = 1; q <= upto; ++q)
-      if (qs[static_cast<std::size_t>(q - 1)] && qs[static_cast<std::size_t>(q - 1)]->realisation)
-        reported = q;
-    // Nothing to project from, or nothing left to project.
-    if (reported == 0 || reported == 4) continue;
-    out.push_back(project_year(cells, year, reported, qs, opt));
-  }
-}
-
-}  // namespace
 
 namespace {
 
@@ -787,9 +371,11 @@ struct Computed {
 // while the writing stage is busy with earlier ones.
 class Computing {
  public:
-  Computing(const Context& cx, ScaleOfPeriod& scale_of, const EvaluationSink& sink)
-      : cx_(cx),
-        cells_(cx),
+  Computing(const detail::RowsByIndicator& rows, const EvaluationOptions& opt,
+            ScaleOfPeriod& scale_of, const EvaluationSink& sink)
+      : rows_(rows),
+        opt_(opt),
+        cells_(rows),
         scale_of_(scale_of),
         writer_(dynamic_cast<const detail::FormattingSink*>(&sink)),
         warnings_(sink.wants_warnings()) {}
@@ -813,15 +399,15 @@ class Computing {
  private:
   bool compute(Computed& batch) {
     constexpr std::size_t kBatch = 512;
-    const EvaluationOptions& opt = cx_.opt;
-    const std::size_t n = cx_.set.indicator_count();
+    const EvaluationOptions& opt = opt_;
+    const std::size_t n = rows_.set.indicator_count();
     // In the indicators' order, each one's cells in chronological order.
     while (evaluated_ < n && batch.results.size() < kBatch) {
       const std::size_t i = evaluated_++;
       cells_.load(i);
       for (std::size_t j = 0; j < cells_.size(); ++j) {
         if (opt.period && cells_.period(j) != *opt.period) continue;
-        IndicatorResult r = evaluate_cell(cells_, cells_.cell(j), opt);
+        IndicatorResult r = detail::evaluate_cell(cells_, cells_.cell(j), opt);
         r.score = apply_cap(r.achievement.value, opt.cap);
         rate(r, r.score, scale_of_(r.period));
         batch.results.push_back(std::move(r));
@@ -829,12 +415,13 @@ class Computing {
     }
     if (!batch.results.empty() || !warnings_) return !batch.results.empty();
     while (warned_ < n && batch.warnings.size() < kBatch)
-      warnings_of(warned_++, cells_, opt, batch.warnings);
+      detail::warnings_of(warned_++, cells_, opt, batch.warnings);
     return !batch.warnings.empty();
   }
 
-  const Context& cx_;
-  IndicatorCells cells_;
+  const detail::RowsByIndicator& rows_;
+  const EvaluationOptions& opt_;
+  detail::IndicatorCells cells_;
   ScaleOfPeriod& scale_of_;
   const detail::FormattingSink* writer_;  // null: the sink is not one
   bool warnings_;
@@ -869,7 +456,7 @@ void evaluate(const IndicatorSet& set, const EvaluationOptions& opt, EvaluationS
       throw Error(ErrorCode::invalid_argument,
                   "the data hold no row for period " + opt.period->to_string());
   }
-  const Context cx(set, opt);
+  const detail::RowsByIndicator rows(set);
   std::vector<std::string> notes;
   ScaleOfPeriod scale_of(opt, notes);
   ScoredResults scored;
@@ -884,11 +471,12 @@ void evaluate(const IndicatorSet& set, const EvaluationOptions& opt, EvaluationS
   // single-threaded walk; only the computing (and a formatting sink's
   // format_ calls) may run on a second thread.
   const bool background = opt.threads > 1 && set.cell_count() >= kRowsWorthAThread;
-  detail::run_pipeline<Computed>(background, Computing(cx, scale_of, sink), [&](Computed& batch) {
-    for (const IndicatorResult& r : batch.results) scored.add(r);
-    if (!batch.warnings.empty()) roll_up_once();
-    hand_over(batch, sink);
-  });
+  detail::run_pipeline<Computed>(background, Computing(rows, opt, scale_of, sink),
+                                 [&](Computed& batch) {
+                                   for (const IndicatorResult& r : batch.results) scored.add(r);
+                                   if (!batch.warnings.empty()) roll_up_once();
+                                   hand_over(batch, sink);
+                                 });
   roll_up_once();
   for (const std::string& note : notes) sink.note(note);
 }

@@ -430,18 +430,17 @@ class Computing {
 
 // The writing stage: hands a batch to the sink, its text when it was written.
 void hand_over(Computed& batch, EvaluationSink& sink) {
-  auto* writer = static_cast<detail::FormattingSink*>(&sink);  // only when written
-  if (!batch.results.empty()) {
-    if (batch.written)
-      writer->indicators_text(batch.text, batch.results.size());
+  if (batch.written) {
+    // Only a formatting sink's batches are written (Computing::writer_).
+    auto& writer = static_cast<detail::FormattingSink&>(sink);
+    if (!batch.results.empty())
+      writer.indicators_text(batch.text, batch.results.size());
     else
-      for (const IndicatorResult& r : batch.results) sink.indicator(r);
+      writer.warnings_text(batch.text, batch.warnings.size());
     return;
   }
-  if (batch.written)
-    writer->warnings_text(batch.text, batch.warnings.size());
-  else
-    for (const EarlyWarning& w : batch.warnings) sink.warning(w);
+  for (const IndicatorResult& r : batch.results) sink.indicator(r);
+  for (const EarlyWarning& w : batch.warnings) sink.warning(w);
 }
 
 // Below this many rows a second thread costs more than it saves.

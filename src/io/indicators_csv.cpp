@@ -3,7 +3,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -230,11 +229,7 @@ class CsvOut : public detail::ChunkedOutput {
     char buf[64];
     if (const std::size_t n = detail::format_short_decimal(v, buf))
       return unquoted(std::string_view(buf, n));
-    return unquoted(last_number_.of(v, [](double x, char(&text)[64]) {
-      const std::string_view t = detail::format_number(x, text);  // "NaN" is not in text
-      if (t.data() != text) std::memcpy(text, t.data(), t.size());
-      return t.size();
-    }));
+    return unquoted(last_number_.of(v, detail::format_long_number));
   }
   CsvOut& count(std::size_t n) {
     char buf[24];

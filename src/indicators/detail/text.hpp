@@ -92,12 +92,20 @@ inline std::size_t format_short_decimal(double v, char* buf) noexcept {
 // Shortest text that reads back to the same double ("100", "87.5",
 // "102.22222222222223"), as std::to_chars writes it.
 // Written into `buf`, for writers of many numbers (no string per number).
+// The text of a number format_short_decimal() leaves: its size, written
+// into `buf` (also "NaN", "inf" and "-inf").
+inline std::size_t format_long_number(double v, char (&buf)[64]) noexcept {
+  const char* special = std::isnan(v) ? "NaN" : !std::isinf(v) ? nullptr : v > 0 ? "inf" : "-inf";
+  if (special) {
+    const std::size_t n = std::strlen(special);
+    std::memcpy(buf, special, n);
+    return n;
+  }
+  return static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, v).ptr - buf);
+}
 inline std::string_view format_number(double v, char (&buf)[64]) {
   if (const std::size_t n = format_short_decimal(v, buf)) return std::string_view(buf, n);
-  if (std::isnan(v)) return "NaN";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  const auto res = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string_view(buf, static_cast<std::size_t>(res.ptr - buf));
+  return std::string_view(buf, format_long_number(v, buf));
 }
 inline std::string format_number(double v) {
   char buf[64];

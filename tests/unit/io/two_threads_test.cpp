@@ -3,7 +3,7 @@
 // ever called on the caller's thread.
 #include <gtest/gtest.h>
 
-#include <chrono>
+#include <atomic>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -139,18 +139,25 @@ TEST(Pipeline, BatchesArriveInOrderAndErrorsAfterTheBatchesBeforeThem) {
 }
 
 // The producer is told when the consumer still has batches to take: never on
-// one thread, at some point behind a consumer slower than it.
+// one thread; on two, when the consumer holds its first batch until the
+// producer has asked for a fourth (one in hand, two waiting, the fourth's).
 TEST(Pipeline, TheProducerIsToldWhenTheConsumerIsBusy) {
   for (bool background : {false, true}) {
     int next = 0, told_busy = 0;
+    std::atomic<int> calls{0};
     detail::run_pipeline<int>(
         background,
         [&](int& batch, bool busy) {
           told_busy += busy;
           batch = next++;
+          ++calls;
           return batch < 20;
         },
-        [&](int&) { std::this_thread::sleep_for(std::chrono::milliseconds(2)); }, 4);
+        [&](int& batch) {
+          if (background && batch == 0)
+            while (calls < 4) std::this_thread::yield();
+        },
+        4);
     if (background)
       EXPECT_GT(told_busy, 0);
     else

@@ -465,7 +465,8 @@ int sopkit_evaluation_to_json(const sopkit_evaluation* ev, const char** out_json
   return guard([&]() -> int {
     auto* self = const_cast<sopkit_evaluation*>(ev);
     std::call_once(self->json.once, [&] {
-      self->json.text = sopkit::evaluation_to_json(*ev->set, ev->evaluation, -1);
+      self->json.text =
+          sopkit::evaluation_to_json(*ev->set, ev->evaluation, -1, ev->options.threads);
     });
     *out_json = self->json.text.c_str();
     return SOPKIT_OK;
@@ -477,8 +478,9 @@ int sopkit_evaluation_to_csv(const sopkit_evaluation* ev, const char** out_csv) 
   SOPKIT_REQUIRE(out_csv);
   return guard([&]() -> int {
     auto* self = const_cast<sopkit_evaluation*>(ev);
-    std::call_once(self->csv.once,
-                   [&] { self->csv.text = sopkit::evaluation_to_csv(*ev->set, ev->evaluation); });
+    std::call_once(self->csv.once, [&] {
+      self->csv.text = sopkit::evaluation_to_csv(*ev->set, ev->evaluation, ev->options.threads);
+    });
     *out_csv = self->csv.text.c_str();
     return SOPKIT_OK;
   });

@@ -234,7 +234,8 @@ type EvaluateOptions struct {
 	ZeroOverZeroIs100 bool   // T = 0 and R = 0 count as 100 %
 	// Threads: 0 or 1, the calling thread only; 2 or more, a set of 8 192
 	// rows or more computes its results on a second thread while the earlier
-	// ones are stored (the same results).
+	// ones are stored, and its JSON and CSV texts are written by two threads
+	// (the same results and texts).
 	Threads int
 }
 

@@ -69,14 +69,19 @@ std::string indicators_to_json(const IndicatorSet& set, int indent = 2);
 // Results: one CSV row per indicator result (unit path, indicator, period,
 // target, realisation, achievement, reason, score, predicate, ytd, money and
 // physical progress), then one row per unit roll-up (indicator column empty).
-std::string evaluation_to_csv(const IndicatorSet& set, const Evaluation& ev);
+// With `threads` > 1 a large evaluation (8 192 results or more) is written by
+// a second thread too: the same text, in about half the time on two cores.
+std::string evaluation_to_csv(const IndicatorSet& set, const Evaluation& ev, unsigned threads = 1);
 // {"format": "sopkit.evaluation/1", "indicators": [...], "units": [...],
 // "warnings": [...]}; a not-computable achievement is null with "reason".
-std::string evaluation_to_json(const IndicatorSet& set, const Evaluation& ev, int indent = 2);
-// The same texts written to `out` as they are made (no copy of the whole text).
+std::string evaluation_to_json(const IndicatorSet& set, const Evaluation& ev, int indent = 2,
+                               unsigned threads = 1);
+// The same texts written to `out` as they are made (no copy of the whole
+// text); `out` is written on the caller's thread only.
 void write_evaluation_json(std::ostream& out, const IndicatorSet& set, const Evaluation& ev,
-                           int indent = 2);
-void write_evaluation_csv(std::ostream& out, const IndicatorSet& set, const Evaluation& ev);
+                           int indent = 2, unsigned threads = 1);
+void write_evaluation_csv(std::ostream& out, const IndicatorSet& set, const Evaluation& ev,
+                          unsigned threads = 1);
 
 // Evaluate and write in one go, holding no results (evaluate() with a sink):
 // the same text as the writers above given evaluate(set, options), in a

@@ -678,7 +678,8 @@ typedef struct sopkit_evaluate_options {
   unsigned threads;          /* (version 2) 0 or 1 (default): the calling thread only; 2 or
                                 more: on a set of 8 192 rows or more, results are computed on
                                 a second thread while the earlier ones are stored (the same
-                                results in the same order) */
+                                results in the same order), and the evaluation's JSON and
+                                CSV texts are written by two threads (the same text) */
 } sopkit_evaluate_options;
 
 SOPKIT_API int sopkit_evaluate_options_init(sopkit_evaluate_options* opts);

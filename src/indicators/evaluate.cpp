@@ -443,9 +443,6 @@ void hand_over(Computed& batch, EvaluationSink& sink) {
   for (const EarlyWarning& w : batch.warnings) sink.warning(w);
 }
 
-// Below this many rows a second thread costs more than it saves.
-constexpr std::size_t kRowsWorthAThread = 8192;
-
 }  // namespace
 
 void evaluate(const IndicatorSet& set, const EvaluationOptions& opt, EvaluationSink& sink) {
@@ -469,7 +466,7 @@ void evaluate(const IndicatorSet& set, const EvaluationOptions& opt, EvaluationS
   // The sink is called on the caller's thread only, in the order of the
   // single-threaded walk; only the computing (and a formatting sink's
   // format_ calls) may run on a second thread.
-  const bool background = opt.threads > 1 && set.cell_count() >= kRowsWorthAThread;
+  const bool background = opt.threads > 1 && set.cell_count() >= detail::kRowsWorthAThread;
   detail::run_pipeline<Computed>(background, Computing(rows, opt, scale_of, sink),
                                  [&](Computed& batch) {
                                    for (const IndicatorResult& r : batch.results) scored.add(r);

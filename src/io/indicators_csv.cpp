@@ -376,23 +376,24 @@ class CsvEvaluationWriter : public detail::FormattingSink {
   std::vector<std::string> notes_;
 };
 
-void write_evaluation(CsvOut& out, const IndicatorSet& set, const Evaluation& ev) {
+void write_evaluation(CsvOut& out, const IndicatorSet& set, const Evaluation& ev,
+                      unsigned threads) {
   CsvEvaluationWriter writer(out, set);
-  for (const auto& r : ev.indicators) writer.indicator(r);
-  for (const auto& u : ev.units) writer.unit(u);
+  detail::write_held(ev, 0, writer, threads);
 }
 
 }  // namespace
 
-std::string evaluation_to_csv(const IndicatorSet& set, const Evaluation& ev) {
+std::string evaluation_to_csv(const IndicatorSet& set, const Evaluation& ev, unsigned threads) {
   CsvOut out(nullptr);
-  write_evaluation(out, set, ev);
+  write_evaluation(out, set, ev, threads);
   return out.take_text();
 }
 
-void write_evaluation_csv(std::ostream& out, const IndicatorSet& set, const Evaluation& ev) {
+void write_evaluation_csv(std::ostream& out, const IndicatorSet& set, const Evaluation& ev,
+                          unsigned threads) {
   CsvOut csv(&out);
-  write_evaluation(csv, set, ev);
+  write_evaluation(csv, set, ev, threads);
   csv.flush();
 }
 

@@ -460,35 +460,34 @@ class JsonEvaluationWriter : public detail::FormattingSink {
   std::vector<std::string> notes_;
 };
 
-void write_evaluation(detail::JsonStream& j, const IndicatorSet& set, const Evaluation& ev) {
+void write_evaluation(detail::JsonStream& j, const IndicatorSet& set, const Evaluation& ev,
+                      unsigned threads) {
   JsonEvaluationWriter writer(j, set);
   // The whole text's size, told from its first results (a warning or a unit
   // is shorter than a result).
   constexpr std::size_t kResultsToEstimateFrom = 256;
   const std::size_t items = ev.indicators.size() + ev.units.size() + ev.warnings.size();
-  for (std::size_t i = 0; i < ev.indicators.size(); ++i) {
-    writer.indicator(ev.indicators[i]);
-    if (i + 1 == kResultsToEstimateFrom)
-      j.expect(j.size() / kResultsToEstimateFrom * (items + 1) * 11 / 10);
-  }
-  for (const auto& u : ev.units) writer.unit(u);
-  for (const auto& w : ev.warnings) writer.warning(w);
-  for (const auto& n : ev.notes) writer.note(n);
+  const std::size_t first = std::min(kResultsToEstimateFrom, ev.indicators.size());
+  for (std::size_t i = 0; i < first; ++i) writer.indicator(ev.indicators[i]);
+  if (first == kResultsToEstimateFrom)
+    j.expect(j.size() / kResultsToEstimateFrom * (items + 1) * 11 / 10);
+  detail::write_held(ev, first, writer, threads);
   writer.finish();
 }
 
 }  // namespace
 
-std::string evaluation_to_json(const IndicatorSet& set, const Evaluation& ev, int indent) {
+std::string evaluation_to_json(const IndicatorSet& set, const Evaluation& ev, int indent,
+                               unsigned threads) {
   detail::JsonStream j(indent);
-  write_evaluation(j, set, ev);
+  write_evaluation(j, set, ev, threads);
   return j.take_text();
 }
 
 void write_evaluation_json(std::ostream& out, const IndicatorSet& set, const Evaluation& ev,
-                           int indent) {
+                           int indent, unsigned threads) {
   detail::JsonStream j(indent, &out);
-  write_evaluation(j, set, ev);
+  write_evaluation(j, set, ev, threads);
   j.flush();
 }
 

@@ -14,6 +14,24 @@
 
 namespace sopkit::detail {
 
+// Sets `stopped` under `m`, wakes the threads waiting on `changed` and joins
+// `t`, however the scope that holds it ends: a second thread is never left
+// running past the call that started it.
+struct StopAndJoin {
+  std::thread& t;
+  std::mutex& m;
+  std::condition_variable& changed;
+  bool& stopped;
+  ~StopAndJoin() {
+    {
+      std::lock_guard<std::mutex> lock(m);
+      stopped = true;
+    }
+    changed.notify_all();
+    t.join();
+  }
+};
+
 // Runs `produce(Batch&, bool busy) -> bool` until it returns false (that
 // call's batch is dropped) and `consume(Batch&)` on each filled batch in the
 // order produced. With `background` the producer runs on a second thread, at
@@ -74,20 +92,7 @@ void run_pipeline(bool background, Produce&& produce, Consume&& consume, std::si
     }
   });
   // Joins the producer however the caller's loop ends.
-  struct Join {
-    std::thread& t;
-    std::mutex& m;
-    std::condition_variable& changed;
-    bool& stopped;
-    ~Join() {
-      {
-        std::lock_guard<std::mutex> lock(m);
-        stopped = true;
-      }
-      changed.notify_all();
-      t.join();
-    }
-  } join{producer, m, changed, stopped};
+  const StopAndJoin join{producer, m, changed, stopped};
 
   for (;;) {
     std::size_t slot;

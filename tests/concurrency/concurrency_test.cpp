@@ -156,6 +156,10 @@ TEST(TwoThreadStages, EvaluationAgreesWithOneThread) {
     EXPECT_EQ(csv_two.str(), csv_one.str()) << slow;
     EXPECT_EQ(json_two.str(), json_one.str()) << slow;
   }
+  // A held evaluation written by two threads (src/util/ordered_runs.hpp).
+  const sopkit::Evaluation held = sopkit::evaluate(set, eval_one);
+  EXPECT_EQ(sopkit::evaluation_to_csv(set, held, 2), csv_one.str());
+  EXPECT_EQ(sopkit::evaluation_to_json(set, held, 2, 2), json_one.str());
 }
 
 // ---- C ABI ---------------------------------------------------------------------

@@ -40,8 +40,9 @@ final class IndicatorSet extends Handle
      * period; `scale` picks the rating scale ("permendagri-86-2017" by default,
      * "sakip-88-2021", "traffic-light"); `capPercent` is 0, 100, 110 or 120.
      * `threads` 2 or more computes the results of a set of 8 192 rows or more
-     * on a second thread while the earlier ones are stored (the same results);
-     * 0 or 1 keeps to the calling thread.
+     * on a second thread while the earlier ones are stored, and its JSON and
+     * CSV texts are written by two threads (the same results and texts); 0 or
+     * 1 keeps to the calling thread.
      */
     public function evaluate(?string $period = null, ?string $scale = null, int $capPercent = 0,
         int $threads = 1): Evaluation

@@ -658,8 +658,9 @@ class IndicatorSet(Handle):
             zero_over_zero_is_100: T = 0 and R = 0 count as 100 % (an explicit policy).
             warning_threshold: early warning below this projected percent (default 76).
             threads: 2 or more computes the results of a large set (8 192 rows or
-                more) on a second thread while the earlier ones are stored; the
-                same results. 0 or 1: the calling thread only.
+                more) on a second thread while the earlier ones are stored, and
+                its to_json() and to_csv() texts are written by two threads; the
+                same results and texts. 0 or 1: the calling thread only.
 
         A period older than the scale's first version is computed but not rated
         (band 0, no predicate); a ``UserWarning`` and :attr:`Evaluation.notes` say why.

@@ -2,7 +2,8 @@
 // results or warnings on any thread. evaluate() then lets its computing thread
 // write runs while the caller's thread is busy with earlier ones, and hands
 // the text back in order: the writers of a national evaluation spend more
-// time writing than computing. Private to the library.
+// time writing than computing. A held evaluation is written by two threads
+// the same way (write_held). Private to the library.
 #pragma once
 
 #include <cstddef>
@@ -12,6 +13,9 @@
 #include "sopkit/indicator_eval.hpp"
 
 namespace sopkit::detail {
+
+// Below this many results a second thread costs more than it saves.
+constexpr std::size_t kRowsWorthAThread = 8192;
 
 class FormattingSink : public EvaluationSink {
  public:
@@ -28,5 +32,12 @@ class FormattingSink : public EvaluationSink {
   virtual void indicators_text(std::string_view text, std::size_t n) = 0;
   virtual void warnings_text(std::string_view text, std::size_t n) = 0;
 };
+
+// Hands a held evaluation to `sink` as evaluate() hands its pieces: the
+// results from `from` on (the caller wrote the earlier ones), the units, the
+// warnings when the sink wants them, the notes. With `threads` > 1 and enough
+// results, a second thread writes runs of results and warnings too, and the
+// sink takes their text in order.
+void write_held(const Evaluation& ev, std::size_t from, FormattingSink& sink, unsigned threads);
 
 }  // namespace sopkit::detail

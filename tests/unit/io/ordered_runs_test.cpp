@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -164,6 +165,12 @@ TEST(HeldEvaluation, WrittenByTwoThreadsReadsAsByOne) {
     for (const int indent : {-1, 2})
       EXPECT_EQ(evaluation_to_json(set, ev, indent, 2), evaluation_to_json(set, ev, indent, 1));
     EXPECT_EQ(evaluation_to_csv(set, ev, 2), evaluation_to_csv(set, ev, 1));
+    // Streams are written on the caller's thread, in pieces as the text grows.
+    std::ostringstream json, csv;
+    write_evaluation_json(json, set, ev, 2, 2);
+    write_evaluation_csv(csv, set, ev, 2);
+    EXPECT_EQ(json.str(), evaluation_to_json(set, ev, 2, 1));
+    EXPECT_EQ(csv.str(), evaluation_to_csv(set, ev, 1));
   }
 }
 

@@ -50,8 +50,9 @@ class HeldRuns {
 }  // namespace
 
 void write_held(const Evaluation& ev, std::size_t from, FormattingSink& sink, unsigned threads) {
-  const HeldRuns runs(ev, from, sink.wants_warnings());
-  const std::size_t items = ev.indicators.size() + (sink.wants_warnings() ? ev.warnings.size() : 0);
+  const bool warnings = sink.wants_warnings();
+  const HeldRuns runs(ev, from, warnings);
+  const std::size_t items = ev.indicators.size() + (warnings ? ev.warnings.size() : 0);
   bool units_written = false;
   // The units follow the last result and precede the first warning.
   auto write_units_once = [&] {

@@ -89,9 +89,6 @@ inline std::size_t format_short_decimal(double v, char* buf) noexcept {
   return 0;
 }
 
-// Shortest text that reads back to the same double ("100", "87.5",
-// "102.22222222222223"), as std::to_chars writes it.
-// Written into `buf`, for writers of many numbers (no string per number).
 // The text of a number format_short_decimal() leaves: its size, written
 // into `buf` (also "NaN", "inf" and "-inf").
 inline std::size_t format_long_number(double v, char (&buf)[64]) noexcept {
@@ -103,6 +100,9 @@ inline std::size_t format_long_number(double v, char (&buf)[64]) noexcept {
   }
   return static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, v).ptr - buf);
 }
+// Shortest text that reads back to the same double ("100", "87.5",
+// "102.22222222222223"), as std::to_chars writes it. Written into `buf`, for
+// writers of many numbers (no string per number).
 inline std::string_view format_number(double v, char (&buf)[64]) {
   if (const std::size_t n = format_short_decimal(v, buf)) return std::string_view(buf, n);
   return std::string_view(buf, format_long_number(v, buf));

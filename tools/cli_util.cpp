@@ -158,6 +158,7 @@ CsvOptions csv_options(const Args& args) {
     else
       throw UsageError{"--decimal-mark takes comma (1.234,5) or dot (1234.5), not '" + *mark + "'"};
   }
+  options.threads = thread_count(args);
   return options;
 }
 

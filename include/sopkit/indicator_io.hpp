@@ -35,6 +35,9 @@ enum class DecimalMark {
 
 struct CsvOptions {
   DecimalMark decimal_mark = DecimalMark::detect;
+  // 2 or more: a file of 4 MB or more is read in two halves at once (the
+  // set, and any error, the same as on one thread).
+  unsigned threads = 1;
 };
 
 // Parses indicator CSV; `source` names the text in error locations. With

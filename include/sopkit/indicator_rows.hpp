@@ -101,9 +101,22 @@ class IndicatorSetBuilder {
   // The rows added so far are about `fraction` (0..1] of all, as a loader
   // estimates from its input's size: room for the rest is reserved at once.
   void expect_rest(double fraction);
+  // Takes the rows `later` was given as if they had been added here after
+  // this builder's own, each row's number shifted by `number_shift`: a large
+  // file's second half is built on another thread, then absorbed. Returns
+  // false, changing nothing, when the verdict needs the rows one by one: an
+  // indicator both builders were given whose definitions may disagree, or an
+  // (indicator, period) pair both were given. The caller then adds those rows
+  // here, which accepts them or throws the error a one-thread load throws.
+  bool absorb(IndicatorSetBuilder&& later, std::size_t number_shift);
   IndicatorSet finish() &&;
 
  private:
+  // The indicator `later` defined as `theirs` (its unit `their_unit` here)
+  // takes the rows this builder's `ours` takes, and no other.
+  static bool same_definition(const Indicator& ours, const Indicator& theirs,
+                              std::optional<std::size_t> their_unit);
+  bool shares_a_period(const IndicatorSet& later, const std::vector<std::size_t>& ours_of) const;
   bool same_as_last_row(std::string_view code) const;
   Period period_of(std::string_view text, const IndicatorRowPlace& place);
   std::size_t unit_of(const IndicatorRow& row, const IndicatorRowPlace& place);

@@ -130,6 +130,11 @@ class HashIndex {
   }
   // Adds `item` (below 2^32 - 1) under hash `h`.
   void insert(std::uint64_t h, std::size_t item);
+  // Starts loading the memory find(h) and insert(h) read first: a caller of
+  // many look-ups that knows the next hashes waits for one miss, not each.
+  void prefetch(std::uint64_t h) const noexcept {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
+  }
   // Room for `items` entries in all.
   void reserve(std::size_t items);
 
@@ -255,7 +260,8 @@ class IndicatorSet {
   std::string source;
 
  private:
-  struct Columns;  // the cells, compactly (see indicator_set.cpp)
+  friend class IndicatorSetBuilder;  // absorb(): another builder's set, merged in bulk
+  struct Columns;                    // the cells, compactly (see indicator_set.cpp)
   // The earlier row of the cell's (indicator, period), or kAdded. Not an
   // optional: one returned from a call goes through memory, a stall on every
   // row of a load (the inline add_cell_unless_present tests it in a register).
@@ -263,6 +269,18 @@ class IndicatorSet {
   std::size_t add_cell_or_find(const Cell& cell, std::size_t origin_number);
   std::size_t add_checked_cell(const Cell& cell, std::size_t origin_number,
                                bool duplicate_is_error);
+  // Appends the rows of `later` (already checked by its own add_cell), their
+  // indicators renumbered by `indicator_of` and their origin numbers shifted
+  // by `origin_shift`; empties `later`'s rows. The caller has made sure no
+  // (indicator, period) pair is given twice.
+  void append_rows(IndicatorSet& later, const std::vector<std::size_t>& indicator_of,
+                   std::size_t origin_shift);
+  // For absorb(): codes by their hashes (code_hash), so that the slots of the
+  // next codes can be fetched ahead (by_code_.prefetch).
+  static std::uint64_t code_hash(std::string_view code);
+  std::optional<std::size_t> find_indicator(std::string_view code, std::uint64_t hash) const;
+  // Adds an indicator known to be valid, its code absent.
+  std::size_t add_absent_indicator(Indicator&& indicator, std::uint64_t hash);
   UnitTree units_;
   std::vector<Indicator> indicators_;
   detail::HashIndex by_code_;  // indicators by code

@@ -273,6 +273,77 @@ void IndicatorSetBuilder::expect_rest(double fraction) {
   }
 }
 
+bool IndicatorSetBuilder::same_definition(const Indicator& ours, const Indicator& theirs,
+                                          std::optional<std::size_t> their_unit) {
+  // `theirs` was made from its first row there, a later row here: what that
+  // row leaves blank it may leave blank, what it gives must agree, and the
+  // rows after it were checked against `theirs`. A blank weight there reads
+  // 1 (it would have let a later row's 1 pass): the weights must be equal.
+  const auto blank_or = [](const std::string& t, const std::string& o) {
+    return t.empty() || t == o;
+  };
+  return their_unit == ours.unit && theirs.polarity == ours.polarity &&
+         theirs.accumulation == ours.accumulation && theirs.weight == ours.weight &&
+         (!theirs.negative_formula || theirs.negative_formula == ours.negative_formula) &&
+         blank_or(theirs.name, ours.name) && blank_or(theirs.satuan, ours.satuan) &&
+         blank_or(theirs.source, ours.source);
+}
+
+bool IndicatorSetBuilder::shares_a_period(const IndicatorSet& later,
+                                          const std::vector<std::size_t>& ours_of) const {
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  for (std::size_t r = 0; r < later.cell_count(); ++r)
+    if (const std::size_t ours = ours_of[later.cell_indicator(r)];
+        ours != kNone && set_.find_cell(ours, later.cell_period(r)))
+      return true;
+  return false;
+}
+
+bool IndicatorSetBuilder::absorb(IndicatorSetBuilder&& later, std::size_t number_shift) {
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  IndicatorSet& theirs = later.set_;
+  const std::vector<std::string> paths = theirs.units().paths();
+  std::vector<std::optional<std::size_t>> unit_here(paths.size());
+  for (std::size_t u = 0; u < paths.size(); ++u) unit_here[u] = set_.units().find_path(paths[u]);
+  // First every check, then every change.
+  // Each code's slot is a cache miss in a national set's table: the slots of
+  // the codes kAhead further on are fetched while this one is looked up.
+  constexpr std::size_t kAhead = 16;
+  const std::size_t n = theirs.indicator_count();
+  std::vector<std::uint64_t> hash(n);
+  for (std::size_t i = 0; i < n; ++i) hash[i] = IndicatorSet::code_hash(theirs.indicators_[i].code);
+  std::vector<std::size_t> ours_of(n, kNone);
+  bool shared = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) set_.by_code_.prefetch(hash[i + kAhead]);
+    const Indicator& d = theirs.indicators_[i];
+    if (const auto ours = set_.find_indicator(d.code, hash[i])) {
+      if (!same_definition(set_.indicators_[*ours], d, unit_here[d.unit])) return false;
+      ours_of[i] = *ours;
+      shared = true;
+    }
+  }
+  if (shared && shares_a_period(theirs, ours_of)) return false;
+
+  std::vector<std::size_t> unit_of(paths.size());
+  for (std::size_t u = 0; u < paths.size(); ++u)
+    unit_of[u] = unit_here[u] ? *unit_here[u] : set_.units().find_or_add_path(paths[u]);
+  if (set_.source.empty()) set_.source = theirs.source;
+  // What is taken from `later` is freed as it goes (see append_rows).
+  theirs.by_code_ = {};
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) set_.by_code_.prefetch(hash[i + kAhead]);
+    if (ours_of[i] != kNone) continue;
+    Indicator d = std::move(theirs.indicators_[i]);
+    d.unit = unit_of[d.unit];
+    ours_of[i] = set_.add_absent_indicator(std::move(d), hash[i]);
+    first_row_.push_back(later.first_row_[i] + number_shift);
+  }
+  std::vector<Indicator>().swap(theirs.indicators_);
+  set_.append_rows(theirs, ours_of, number_shift);
+  return true;
+}
+
 IndicatorSet IndicatorSetBuilder::finish() && {
   return std::move(set_);
 }

@@ -448,8 +448,9 @@ struct IndicatorSet::Columns {
   }
   // Chains the newest row to its indicator, and indexes it (or, when the
   // chain has just grown past the limit, the whole chain).
-  void index_last_row() {
-    const std::uint32_t row = static_cast<std::uint32_t>(size() - 1);
+  void index_last_row() { index_row(static_cast<std::uint32_t>(size() - 1)); }
+  // As index_last_row, for the rows after the last one indexed, in order.
+  void index_row(std::uint32_t row) {
     const std::uint32_t ind = indicator[row];
     if (ind >= row_count.size()) {
       row_count.resize(ind + 1, 0);
@@ -526,7 +527,22 @@ std::size_t IndicatorSet::add_indicator(Indicator ind) {
 }
 
 std::optional<std::size_t> IndicatorSet::find_indicator(std::string_view code) const {
-  return by_code_.find(hash_text(code), [&](std::size_t i) { return indicators_[i].code == code; });
+  return find_indicator(code, code_hash(code));
+}
+
+std::uint64_t IndicatorSet::code_hash(std::string_view code) {
+  return hash_text(code);
+}
+
+std::optional<std::size_t> IndicatorSet::find_indicator(std::string_view code,
+                                                        std::uint64_t hash) const {
+  return by_code_.find(hash, [&](std::size_t i) { return indicators_[i].code == code; });
+}
+
+std::size_t IndicatorSet::add_absent_indicator(Indicator&& ind, std::uint64_t hash) {
+  by_code_.insert(hash, indicators_.size());
+  indicators_.push_back(std::move(ind));
+  return indicators_.size() - 1;
 }
 
 void IndicatorSet::add_cell(const Cell& c) {
@@ -616,6 +632,54 @@ std::size_t IndicatorSet::add_checked_cell(const Cell& c, std::size_t origin_num
   if (!numbered && !c.origin.empty()) k.origin_text.emplace(k.size() - 1, c.origin);
   k.index_last_row();
   return kAdded;
+}
+
+namespace {
+
+// Frees a column's memory (clear() keeps it).
+template <class Column>
+void release(Column& column) {
+  Column().swap(column);
+}
+
+}  // namespace
+
+void IndicatorSet::append_rows(IndicatorSet& later, const std::vector<std::size_t>& indicator_of,
+                               std::size_t origin_shift) {
+  Columns& k = *cols_;
+  Columns& o = *later.cols_;
+  const std::size_t first = k.size(), n = o.size();
+  if (first + n >= kNoOrigin - 1) throw Error(ErrorCode::out_of_range, "too many rows in one set");
+  // Column by column, each of `later`'s freed once copied: the two sets
+  // together hold little more than the merged one.
+  const std::uint64_t value_base = k.values.size();
+  k.values.insert(k.values.end(), o.values.begin(), o.values.end());
+  release(o.values);
+  for (const std::uint64_t offset : o.offset) k.offset.push_back(offset + value_base);
+  release(o.offset);
+  k.mask.insert(k.mask.end(), o.mask.begin(), o.mask.end());
+  release(o.mask);
+  for (std::size_t r = 0; r < n; ++r) {
+    std::uint32_t origin = o.origin_number[r];
+    if (origin != kNoOrigin) {
+      if (origin + std::uint64_t{origin_shift} >= kNoOrigin)
+        throw Error(ErrorCode::out_of_range,
+                    "origin number " + std::to_string(origin + origin_shift) + " is too large");
+      origin += static_cast<std::uint32_t>(origin_shift);
+    } else if (auto text = o.origin_text.find(r); text != o.origin_text.end()) {
+      k.origin_text.emplace(first + r, std::move(text->second));
+    }
+    k.origin_number.push_back(origin);
+  }
+  release(o.origin_number);
+  std::vector<std::uint32_t> period_of(o.periods.size());
+  for (std::size_t p = 0; p < o.periods.size(); ++p) period_of[p] = k.period_id(o.periods[p]);
+  for (std::size_t r = 0; r < n; ++r) {
+    k.indicator.push_back(static_cast<std::uint32_t>(indicator_of[o.indicator[r]]));
+    k.period.push_back(period_of[o.period[r]]);
+  }
+  *later.cols_ = Columns();
+  for (std::size_t r = first; r < first + n; ++r) k.index_row(static_cast<std::uint32_t>(r));
 }
 
 std::size_t IndicatorSet::cell_count() const noexcept {

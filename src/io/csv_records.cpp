@@ -47,21 +47,32 @@ CsvRecords::CsvRecords(InputFile& file, std::size_t piece_bytes)
   read_header_line();
 }
 
+CsvRecords::CsvRecords(InputFile& file, char delimiter, std::size_t piece_bytes)
+    : source_(file.path()), file_(&file), buf_(std::max<std::size_t>(piece_bytes, 1), '\0') {
+  at_eof_ = false;
+  set_delimiter(delimiter);
+  refill(0);
+}
+
+void CsvRecords::set_delimiter(char delimiter) {
+  delim_ = delimiter;
+  for (char c : {delim_, '\n', '\r', '"'}) ends_plain_[static_cast<unsigned char>(c)] = true;
+}
+
 void CsvRecords::read_header_line() {
   if (text_.substr(0, 3) == "\xEF\xBB\xBF") i_ = 3;
   const std::size_t eol = text_.find('\n', i_);
   std::string_view head = text_.substr(i_, eol == std::string_view::npos ? eol : eol - i_);
   if (!head.empty() && head.back() == '\r') head.remove_suffix(1);
   if (head.size() == 5 && head.substr(0, 4) == "sep=" && (head[4] == ';' || head[4] == ',')) {
-    delim_ = head[4];  // Excel's "sep=;" line: the delimiter, said; not a record
+    set_delimiter(head[4]);  // Excel's "sep=;" line: the delimiter, said; not a record
     i_ = eol == std::string_view::npos ? text_.size() : eol + 1;
     line_ = record_line_ = 2;
   } else {
-    delim_ = head.find(',') == std::string_view::npos && head.find(';') != std::string_view::npos
-                 ? ';'
-                 : ',';
+    set_delimiter(
+        head.find(',') == std::string_view::npos && head.find(';') != std::string_view::npos ? ';'
+                                                                                             : ',');
   }
-  for (char c : {delim_, '\n', '\r', '"'}) ends_plain_[static_cast<unsigned char>(c)] = true;
   check_utf8();
 }
 

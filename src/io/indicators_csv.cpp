@@ -1,4 +1,4 @@
-// indicators_csv.cpp — indicator data from CSV; evaluation results to CSV.
+// indicators_csv.cpp — evaluation results to CSV.
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -9,163 +9,14 @@
 #include <vector>
 
 #include "indicators/detail/formatting_sink.hpp"
-#include "indicators/detail/indicator_builder.hpp"
-#include "indicators/detail/number_cell.hpp"
 #include "indicators/detail/text.hpp"
 #include "io/detail/chunked_output.hpp"
 #include "io/detail/csv_cells.hpp"
-#include "io/detail/csv_records.hpp"
 #include "io/detail/files.hpp"
-#include "io/detail/indicators_csv.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
 
 namespace sopkit {
-
-namespace {
-
-std::string at(const std::string& source, std::size_t line, std::size_t column) {
-  return source + ":" + std::to_string(line) + ":" + std::to_string(column);
-}
-
-// A CSV record's fields by column, located as "file:line:column".
-class CsvRowPlace final : public detail::RowPlace {
- public:
-  CsvRowPlace(const std::string& source, const int* pos) : source_(source), pos_(pos) {}
-  std::size_t line = 0;
-  std::string where(int field) const override {
-    return at(source_, line, static_cast<std::size_t>(pos_[field] + 1));
-  }
-
- private:
-  const std::string& source_;
-  const int* pos_;
-};
-
-constexpr int kRequiredColumns = detail::kRealisation + 1;
-
-}  // namespace
-
-namespace {
-
-// Where each known column is, and the columns without a name (trailing empty
-// columns that spreadsheets export): their cells must stay empty.
-struct Header {
-  int pos[detail::kFieldCount];
-  std::vector<std::size_t> unnamed;
-  std::size_t width = 0;
-};
-
-Header read_header(const std::vector<std::string_view>& fields, const std::string& source,
-                   std::size_t line) {
-  Header h;
-  for (int& p : h.pos) p = -1;
-  h.width = fields.size();
-  for (std::size_t f = 0; f < h.width; ++f) {
-    const std::string name = detail::lower_ascii(detail::trim(fields[f]));
-    if (name.empty()) {
-      h.unnamed.push_back(f);
-      continue;
-    }
-    int c = -1;
-    for (int k = 0; k < detail::kFieldCount; ++k)
-      if (name == detail::field_name(k)) c = k;
-    if (c < 0)
-      throw Error(ErrorCode::format_error,
-                  "unknown column '" + name + "' (see docs/indicators.md for the columns)",
-                  at(source, line, f + 1));
-    if (h.pos[c] >= 0)
-      throw Error(ErrorCode::format_error, "column '" + name + "' appears twice",
-                  at(source, line, f + 1));
-    h.pos[c] = static_cast<int>(f);
-  }
-  for (int k = 0; k < kRequiredColumns; ++k)
-    if (h.pos[k] < 0)
-      throw Error(
-          ErrorCode::format_error,
-          std::string("the header lacks the required column '") + detail::field_name(k) + "'",
-          at(source, line, 1));
-  return h;
-}
-
-void check_row_shape(const Header& h, const std::vector<std::string_view>& fields,
-                     const std::string& source, std::size_t line) {
-  if (fields.size() != h.width)
-    throw Error(ErrorCode::format_error,
-                "the row has " + std::to_string(fields.size()) + " fields, the header " +
-                    std::to_string(h.width),
-                at(source, line, std::min(fields.size(), h.width) + 1));
-  for (std::size_t f : h.unnamed)
-    if (!detail::trim(fields[f]).empty())
-      throw Error(ErrorCode::format_error,
-                  "a value in a column without a name in the header; name the column or "
-                  "leave it empty",
-                  at(source, line, f + 1));
-}
-
-detail::NumberConvention number_convention(const CsvOptions& options, char delimiter) {
-  switch (options.decimal_mark) {
-    case DecimalMark::dot:
-      return {false, true};
-    case DecimalMark::comma:
-      return {true, true};
-    case DecimalMark::detect:
-      break;
-  }
-  return {delimiter == ';', false};
-}
-
-// Rows read before the set's storage is reserved for the whole input.
-constexpr std::size_t kRowsToEstimateFrom = 2048;
-
-IndicatorSet read_indicators(detail::CsvRecords& records, const std::string& source,
-                             const CsvOptions& options, std::uint64_t size) {
-  std::vector<std::string_view> fields;
-  if (!records.next(fields))
-    throw Error(ErrorCode::format_error, "the file is empty; it needs a header row", source);
-  const Header header = read_header(fields, source, records.line());
-
-  const detail::NumberConvention numbers = number_convention(options, records.delimiter());
-  detail::IndicatorBuilder builder(
-      {source + ":", "line", true, "", numbers.decimal_comma, numbers.declared});
-  CsvRowPlace place(source, header.pos);
-  // The row's texts of the columns the file lacks stay blank: only the
-  // columns it has are copied, row after row.
-  std::vector<int> present;
-  for (int k = 0; k < detail::kFieldCount; ++k)
-    if (header.pos[k] >= 0) present.push_back(k);
-  detail::IndicatorRow row;
-  std::size_t rows = 0;
-  while (records.next(fields)) {
-    check_row_shape(header, fields, source, records.line());
-    for (const int k : present) row.text[k] = fields[static_cast<std::size_t>(header.pos[k])];
-    place.line = records.line();
-    builder.add(row, records.line(), place);
-    // The first few thousand rows tell what the whole input will hold.
-    if (++rows == kRowsToEstimateFrom && size > 0)
-      builder.expect_rest(static_cast<double>(records.offset()) / static_cast<double>(size));
-  }
-  return std::move(builder).finish();
-}
-
-}  // namespace
-
-IndicatorSet parse_indicators_csv(std::string_view text, const std::string& source,
-                                  const CsvOptions& options) {
-  detail::CsvRecords records(text, source);
-  return read_indicators(records, source, options, text.size());
-}
-
-namespace detail {
-
-IndicatorSet load_indicators_csv_file(const std::string& path, const CsvOptions& options,
-                                      std::size_t piece_bytes) {
-  InputFile file(path);
-  CsvRecords records(file, piece_bytes);
-  return read_indicators(records, path, options, file.size_hint());
-}
-
-}  // namespace detail
 
 namespace {
 

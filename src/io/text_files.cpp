@@ -142,6 +142,12 @@ std::size_t InputFile::read(char* to, std::size_t size) {
   return got;
 }
 
+void InputFile::skip_to(std::uint64_t offset) {
+  if (::lseek(fd_, static_cast<off_t>(offset), SEEK_SET) < 0)
+    throw Error(ErrorCode::io_error, std::string("cannot seek: ") + std::strerror(errno), path_);
+  total_ = offset;  // the limit counts from the start of the file
+}
+
 // Spreadsheets and Windows editors save "Unicode text" as UTF-16; every
 // loader reads UTF-8, so such a file is refused here, once for JSON and CSV
 // alike, with what to do instead of a syntax error about byte 0xFF.

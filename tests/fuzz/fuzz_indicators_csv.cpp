@@ -5,7 +5,8 @@
 // sopkit::Error; a loaded set's JSON form loads again with the same
 // indicators and cells (indicators_to_json "round-trips"); computable
 // achievements are finite numbers, not-computable ones are NaN with a reason;
-// the file read in small pieces loads as the whole text does.
+// the file read in small pieces, and in two halves on two threads, loads as
+// the whole text does.
 #include <unistd.h>
 
 #include <cmath>
@@ -22,11 +23,14 @@
 
 namespace {
 
-// The set as JSON, or the error as "where: message".
+// The set as JSON with its rows' origins, or the error as "where: message".
 template <class Load>
 std::string outcome(Load load) {
   try {
-    return sopkit::indicators_to_json(load());
+    const sopkit::IndicatorSet set = load();
+    std::string text = sopkit::indicators_to_json(set);
+    for (std::size_t r = 0; r < set.cell_count(); ++r) text += "\n" + set.cell(r).origin;
+    return text;
   } catch (const sopkit::Error& e) {
     return "error " + e.where() + ": " + e.message();
   }
@@ -52,6 +56,14 @@ void check_pieces_read_as_whole(std::string_view text) {
     std::fprintf(stderr, "in pieces of %zu:\n%s\nwhole:\n%s\n", piece, pieces.c_str(),
                  whole.c_str());
   FUZZ_CHECK(whole == pieces);
+  // Read in two halves on two threads, the second from a line near the middle.
+  sopkit::CsvOptions two;
+  two.threads = 2;
+  const std::string halves =
+      outcome([&] { return sopkit::detail::load_indicators_csv_file(path, two, piece, 0); });
+  if (whole != halves)
+    std::fprintf(stderr, "in halves:\n%s\nwhole:\n%s\n", halves.c_str(), whole.c_str());
+  FUZZ_CHECK(whole == halves);
 }
 
 }  // namespace

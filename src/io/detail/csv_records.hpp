@@ -37,10 +37,14 @@ class CsvRecords {
   // Refuses a UTF-16 file as read_text_file does; `piece_bytes` is settable
   // for tests (at least 1).
   explicit CsvRecords(InputFile& file, std::size_t piece_bytes = kPieceBytes);
+  // The records of `file` from where it stands (a record's start, past the
+  // header) to its end, split at `delimiter`; lines are counted from 1 there.
+  CsvRecords(InputFile& file, char delimiter, std::size_t piece_bytes = kPieceBytes);
 
   // The next non-blank record into `fields`; false at the end.
   bool next(std::vector<std::string_view>& fields);
   std::size_t line() const noexcept { return record_line_; }  // where the last record starts
+  std::size_t next_line() const noexcept { return line_; }    // where the next one would
   char delimiter() const noexcept { return delim_; }
   std::uint64_t offset() const noexcept { return dropped_ + i_; }  // bytes read past
 
@@ -48,6 +52,7 @@ class CsvRecords {
   struct Starved {};  // the record goes on past the bytes read so far
 
   void read_header_line();
+  void set_delimiter(char delimiter);
   bool more_input() const noexcept { return file_ && !at_eof_; }
   bool exhausted(std::size_t i) const;  // throws Starved when more can be read
   void refill(std::size_t keep_from);

@@ -31,6 +31,9 @@ class InputFile {
 
   // Fills `to` with up to `size` bytes; fewer only at the end of the file.
   std::size_t read(char* to, std::size_t size);
+  // Reads on from `offset` bytes into the file (a regular file's): a second
+  // reader of a large file starts at its middle.
+  void skip_to(std::uint64_t offset);
   const std::string& path() const noexcept { return path_; }
   std::uint64_t size_hint() const noexcept { return size_hint_; }  // 0 unless a regular file
 

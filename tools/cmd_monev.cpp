@@ -33,7 +33,7 @@ const std::string& required(const Args& args, const char* name, const char* exam
 int cmd_monev(const std::vector<std::string>& argv) {
   Args args = parse_args(argv, {kNoRamadanHoursFlag},
                          {"--sop", "--indicators", "--period", "--start", "--calendar", "--out",
-                          "--lang", "--runs", "--decimal-mark", kHolidaysOption});
+                          "--lang", "--runs", "--decimal-mark", "--threads", kHolidaysOption});
   if (!args.positional.empty())
     throw UsageError{"unexpected argument '" + args.positional[0] + "'"};
   const std::string& sop_path = required(args, "--sop", "examples/sop-monev-capaian-kinerja.json");

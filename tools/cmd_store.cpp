@@ -175,9 +175,9 @@ int cmd_store(const std::vector<std::string>& argv) {
     throw UsageError{"give a sub-verb: init, import, revisions, diff, export or audit"};
   const std::string sub = argv[0];
   if (sub == "--help" || sub == "-h")  // every sub-verb's options
-    parse_args(
-        argv, {"--json", "--allow-identical", "--indicators"},
-        {"--author", "--note", "--date", "--revision", "--decimal-mark", "-o", "--indicator"});
+    parse_args(argv, {"--json", "--allow-identical", "--indicators"},
+               {"--author", "--note", "--date", "--revision", "--decimal-mark", "--threads", "-o",
+                "--indicator"});
   const std::vector<std::string> rest(argv.begin() + 1, argv.end());
   static const std::set<std::string> kSubVerbs = {"init", "import", "revisions",
                                                   "diff", "export", "audit"};
@@ -187,7 +187,7 @@ int cmd_store(const std::vector<std::string>& argv) {
   if (sub == "import")
     return store_import(
         parse_args(rest, {"--allow-identical"},
-                   {"--author", "--note", "--date", "--revision", "--decimal-mark"}));
+                   {"--author", "--note", "--date", "--revision", "--decimal-mark", "--threads"}));
   if (sub == "revisions") return store_revisions(parse_args(rest, {"--json"}, {}));
   if (sub == "diff") return store_diff(parse_args(rest, {"--json"}, {}));
   if (sub == "export")

@@ -59,7 +59,7 @@ const Verb kVerbs[] = {
      "2024-07-01T07:30] "
      "[--calendar id-2024|FILE] [--holidays FILE] [--no-ramadan-hours] [--lang id|en] [--runs "
      "LOG.csv|RUNS.json] "
-     "[--decimal-mark comma|dot] --out DIR",
+     "[--decimal-mark comma|dot] [--threads N] --out DIR",
      sopkit::cli::cmd_monev,
      "Writes the quarterly monev report of an SOP and its indicators into a folder (report.html, "
      "report.json)."},
@@ -81,7 +81,8 @@ const Verb kVerbs[] = {
 #ifdef SOPKIT_HAVE_CMD_STORE
     {"store",
      "sopkit store init DB | import DB FILE.json|FILE.csv --author NAME [--note TEXT] "
-     "[--date YYYY-MM-DD] [--revision N] [--allow-identical] [--decimal-mark comma|dot] "
+     "[--date YYYY-MM-DD] [--revision N] [--allow-identical] [--decimal-mark comma|dot] [--threads "
+     "N] "
      "| revisions DB [SOP-NUMBER] [--json] "
      "| diff DB SOP-NUMBER REV-A REV-B [--json] | export DB SOP-NUMBER [--revision N] [-o FILE] "
      "| export DB --indicators [-o FILE] | audit DB [--indicator CODE] [--json]",

@@ -205,20 +205,45 @@ std::string new_temp_file() {
   return path;
 }
 
+// A new file under /tmp holding `text`.
+std::string temp_file_holding(const std::string& text) {
+  const std::string path = new_temp_file();
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  if (!file || std::fwrite(text.data(), 1, text.size(), file) != text.size() || std::fclose(file))
+    throw std::runtime_error("writing the growth input failed");
+  return path;
+}
+
 // The same file read from disk in 4 KiB pieces (load_indicators_file reads
 // 1 MiB ones): records spanning pieces are read again whole, never the text
 // before them.
 double grow_indicators_csv_file(std::size_t scale) {
   const std::string text =
       generated([&](std::string& t) { sopkit_gen::indicators_csv(indicator_shape(scale), t); });
-  const std::string path = new_temp_file();
-  std::FILE* file = std::fopen(path.c_str(), "wb");
-  if (!file || std::fwrite(text.data(), 1, text.size(), file) != text.size() || std::fclose(file))
-    throw std::runtime_error("writing the growth input failed");
+  const std::string path = temp_file_holding(text);
   CALLGRIND_START_INSTRUMENTATION;
   const sopkit::IndicatorSet set = sopkit::detail::load_indicators_csv_file(path, {}, 4096);
   CALLGRIND_STOP_INSTRUMENTATION;
   std::remove(path.c_str());
+  return double(set.indicator_count() + set.units().size());
+}
+
+// The same file read by two threads (CsvOptions::threads): the second half
+// built apart and absorbed (callgrind runs the threads one at a time and
+// counts both).
+double grow_indicators_csv_halves(std::size_t scale) {
+  const std::string text =
+      generated([&](std::string& t) { sopkit_gen::indicators_csv(indicator_shape(scale), t); });
+  const std::string path = temp_file_holding(text);
+  sopkit::CsvOptions two;
+  two.threads = 2;
+  bool absorbed = false;
+  CALLGRIND_START_INSTRUMENTATION;
+  const sopkit::IndicatorSet set = sopkit::detail::load_indicators_csv_file(
+      path, two, sopkit::detail::CsvRecords::kPieceBytes, 0, &absorbed);
+  CALLGRIND_STOP_INSTRUMENTATION;
+  std::remove(path.c_str());
+  if (!absorbed) throw std::runtime_error("the second half was not absorbed");
   return double(set.indicator_count() + set.units().size());
 }
 
@@ -569,6 +594,7 @@ struct GrowthWorkload {
 const GrowthWorkload kGrowth[] = {
     {"grow_indicators_csv", grow_indicators_csv},
     {"grow_indicators_csv_file", grow_indicators_csv_file},
+    {"grow_indicators_csv_halves", grow_indicators_csv_halves},
     {"grow_indicators_json", grow_indicators_json},
     {"grow_unit_tree", grow_unit_tree},
     {"grow_evaluation", grow_evaluation},

@@ -12,13 +12,16 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <functional>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "io/detail/indicators_csv.hpp"
 #include "slow_buffer.hpp"
 #include "sopkit/analysis.hpp"
 #include "sopkit/calendar.hpp"
@@ -160,6 +163,20 @@ TEST(TwoThreadStages, EvaluationAgreesWithOneThread) {
   const sopkit::Evaluation held = sopkit::evaluate(set, eval_one);
   EXPECT_EQ(sopkit::evaluation_to_csv(set, held, 2), csv_one.str());
   EXPECT_EQ(sopkit::evaluation_to_json(set, held, 2, 2), json_one.str());
+  // The same file read by two threads, its second half absorbed
+  // (src/io/indicators_csv_read.cpp; any size is large enough here).
+  const std::string path = ::testing::TempDir() + "sopkit-two-threads.csv";
+  std::ofstream(path, std::ios::binary) << text;
+  sopkit::CsvOptions load_two;
+  load_two.threads = 2;
+  bool absorbed = false;
+  const sopkit::IndicatorSet halves = sopkit::detail::load_indicators_csv_file(
+      path, load_two, sopkit::detail::CsvRecords::kPieceBytes, 0, &absorbed);
+  std::remove(path.c_str());
+  EXPECT_TRUE(absorbed);
+  std::ostringstream json_halves;
+  sopkit::evaluate_to_json(json_halves, halves, eval_one);
+  EXPECT_EQ(json_halves.str(), json_one.str());
 }
 
 // ---- C ABI ---------------------------------------------------------------------

@@ -271,7 +271,9 @@ IndicatorSet read_indicators(CsvRecords& records, const std::string& source,
   RowReader reader(records, header, source, builder, size);
 
   std::optional<SecondHalf> half;
-  if (file && options.threads > 1 && size >= file->halves_from) {
+  // A regular file's (size > 0): a pipe cannot be opened a second time.
+  if (file && options.threads > 1 && size > 0 && size >= file->halves_from &&
+      records.offset() < size) {
     try {
       const std::uint64_t from = records.offset();
       if (const std::uint64_t start =

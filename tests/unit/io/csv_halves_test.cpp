@@ -2,12 +2,14 @@
 // reader gives: the same set, the same origins, the same errors; and the
 // second half is absorbed whenever its rows can be judged without the first.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <string>
+#include <thread>
 
 #include "io/detail/indicators_csv.hpp"
 #include "sopkit/error.hpp"
@@ -154,6 +156,26 @@ TEST(CsvHalves, ARecordAcrossTheMiddleLeavesTheRestToTheFirstReader) {
   EXPECT_FALSE(expect_halves_read_as_one(kHeader + grouped_rows(100) + "Dinas,Q,\"" + name +
                                          "\",%,positive,last,1,2024,1,1\n" +
                                          grouped_rows(100, 100)));
+}
+
+// A pipe says no size and cannot be opened twice: one thread reads it all.
+TEST(CsvHalves, APipeIsReadByOneThread) {
+  const std::string text = kHeader + grouped_rows(300);
+  const std::string fifo =
+      (std::filesystem::temp_directory_path() / "sopkit-halves-fifo.csv").string();
+  std::remove(fifo.c_str());
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << text; });
+  CsvOptions two;
+  two.threads = 2;
+  bool absorbed = true;
+  const std::string loaded = outcome([&] {
+    return detail::load_indicators_csv_file(fifo, two, std::size_t{1} << 20, 0, &absorbed);
+  });
+  writer.join();
+  std::remove(fifo.c_str());
+  EXPECT_FALSE(absorbed);
+  EXPECT_EQ(loaded, outcome([&] { return parse_indicators_csv(text, fifo); }));
 }
 
 }  // namespace

@@ -25,6 +25,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -117,6 +118,12 @@ class IndicatorSetBuilder {
   static bool same_definition(const Indicator& ours, const Indicator& theirs,
                               std::optional<std::size_t> their_unit);
   bool shares_a_period(const IndicatorSet& later, const std::vector<std::size_t>& ours_of) const;
+  // Each of `later`'s indicators (codes hashed, units found here) as held
+  // here (`ours_of`: its index, or -1 for a new one); false when one of them
+  // cannot be absorbed.
+  bool match_indicators(const IndicatorSet& later, const std::vector<std::uint64_t>& hash,
+                        const std::vector<std::optional<std::size_t>>& unit_here,
+                        std::vector<std::size_t>& ours_of) const;
   bool same_as_last_row(std::string_view code) const;
   Period period_of(std::string_view text, const IndicatorRowPlace& place);
   std::size_t unit_of(const IndicatorRow& row, const IndicatorRowPlace& place);

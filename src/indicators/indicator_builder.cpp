@@ -273,6 +273,15 @@ void IndicatorSetBuilder::expect_rest(double fraction) {
   }
 }
 
+namespace {
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+// Each code's slot is a cache miss in a national set's table: the slots of
+// the codes kAhead further on are fetched while one is looked up.
+constexpr std::size_t kAhead = 16;
+
+}  // namespace
+
 bool IndicatorSetBuilder::same_definition(const Indicator& ours, const Indicator& theirs,
                                           std::optional<std::size_t> their_unit) {
   // `theirs` was made from its first row there, a later row here: what that
@@ -291,7 +300,6 @@ bool IndicatorSetBuilder::same_definition(const Indicator& ours, const Indicator
 
 bool IndicatorSetBuilder::shares_a_period(const IndicatorSet& later,
                                           const std::vector<std::size_t>& ours_of) const {
-  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   for (std::size_t r = 0; r < later.cell_count(); ++r)
     if (const std::size_t ours = ours_of[later.cell_indicator(r)];
         ours != kNone && set_.find_cell(ours, later.cell_period(r)))
@@ -299,31 +307,35 @@ bool IndicatorSetBuilder::shares_a_period(const IndicatorSet& later,
   return false;
 }
 
-bool IndicatorSetBuilder::absorb(IndicatorSetBuilder&& later, std::size_t number_shift) {
-  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-  IndicatorSet& theirs = later.set_;
-  const std::vector<std::string> paths = theirs.units().paths();
-  std::vector<std::optional<std::size_t>> unit_here(paths.size());
-  for (std::size_t u = 0; u < paths.size(); ++u) unit_here[u] = set_.units().find_path(paths[u]);
-  // First every check, then every change.
-  // Each code's slot is a cache miss in a national set's table: the slots of
-  // the codes kAhead further on are fetched while this one is looked up.
-  constexpr std::size_t kAhead = 16;
-  const std::size_t n = theirs.indicator_count();
-  std::vector<std::uint64_t> hash(n);
-  for (std::size_t i = 0; i < n; ++i) hash[i] = IndicatorSet::code_hash(theirs.indicators_[i].code);
-  std::vector<std::size_t> ours_of(n, kNone);
+bool IndicatorSetBuilder::match_indicators(const IndicatorSet& later,
+                                           const std::vector<std::uint64_t>& hash,
+                                           const std::vector<std::optional<std::size_t>>& unit_here,
+                                           std::vector<std::size_t>& ours_of) const {
   bool shared = false;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i + kAhead < n) set_.by_code_.prefetch(hash[i + kAhead]);
-    const Indicator& d = theirs.indicators_[i];
+  ours_of.assign(hash.size(), kNone);
+  for (std::size_t i = 0; i < hash.size(); ++i) {
+    if (i + kAhead < hash.size()) set_.by_code_.prefetch(hash[i + kAhead]);
+    const Indicator& d = later.indicators_[i];
     if (const auto ours = set_.find_indicator(d.code, hash[i])) {
       if (!same_definition(set_.indicators_[*ours], d, unit_here[d.unit])) return false;
       ours_of[i] = *ours;
       shared = true;
     }
   }
-  if (shared && shares_a_period(theirs, ours_of)) return false;
+  return !shared || !shares_a_period(later, ours_of);
+}
+
+bool IndicatorSetBuilder::absorb(IndicatorSetBuilder&& later, std::size_t number_shift) {
+  IndicatorSet& theirs = later.set_;
+  const std::vector<std::string> paths = theirs.units().paths();
+  std::vector<std::optional<std::size_t>> unit_here(paths.size());
+  for (std::size_t u = 0; u < paths.size(); ++u) unit_here[u] = set_.units().find_path(paths[u]);
+  const std::size_t n = theirs.indicator_count();
+  std::vector<std::uint64_t> hash(n);
+  for (std::size_t i = 0; i < n; ++i) hash[i] = IndicatorSet::code_hash(theirs.indicators_[i].code);
+  // First every check, then every change.
+  std::vector<std::size_t> ours_of;
+  if (!match_indicators(theirs, hash, unit_here, ours_of)) return false;
 
   std::vector<std::size_t> unit_of(paths.size());
   for (std::size_t u = 0; u < paths.size(); ++u)

@@ -521,9 +521,8 @@ std::size_t IndicatorSet::add_indicator(Indicator ind) {
   if (!std::isfinite(ind.weight) || ind.weight < 0)
     throw Error(ErrorCode::invalid_argument,
                 "weight " + detail::format_number(ind.weight) + " must be a number >= 0", where());
-  by_code_.insert(hash_text(ind.code), indicators_.size());
-  indicators_.push_back(std::move(ind));
-  return indicators_.size() - 1;
+  const std::uint64_t hash = code_hash(ind.code);
+  return add_absent_indicator(std::move(ind), hash);
 }
 
 std::optional<std::size_t> IndicatorSet::find_indicator(std::string_view code) const {

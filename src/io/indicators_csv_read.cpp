@@ -136,6 +136,8 @@ class RowReader {
       if (header.pos[k] >= 0) present_.push_back(k);
   }
 
+  static constexpr std::uint64_t kToTheEnd = static_cast<std::uint64_t>(-1);
+
   // Adds rows until the end of the input (false), or until a record ends
   // exactly `stop_at` bytes into it (true). `cancelled` is asked every row.
   bool read(std::uint64_t stop_at, const std::atomic<bool>* cancelled = nullptr) {
@@ -171,9 +173,9 @@ IndicatorBuilder::Style style_of(const std::string& source, const detail::Number
   return {source + ":", "line", true, "", n.decimal_comma, n.declared};
 }
 
-// Where a second thread may start reading a file: the start of a line near
-// `target` (past `from`) at which a new indicator's rows begin, for rows
-// come grouped by indicator, so that each half defines its own. 0 when the
+// Where a second thread may start reading a file: the start of a line after
+// byte `target` at which a new indicator's rows begin (rows come grouped by
+// indicator), so that each half defines its own. 0 when the
 // window holds no line start. Only a guess: the first half's reader checks
 // that a record ends there (not inside a quoted field).
 std::uint64_t split_near(const std::string& path, const Header& header, char delimiter,
@@ -222,7 +224,8 @@ class SecondHalf {
         InputFile file(path);
         file.skip_to(start);
         CsvRecords records(file, delimiter, piece_bytes);
-        RowReader(records, header, path, builder_, size - start).read(kNever, &cancelled_);
+        RowReader(records, header, path, builder_, size - start)
+            .read(RowReader::kToTheEnd, &cancelled_);
         done_ = true;
       } catch (...) {  // the first half's reader reads these rows again, for the verdict
       }
@@ -241,8 +244,6 @@ class SecondHalf {
     thread_.join();
     return done_ ? &builder_ : nullptr;
   }
-
-  static constexpr std::uint64_t kNever = static_cast<std::uint64_t>(-1);
 
  private:
   std::uint64_t start_;
@@ -291,7 +292,7 @@ IndicatorSet read_indicators(CsvRecords& records, const std::string& source,
     }
   }
   half.reset();
-  reader.read(SecondHalf::kNever);
+  reader.read(RowReader::kToTheEnd);
   return std::move(builder).finish();
 }
 

@@ -38,7 +38,8 @@ class CsvRecords {
   // for tests (at least 1).
   explicit CsvRecords(InputFile& file, std::size_t piece_bytes = kPieceBytes);
   // The records of `file` from where it stands (a record's start, past the
-  // header) to its end, split at `delimiter`; lines are counted from 1 there.
+  // header) to its end, split at `delimiter`; lines are counted from 1 and
+  // offset() from 0 there.
   CsvRecords(InputFile& file, char delimiter, std::size_t piece_bytes = kPieceBytes);
 
   // The next non-blank record into `fields`; false at the end.

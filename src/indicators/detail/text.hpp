@@ -59,6 +59,13 @@ inline constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,
 inline std::size_t format_short_decimal(double v, char* buf) noexcept {
   const double a = std::fabs(v);
   if (!(a > 0 && a < 1e15)) return 0;  // also NaN, infinities and zeros
+  // A decimal with at most 6 decimals is, scaled by 10^6, within a few ulps
+  // of a whole number; an achievement (78.96126760563381) is not, and is
+  // refused at once instead of after seven scalings.
+  if (const double scaled = a * 1e6; scaled < 1e15) {
+    const double whole = (scaled + 0x1p52) - 0x1p52;  // rounded: below 2^52, no bits below 1
+    if (std::fabs(scaled - whole) > scaled * 0x1p-50) return 0;
+  }
   for (int k = 0; k <= 6; ++k) {
     const double scaled = a * kPowersOfTen[k];
     if (scaled >= 1e15) return 0;

@@ -35,6 +35,32 @@ struct JsonPlainBytes {
 };
 inline constexpr JsonPlainBytes kJsonPlainBytes{};
 
+// A finite number's text: the shortest digits that read back to it, as
+// std::to_chars finds them (the CSV writer's digits too), laid out as
+// nlohmann's dump() lays them out: fixed from 10^-4 up to 10^15, with ".0"
+// when whole, else with an exponent of two digits at least. nlohmann's own
+// digits (grisu2) take longer to find and are, for a number in a few
+// hundred, one digit longer or not the closest.
+inline std::size_t format_json_number(double v, char (&buf)[64]) noexcept {
+  const double a = std::fabs(v);
+  char* const end = buf + sizeof buf;
+  if (a >= 1e-4 && a < 1e15) {  // "78.96126760563381", "0.0001234", "1500.0"
+    char* out = std::to_chars(buf, end, v, std::chars_format::fixed).ptr;
+    if (!std::memchr(buf, '.', static_cast<std::size_t>(out - buf))) {
+      *out++ = '.';
+      *out++ = '0';
+    }
+    return static_cast<std::size_t>(out - buf);
+  }
+  if (a == 0) {  // "0.0", "-0.0"
+    const std::string_view zero = std::signbit(v) ? "-0.0" : "0.0";
+    std::memcpy(buf, zero.data(), zero.size());
+    return zero.size();
+  }
+  return static_cast<std::size_t>(  // "1e+15", "1.5e-07"
+      std::to_chars(buf, end, v, std::chars_format::scientific).ptr - buf);
+}
+
 class JsonStream : public ChunkedOutput {
  public:
   // indent < 0: compact. With a sink, the text goes there in pieces of about
@@ -117,10 +143,7 @@ class JsonStream : public ChunkedOutput {
       out_.end_at(room + n);
       return;
     }
-    out_.append(last_number_.of(v, [](double x, char(&text)[64]) {
-      return static_cast<std::size_t>(nlohmann::detail::to_chars(text, text + sizeof text, x) -
-                                      text);
-    }));
+    out_.append(last_number_.of(v, format_json_number));
   }
   void value(std::size_t v) { integer(v); }
   void value(int v) { integer(v); }
@@ -235,7 +258,13 @@ class JsonStream : public ChunkedOutput {
     return p + s.size();
   }
   static bool is_plain(std::string_view s) noexcept {
-    for (std::size_t i = plain_prefix(s); i < s.size(); ++i)
+    const std::size_t words = plain_prefix(s);
+    if (s.size() >= 8) {
+      // A word is left when one held a byte to escape; else the last bytes,
+      // tested as one word that overlaps the plain ones.
+      return words + 8 <= s.size() ? false : plain_word(s.data() + s.size() - 8);
+    }
+    for (std::size_t i = words; i < s.size(); ++i)
       if (!kJsonPlainBytes.byte[static_cast<unsigned char>(s[i])]) return false;
     return true;
   }
@@ -265,18 +294,20 @@ class JsonStream : public ChunkedOutput {
   // (kJsonPlainBytes), tested a word at a time: codes, names and unit paths
   // are mostly plain.
   static std::size_t plain_prefix(std::string_view s) noexcept {
+    std::size_t i = 0;
+    while (i + 8 <= s.size() && plain_word(s.data() + i)) i += 8;
+    return i;
+  }
+  // The 8 bytes at `p` are all plain (exactly: the tests say whether some
+  // byte is below 0x20, above 0x7f, '"' or '\\', if not which).
+  static bool plain_word(const char* p) noexcept {
     constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     const auto has_zero_byte = [](std::uint64_t w) { return (w - ones) & ~w & highs; };
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, sizeof w);
-      const std::uint64_t control = (w - ones * 0x20) & ~w & highs;  // a byte below 0x20
-      if ((w & highs) | control | has_zero_byte(w ^ (ones * '"')) |
-          has_zero_byte(w ^ (ones * '\\')))
-        break;
-    }
-    return i;
+    std::uint64_t w;
+    std::memcpy(&w, p, sizeof w);
+    const std::uint64_t control = (w - ones * 0x20) & ~w & highs;  // a byte below 0x20
+    return !((w & highs) | control | has_zero_byte(w ^ (ones * '"')) |
+             has_zero_byte(w ^ (ones * '\\')));
   }
   void escape(unsigned char c) {
     switch (c) {

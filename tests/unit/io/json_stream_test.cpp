@@ -1,12 +1,14 @@
-// JsonStream writes numbers byte for byte as nlohmann's dump() does, fast path
-// for whole numbers included, except short decimals, which it writes with
-// their shortest digits where nlohmann's grisu2 is sometimes longer.
+// JsonStream writes documents byte for byte as nlohmann's dump() does, but
+// for numbers' digits: the shortest that read back (std::to_chars'), where
+// nlohmann's grisu2 is sometimes longer.
 #include "io/detail/json_stream.hpp"
 
 #include <gtest/gtest.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <random>
 #include <string>
 #include <vector>
@@ -20,10 +22,54 @@ std::string written(double v) {
   return j.take_text();
 }
 
-TEST(JsonStream, NumbersAreWrittenAsNlohmannWritesThem) {
-  std::vector<double> values = {
-      0.0, -0.0, 1.0,  -1.0,  92.0,   1e15, 1e15 - 1,  -1e15 + 1,           1e14,
-      0.5, 1e16, -3.0, 1e308, 5e-324, 97.5, 2.0 / 3.0, std::ldexp(1.0, 52), std::ldexp(1.0, 53)};
+// The layout of a number's text: "-" or not, then fixed ("12.5", "300.0"),
+// below one ("0.0012") or with an exponent ("1.5e-07").
+std::string layout(const std::string& text) {
+  const std::string digits = text[0] == '-' ? text.substr(1) : text;
+  const char* form = digits.find('e') != std::string::npos ? "exponent"
+                     : digits.rfind("0.", 0) == 0          ? "below one"
+                                                           : "fixed";
+  return (text[0] == '-' ? "-" : "") + std::string(form) +
+         (digits.size() > 2 && digits.substr(digits.size() - 2) == ".0" ? ".0" : "");
+}
+
+// "0.00125" and "1.25e-03": "125".
+std::string significant_digits(const std::string& text) {
+  std::string digits;
+  for (char c : text.substr(0, text.find('e')))
+    if (c >= '0' && c <= '9' && (c != '0' || !digits.empty())) digits += c;
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  return digits.empty() ? "0" : digits;
+}
+
+// Numbers are laid out as nlohmann's dump() lays them out, with the shortest
+// digits that read back to the same double, the closest of them on a tie (as
+// std::to_chars finds them): nlohmann's grisu2 digits are, for a number in a
+// few hundred, one longer or not the closest.
+TEST(JsonStream, NumbersAreLaidOutAsNlohmannLaysThemOut) {
+  std::vector<double> values = {0.0,
+                                -0.0,
+                                1.0,
+                                -1.0,
+                                92.0,
+                                1e15,
+                                1e15 - 1,
+                                -1e15 + 1,
+                                1e14,
+                                0.5,
+                                1e16,
+                                -3.0,
+                                1e308,
+                                5e-324,
+                                97.5,
+                                2.0 / 3.0,
+                                std::ldexp(1.0, 52),
+                                std::ldexp(1.0, 53),
+                                1e-4,
+                                1e-5,
+                                1.5e-7,
+                                123456789012345.6,
+                                0.00012345678901234};
   std::mt19937_64 rng(7);
   for (int i = 0; i < 20000; ++i) {
     const long long whole = static_cast<long long>(rng() % 4000000000000000ull) - 2000000000000000;
@@ -31,8 +77,28 @@ TEST(JsonStream, NumbersAreWrittenAsNlohmannWritesThem) {
     values.push_back(
         std::ldexp(static_cast<double>(rng() >> 11), static_cast<int>(rng() % 120) - 60));
     values.push_back(static_cast<double>(rng() % 10000) / 4.0);
+    const double target = static_cast<double>(rng() % 20000) / 10 + 1;
+    values.push_back(static_cast<double>(rng() % 20000) / 10 / target * 100);  // an achievement
   }
-  for (double v : values) EXPECT_EQ(written(v), nlohmann::json(v).dump()) << v;
+  int other_digits = 0;
+  for (double v : values) {
+    const std::string ours = written(v), theirs = nlohmann::json(v).dump();
+    char shortest[64];
+    const char* end =
+        std::to_chars(shortest, shortest + sizeof shortest, v, std::chars_format::scientific).ptr;
+    ASSERT_EQ(std::strtod(ours.c_str(), nullptr), v) << ours;
+    ASSERT_EQ(significant_digits(ours),
+              significant_digits(std::string(shortest, static_cast<std::size_t>(end - shortest))))
+        << ours;
+    ASSERT_EQ(layout(ours), layout(theirs)) << ours << " " << theirs;
+    if (ours != theirs) {
+      ++other_digits;
+      ASSERT_LE(ours.size(), theirs.size()) << ours << " " << theirs;
+    }
+  }
+  EXPECT_LT(other_digits, static_cast<int>(values.size()) / 100);
+  EXPECT_EQ(written(179.89042460465691), "179.8904246046569");   // grisu2: 179.89042460465691
+  EXPECT_EQ(written(1095804297120.0937), "1095804297120.0938");  // the closer of two
 }
 
 // A decimal of at most 15 digits, 6 of them decimals, has its shortest

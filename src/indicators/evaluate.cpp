@@ -13,6 +13,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <utility>
 
 #include "indicators/detail/formatting_sink.hpp"
@@ -20,7 +21,7 @@
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_eval.hpp"
 #include "util/huge_pages.hpp"
-#include "util/pipeline.hpp"
+#include "util/ordered_runs.hpp"
 
 namespace sopkit {
 
@@ -182,45 +183,41 @@ Achievement weighted_mean(double swc, double weight_sum, double scaled_swc,
                                : Achievement::not_computable(Reason::overflow);
 }
 
-// The version of the options' scale in force at each period's end, looked up
-// once per period. A period older than the scale's first version is not an
-// error of the run: its results are computed but carry no band, and a note
-// in the evaluation says why.
-class ScaleOfPeriod {
+// The version of the options' scale in force at the end of each period the
+// results can have, looked up before any result is computed: the threads
+// computing results read it without a lock. A period older than the scale's
+// first version is not an error: its results go unrated, and a note says so.
+class PeriodScales {
  public:
-  ScaleOfPeriod(const EvaluationOptions& opt, std::vector<std::string>& notes)
-      : opt_(opt), notes_(notes) {}
+  PeriodScales(const IndicatorSet& set, const EvaluationOptions& opt) : opt_(opt) {
+    // Without cells there is nothing to rate, and no scale name to check.
+    if (set.cell_count() == 0) return;
+    const std::vector<Period> periods =
+        opt.period ? std::vector<Period>{*opt.period} : set.periods();  // sorted
+    for (const Period& p : periods)
+      scales_.emplace_back(p, opt.scales.in_force_or_null(opt.scale, p.end_date()));
+  }
 
-  const RatingScale* operator()(const Period& p) {
-    if (!has_last_ || !(p == last_period_)) {
-      last_scale_ = lookup(p);
-      last_period_ = p;
-      has_last_ = true;
-    }
-    return last_scale_;
+  const RatingScale* operator()(const Period& p) const {
+    const auto it =
+        std::lower_bound(scales_.begin(), scales_.end(), p,
+                         [](const auto& entry, const Period& q) { return entry.first < q; });
+    return it != scales_.end() && it->first == p ? it->second : nullptr;
+  }
+
+  // The notes of the periods met (in order of meeting) that no version rates.
+  void note_unrated(const std::vector<Period>& met, std::vector<std::string>& notes) const {
+    for (const Period& p : met)
+      if (!(*this)(p))
+        notes.push_back("rating scale '" + opt_.scale +
+                        "': no version of the scale is in force on " + p.end_date() +
+                        ", so the results of " + p.to_string() +
+                        " are computed but not rated (no band, no predicate)");
   }
 
  private:
-  const RatingScale* lookup(const Period& p) {
-    for (const auto& [period, scale] : seen_)
-      if (period == p) return scale;
-    const std::string date = p.end_date();
-    const RatingScale* scale = opt_.scales.in_force_or_null(opt_.scale, date);
-    if (!scale)
-      notes_.push_back("rating scale '" + opt_.scale +
-                       "': no version of the scale is in force on " + date +
-                       ", so the results of " + p.to_string() +
-                       " are computed but not rated (no band, no predicate)");
-    seen_.emplace_back(p, scale);
-    return scale;
-  }
-
   const EvaluationOptions& opt_;
-  std::vector<std::string>& notes_;
-  std::vector<std::pair<Period, const RatingScale*>> seen_;
-  Period last_period_;
-  const RatingScale* last_scale_ = nullptr;
-  bool has_last_ = false;
+  std::vector<std::pair<Period, const RatingScale*>> scales_;  // by period
 };
 
 // Band and predicate of a score under `scale`; none when no scale is in force.
@@ -302,7 +299,7 @@ UnitResult unit_result(std::size_t u, const Period& p, const UnitSum& s, const R
   return ur;
 }
 
-void roll_up(const IndicatorSet& set, const ScoredResults& results, ScaleOfPeriod& scale_of,
+void roll_up(const IndicatorSet& set, const ScoredResults& results, const PeriodScales& scale_of,
              EvaluationSink& sink) {
   std::vector<std::size_t> slots_in_order(results.periods().size());
   for (std::size_t i = 0; i < slots_in_order.size(); ++i) slots_in_order[i] = i;
@@ -354,9 +351,8 @@ class HoldingSink : public EvaluationSink {
   Evaluation& ev_;
 };
 
-// What the computing stage hands the writing stage: the results of a run of
-// cells, later the early warnings of a run of indicators, and their text when
-// the computing stage wrote it.
+// A run's results or early warnings, and their text when a formatting sink
+// wrote it aside.
 struct Computed {
   std::vector<IndicatorResult> results;
   std::vector<EarlyWarning> warnings;
@@ -364,83 +360,100 @@ struct Computed {
   bool written = false;
 };
 
-// The computing stage: the results of the cells asked for, indicator by
-// indicator, rated, then the early warnings, a batch at a time. Reads only
-// the set; rates through `scale_of`, which only this stage uses until the
-// last result is handed over. With a formatting sink, a batch is also written
-// while the writing stage is busy with earlier ones.
-class Computing {
+// An evaluation cut into runs: runs of indicators whose results make about
+// kRun results, then (when the sink wants them) runs of kRun indicators'
+// early warnings. Runs are fixed before any is computed, so that either
+// thread can compute any of them.
+class EvaluationRuns {
  public:
-  Computing(const detail::RowsByIndicator& rows, const EvaluationOptions& opt,
-            ScaleOfPeriod& scale_of, const EvaluationSink& sink)
-      : rows_(rows),
-        opt_(opt),
-        cells_(rows),
-        scale_of_(scale_of),
-        writer_(dynamic_cast<const detail::FormattingSink*>(&sink)),
-        warnings_(sink.wants_warnings()) {}
+  static constexpr std::size_t kRun = 512;
 
-  // A batch holds whole indicators: about kBatch results, then warnings.
-  bool operator()(Computed& batch, bool writer_busy) {
-    batch.results.clear();
-    batch.warnings.clear();
-    batch.written = false;
-    if (!compute(batch)) return false;
-    if (writer_ && writer_busy) {
-      if (!batch.results.empty())
-        writer_->format_indicators(batch.results.data(), batch.results.size(), batch.text);
-      else
-        writer_->format_warnings(batch.warnings.data(), batch.warnings.size(), batch.text);
-      batch.written = true;
-    }
-    return true;
+  EvaluationRuns(const IndicatorSet& set, const EvaluationOptions& opt, bool warnings)
+      : indicators_(set.indicator_count()),
+        // One period: at most a result per indicator; else one per cell.
+        per_result_run_(opt.period || set.cell_count() <= indicators_
+                            ? kRun
+                            : std::max<std::size_t>(1, kRun * indicators_ / set.cell_count())),
+        result_runs_(runs_of(per_result_run_)),
+        warning_runs_(warnings ? runs_of(kRun) : 0) {}
+
+  std::size_t count() const noexcept { return result_runs_ + warning_runs_; }
+  bool of_warnings(std::size_t run) const noexcept { return run >= result_runs_; }
+  // The indicators [first, last) of a run.
+  std::pair<std::size_t, std::size_t> indicators(std::size_t run) const noexcept {
+    const std::size_t per = of_warnings(run) ? kRun : per_result_run_;
+    const std::size_t first = (of_warnings(run) ? run - result_runs_ : run) * per;
+    return {first, std::min(indicators_, first + per)};
   }
 
  private:
-  bool compute(Computed& batch) {
-    constexpr std::size_t kBatch = 512;
-    const EvaluationOptions& opt = opt_;
-    const std::size_t n = rows_.set.indicator_count();
-    // In the indicators' order, each one's cells in chronological order.
-    while (evaluated_ < n && batch.results.size() < kBatch) {
-      const std::size_t i = evaluated_++;
-      cells_.load(i);
-      for (std::size_t j = 0; j < cells_.size(); ++j) {
-        if (opt.period && cells_.period(j) != *opt.period) continue;
-        IndicatorResult r = detail::evaluate_cell(cells_, cells_.cell(j), opt);
-        r.score = apply_cap(r.achievement.value, opt.cap);
-        rate(r, r.score, scale_of_(r.period));
-        batch.results.push_back(std::move(r));
-      }
-    }
-    if (!batch.results.empty() || !warnings_) return !batch.results.empty();
-    while (warned_ < n && batch.warnings.size() < kBatch)
-      detail::warnings_of(warned_++, cells_, opt, batch.warnings);
-    return !batch.warnings.empty();
-  }
+  std::size_t runs_of(std::size_t per) const { return (indicators_ + per - 1) / per; }
 
-  const detail::RowsByIndicator& rows_;
-  const EvaluationOptions& opt_;
-  detail::IndicatorCells cells_;
-  ScaleOfPeriod& scale_of_;
-  const detail::FormattingSink* writer_;  // null: the sink is not one
-  bool warnings_;
-  std::size_t evaluated_ = 0, warned_ = 0;
+  std::size_t indicators_, per_result_run_, result_runs_, warning_runs_;
 };
 
-// The writing stage: hands a batch to the sink, its text when it was written.
-void hand_over(Computed& batch, EvaluationSink& sink) {
-  if (batch.written) {
-    // Only a formatting sink's batches are written (Computing::writer_).
+// Computes runs: the results of the cells asked for, indicator by indicator,
+// rated, or the early warnings. Reads only the set and the scales: one per
+// thread, each with its own buffer of an indicator's cells.
+class Computing {
+ public:
+  Computing(const detail::RowsByIndicator& rows, const EvaluationOptions& opt,
+            const PeriodScales& scales)
+      : opt_(opt), cells_(rows), scales_(scales) {}
+
+  void run(const EvaluationRuns& runs, std::size_t run, Computed& out) {
+    out.results.clear();
+    out.warnings.clear();
+    out.written = false;
+    const auto [first, last] = runs.indicators(run);
+    if (runs.of_warnings(run)) {
+      for (std::size_t i = first; i < last; ++i) detail::warnings_of(i, cells_, opt_, out.warnings);
+      return;
+    }
+    // In the indicators' order, each one's cells in chronological order.
+    for (std::size_t i = first; i < last; ++i) {
+      cells_.load(i);
+      for (std::size_t j = 0; j < cells_.size(); ++j) {
+        if (opt_.period && cells_.period(j) != *opt_.period) continue;
+        IndicatorResult r = detail::evaluate_cell(cells_, cells_.cell(j), opt_);
+        r.score = apply_cap(r.achievement.value, opt_.cap);
+        rate(r, r.score, scale_of(r.period));
+        out.results.push_back(std::move(r));
+      }
+    }
+  }
+
+ private:
+  const RatingScale* scale_of(const Period& p) {
+    if (!has_last_ || !(p == last_period_)) {
+      last_scale_ = scales_(p);
+      last_period_ = p;
+      has_last_ = true;
+    }
+    return last_scale_;
+  }
+
+  const EvaluationOptions& opt_;
+  detail::IndicatorCells cells_;
+  const PeriodScales& scales_;
+  Period last_period_;
+  const RatingScale* last_scale_ = nullptr;
+  bool has_last_ = false;
+};
+
+// Hands a run to the sink, its text when it was written aside.
+void hand_over(const Computed& run, EvaluationSink& sink) {
+  if (run.written) {
+    // Only a formatting sink's runs are written aside.
     auto& writer = static_cast<detail::FormattingSink&>(sink);
-    if (!batch.results.empty())
-      writer.indicators_text(batch.text, batch.results.size());
-    else
-      writer.warnings_text(batch.text, batch.warnings.size());
+    if (!run.results.empty())
+      writer.indicators_text(run.text, run.results.size());
+    else if (!run.warnings.empty())
+      writer.warnings_text(run.text, run.warnings.size());
     return;
   }
-  for (const IndicatorResult& r : batch.results) sink.indicator(r);
-  for (const EarlyWarning& w : batch.warnings) sink.warning(w);
+  for (const IndicatorResult& r : run.results) sink.indicator(r);
+  for (const EarlyWarning& w : run.warnings) sink.warning(w);
 }
 
 }  // namespace
@@ -453,27 +466,51 @@ void evaluate(const IndicatorSet& set, const EvaluationOptions& opt, EvaluationS
                   "the data hold no row for period " + opt.period->to_string());
   }
   const detail::RowsByIndicator rows(set);
-  std::vector<std::string> notes;
-  ScaleOfPeriod scale_of(opt, notes);
+  const PeriodScales scales(set, opt);
+  const EvaluationRuns runs(set, opt, sink.wants_warnings());
+  const auto* writer = dynamic_cast<const detail::FormattingSink*>(&sink);
   ScoredResults scored;
   scored.reserve(opt.period ? set.indicator_count() : set.cell_count());
   bool rolled_up = false;
   // The roll-ups follow the last result and precede the first warning.
   auto roll_up_once = [&] {
-    if (!rolled_up) roll_up(set, scored, scale_of, sink);
+    if (!rolled_up) roll_up(set, scored, scales, sink);
     rolled_up = true;
   };
+  auto take = [&](std::size_t run, const Computed& computed) {
+    for (const IndicatorResult& r : computed.results) scored.add(r);
+    if (runs.of_warnings(run)) roll_up_once();
+    hand_over(computed, sink);
+  };
   // The sink is called on the caller's thread only, in the order of the
-  // single-threaded walk; only the computing (and a formatting sink's
-  // format_ calls) may run on a second thread.
-  const bool background = opt.threads > 1 && set.cell_count() >= detail::kRowsWorthAThread;
-  detail::run_pipeline<Computed>(background, Computing(rows, opt, scale_of, sink),
-                                 [&](Computed& batch) {
-                                   for (const IndicatorResult& r : batch.results) scored.add(r);
-                                   if (!batch.warnings.empty()) roll_up_once();
-                                   hand_over(batch, sink);
-                                 });
+  // single-threaded walk. Either thread computes the next run nobody took
+  // (and writes its text when the sink formats); the caller hands them over
+  // in order.
+  Computing on_caller(rows, opt, scales), on_second(rows, opt, scales);
+  const std::thread::id caller = std::this_thread::get_id();
+  Computed in_place;
+  detail::run_in_order<Computed>(
+      runs.count(), opt.threads > 1 && set.cell_count() >= detail::kRowsWorthAThread,
+      [&](std::size_t run, Computed& computed) {
+        Computing& computing = std::this_thread::get_id() == caller ? on_caller : on_second;
+        computing.run(runs, run, computed);
+        if (!writer) return;
+        if (!computed.results.empty())
+          writer->format_indicators(computed.results.data(), computed.results.size(),
+                                    computed.text);
+        else if (!computed.warnings.empty())
+          writer->format_warnings(computed.warnings.data(), computed.warnings.size(),
+                                  computed.text);
+        computed.written = true;
+      },
+      [&](std::size_t run) {
+        on_caller.run(runs, run, in_place);
+        take(run, in_place);
+      },
+      [&](std::size_t run, const Computed& computed) { take(run, computed); });
   roll_up_once();
+  std::vector<std::string> notes;
+  scales.note_unrated(scored.periods(), notes);
   for (const std::string& note : notes) sink.note(note);
 }
 

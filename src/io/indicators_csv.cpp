@@ -189,7 +189,7 @@ std::vector<std::string> unit_cells(const UnitTree& units) {
 
 // Writes results as they arrive: the indicators' rows, then the units'.
 // Warnings and notes have no rows; the notes are kept for the caller. Runs of
-// results may be written on evaluate()'s computing thread.
+// results may be written on evaluate()'s second thread.
 class CsvEvaluationWriter : public detail::FormattingSink {
  public:
   CsvEvaluationWriter(CsvOut& out, const IndicatorSet& set)

@@ -370,7 +370,7 @@ void write_warning(detail::JsonStream& j, const IndicatorSet& set, const EarlyWa
 
 // Writes an evaluation as its pieces arrive: each list is opened by its first
 // piece (or by the next list's) and closed by the next list's. Runs of results
-// and warnings may be written on evaluate()'s computing thread.
+// and warnings may be written on evaluate()'s second thread.
 class JsonEvaluationWriter : public detail::FormattingSink {
  public:
   JsonEvaluationWriter(detail::JsonStream& j, const IndicatorSet& set)

@@ -1,11 +1,11 @@
 // ordered_runs.hpp — a job cut into numbered runs whose outputs follow one
-// another in order, on two threads: held results written as one text. Each
-// thread takes the next run nobody has taken. The caller writes the run next
-// in order in place and appends, in order, the text made of a run formatted
-// aside; while the next run in order is still being formatted by the other
-// thread, the caller formats a later one aside instead of waiting. Unlike
-// run_pipeline (a producer feeding a consumer), both threads do the same
-// work here, so each does what its speed allows. Private to the library.
+// another in order, on two threads: an evaluation computed and written, held
+// results written as one text. Each thread takes the next run nobody has
+// taken. The caller does the run next in order in place and appends, in
+// order, what a run done aside made; while the next run in order is still
+// being done by the other thread, the caller does a later one aside instead
+// of waiting. Both threads do the same work, so each does what its speed
+// allows. Private to the library.
 #pragma once
 
 #include <condition_variable>
@@ -16,28 +16,45 @@
 #include <thread>
 #include <vector>
 
-#include "util/pipeline.hpp"  // StopAndJoin
-
 namespace sopkit::detail {
 
-// Runs 0 .. runs-1: `in_place(run)` and `append(run, text)` on the caller's
-// thread, in run order; `aside(run, text)` on either thread, into a text it
-// may reuse (its earlier contents are stale). No run is taken more than
-// `depth` ahead of the next one to write, so at most `depth` texts are held.
-// Without `background`, every run is in_place on the caller's thread.
+// Sets `stopped` under `m`, wakes the threads waiting on `changed` and joins
+// `t`, however the scope that holds it ends: a second thread is never left
+// running past the call that started it.
+struct StopAndJoin {
+  std::thread& t;
+  std::mutex& m;
+  std::condition_variable& changed;
+  bool& stopped;
+  ~StopAndJoin() {
+    {
+      std::lock_guard<std::mutex> lock(m);
+      stopped = true;
+    }
+    changed.notify_all();
+    t.join();
+  }
+};
+
+// Runs 0 .. runs-1: `in_place(run)` and `append(run, piece)` on the caller's
+// thread, in run order; `aside(run, piece)` on either thread, into a Piece
+// (a text, or what a run makes) it may reuse: its earlier contents are
+// stale. No run is taken more than `depth` ahead of the next one to write,
+// so at most `depth` pieces are held. Without `background`, every run is
+// in_place on the caller's thread.
 //
 // An exception reaches the caller when it reaches its run, every earlier run
 // written (of several, the earliest run's); no run is taken after one. The
 // second thread is joined before it propagates.
-template <typename Aside, typename InPlace, typename Append>
+template <typename Piece = std::string, typename Aside, typename InPlace, typename Append>
 void run_in_order(std::size_t runs, bool background, Aside&& aside, InPlace&& in_place,
                   Append&& append, std::size_t depth = 4) {
   if (!background || runs < 2) {
     for (std::size_t r = 0; r < runs; ++r) in_place(r);
     return;
   }
-  std::vector<std::string> texts(depth);
-  std::vector<char> ready(depth, 0);  // texts[r % depth] holds run r's text
+  std::vector<Piece> pieces(depth);
+  std::vector<char> ready(depth, 0);  // pieces[r % depth] holds run r's piece
   std::mutex m;
   std::condition_variable changed;
   std::size_t taken = 0;    // runs taken by either thread
@@ -62,9 +79,9 @@ void run_in_order(std::size_t runs, bool background, Aside&& aside, InPlace&& in
         if (stopped || taken >= runs) return;
         r = taken++;
       }
-      // texts[r % depth] is this thread's alone until it is marked ready.
+      // pieces[r % depth] is this thread's alone until it is marked ready.
       try {
-        aside(r, texts[r % depth]);
+        aside(r, pieces[r % depth]);
       } catch (...) {
         std::lock_guard<std::mutex> lock(m);
         fail(r, std::current_exception());
@@ -84,7 +101,7 @@ void run_in_order(std::size_t runs, bool background, Aside&& aside, InPlace&& in
     const std::size_t next = written;
     if (ready[next % depth]) {
       lock.unlock();
-      append(next, texts[next % depth]);
+      append(next, pieces[next % depth]);
       lock.lock();
       ready[next % depth] = 0;
     } else if (taken == next) {
@@ -100,7 +117,7 @@ void run_in_order(std::size_t runs, bool background, Aside&& aside, InPlace&& in
       lock.unlock();
       std::exception_ptr failed;
       try {
-        aside(r, texts[r % depth]);
+        aside(r, pieces[r % depth]);
       } catch (...) {
         failed = std::current_exception();
       }

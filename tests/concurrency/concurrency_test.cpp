@@ -128,10 +128,10 @@ TEST(SharedModels, IndicatorEvaluationAgreesAcrossThreads) {
   EXPECT_EQ(mismatches.load(), 0);
 }
 
-// evaluate() with threads = 2 hands batches of results between two threads
-// (src/util/pipeline.hpp): the same text as one thread, and under
-// ThreadSanitizer no race in the hand-over. 25 000 rows, above the size where
-// the second thread starts.
+// evaluate() with threads = 2 computes runs of results on both threads and
+// hands them over in order (src/util/ordered_runs.hpp): the same text as one
+// thread, and under ThreadSanitizer no race in the hand-over. 25 000 rows,
+// above the size where the second thread starts.
 TEST(TwoThreadStages, EvaluationAgreesWithOneThread) {
   std::string text =
       "unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation\n";

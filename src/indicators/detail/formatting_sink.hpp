@@ -1,9 +1,9 @@
 // formatting_sink.hpp — a sink that writes text, able to write a run of
-// results or warnings on any thread. evaluate() then lets its computing thread
-// write runs while the caller's thread is busy with earlier ones, and hands
-// the text back in order: the writers of a national evaluation spend more
-// time writing than computing. A held evaluation is written by two threads
-// the same way (write_held). Private to the library.
+// results or warnings on any thread. evaluate() on two threads then has the
+// second thread write the runs it computes, and hands their text to the sink
+// in order: the writers of a national evaluation spend more time writing
+// than computing. A held evaluation is written by two threads the same way
+// (write_held). Private to the library.
 #pragma once
 
 #include <cstddef>

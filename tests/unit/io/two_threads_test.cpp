@@ -3,9 +3,7 @@
 // ever called on the caller's thread.
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <sstream>
-#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -13,7 +11,6 @@
 #include "slow_buffer.hpp"
 #include "sopkit/error.hpp"
 #include "sopkit/indicator_io.hpp"
-#include "util/pipeline.hpp"
 
 namespace sopkit {
 namespace {
@@ -72,6 +69,30 @@ TEST(TwoThreads, EvaluateWritesTheSameText) {
   }
 }
 
+// Both threads compute runs of results; what they compute reads as one
+// thread's, the notes on periods no version of the scale rates included, in
+// the order the periods are first met (2019 before 2018 here), not sorted.
+TEST(TwoThreads, EvaluateHoldsTheSameResultsAndNotes) {
+  std::vector<std::string> lines = generated_lines(5000);
+  for (std::size_t i = 0; i < 2000; ++i) {  // after the generated indicators
+    const std::string year = i < 1000 ? "2019" : "2018";
+    lines.push_back("Dinas/Lama,OLD-" + std::to_string(i) + ",Lama,%,positive,last,1," + year +
+                    ",100," + std::to_string(50 + i % 60) + ",,");
+  }
+  const IndicatorSet set = parse_indicators_csv(joined(lines));
+  for (unsigned threads : {1u, 2u}) {
+    EvaluationOptions o;
+    o.scale = "sakip-88-2021";
+    o.threads = threads;
+    const Evaluation ev = evaluate(set, o);
+    ASSERT_EQ(ev.notes.size(), 2u) << threads;
+    EXPECT_NE(ev.notes[0].find("2019-12-31"), std::string::npos) << ev.notes[0];
+    EXPECT_NE(ev.notes[1].find("2018-12-31"), std::string::npos) << ev.notes[1];
+    o.threads = 1;
+    EXPECT_EQ(evaluation_to_json(set, ev), evaluation_to_json(set, evaluate(set, o))) << threads;
+  }
+}
+
 // Counts the pieces and the calls made on another thread than the caller's.
 class ThreadCheckingSink : public EvaluationSink {
  public:
@@ -97,76 +118,8 @@ TEST(TwoThreads, TheSinkIsCalledOnTheCallersThreadOnly) {
   EXPECT_EQ(sink.elsewhere, 0u);
 }
 
-// The pipeline itself: batches in order, errors after what came before them.
-std::vector<int> run(bool background, int batches, int throw_at, int consumer_throw_at,
-                     std::string* error) {
-  std::vector<int> consumed;
-  int next = 0;
-  try {
-    detail::run_pipeline<int>(
-        background,
-        [&](int& batch, bool) {
-          if (next == throw_at) throw std::runtime_error("producer at " + std::to_string(next));
-          batch = next++;
-          return batch < batches;
-        },
-        [&](int& batch) {
-          if (batch == consumer_throw_at)
-            throw std::runtime_error("consumer at " + std::to_string(batch));
-          consumed.push_back(batch);
-        },
-        2);
-  } catch (const std::runtime_error& e) {
-    *error = e.what();
-  }
-  return consumed;
-}
-
-TEST(Pipeline, BatchesArriveInOrderAndErrorsAfterTheBatchesBeforeThem) {
-  for (bool background : {false, true}) {
-    std::string error;
-    std::vector<int> all(50);
-    for (int i = 0; i < 50; ++i) all[static_cast<std::size_t>(i)] = i;
-    EXPECT_EQ(run(background, 50, -1, -1, &error), all);
-    EXPECT_EQ(error, "");
-    const std::vector<int> first30(all.begin(), all.begin() + 30);
-    EXPECT_EQ(run(background, 50, 30, -1, &error), first30);
-    EXPECT_EQ(error, "producer at 30");
-    const std::vector<int> first7(all.begin(), all.begin() + 7);
-    EXPECT_EQ(run(background, 50, -1, 7, &error), first7);  // the producer stops and is joined
-    EXPECT_EQ(error, "consumer at 7");
-  }
-}
-
-// The producer is told when the consumer still has batches to take: never on
-// one thread; on two, when the consumer holds its first batch until the
-// producer has asked for a fourth (one in hand, two waiting, the fourth's).
-TEST(Pipeline, TheProducerIsToldWhenTheConsumerIsBusy) {
-  for (bool background : {false, true}) {
-    int next = 0, told_busy = 0;
-    std::atomic<int> calls{0};
-    detail::run_pipeline<int>(
-        background,
-        [&](int& batch, bool busy) {
-          told_busy += busy;
-          batch = next++;
-          ++calls;
-          return batch < 20;
-        },
-        [&](int& batch) {
-          if (background && batch == 0)
-            while (calls < 4) std::this_thread::yield();
-        },
-        4);
-    if (background)
-      EXPECT_GT(told_busy, 0);
-    else
-      EXPECT_EQ(told_busy, 0);
-  }
-}
-
-// A stream that takes its time: the writer falls behind the computing thread,
-// which then writes runs of results itself.
+// A stream that takes its time: the caller falls behind the second thread,
+// which then computes and writes runs of results ahead.
 TEST(TwoThreads, RunsWrittenOnTheComputingThreadReadAsTheCallersText) {
   const IndicatorSet set = parse_indicators_csv(joined(generated_lines(5000)));
   const std::vector<EvaluationOptions> one = option_sets(1), two = option_sets(2);

@@ -293,6 +293,30 @@ int sopkit_indicators_load_file_with_mark(sopkit_indicators** out, const char* p
   return make_set(out, [&] { return sopkit::load_indicators_file(path, options); });
 }
 
+int sopkit_indicators_load_options_init(sopkit_indicators_load_options* opts) {
+  SOPKIT_REQUIRE(opts);
+  opts->version = SOPKIT_INDICATORS_LOAD_OPTIONS_VERSION;
+  opts->decimal_mark = SOPKIT_DECIMAL_DETECT;
+  opts->threads = 1;
+  return SOPKIT_OK;
+}
+
+int sopkit_indicators_load_file_with_options(sopkit_indicators** out, const char* path,
+                                             const sopkit_indicators_load_options* opts) {
+  SOPKIT_REQUIRE(out);
+  SOPKIT_REQUIRE(path);
+  sopkit::CsvOptions options;
+  if (opts) {
+    if (opts->version != SOPKIT_INDICATORS_LOAD_OPTIONS_VERSION)
+      return sopkit::capi::invalid(
+          "opts->version is not SOPKIT_INDICATORS_LOAD_OPTIONS_VERSION: call "
+          "sopkit_indicators_load_options_init first");
+    if (!csv_options_of(opts->decimal_mark, &options)) return unknown_decimal_mark();
+    options.threads = opts->threads == 0 ? 1 : opts->threads;
+  }
+  return make_set(out, [&] { return sopkit::load_indicators_file(path, options); });
+}
+
 int sopkit_indicators_load_csv_with_mark(sopkit_indicators** out, const char* text, size_t len,
                                          int decimal_mark) {
   SOPKIT_REQUIRE(out);

@@ -4,7 +4,8 @@
  *
  *   national DATA PERIOD json|csv OUT [THREADS]
  *
- * THREADS is sopkit_evaluate_options.threads (default 1).
+ * THREADS is the threads of the load and of the evaluation
+ * (sopkit_indicators_load_options, sopkit_evaluate_options; default 1).
  * Prints the seconds of each call as one JSON object on stdout.
  */
 #define _POSIX_C_SOURCE 199309L
@@ -31,14 +32,19 @@ int main(int argc, char** argv) {
     return 2;
   }
   const int json = strcmp(argv[3], "json") == 0;
+  const unsigned threads = argc == 6 ? (unsigned)strtoul(argv[5], NULL, 10) : 1;
   const double t0 = now();
+  sopkit_indicators_load_options load;
+  sopkit_indicators_load_options_init(&load);
+  load.threads = threads;
   sopkit_indicators* set = NULL;
-  if (sopkit_indicators_load_file(&set, argv[1]) != SOPKIT_OK) return fail("load");
+  if (sopkit_indicators_load_file_with_options(&set, argv[1], &load) != SOPKIT_OK)
+    return fail("load");
   const double t1 = now();
   sopkit_evaluate_options opts;
   sopkit_evaluate_options_init(&opts);
   opts.period = argv[2];
-  opts.threads = argc == 6 ? (unsigned)strtoul(argv[5], NULL, 10) : 1;
+  opts.threads = threads;
   sopkit_evaluation* ev = NULL;
   if (sopkit_indicators_evaluate(set, &opts, &ev) != SOPKIT_OK) return fail("evaluate");
   const double t2 = now();

@@ -77,6 +77,47 @@ func LoadIndicatorsFile(path string) (*IndicatorSet, error) {
 	return loadIndicators(func(out **C.sopkit_indicators) C.int { return C.sopkit_indicators_load_file(out, cpath) })
 }
 
+// DecimalMark says how an indicator CSV writes its numbers
+// (docs/indicators.md, "Numbers").
+type DecimalMark int
+
+const (
+	// DecimalDetect: a file separated by ';' writes 1.234,5, others 1234.5;
+	// "1.200" in a ';' file, which reads two ways, is refused naming both.
+	DecimalDetect DecimalMark = C.SOPKIT_DECIMAL_DETECT
+	DecimalDot    DecimalMark = C.SOPKIT_DECIMAL_DOT   // 1234.5
+	DecimalComma  DecimalMark = C.SOPKIT_DECIMAL_COMMA // 1.234,5
+)
+
+// LoadOptions are the options of LoadIndicatorsFileWith; the zero value is
+// the default.
+type LoadOptions struct {
+	DecimalMark DecimalMark
+	// Threads: 0 or 1, the calling thread only; 2 or more, a CSV file of 4 MB
+	// or more is read by two threads (the same set, and the same error).
+	Threads int
+}
+
+// LoadIndicatorsFileWith loads the CSV or JSON of docs/indicators.md as
+// LoadIndicatorsFile does, with options (a .json file ignores them).
+func LoadIndicatorsFileWith(path string, opts LoadOptions) (*IndicatorSet, error) {
+	if opts.Threads < 0 {
+		return nil, fmt.Errorf("sopkit: LoadOptions.Threads is %d; give 0 or more", opts.Threads)
+	}
+	var m cMemory
+	defer m.freeAll()
+	o := (*C.sopkit_indicators_load_options)(m.alloc(int(unsafe.Sizeof(C.sopkit_indicators_load_options{}))))
+	if err := call(func() C.int { return C.sopkit_indicators_load_options_init(o) }); err != nil {
+		return nil, err
+	}
+	o.decimal_mark = C.int(opts.DecimalMark)
+	o.threads = C.uint(opts.Threads)
+	cpath := m.text(path)
+	return loadIndicators(func(out **C.sopkit_indicators) C.int {
+		return C.sopkit_indicators_load_file_with_options(out, cpath, o)
+	})
+}
+
 // LoadIndicatorsCSV loads indicator CSV text.
 func LoadIndicatorsCSV(text []byte) (*IndicatorSet, error) {
 	ctext := C.CBytes(text)
@@ -233,9 +274,8 @@ type EvaluateOptions struct {
 	NegativeRatio     bool   // T/R x 100 for lower-is-better (default (2T-R)/T)
 	ZeroOverZeroIs100 bool   // T = 0 and R = 0 count as 100 %
 	// Threads: 0 or 1, the calling thread only; 2 or more, a set of 8 192
-	// rows or more computes its results on a second thread while the earlier
-	// ones are stored, and its JSON and CSV texts are written by two threads
-	// (the same results and texts).
+	// rows or more has its results computed by two threads, and its JSON and
+	// CSV texts written by two threads (the same results and texts).
 	Threads int
 }
 

@@ -241,6 +241,21 @@ func TestAPeriodBeforeTheScaleIsComputedNotRatedWithANote(t *testing.T) {
 	wantError(t, err, EINVAL, "cap_percent must be 0, 100, 110 or 120")
 }
 
+// The CSV text of the set's evaluation under opts.
+func evaluationCSV(t *testing.T, set *IndicatorSet, opts EvaluateOptions) string {
+	t.Helper()
+	ev, err := set.Evaluate(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ev.Close()
+	text, err := ev.CSV()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return text
+}
+
 // A second thread gives the text one gives, on a set large enough to start one.
 func TestTwoThreadsEvaluateAsOne(t *testing.T) {
 	codes := make([]string, 10000)
@@ -252,18 +267,7 @@ func TestTwoThreadsEvaluateAsOne(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer set.Close()
-	csvOf := func(threads int) string {
-		ev, err := set.Evaluate(EvaluateOptions{Threads: threads})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer ev.Close()
-		text, err := ev.CSV()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return text
-	}
+	csvOf := func(threads int) string { return evaluationCSV(t, set, EvaluateOptions{Threads: threads}) }
 	if one, two := csvOf(1), csvOf(2); one != two || !strings.Contains(one, "IKU-09999") {
 		t.Fatalf("two threads gave another text (%d bytes, %d with one)", len(two), len(one))
 	}
@@ -560,5 +564,60 @@ func BenchmarkCalendarAddMinutes(b *testing.B) {
 		if _, err := cal.AddMinutes(start, int64(i%450)); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A CSV file of about 5 MB (past the size two threads read) loads to the set
+// one thread loads; a declared decimal mark settles what detection refuses.
+func TestLoadOptions(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation\n")
+	for i := 0; i < 15000; i++ {
+		unit := fmt.Sprintf("Dinas/Bidang %d/Seksi %d", i%40, i%7)
+		fmt.Fprintf(&b, "%s,IKU-%05d,Indikator %d,%%,positive,sum,1,2024,%d.5,\n", unit, i, i, 90+i%20)
+		for q := 1; q <= 4; q++ {
+			fmt.Fprintf(&b, "%s,IKU-%05d,,,,,,2024-Q%d,%d,%d.25\n", unit, i, q, 20+q, 15+(i+q)%9)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "large.csv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	csvOf := func(load func() (*IndicatorSet, error)) string {
+		set, err := load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer set.Close()
+		return evaluationCSV(t, set, EvaluateOptions{})
+	}
+	one := csvOf(func() (*IndicatorSet, error) { return LoadIndicatorsFile(path) })
+	two := csvOf(func() (*IndicatorSet, error) { return LoadIndicatorsFileWith(path, LoadOptions{Threads: 2}) })
+	if one != two || !strings.Contains(one, "IKU-14999") {
+		t.Fatalf("two threads loaded another set (%d bytes of CSV, %d with one)", len(two), len(one))
+	}
+	if _, err := LoadIndicatorsFileWith(path, LoadOptions{Threads: -1}); err == nil ||
+		!strings.Contains(err.Error(), "Threads is -1") {
+		t.Fatalf("Threads -1: %v", err)
+	}
+	if _, err := LoadIndicatorsFileWith(path, LoadOptions{DecimalMark: 7}); err == nil {
+		t.Fatal("decimal mark 7 was taken")
+	} else {
+		wantError(t, err, EINVAL, "decimal_mark")
+	}
+
+	semicolons := filepath.Join(t.TempDir(), "pagu.csv")
+	text := "unit;indicator;name;satuan;polarity;accumulation;weight;period;target;realisation\n" +
+		"D/A;K1;Pagu;Rp;positive;last;1;2024;1.200;1.100\n"
+	if err := os.WriteFile(semicolons, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := LoadIndicatorsFile(semicolons)
+	wantError(t, err, EFORMAT, "can be read two ways")
+	comma := csvOf(func() (*IndicatorSet, error) {
+		return LoadIndicatorsFileWith(semicolons, LoadOptions{DecimalMark: DecimalComma})
+	})
+	if !strings.Contains(comma, "1200") {
+		t.Fatalf("the comma reading: %s", comma)
 	}
 }

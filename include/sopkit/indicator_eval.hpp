@@ -116,9 +116,10 @@ struct EvaluationOptions {
   // Only this period (results and roll-ups); early warning looks at the
   // quarters up to it. nullopt: every period of the data.
   std::optional<Period> period;
-  // 2 or more: results are computed on a second thread while the sink takes
-  // the earlier ones (a large set only). The sink is still called on the
-  // caller's thread, in the same order, with the same results.
+  // 2 or more: results are computed (and a writer's text written) by two
+  // threads, a run of about 512 results at a time (a large set only). The
+  // sink is still called on the caller's thread, in the same order, with the
+  // same results.
   unsigned threads = 1;
 };
 

@@ -592,6 +592,28 @@ SOPKIT_API int sopkit_indicators_load_file_with_mark(sopkit_indicators** out, co
 SOPKIT_API int sopkit_indicators_load_csv_with_mark(sopkit_indicators** out, const char* text,
                                                     size_t len, int decimal_mark);
 
+enum { SOPKIT_INDICATORS_LOAD_OPTIONS_VERSION = 1 };
+
+/* Options of sopkit_indicators_load_file_with_options; initialise with
+ * sopkit_indicators_load_options_init so that later fields get their
+ * defaults. */
+typedef struct sopkit_indicators_load_options {
+  unsigned version; /* SOPKIT_INDICATORS_LOAD_OPTIONS_VERSION */
+  int decimal_mark; /* a sopkit_decimal_mark (default SOPKIT_DECIMAL_DETECT) */
+  unsigned threads; /* 0 or 1 (default): the calling thread only; 2 or more: a CSV file of
+                       4 MB or more is read by two threads, each half of it into a set of its
+                       own, then merged (the same set, and the same error, as one thread) */
+} sopkit_indicators_load_options;
+
+SOPKIT_API int sopkit_indicators_load_options_init(sopkit_indicators_load_options* opts);
+
+/* sopkit_indicators_load_file with options; opts may be NULL (the defaults).
+ * A .json file ignores decimal_mark and threads. Errors: as
+ * sopkit_indicators_load_file, and SOPKIT_EINVAL for an unknown version or
+ * decimal mark. */
+SOPKIT_API int sopkit_indicators_load_file_with_options(sopkit_indicators** out, const char* path,
+                                                        const sopkit_indicators_load_options* opts);
+
 /* Rows of a set built from arrays: one (indicator, period) row per index.
  * Texts are UTF-8; numbers NaN mean blank (not reported), 0 means zero. The
  * rules are the CSV's (docs/indicators.md): the indicator's definition (unit,
@@ -676,10 +698,10 @@ typedef struct sopkit_evaluate_options {
   const char* period;        /* only this period ("2024-Q2"); NULL: every period */
   double warning_threshold;  /* early warning below this projected % (default 76) */
   unsigned threads;          /* (version 2) 0 or 1 (default): the calling thread only; 2 or
-                                more: on a set of 8 192 rows or more, results are computed on
-                                a second thread while the earlier ones are stored (the same
-                                results in the same order), and the evaluation's JSON and
-                                CSV texts are written by two threads (the same text) */
+                                more: on a set of 8 192 rows or more, results are computed by
+                                two threads and stored in order (the same results in the
+                                same order), and the evaluation's JSON and CSV texts are
+                                written by two threads (the same text) */
 } sopkit_evaluate_options;
 
 SOPKIT_API int sopkit_evaluate_options_init(sopkit_evaluate_options* opts);

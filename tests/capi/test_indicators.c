@@ -321,6 +321,80 @@ static void test_threads_and_version_1_options(void) {
   sopkit_indicators_free(set);
 }
 
+/* A CSV file of about 5 MB (past the size two threads read) in `path`:
+ * 15 000 indicators, an annual row and four quarters each. */
+static int write_large_csv(char* path, size_t size) {
+  const char* tmp = getenv("TMPDIR");
+  FILE* f;
+  int fd;
+  unsigned i, q;
+  snprintf(path, size, "%s/sopkit-capi-load-XXXXXX", tmp ? tmp : "/tmp");
+  fd = mkstemp(path);
+  if (fd < 0 || !(f = fdopen(fd, "w"))) return 0;
+  fputs("unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation\n", f);
+  for (i = 0; i < 15000; ++i) {
+    fprintf(f, "Dinas/Bidang %u/Seksi %u,IKU-%05u,Indikator %u,%%,%s,sum,%u,2024,%u.5,\n", i % 40,
+            i % 7, i, i, i % 3 ? "positive" : "negative", 1 + i % 3, 90 + i % 20);
+    for (q = 1; q <= 4; ++q)
+      fprintf(f, "Dinas/Bidang %u/Seksi %u,IKU-%05u,,,,,,2024-Q%u,%u,%u.25\n", i % 40, i % 7, i, q,
+              20 + q, 15 + (i + q) % 9);
+  }
+  return fclose(f) == 0;
+}
+
+/* The evaluation JSON of the set a file loads to under `opts` (NULL when
+ * the load fails). */
+static char* loaded_evaluation_json(const char* path, const sopkit_indicators_load_options* opts) {
+  sopkit_indicators* set = NULL;
+  sopkit_evaluation* ev = NULL;
+  const char* json = NULL;
+  char* copy = NULL;
+  if (sopkit_indicators_load_file_with_options(&set, path, opts) != SOPKIT_OK) return NULL;
+  CHECK_OK(sopkit_indicators_evaluate(set, NULL, &ev));
+  if (sopkit_evaluation_to_json(ev, &json) == SOPKIT_OK) {
+    copy = (char*)malloc(strlen(json) + 1);
+    if (copy) memcpy(copy, json, strlen(json) + 1);
+  }
+  sopkit_evaluation_free(ev);
+  sopkit_indicators_free(set);
+  return copy;
+}
+
+/* A file loaded by two threads is the set one thread loads; the options
+ * are checked. */
+static void test_load_options(void) {
+  char path[512];
+  sopkit_indicators_load_options opts;
+  sopkit_indicators* set = NULL;
+  char *one, *two, *defaults;
+  CHECK(write_large_csv(path, sizeof path));
+  CHECK_OK(sopkit_indicators_load_options_init(&opts));
+  CHECK(opts.version == SOPKIT_INDICATORS_LOAD_OPTIONS_VERSION && opts.threads == 1 &&
+        opts.decimal_mark == SOPKIT_DECIMAL_DETECT);
+  one = loaded_evaluation_json(path, &opts);
+  opts.threads = 2;
+  two = loaded_evaluation_json(path, &opts);
+  defaults = loaded_evaluation_json(path, NULL);
+  CHECK(one && two && defaults && strcmp(one, two) == 0 && strcmp(one, defaults) == 0);
+  CHECK(one && strstr(one, "IKU-14999") != NULL);
+  opts.decimal_mark = 7;
+  CHECK_STATUS(sopkit_indicators_load_file_with_options(&set, path, &opts), SOPKIT_EINVAL);
+  CHECK(contains(sopkit_last_error(), "decimal_mark"));
+  opts.decimal_mark = SOPKIT_DECIMAL_DETECT;
+  opts.version = 2;
+  CHECK_STATUS(sopkit_indicators_load_file_with_options(&set, path, &opts), SOPKIT_EINVAL);
+  CHECK(contains(sopkit_last_error(), "sopkit_indicators_load_options_init"));
+  CHECK(set == NULL);
+  CHECK_STATUS(sopkit_indicators_load_options_init(NULL), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_indicators_load_file_with_options(&set, NULL, NULL), SOPKIT_EINVAL);
+  CHECK_STATUS(sopkit_indicators_load_file_with_options(&set, "/nonexistent/x.csv", NULL),
+               SOPKIT_EIO);
+  remove(path);
+  free(one);
+  free(two);
+  free(defaults);
+}
+
 /* The data of the CSV below, as dictionary-encoded columns (rows 0..4). */
 static const char* const kUnits[] = {"Dinas/Bidang SD", "Dinas/Bidang SMP"};
 static const int32_t kUnitIndex[] = {0, 0, 0, 1, 1};
@@ -707,6 +781,7 @@ int main(void) {
   test_example_file_and_options();
   test_version_1_init_keeps_to_its_struct();
   test_threads_and_version_1_options();
+  test_load_options();
   test_evaluation_outlives_its_set();
   test_evaluation_columns();
   test_evaluation_unit_and_warning_columns();

@@ -272,6 +272,27 @@ def test_two_threads_evaluate_as_one() -> None:
                 s.evaluate(threads=bad)
 
 
+def test_two_threads_load_as_one(tmp_path: pathlib.Path) -> None:
+    # A CSV file of about 5 MB: past the size two threads read.
+    lines = ["unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation"]
+    for i in range(15000):
+        unit = f"Dinas/Bidang {i % 40}/Seksi {i % 7}"
+        lines.append(f"{unit},IKU-{i:05d},Indikator {i},%,positive,sum,1,2024,{90 + i % 20}.5,")
+        lines += [f"{unit},IKU-{i:05d},,,,,,2024-Q{q},{20 + q},{15 + (i + q) % 9}.25"
+                  for q in range(1, 5)]
+    path = tmp_path / "large.csv"
+    path.write_text("\n".join(lines) + "\n")
+    with sopkit.IndicatorSet.load(path) as one, \
+            sopkit.IndicatorSet.from_csv(path, threads=2) as two:
+        assert two.counts == one.counts == (15000, 321, 75000)
+        with one.evaluate() as a, two.evaluate() as b:
+            assert b.to_json() == a.to_json()
+    bad: Any
+    for bad in (-1, 1.5, True):
+        with pytest.raises(ValueError, match="threads must be an int >= 0"):
+            sopkit.IndicatorSet.load(path, threads=bad)
+
+
 JSON_FORM = {
     "format": "sopkit.indicators/1",
     "units": [{"id": "dinas", "name": "Dinas", "parent": None},

@@ -9,10 +9,30 @@ use FFI;
 /** Indicators with targets and realisations per period (docs/indicators.md). */
 final class IndicatorSet extends Handle
 {
-    /** A .csv or .json file. */
-    public static function loadFile(string $path): self
+    /**
+     * A .csv or .json file. `threads` 2 or more reads a CSV file of 4 MB or
+     * more with two threads (the same set, and the same error, as one); 0 or 1
+     * keeps to the calling thread. `decimalMark` says how the CSV writes its
+     * numbers: 'detect' (a ';' file writes 1.234,5, others 1234.5), 'dot' or
+     * 'comma' (docs/indicators.md, "Numbers").
+     */
+    public static function loadFile(string $path, int $threads = 1, string $decimalMark = 'detect'): self
     {
-        return self::wrap(self::make('sopkit_indicators', 'sopkit_indicators_load_file', $path));
+        if ($threads < 0) {
+            throw new InvalidArgumentException("threads is $threads; give 0 or more", -1);
+        }
+        $ffi = Library::ffi();
+        $marks = ['detect' => $ffi->SOPKIT_DECIMAL_DETECT, 'dot' => $ffi->SOPKIT_DECIMAL_DOT,
+            'comma' => $ffi->SOPKIT_DECIMAL_COMMA];
+        if (!isset($marks[$decimalMark])) {
+            throw new InvalidArgumentException("decimalMark is '$decimalMark'; give 'detect', 'dot' or 'comma'", -1);
+        }
+        $opts = $ffi->new('sopkit_indicators_load_options');
+        Library::check($ffi->sopkit_indicators_load_options_init(FFI::addr($opts)));
+        $opts->decimal_mark = $marks[$decimalMark];
+        $opts->threads = $threads;
+        return self::wrap(self::make('sopkit_indicators', 'sopkit_indicators_load_file_with_options', $path,
+            FFI::addr($opts)));
     }
 
     public static function loadCsv(string $text): self
@@ -40,9 +60,8 @@ final class IndicatorSet extends Handle
      * period; `scale` picks the rating scale ("permendagri-86-2017" by default,
      * "sakip-88-2021", "traffic-light"); `capPercent` is 0, 100, 110 or 120.
      * `threads` 2 or more computes the results of a set of 8 192 rows or more
-     * on a second thread while the earlier ones are stored, and its JSON and
-     * CSV texts are written by two threads (the same results and texts); 0 or
-     * 1 keeps to the calling thread.
+     * on two threads, and its JSON and CSV texts are written by two threads
+     * (the same results and texts); 0 or 1 keeps to the calling thread.
      */
     public function evaluate(?string $period = null, ?string $scale = null, int $capPercent = 0,
         int $threads = 1): Evaluation

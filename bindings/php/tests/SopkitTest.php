@@ -108,6 +108,46 @@ final class SopkitTest extends TestCase
         $set->evaluate(threads: -1);
     }
 
+    public function testTwoThreadsLoadAsOne(): void
+    {
+        // A CSV file of about 5 MB: past the size two threads read.
+        $csv = "unit,indicator,name,satuan,polarity,accumulation,weight,period,target,realisation\n";
+        for ($i = 0; $i < 15000; $i++) {
+            $unit = sprintf('Dinas/Bidang %d/Seksi %d', $i % 40, $i % 7);
+            $csv .= sprintf("%s,IKU-%05d,Indikator %d,%%,positive,sum,1,2024,%d.5,\n", $unit, $i, $i, 90 + $i % 20);
+            foreach ([1, 2, 3, 4] as $q) {
+                $csv .= sprintf("%s,IKU-%05d,,,,,,2024-Q%d,%d,%d.25\n", $unit, $i, $q, 20 + $q, 15 + ($i + $q) % 9);
+            }
+        }
+        $path = tempnam(sys_get_temp_dir(), 'sopkit-php-load');
+        file_put_contents($path, $csv);
+        try {
+            $one = IndicatorSet::loadFile($path);
+            $two = IndicatorSet::loadFile($path, threads: 2);
+            $this->assertSame(['indicators' => 15000, 'units' => 321, 'rows' => 75000], $two->counts());
+            $this->assertSame($one->evaluate()->toCsv(), $two->evaluate()->toCsv());
+            $this->expectException(\Sopkit\InvalidArgumentException::class);
+            IndicatorSet::loadFile($path, decimalMark: 'koma');
+        } finally {
+            unlink($path);
+        }
+    }
+
+    public function testDecimalMarkOfAFile(): void
+    {
+        $path = tempnam(sys_get_temp_dir(), 'sopkit-php-pagu');
+        file_put_contents($path, "unit;indicator;name;satuan;polarity;accumulation;weight;period;target;realisation\n"
+            . "D/A;K1;Pagu;Rp;positive;last;1;2024;1.200;1.100\n");
+        try {
+            $row = IndicatorSet::loadFile($path, decimalMark: 'comma')->evaluate()->rows()[0];
+            $this->assertSame(1200.0, $row['target']);
+            $this->expectException(\Sopkit\FormatException::class);
+            IndicatorSet::loadFile($path);
+        } finally {
+            unlink($path);
+        }
+    }
+
     public function testUnknownPeriodTextThrows(): void
     {
         $set = IndicatorSet::loadFile(self::example('indicators-disdikbud-2024.csv'));

@@ -5,6 +5,7 @@
 #include "sopkit/indicator_set.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -166,15 +167,25 @@ Period Period::parse(std::string_view text) {
 }
 
 std::string Period::to_string() const {
+  // Written into one buffer, not joined from pieces: the writers of a
+  // national evaluation ask for a period's text once per result.
+  char text[48];  // the year in the first half, then "-Q" or '-' and an int
+  char* const end = text + sizeof text;
+  char* p = std::to_chars(text, text + sizeof text / 2, year).ptr;
   switch (kind) {
     case Kind::quarter:
-      return std::to_string(year) + "-Q" + std::to_string(quarter);
+      *p++ = '-';
+      *p++ = 'Q';
+      p = std::to_chars(p, end, quarter).ptr;
+      break;
     case Kind::year:
-      return std::to_string(year);
+      break;
     case Kind::multi_year:
-      return std::to_string(year) + "-" + std::to_string(end_year);
+      *p++ = '-';
+      p = std::to_chars(p, end, end_year).ptr;
+      break;
   }
-  return "?";
+  return std::string(text, p);
 }
 
 std::string Period::end_date() const {

@@ -109,7 +109,9 @@ class IndicatorSetBuilder {
   // indicator both builders were given whose definitions may disagree, or an
   // (indicator, period) pair both were given. The caller then adds those rows
   // here, which accepts them or throws the error a one-thread load throws.
-  bool absorb(IndicatorSetBuilder&& later, std::size_t number_shift);
+  // With `threads` > 1 the rows are appended on a second thread while the
+  // indicators are taken over (the same set).
+  bool absorb(IndicatorSetBuilder&& later, std::size_t number_shift, unsigned threads = 1);
   IndicatorSet finish() &&;
 
  private:

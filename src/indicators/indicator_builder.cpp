@@ -4,6 +4,7 @@
 #include "indicators/detail/number_cell.hpp"
 
 #include <cmath>
+#include <future>
 #include <limits>
 #include <new>
 #include <stdexcept>
@@ -325,7 +326,8 @@ bool IndicatorSetBuilder::match_indicators(const IndicatorSet& later,
   return !shared || !shares_a_period(later, ours_of);
 }
 
-bool IndicatorSetBuilder::absorb(IndicatorSetBuilder&& later, std::size_t number_shift) {
+bool IndicatorSetBuilder::absorb(IndicatorSetBuilder&& later, std::size_t number_shift,
+                                 unsigned threads) {
   IndicatorSet& theirs = later.set_;
   const std::vector<std::string> paths = theirs.units().paths();
   std::vector<std::optional<std::size_t>> unit_here(paths.size());
@@ -341,18 +343,35 @@ bool IndicatorSetBuilder::absorb(IndicatorSetBuilder&& later, std::size_t number
   for (std::size_t u = 0; u < paths.size(); ++u)
     unit_of[u] = unit_here[u] ? *unit_here[u] : set_.units().find_or_add_path(paths[u]);
   if (set_.source.empty()) set_.source = theirs.source;
+  // The new indicators go after ours, in their order: their numbers are known
+  // before they are taken, so with two threads the rows (the columns alone)
+  // are appended on the second while the indicators (the indicators and the
+  // code index alone) are taken over here. Both write memory touched for the
+  // first time.
+  std::vector<bool> taken(n);
+  for (std::size_t i = 0, next = set_.indicator_count(); i < n; ++i)
+    if (ours_of[i] == kNone) {
+      taken[i] = true;
+      ours_of[i] = next++;
+    }
+  auto append_rows = [&] { set_.append_rows(theirs, ours_of, number_shift); };
+  std::future<void> rows;
+  if (threads > 1) rows = std::async(std::launch::async, append_rows);
   // What is taken from `later` is freed as it goes (see append_rows).
   theirs.by_code_ = {};
   for (std::size_t i = 0; i < n; ++i) {
     if (i + kAhead < n) set_.by_code_.prefetch(hash[i + kAhead]);
-    if (ours_of[i] != kNone) continue;
+    if (!taken[i]) continue;
     Indicator d = std::move(theirs.indicators_[i]);
     d.unit = unit_of[d.unit];
-    ours_of[i] = set_.add_absent_indicator(std::move(d), hash[i]);
+    set_.add_absent_indicator(std::move(d), hash[i]);
     first_row_.push_back(later.first_row_[i] + number_shift);
   }
   std::vector<Indicator>().swap(theirs.indicators_);
-  set_.append_rows(theirs, ours_of, number_shift);
+  if (rows.valid())
+    rows.get();  // (an exception of the rows' thread is thrown here)
+  else
+    append_rows();
   return true;
 }
 

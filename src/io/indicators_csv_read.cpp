@@ -286,7 +286,7 @@ IndicatorSet read_indicators(CsvRecords& records, const std::string& source,
   }
   if (half && reader.read(half->start())) {
     if (IndicatorBuilder* later = half->finished();
-        later && builder.absorb(std::move(*later), records.next_line() - 1)) {
+        later && builder.absorb(std::move(*later), records.next_line() - 1, options.threads)) {
       if (file->absorbed) *file->absorbed = true;
       return std::move(builder).finish();
     }

@@ -55,6 +55,39 @@ TEST(IndicatorSetBuilder, BuildsTheSetTheCsvLoaderBuilds) {
   EXPECT_EQ(set.cell(1).origin, "row 1");
 }
 
+// A builder absorbs another's rows, numbered after its own, on one thread or
+// with the rows appended on a second: the set one builder of every row builds.
+TEST(IndicatorSetBuilder, AbsorbsAnotherBuildersRowsOnOneThreadOrTwo) {
+  const char* const codes[] = {"IKU-1", "IKU-2", "IKU-3", "IKU-4"};
+  auto rows_into = [&](IndicatorSetBuilder& b, std::size_t first, std::size_t last) {
+    RowNumber place;
+    for (std::size_t i = first; i < last; ++i)
+      for (const char* period : {"2024-Q1", "2024-Q2"}) {
+        IndicatorRow r = row_of("x", period, i % 2 ? "90" : "92.5");
+        r.text[C::indicator] = codes[i];
+        if (i == 3) r.text[C::unit] = "Dinas/Bidang SMP";  // a unit only the later rows name
+        place.row = 2 * i + (period[6] == '2');
+        b.add(r, place.row, place);
+      }
+  };
+  IndicatorSetBuilder whole({"row ", "row", true, "Dinas"});
+  rows_into(whole, 0, 4);
+  const std::string expected = indicators_to_json(std::move(whole).finish());
+  for (unsigned threads : {1u, 2u}) {
+    IndicatorSetBuilder first({"row ", "row", true, "Dinas"}),
+        later({"row ", "row", true, "Dinas"});
+    rows_into(first, 0, 2);
+    rows_into(later, 2, 4);
+    // The later builder numbered its rows from 4 already: no shift.
+    ASSERT_TRUE(first.absorb(std::move(later), 0, threads));
+    const IndicatorSet set = std::move(first).finish();
+    EXPECT_EQ(indicators_to_json(set), expected) << threads;
+    ASSERT_EQ(set.cell_count(), 8u);
+    EXPECT_EQ(set.cell(7).origin, "row 7") << threads;
+    EXPECT_EQ(set.indicator(set.cell(7).indicator).code, "IKU-4") << threads;
+  }
+}
+
 // expect_rest reserves storage only: the set is the same whatever the
 // estimate (too low, too high, or nonsense, which is ignored), and the values
 // counted are the numbers the rows give.

@@ -348,12 +348,9 @@ bool IndicatorSetBuilder::absorb(IndicatorSetBuilder&& later, std::size_t number
   // are appended on the second while the indicators (the indicators and the
   // code index alone) are taken over here. Both write memory touched for the
   // first time.
-  std::vector<bool> taken(n);
-  for (std::size_t i = 0, next = set_.indicator_count(); i < n; ++i)
-    if (ours_of[i] == kNone) {
-      taken[i] = true;
-      ours_of[i] = next++;
-    }
+  const std::size_t first_new = set_.indicator_count();  // ours_of[i] >= it: taken over
+  for (std::size_t i = 0, next = first_new; i < n; ++i)
+    if (ours_of[i] == kNone) ours_of[i] = next++;
   auto append_rows = [&] { set_.append_rows(theirs, ours_of, number_shift); };
   std::future<void> rows;
   if (threads > 1) rows = std::async(std::launch::async, append_rows);
@@ -361,7 +358,7 @@ bool IndicatorSetBuilder::absorb(IndicatorSetBuilder&& later, std::size_t number
   theirs.by_code_ = {};
   for (std::size_t i = 0; i < n; ++i) {
     if (i + kAhead < n) set_.by_code_.prefetch(hash[i + kAhead]);
-    if (!taken[i]) continue;
+    if (ours_of[i] < first_new) continue;  // held here already
     Indicator d = std::move(theirs.indicators_[i]);
     d.unit = unit_of[d.unit];
     set_.add_absent_indicator(std::move(d), hash[i]);

@@ -342,22 +342,17 @@ static int write_large_csv(char* path, size_t size) {
   return fclose(f) == 0;
 }
 
+static char* evaluation_json(const sopkit_indicators* set);
+
 /* The evaluation JSON of the set a file loads to under `opts` (NULL when
- * the load fails). */
+ * the load or the evaluation fails). */
 static char* loaded_evaluation_json(const char* path, const sopkit_indicators_load_options* opts) {
   sopkit_indicators* set = NULL;
-  sopkit_evaluation* ev = NULL;
-  const char* json = NULL;
-  char* copy = NULL;
+  char* json;
   if (sopkit_indicators_load_file_with_options(&set, path, opts) != SOPKIT_OK) return NULL;
-  CHECK_OK(sopkit_indicators_evaluate(set, NULL, &ev));
-  if (sopkit_evaluation_to_json(ev, &json) == SOPKIT_OK) {
-    copy = (char*)malloc(strlen(json) + 1);
-    if (copy) memcpy(copy, json, strlen(json) + 1);
-  }
-  sopkit_evaluation_free(ev);
+  json = evaluation_json(set);
   sopkit_indicators_free(set);
-  return copy;
+  return json;
 }
 
 /* A file loaded by two threads is the set one thread loads; the options

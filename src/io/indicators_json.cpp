@@ -279,7 +279,9 @@ std::string indicators_to_json(const IndicatorSet& set, int indent) {
 
 namespace {
 
-void write_achievement(detail::JsonStream& j, const char* key, const Achievement& a) {
+// `key` a literal, written as one (JsonStream::key<N>).
+template <std::size_t N>
+void write_achievement(detail::JsonStream& j, const char (&key)[N], const Achievement& a) {
   j.key(key).value_or_null(shown_value(a));
   if (const char* reason = shown_reason(a)) j.key(std::string(key) + "_reason").value(reason);
 }

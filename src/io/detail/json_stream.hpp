@@ -66,14 +66,19 @@ class JsonStream : public ChunkedOutput {
   // indent < 0: compact. With a sink, the text goes there in pieces of about
   // a megabyte (flush() writes the rest); without one, text() holds it all.
   explicit JsonStream(int indent, std::ostream* sink = nullptr)
-      : ChunkedOutput(sink), indent_(indent) {}
+      : ChunkedOutput(sink), indent_(indent) {
+    at_depth();
+  }
 
   int indent() const noexcept { return indent_; }
 
   // Makes this (new) stream write items of a container `depth` levels deep
   // that already holds items: its text goes on that container where another
   // stream calls append_items(). Lets items be written on another thread.
-  void continue_items_at(std::size_t depth) { counts_.assign(depth, 1); }
+  void continue_items_at(std::size_t depth) {
+    counts_.assign(depth, 1);
+    at_depth();
+  }
   // The text of n items written by a continue_items_at() stream of this
   // stream's depth, in place of writing them here.
   void append_items(std::string_view text, std::size_t n) {
@@ -99,8 +104,8 @@ class JsonStream : public ChunkedOutput {
   // (a fifth of the keys' time in a national evaluation's JSON).
   template <std::size_t N>
   JsonStream& key(const char (&k)[N]) {
-    const std::size_t size = std::strlen(k);  // a literal's: a constant once inlined
-    assert(is_plain(std::string_view(k, size)));
+    constexpr std::size_t size = N - 1;  // a literal's: no strlen call
+    assert(std::strlen(k) == size && is_plain(std::string_view(k, size)));
     const std::string_view lead = item_lead();
     char* p = out_.tail(lead.size() + size + 4);  // quotes, ':' and a space
     p = put(p, lead);
@@ -197,41 +202,47 @@ class JsonStream : public ChunkedOutput {
     next_item();
     out_ += bracket;
     counts_.push_back(0);
+    at_depth();
   }
   void close(char bracket) {
     const bool empty = counts_.back() == 0;
     counts_.pop_back();
+    at_depth();
     if (!empty) newline();
     out_ += bracket;
   }
   // Before a value or key: the comma and the line of the next item, unless
-  // the value follows its key; counts the item.
+  // the value follows its key; counts the item. Small enough to be inlined
+  // into every key and value (a national evaluation writes millions).
   std::string_view item_lead() {
     if (after_key_) {
       after_key_ = false;
       return {};
     }
     if (counts_.empty()) return {};
-    const bool comma = counts_.back()++ > 0;
-    if (indent_ < 0) return comma ? std::string_view(",") : std::string_view();
-    const std::string_view line = comma_and_line();
-    return comma ? line : line.substr(1);
+    const std::size_t first = counts_.back()++ == 0;  // no comma before the first item
+    return std::string_view(lines_.data() + first, line_size_ - first);
   }
   void next_item() {
     if (const std::string_view lead = item_lead(); !lead.empty()) out_.append(lead);
   }
   void newline() {
-    if (indent_ >= 0) out_.append(comma_and_line().substr(1));
+    if (indent_ >= 0) out_.append(lines_.data() + 1, line_size_ - 1);
   }
-  // ",\n" and the indentation of the current depth, from one string of
-  // spaces that grows with the deepest level seen: one append per item.
-  std::string_view comma_and_line() {
-    const std::size_t size = 2 + counts_.size() * static_cast<std::size_t>(indent_);
-    if (lines_.size() < size) {
-      lines_ = ",\n";
-      lines_.append(size - 2, ' ');
+  // Sets the lead of the current depth's items: "," when compact, else ",\n"
+  // and the depth's indentation, the start of one string of spaces that
+  // grows with the deepest level seen.
+  void at_depth() {
+    if (indent_ < 0) {
+      if (lines_.empty()) lines_ = ",";
+      line_size_ = 1;
+      return;
     }
-    return std::string_view(lines_.data(), size);
+    line_size_ = 2 + counts_.size() * static_cast<std::size_t>(indent_);
+    if (lines_.size() < line_size_) {
+      lines_ = ",\n";
+      lines_.append(line_size_ - 2, ' ');
+    }
   }
   // `lead`, a quoted string and then `suffix` (": " after a key). A plain
   // string (codes, names, keys) and its lead are copied straight to the end
@@ -341,7 +352,8 @@ class JsonStream : public ChunkedOutput {
   }
 
   int indent_;
-  std::string lines_;                // ",\n" and spaces: see comma_and_line()
+  std::string lines_;                // ",\n" and spaces: see at_depth()
+  std::size_t line_size_ = 0;        // the current depth's lead: its first bytes
   LastNumberText last_number_;       // the digits of the last number that was not short
   std::vector<std::size_t> counts_;  // items so far in each open container
   bool after_key_ = false;

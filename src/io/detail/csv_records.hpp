@@ -59,8 +59,6 @@ class CsvRecords {
   void refill(std::size_t keep_from);
   void check_utf8();
   bool read_simple_line(std::vector<std::string_view>& fields);
-  void split_plain_line(std::size_t begin, std::size_t end,
-                        std::vector<std::string_view>& fields) const;
   void read_record(std::vector<std::string_view>& fields);
   [[noreturn]] void throw_not_utf8(std::size_t column) const;
   std::string_view plain(std::size_t column);

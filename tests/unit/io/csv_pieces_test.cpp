@@ -158,6 +158,30 @@ TEST(CsvPieces, UnquotedLinesReadAsTheGeneralReaderReadsThem) {
     }
 }
 
+// The one-line reader classifies sixteen bytes a step (delimiters, and the
+// quote, CR or LF that end its form of a line): a line whose fields, quote,
+// CR or end fall at any offset of a step, followed by more lines in the same
+// step or not, reads as the general reader reads it.
+TEST(CsvPieces, EveryOffsetInASixteenByteStepReadsAsTheGeneralReader) {
+  const std::string rests[] = {
+      ",K1,x,%,positive,last,1,2024,5,4",
+      ",K1,x\"y,%,positive,last,1,2024,5,4",
+      ",K1,x\ry,%,positive,last,1,2024,5,4",
+      ",K1,,,positive,last,,2024,,",
+  };
+  for (std::size_t shift = 0; shift < 32; ++shift)
+    for (const std::string& rest : rests)
+      for (const char* ending : {"\n", "\r\n", "\r", ""})
+        for (const std::string& after : {std::string(), kRows}) {
+          const std::string unit = "Dinas" + std::string(shift, 'x');
+          const std::string plain = kHeader + unit + rest + ending + after;
+          const std::string quoted = kHeader + "\"" + unit + "\"" + rest + ending + after;
+          EXPECT_EQ(outcome([&] { return parse_indicators_csv(plain); }),
+                    outcome([&] { return parse_indicators_csv(quoted); }))
+              << "shift " << shift << ": " << plain;
+        }
+}
+
 // Sets the input limit for one test and puts the default back.
 class InputLimit {
  public:

@@ -82,9 +82,6 @@ auto located(const IndicatorRowPlace& place, int field, Fn&& fn) {
 bool given(double number) {
   return !std::isnan(number);
 }
-std::optional<double> optional_number(double number) {
-  return given(number) ? std::optional<double>(number) : std::nullopt;
-}
 
 }  // namespace
 
@@ -239,31 +236,33 @@ void IndicatorSetBuilder::add(const IndicatorRow& row, std::size_t number_of_row
   }
   last_indicator_ = ind;
 
-  Cell c;
-  c.indicator = ind;
-  c.period = period;
-  c.target = optional_number(cell_number(row, kTarget, place));
-  c.realisation = optional_number(cell_number(row, kRealisation, place));
-  c.target_low = optional_number(cell_number(row, kTargetLow, place));
-  c.target_high = optional_number(cell_number(row, kTargetHigh, place));
-  c.budget = optional_number(cell_number(row, kBudget, place));
-  c.budget_realisation = optional_number(cell_number(row, kBudgetRealisation, place));
-  c.financial_plan = optional_number(cell_number(row, kFinancialPlan, place));
-  c.physical_plan = optional_number(cell_number(row, kPhysicalPlan, place));
-  c.physical_realisation = optional_number(cell_number(row, kPhysicalRealisation, place));
-  if (c.target_low.has_value() != c.target_high.has_value())
-    fail(place, c.target_low ? kTargetHigh : kTargetLow,
+  // The numbers in the set's column order (target, realisation, ...,
+  // physical_realisation: the fields from kTarget on), the given ones packed.
+  constexpr int kNumbers = kPhysicalRealisation - kTarget + 1;
+  double number[kNumbers];
+  double packed[kNumbers];
+  std::uint16_t mask = 0;
+  std::size_t n = 0;
+  for (int k = 0; k < kNumbers; ++k) {
+    number[k] = cell_number(row, kTarget + k, place);
+    if (!given(number[k])) continue;
+    packed[n++] = number[k];
+    mask = static_cast<std::uint16_t>(mask | 1u << k);
+  }
+  const double low = number[kTargetLow - kTarget], high = number[kTargetHigh - kTarget];
+  if (given(low) != given(high))
+    fail(place, given(low) ? kTargetHigh : kTargetLow,
          "a target range needs both target_low and target_high");
-  if (c.target_low && *c.target_low > *c.target_high)
-    fail(place, kTargetLow, "target_low is above target_high");
-  if (c.target_low && c.target)
+  if (given(low) && low > high) fail(place, kTargetLow, "target_low is above target_high");
+  if (given(low) && given(number[0]))
     fail(place, kTarget, "give either target or target_low/target_high, not both");
-  const auto prev =
-      located(place, kPeriod, [&] { return set_.add_cell_unless_present(c, number_of_row); });
-  if (prev)
+  const std::size_t prev = located(place, kPeriod, [&] {
+    return set_.add_checked_row(ind, period, mask, packed, number_of_row);
+  });
+  if (prev != IndicatorSet::kAdded)
     fail(place, kPeriod,
          "indicator " + std::string(code) + " has a second row for period " + period.to_string() +
-             " (the first is at " + set_.cell(*prev).origin + ")");
+             " (the first is at " + set_.cell(prev).origin + ")");
 }
 
 void IndicatorSetBuilder::expect_rest(double fraction) {

@@ -457,6 +457,18 @@ struct IndicatorSet::Columns {
     if (slots[s] == 0) return std::nullopt;
     return slots[s] - 1;
   }
+  // Appends a row: `given` holds its numbers of the columns `mask` names, in
+  // column order.
+  void push_row(std::uint32_t ind, std::uint32_t period_id, std::uint16_t given_mask,
+                const double* given, std::uint32_t origin) {
+    offset.push_back(values.size());
+    values.insert(values.end(), given, given + __builtin_popcount(given_mask));
+    mask.push_back(given_mask);
+    indicator.push_back(ind);
+    period.push_back(period_id);
+    origin_number.push_back(origin);
+    index_last_row();
+  }
   // Chains the newest row to its indicator, and indexes it (or, when the
   // chain has just grown past the limit, the whole chain).
   void index_last_row() { index_row(static_cast<std::uint32_t>(size() - 1)); }
@@ -632,15 +644,28 @@ std::size_t IndicatorSet::add_checked_cell(const Cell& c, std::size_t origin_num
          detail::format_number(*c.target_high));
   if (c.target_low && c.target)
     fail("give either a target or a range (target_low, target_high), not both");
-  k.offset.push_back(k.values.size());
+  double given[kValueColumns];
+  std::size_t n = 0;
   for (int r = 0; r < kValueColumns; ++r)
-    if (mask & 1u << r) k.values.push_back(**values[r]);
-  k.mask.push_back(mask);
-  k.indicator.push_back(static_cast<std::uint32_t>(c.indicator));
-  k.period.push_back(k.period_id(c.period));
-  k.origin_number.push_back(static_cast<std::uint32_t>(origin_number));
+    if (mask & 1u << r) given[n++] = **values[r];
+  k.push_row(static_cast<std::uint32_t>(c.indicator), k.period_id(c.period), mask, given,
+             static_cast<std::uint32_t>(origin_number));
   if (!numbered && !c.origin.empty()) k.origin_text.emplace(k.size() - 1, c.origin);
-  k.index_last_row();
+  return kAdded;
+}
+
+std::size_t IndicatorSet::add_checked_row(std::size_t indicator, const Period& period,
+                                          std::uint16_t mask, const double* given,
+                                          std::size_t origin_number) {
+  if (indicator >= indicators_.size() || origin_number >= kNoOrigin)
+    throw Error(ErrorCode::out_of_range, "a row's indicator or origin number is out of range");
+  Columns& k = *cols_;
+  if (k.size() >= kNoOrigin - 1) throw Error(ErrorCode::out_of_range, "too many rows in one set");
+  // A new period has no row yet: numbering it first costs no duplicate.
+  const std::uint32_t period_id = k.period_id(period);
+  if (const auto earlier = k.find(indicator, period_id)) return *earlier;
+  k.push_row(static_cast<std::uint32_t>(indicator), period_id, mask, given,
+             static_cast<std::uint32_t>(origin_number));
   return kAdded;
 }
 

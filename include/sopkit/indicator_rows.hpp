@@ -129,8 +129,10 @@ class IndicatorSetBuilder {
   bool same_as_last_row(std::string_view code) const;
   Period period_of(std::string_view text, const IndicatorRowPlace& place);
   std::size_t unit_of(const IndicatorRow& row, const IndicatorRowPlace& place);
+  // A new indicator from its first row; `code_hash` its code's
+  // (IndicatorSet::code_hash), found absent.
   std::size_t define(const IndicatorRow& row, std::size_t unit, std::size_t number,
-                     const IndicatorRowPlace& place);
+                     const IndicatorRowPlace& place, std::uint64_t code_hash);
   void check_agrees(const IndicatorRow& row, std::size_t ind, std::size_t unit,
                     const IndicatorRowPlace& place) const;
   // NaN for a blank cell (a returned optional goes through memory on the

@@ -285,6 +285,8 @@ class IndicatorSet {
   // next codes can be fetched ahead (by_code_.prefetch).
   static std::uint64_t code_hash(std::string_view code);
   std::optional<std::size_t> find_indicator(std::string_view code, std::uint64_t hash) const;
+  // As add_indicator, given its code's hash.
+  std::size_t add_new_indicator(Indicator&& indicator, std::uint64_t hash);
   // Adds an indicator known to be valid, its code absent.
   std::size_t add_absent_indicator(Indicator&& indicator, std::uint64_t hash);
   UnitTree units_;

@@ -145,7 +145,8 @@ std::size_t IndicatorSetBuilder::unit_of(const IndicatorRow& row, const Indicato
 }
 
 std::size_t IndicatorSetBuilder::define(const IndicatorRow& row, std::size_t unit,
-                                        std::size_t number_of_row, const IndicatorRowPlace& place) {
+                                        std::size_t number_of_row, const IndicatorRowPlace& place,
+                                        std::uint64_t code_hash) {
   auto text = [&](int f) { return trim(row.text[f]); };
   Indicator d;
   d.code = std::string(text(kIndicator));
@@ -166,7 +167,7 @@ std::size_t IndicatorSetBuilder::define(const IndicatorRow& row, std::size_t uni
   d.source = std::string(text(kSource));
   if (set_.source.empty()) set_.source = d.source;
   const std::size_t ind =
-      located(place, kIndicator, [&] { return set_.add_indicator(std::move(d)); });
+      located(place, kIndicator, [&] { return set_.add_new_indicator(std::move(d), code_hash); });
   first_row_.push_back(number_of_row);
   return ind;
 }
@@ -228,11 +229,15 @@ void IndicatorSetBuilder::add(const IndicatorRow& row, std::size_t number_of_row
   const Period period = period_of(trim(row.text[kPeriod]), place);
 
   std::size_t ind;
-  if (auto found = same_as_last_row(code) ? last_indicator_ : set_.find_indicator(code)) {
+  if (same_as_last_row(code)) {
+    ind = *last_indicator_;
+    check_agrees(row, ind, unit, place);
+  } else if (const std::uint64_t hash = IndicatorSet::code_hash(code);
+             const auto found = set_.find_indicator(code, hash)) {
     ind = *found;
     check_agrees(row, ind, unit, place);
   } else {
-    ind = define(row, unit, number_of_row, place);
+    ind = define(row, unit, number_of_row, place, hash);
   }
   last_indicator_ = ind;
 

@@ -533,18 +533,22 @@ IndicatorSet::IndicatorSet(IndicatorSet&&) noexcept = default;
 IndicatorSet& IndicatorSet::operator=(IndicatorSet&&) noexcept = default;
 
 std::size_t IndicatorSet::add_indicator(Indicator ind) {
+  const std::uint64_t hash = code_hash(ind.code);
+  return add_new_indicator(std::move(ind), hash);
+}
+
+std::size_t IndicatorSet::add_new_indicator(Indicator&& ind, std::uint64_t hash) {
   // Made only for a message: a national file adds 260 000 indicators.
   const auto where = [&] { return "indicator '" + ind.code + "'"; };
   if (detail::trim(ind.code).empty())
     throw Error(ErrorCode::invalid_argument, "an indicator needs a code");
-  if (find_indicator(ind.code))
+  if (find_indicator(ind.code, hash))
     throw Error(ErrorCode::invalid_argument, "the code is given to two indicators", where());
   if (ind.unit >= units_.size())
     throw Error(ErrorCode::invalid_argument, "the owner unit does not exist", where());
   if (!std::isfinite(ind.weight) || ind.weight < 0)
     throw Error(ErrorCode::invalid_argument,
                 "weight " + detail::format_number(ind.weight) + " must be a number >= 0", where());
-  const std::uint64_t hash = code_hash(ind.code);
   return add_absent_indicator(std::move(ind), hash);
 }
 

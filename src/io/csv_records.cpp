@@ -185,7 +185,7 @@ bool CsvRecords::read_simple_line(std::vector<std::string_view>& fields) {
   const bool crlf = i + 1 < n && p[i] == '\r' && p[i + 1] == '\n';
   if (i == n || !(p[i] == '\n' || crlf)) return false;
   fields.emplace_back(p + start, i - start);
-  scratch_.clear();
+  if (!scratch_.empty()) scratch_.clear();  // a deque's clear() costs even when empty
   record_line_ = line_;
   record_begin_ = i_;
   if (check_cells_)

@@ -363,7 +363,7 @@ bool IndicatorSetBuilder::absorb(IndicatorSetBuilder&& later, std::size_t number
   for (std::size_t i = 0; i < n; ++i) {
     if (i + kAhead < n) set_.by_code_.prefetch(hash[i + kAhead]);
     if (ours_of[i] < first_new) continue;  // held here already
-    Indicator d = std::move(theirs.indicators_[i]);
+    Indicator& d = theirs.indicators_[i];  // moved once, straight into ours
     d.unit = unit_of[d.unit];
     set_.add_absent_indicator(std::move(d), hash[i]);
     first_row_.push_back(later.first_row_[i] + number_shift);

@@ -271,10 +271,11 @@ class IndicatorSet {
                                bool duplicate_is_error);
   // For the builder: a row whose numbers it has checked as add_cell checks
   // them, `mask` bit c set when value column c (target, realisation, ...,
-  // physical_realisation) is given and `given` those numbers in column order.
-  // The earlier row of its (indicator, period), or kAdded. No Cell is made.
+  // physical_realisation) is given and `given` those `count` numbers in
+  // column order. The earlier row of its (indicator, period), or kAdded. No
+  // Cell is made.
   std::size_t add_checked_row(std::size_t indicator, const Period& period, std::uint16_t mask,
-                              const double* given, std::size_t origin_number);
+                              const double* given, std::size_t count, std::size_t origin_number);
   // Appends the rows of `later` (already checked by its own add_cell), their
   // indicators renumbered by `indicator_of` and their origin numbers shifted
   // by `origin_shift`; empties `later`'s rows. The caller has made sure no

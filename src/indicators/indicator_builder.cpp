@@ -262,7 +262,7 @@ void IndicatorSetBuilder::add(const IndicatorRow& row, std::size_t number_of_row
   if (given(low) && given(number[0]))
     fail(place, kTarget, "give either target or target_low/target_high, not both");
   const std::size_t prev = located(place, kPeriod, [&] {
-    return set_.add_checked_row(ind, period, mask, packed, number_of_row);
+    return set_.add_checked_row(ind, period, mask, packed, n, number_of_row);
   });
   if (prev != IndicatorSet::kAdded)
     fail(place, kPeriod,

@@ -457,12 +457,12 @@ struct IndicatorSet::Columns {
     if (slots[s] == 0) return std::nullopt;
     return slots[s] - 1;
   }
-  // Appends a row: `given` holds its numbers of the columns `mask` names, in
-  // column order.
+  // Appends a row: `given` holds its `count` numbers of the columns
+  // `given_mask` names, in column order.
   void push_row(std::uint32_t ind, std::uint32_t period_id, std::uint16_t given_mask,
-                const double* given, std::uint32_t origin) {
+                const double* given, std::size_t count, std::uint32_t origin) {
     offset.push_back(values.size());
-    values.insert(values.end(), given, given + __builtin_popcount(given_mask));
+    values.insert(values.end(), given, given + count);
     mask.push_back(given_mask);
     indicator.push_back(ind);
     period.push_back(period_id);
@@ -652,7 +652,7 @@ std::size_t IndicatorSet::add_checked_cell(const Cell& c, std::size_t origin_num
   std::size_t n = 0;
   for (int r = 0; r < kValueColumns; ++r)
     if (mask & 1u << r) given[n++] = **values[r];
-  k.push_row(static_cast<std::uint32_t>(c.indicator), k.period_id(c.period), mask, given,
+  k.push_row(static_cast<std::uint32_t>(c.indicator), k.period_id(c.period), mask, given, n,
              static_cast<std::uint32_t>(origin_number));
   if (!numbered && !c.origin.empty()) k.origin_text.emplace(k.size() - 1, c.origin);
   return kAdded;
@@ -660,7 +660,7 @@ std::size_t IndicatorSet::add_checked_cell(const Cell& c, std::size_t origin_num
 
 std::size_t IndicatorSet::add_checked_row(std::size_t indicator, const Period& period,
                                           std::uint16_t mask, const double* given,
-                                          std::size_t origin_number) {
+                                          std::size_t count, std::size_t origin_number) {
   if (indicator >= indicators_.size() || origin_number >= kNoOrigin)
     throw Error(ErrorCode::out_of_range, "a row's indicator or origin number is out of range");
   Columns& k = *cols_;
@@ -668,7 +668,7 @@ std::size_t IndicatorSet::add_checked_row(std::size_t indicator, const Period& p
   // A new period has no row yet: numbering it first costs no duplicate.
   const std::uint32_t period_id = k.period_id(period);
   if (const auto earlier = k.find(indicator, period_id)) return *earlier;
-  k.push_row(static_cast<std::uint32_t>(indicator), period_id, mask, given,
+  k.push_row(static_cast<std::uint32_t>(indicator), period_id, mask, given, count,
              static_cast<std::uint32_t>(origin_number));
   return kAdded;
 }

@@ -180,10 +180,15 @@ std::size_t code_points(std::string_view text) {
 }  // namespace
 
 std::string left_cell(std::string_view text, std::size_t width) {
-  const std::size_t n = code_points(text);
-  std::string out(text);
-  out.append(n < width ? width - n : 1, ' ');
+  std::string out;
+  append_left_cell(out, text, width);
   return out;
+}
+
+void append_left_cell(std::string& line, std::string_view text, std::size_t width) {
+  const std::size_t n = code_points(text);
+  line.append(text);
+  line.append(n < width ? width - n : 1, ' ');
 }
 
 std::string shorten(std::string_view text, std::size_t max) {

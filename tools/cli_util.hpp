@@ -103,6 +103,8 @@ std::string read_file(const std::string& path);
 // at least one space after it; a text too wide pushes the row right rather
 // than being cut (a code or an id must be read whole).
 std::string left_cell(std::string_view text, std::size_t width);
+// As left_cell, appended to `line` (a long table's rows, without a string per cell).
+void append_left_cell(std::string& line, std::string_view text, std::size_t width);
 // As left_cell, aligned right and always at least one space before it.
 std::string right_cell(std::string_view text, std::size_t width);
 // `text` cut to at most `max` code points, the last one "~" when cut (for

@@ -26,84 +26,139 @@ std::string opt(const std::optional<double>& v) {
   return v ? fixed(*v) : "-";
 }
 
-std::string describe(const Achievement& a, const std::string& predicate) {
-  if (!a.computable()) return std::string("not computable: ") + reason_name(a.reason);
-  return fixed(a.value) + " %  " + predicate;
+void append_fixed(std::string& line, double v) {
+  char buf[400];  // the longest double, 309 digits, with its decimals
+  line.append(buf, std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2).ptr);
 }
 
-void print_result(const IndicatorSet& set, const IndicatorResult& r, std::ostream& out) {
+void append_description(std::string& line, const Achievement& a, const std::string& predicate) {
+  if (!a.computable()) {
+    line += "not computable: ";
+    line += reason_name(a.reason);
+    return;
+  }
+  append_fixed(line, a.value);
+  line += " %  ";
+  line += predicate;
+}
+
+void append_result(const IndicatorSet& set, const IndicatorResult& r, std::string& line) {
   const Indicator& d = set.indicator(r.indicator);
   std::string target =
       r.target_low ? fixed(*r.target_low) + "-" + fixed(*r.target_high) : opt(r.target);
   if (r.target_from_parts) target += "*";
   std::string real = opt(r.realisation);
   if (r.realisation_from_parts) real += "*";
-  out << left_cell(d.code, 10) << left_cell(r.period.to_string(), 11) << left_cell(target, 16)
-      << left_cell(real, 13) << describe(r.achievement, r.predicate);
+  append_left_cell(line, d.code, 10);
+  append_left_cell(line, r.period.to_string(), 11);
+  append_left_cell(line, target, 16);
+  append_left_cell(line, real, 13);
+  append_description(line, r.achievement, r.predicate);
   if (r.period.kind == Period::Kind::quarter && r.ytd_achievement.computable() &&
-      d.accumulation != Accumulation::last)
-    out << "  (YTD " << fixed(r.ytd_achievement.value) << " %)";
-  if (r.absorption) out << "  serapan " << fixed(*r.absorption) << " %";
-  if (r.physical_deviation)
-    out << "  fisik " << fixed(*r.physical_deviation) << " pp " << to_string(r.physical_light);
-  out << '\n';
+      d.accumulation != Accumulation::last) {
+    line += "  (YTD ";
+    append_fixed(line, r.ytd_achievement.value);
+    line += " %)";
+  }
+  if (r.absorption) {
+    line += "  serapan ";
+    append_fixed(line, *r.absorption);
+    line += " %";
+  }
+  if (r.physical_deviation) {
+    line += "  fisik ";
+    append_fixed(line, *r.physical_deviation);
+    line += " pp ";
+    line += to_string(r.physical_light);
+  }
+  line += '\n';
 }
 
-void print_warning(const IndicatorSet& set, const EarlyWarning& w, std::ostream& out) {
-  out << left_cell(set.indicator(w.indicator).code, 10) << w.year << " after Q"
-      << w.quarters_reported << ": "
-      << (w.projected.computable()
-              ? fixed(w.projected.value) + " %"
-              : std::string("not computable: ") + reason_name(w.projected.reason))
-      << (w.warn ? "  WARNING" : "") << '\n';
+void append_warning(const IndicatorSet& set, const EarlyWarning& w, std::string& line) {
+  append_left_cell(line, set.indicator(w.indicator).code, 10);
+  line += std::to_string(w.year);
+  line += " after Q";
+  line += std::to_string(w.quarters_reported);
+  line += ": ";
+  if (w.projected.computable()) {
+    append_fixed(line, w.projected.value);
+    line += " %";
+  } else {
+    line += "not computable: ";
+    line += reason_name(w.projected.reason);
+  }
+  if (w.warn) line += "  WARNING";
+  line += '\n';
 }
 
-// The table printed as the results arrive; each section's heading is printed
-// by its first row (or, for the roll-ups, by finish()), so nothing is printed
-// when evaluate() refuses the request.
+// The table printed as the results arrive, its rows gathered in pieces of
+// about 64 KiB (a national table has 280 000 rows: a stream call per cell
+// cost more than the evaluation). Each section's heading is printed by its
+// first row (or, for the roll-ups, by finish()), so nothing is printed when
+// evaluate() refuses the request.
 class TablePrinter : public EvaluationSink {
  public:
   TablePrinter(const IndicatorSet& set, std::ostream& out) : set_(set), out_(out) {}
   void indicator(const IndicatorResult& r) override {
     enter(Section::indicators);
-    print_result(set_, r, out_);
+    append_result(set_, r, text_);
+    flush_piece();
   }
   void unit(const UnitResult& u) override {
     enter(Section::units);
+    append_left_cell(text_, u.period.to_string(), 11);
     std::string name(2 * set_.units().depth(u.unit), ' ');
     name += set_.units().name(u.unit);
-    out_ << left_cell(u.period.to_string(), 11) << left_cell(name, 60)
-         << describe(u.achievement, u.predicate) << "  [" << u.included << " in, " << u.excluded
-         << " excluded]\n";
+    append_left_cell(text_, name, 60);
+    append_description(text_, u.achievement, u.predicate);
+    text_ +=
+        "  [" + std::to_string(u.included) + " in, " + std::to_string(u.excluded) + " excluded]\n";
+    flush_piece();
   }
   void warning(const EarlyWarning& w) override {
     enter(Section::warnings);
-    print_warning(set_, w, out_);
+    append_warning(set_, w, text_);
+    flush_piece();
   }
   void note(const std::string& n) override { notes_.push_back(n); }
-  void finish() { enter(Section::units); }
+  void finish() {
+    enter(Section::units);
+    out_ << text_;
+    text_.clear();
+  }
   const std::vector<std::string>& notes() const { return notes_; }
 
  private:
   enum class Section { none, indicators, units, warnings };
+  static constexpr std::size_t kPiece = std::size_t{1} << 16;
 
+  void flush_piece() {
+    if (text_.size() < kPiece) return;
+    out_ << text_;
+    text_.clear();
+  }
   void enter(Section s) {
     if (section_ < Section::indicators && s >= Section::indicators) {
-      if (!set_.source.empty()) out_ << "Data: " << set_.source << "\n\n";
-      out_ << left_cell("indicator", 10) << left_cell("period", 11) << left_cell("target", 16)
-           << left_cell("realisation", 13) << "achievement\n";
+      if (!set_.source.empty()) text_ += "Data: " + set_.source + "\n\n";
+      append_left_cell(text_, "indicator", 10);
+      append_left_cell(text_, "period", 11);
+      append_left_cell(text_, "target", 16);
+      append_left_cell(text_, "realisation", 13);
+      text_ += "achievement\n";
     }
     if (section_ < Section::units && s >= Section::units)
-      out_ << "(* taken from the quarters or years)\n\nUnit roll-ups (weighted mean of capped "
-              "achievement)\n";
+      text_ +=
+          "(* taken from the quarters or years)\n\nUnit roll-ups (weighted mean of capped "
+          "achievement)\n";
     if (section_ < Section::warnings && s >= Section::warnings)
-      out_ << "\nEarly warning (projected year-end achievement)\n";
+      text_ += "\nEarly warning (projected year-end achievement)\n";
     if (s > section_) section_ = s;
   }
 
   const IndicatorSet& set_;
   std::ostream& out_;
   Section section_ = Section::none;
+  std::string text_;  // rows not yet printed
   std::vector<std::string> notes_;
 };
 

@@ -29,9 +29,8 @@ passes --timeout is stopped and reported as "> T s".
       [--jobs evaluate,capi,validate,analyze,loops,runs,store,python] [--timeout 60] [--out DIR]
       [--repeat N]
 
---repeat N runs each side N times, the two sides' runs alternating, and keeps
-each side's fastest run's time (with the largest peak RSS of the N): on a
-shared machine other work only adds time, and a slow minute falls on both.
+--repeat N runs each side N times and keeps the fastest run's time (with the
+largest peak RSS of the N): on a shared machine other work only adds time.
 
 --short (CI) uses small sizes and fails only on errors (a job that cannot run
 or writes malformed JSON), never on ratios. Exit status: 0 done, 1 an error.
@@ -299,22 +298,17 @@ class Bench:
         """Runs sopkit's and the alternative's command at n and 4n and adds a row."""
         figures = []
         for scale in (0, 1):
-            # The two sides' runs alternate, so that a slow minute of the
-            # shared machine falls on both.
-            s_runs, a_runs = [], []
-            for _ in range(self.repeat):
-                s_runs.append(self.run_once(sopkit_cmds[scale]))
-                if alt_cmds:
-                    a_runs.append(self.run_once(alt_cmds[scale]))
-            figures.append((self.fastest(s_runs), self.fastest(a_runs) if alt_cmds else NO_ALTERNATIVE))
+            s = self.run_side(sopkit_cmds[scale])
+            a = self.run_side(alt_cmds[scale]) if alt_cmds else NO_ALTERNATIVE
+            figures.append((s, a))
         self.rows.append(dict(job=job, size=size_label, figures=figures, goal=goal,
                               met=met(figures) if met and None not in (figures[1][0][0],) else None))
         self.print_row(self.rows[-1])
 
-    @staticmethod
-    def fastest(runs):
+    def run_side(self, cmd):
         """The fastest of --repeat runs (a shared machine only ever adds time),
         with the largest peak RSS seen."""
+        runs = [self.run_once(cmd) for _ in range(self.repeat)]
         if any(r[0] is None for r in runs):
             return next(r for r in runs if r[0] is None)
         fastest = min(runs, key=lambda r: r[0])

@@ -107,8 +107,8 @@ class JsonStream : public ChunkedOutput {
     constexpr std::size_t size = N - 1;  // a literal's: no strlen call
     assert(std::strlen(k) == size && is_plain(std::string_view(k, size)));
     const std::string_view lead = item_lead();
-    char* p = out_.tail(lead.size() + size + 4);  // quotes, ':' and a space
-    p = put(p, lead);
+    char* p = out_.tail(lead_room(lead) + size + 4);  // quotes, ':' and a space
+    p = put_lead(p, lead);
     *p++ = '"';
     std::memcpy(p, k, size);
     p += size;
@@ -214,17 +214,32 @@ class JsonStream : public ChunkedOutput {
   // Before a value or key: the comma and the line of the next item, unless
   // the value follows its key; counts the item. Small enough to be inlined
   // into every key and value (a national evaluation writes millions).
+  // Its bytes are always in lines_ (none when empty), for put_lead().
   std::string_view item_lead() {
     if (after_key_) {
       after_key_ = false;
-      return {};
+      return std::string_view(lines_.data(), 0);
     }
-    if (counts_.empty()) return {};
+    if (counts_.empty()) return std::string_view(lines_.data(), 0);
     const std::size_t first = counts_.back()++ == 0;  // no comma before the first item
     return std::string_view(lines_.data() + first, line_size_ - first);
   }
-  void next_item() {
-    if (const std::string_view lead = item_lead(); !lead.empty()) out_.append(lead);
+  [[gnu::always_inline]] void next_item() {
+    const std::string_view lead = item_lead();
+    if (!lead.empty()) out_.end_at(put_lead(out_.tail(lead_room(lead)), lead));
+  }
+  // A lead is copied as one block of kLeadCopy bytes, its own and the spaces
+  // after it in lines_ (the next write covers them): a copy of a constant
+  // size is a few moves, one of the lead's size a call of memcpy, and a
+  // national evaluation writes tens of millions of leads.
+  static constexpr std::size_t kLeadCopy = 32;
+  static std::size_t lead_room(std::string_view lead) noexcept {
+    return lead.size() > kLeadCopy ? lead.size() : kLeadCopy;
+  }
+  static char* put_lead(char* p, std::string_view lead) noexcept {
+    if (lead.size() > kLeadCopy) return put(p, lead);
+    std::memcpy(p, lead.data(), kLeadCopy);
+    return p + lead.size();
   }
   void newline() {
     if (indent_ >= 0) out_.append(lines_.data() + 1, line_size_ - 1);
@@ -232,25 +247,22 @@ class JsonStream : public ChunkedOutput {
   // Sets the lead of the current depth's items: "," when compact, else ",\n"
   // and the depth's indentation, the start of one string of spaces that
   // grows with the deepest level seen.
+  // Spaces follow for a lead's block copy (put_lead).
   void at_depth() {
-    if (indent_ < 0) {
-      if (lines_.empty()) lines_ = ",";
-      line_size_ = 1;
-      return;
-    }
-    line_size_ = 2 + counts_.size() * static_cast<std::size_t>(indent_);
-    if (lines_.size() < line_size_) {
-      lines_ = ",\n";
-      lines_.append(line_size_ - 2, ' ');
-    }
+    line_size_ = indent_ < 0 ? 1 : 2 + counts_.size() * static_cast<std::size_t>(indent_);
+    if (lines_.size() < line_size_ + kLeadCopy) make_lines();
   }
-  // `lead`, a quoted string and then `suffix` (": " after a key). A plain
-  // string (codes, names, keys) and its lead are copied straight to the end
-  // of the text.
-  void string(std::string_view s, std::string_view suffix = "", std::string_view lead = "") {
+  [[gnu::noinline]] void make_lines() {
+    lines_ = indent_ < 0 ? "," : ",\n";
+    lines_.append(line_size_ + kLeadCopy - lines_.size(), ' ');
+  }
+  // `lead` (from item_lead()), a quoted string and then `suffix` (": "
+  // after a key). A plain string (codes, names, keys) and its lead are copied
+  // straight to the end of the text.
+  void string(std::string_view s, std::string_view suffix, std::string_view lead) {
     if (is_plain(s)) {
-      char* p = out_.tail(lead.size() + s.size() + 2 + suffix.size());
-      p = put(p, lead);
+      char* p = out_.tail(lead_room(lead) + s.size() + 2 + suffix.size());
+      p = put_lead(p, lead);
       *p++ = '"';
       p = put(p, s);
       *p++ = '"';

@@ -175,6 +175,42 @@ TEST(JsonStream, DocumentsAreWrittenAsNlohmannWritesThem) {
   }
 }
 
+// A line's lead (comma, newline, indentation) is copied as one block of a
+// fixed size; a deep document's leads are longer than the block, and the
+// string they come from grows as the document goes deeper.
+TEST(JsonStream, DeepDocumentsAreWrittenAsNlohmannWritesThem) {
+  for (int indent : {-1, 2, 4, 9}) {
+    nlohmann::ordered_json doc = nlohmann::ordered_json::object();
+    nlohmann::ordered_json* at = &doc;
+    JsonStream j(indent);
+    j.begin_object();
+    for (int depth = 0; depth < 14; ++depth) {
+      (*at)["n"] = depth;
+      (*at)["list"] = {depth, "x", 0.5};
+      j.key("n").value(depth);
+      j.key("list").begin_array();
+      j.value(depth);
+      j.value("x");
+      j.value(0.5);
+      j.end_array();
+      at = &(*at)["deeper"];
+      *at = nlohmann::ordered_json::object();
+      j.key("deeper").begin_object();
+    }
+    for (int depth = 0; depth < 14; ++depth) {
+      j.key("after").value(true);
+      j.end_object();
+    }
+    j.end_object();
+    // The same "after" keys, each closing one level from the deepest out.
+    std::vector<nlohmann::ordered_json*> levels{&doc};
+    for (int depth = 0; depth < 14; ++depth) levels.push_back(&(*levels.back())["deeper"]);
+    for (int depth = 14; depth >= 1; --depth)
+      (*levels[static_cast<std::size_t>(depth)])["after"] = true;
+    EXPECT_EQ(j.take_text(), doc.dump(indent)) << indent;
+  }
+}
+
 TEST(JsonStream, TextsAreEscapedAsNlohmannEscapesThem) {
   for (const std::string& t : texts()) {
     JsonStream value(2), key(2);

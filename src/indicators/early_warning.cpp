@@ -125,7 +125,16 @@ EarlyWarning project_year(const IndicatorCells& cells, int year, int reported, c
 void warnings_of(std::size_t i, IndicatorCells& cells, const EvaluationOptions& opt,
                  std::vector<EarlyWarning>& out) {
   cells.load(i);
-  for (int year : cells.quarter_years()) {
+  // Each year with quarterly rows once, in order (the cells are
+  // chronological), without a list of them made per indicator.
+  bool any_quarter = false;
+  int last_year = 0;
+  for (std::size_t j = 0; j < cells.size(); ++j) {
+    const Period& p = cells.period(j);
+    if (p.kind != Period::Kind::quarter || (any_quarter && p.year == last_year)) continue;
+    any_quarter = true;
+    last_year = p.year;
+    const int year = p.year;
     int upto = 4;
     if (opt.period) {
       if (year < opt.period->year || year > opt.period->end_year) continue;

@@ -65,14 +65,6 @@ Quarters IndicatorCells::quarters(int year, int upto) const {
   return out;
 }
 
-std::vector<int> IndicatorCells::quarter_years() const {
-  std::vector<int> years;
-  for (const auto& [p, row] : rows_)
-    if (p.kind == Period::Kind::quarter && (years.empty() || years.back() != p.year))
-      years.push_back(p.year);
-  return years;
-}
-
 Target IndicatorCells::derive_annual_target(int year) const {
   const Accumulation rule = indicator().accumulation;
   const Quarters qs = quarters(year, 4);

@@ -128,9 +128,6 @@ class IndicatorCells {
   // Quarters 1..upto of a year. They sit together in chronological order.
   Quarters quarters(int year, int upto) const;
 
-  // The years with quarterly rows, in order.
-  std::vector<int> quarter_years() const;
-
   // An annual target from the quarters: all four quarter targets for `sum` and
   // `average`, the Q4 target for `last` (a Q2 target is not the year's).
   Target derive_annual_target(int year) const;

@@ -14,21 +14,21 @@ namespace sopkit::cli {
 
 namespace {
 
-// What printf's "%.*f" writes (the standard defines to_chars so), without
+// What printf's "%.2f" writes (the standard defines to_chars so), without
 // printf's cost on a national report's million numbers.
-std::string fixed(double v, int decimals = 2) {
+void append_fixed(std::string& line, double v) {
   char buf[400];  // the longest double, 309 digits, with its decimals
-  const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
-  return std::string(buf, r.ptr);
+  line.append(buf, std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2).ptr);
+}
+
+std::string fixed(double v) {
+  std::string text;
+  append_fixed(text, v);
+  return text;
 }
 
 std::string opt(const std::optional<double>& v) {
   return v ? fixed(*v) : "-";
-}
-
-void append_fixed(std::string& line, double v) {
-  char buf[400];  // the longest double, 309 digits, with its decimals
-  line.append(buf, std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2).ptr);
 }
 
 void append_description(std::string& line, const Achievement& a, const std::string& predicate) {

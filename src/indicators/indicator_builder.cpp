@@ -254,12 +254,13 @@ void IndicatorSetBuilder::add(const IndicatorRow& row, std::size_t number_of_row
     packed[n++] = number[k];
     mask = static_cast<std::uint16_t>(mask | 1u << k);
   }
-  const double low = number[kTargetLow - kTarget], high = number[kTargetHigh - kTarget];
+  const double target = number[0], low = number[kTargetLow - kTarget],
+               high = number[kTargetHigh - kTarget];
   if (given(low) != given(high))
     fail(place, given(low) ? kTargetHigh : kTargetLow,
          "a target range needs both target_low and target_high");
   if (given(low) && low > high) fail(place, kTargetLow, "target_low is above target_high");
-  if (given(low) && given(number[0]))
+  if (given(low) && given(target))
     fail(place, kTarget, "give either target or target_low/target_high, not both");
   const std::size_t prev = located(place, kPeriod, [&] {
     return set_.add_checked_row(ind, period, mask, packed, n, number_of_row);

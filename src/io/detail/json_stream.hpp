@@ -246,8 +246,8 @@ class JsonStream : public ChunkedOutput {
   }
   // Sets the lead of the current depth's items: "," when compact, else ",\n"
   // and the depth's indentation, the start of one string of spaces that
-  // grows with the deepest level seen.
-  // Spaces follow for a lead's block copy (put_lead).
+  // grows with the deepest level seen and leaves room after any lead for its
+  // block copy (put_lead).
   void at_depth() {
     line_size_ = indent_ < 0 ? 1 : 2 + counts_.size() * static_cast<std::size_t>(indent_);
     if (lines_.size() < line_size_ + kLeadCopy) make_lines();

@@ -10,8 +10,11 @@ passes --timeout is stopped and reported as "> T s".
 
   job        sopkit                                  alternative
   evaluate   sopkit evaluate national.csv            pandas: read_csv, forward-fill the definitions,
-             --period 2024-Q2 --json / --csv         achievement by polarity, predikat band,
-                                                     weighted roll-up per unit and ancestor, to_csv
+             --period 2024-Q2 --json / --csv /       achievement by polarity, predikat band,
+             (text)                                  year-to-date figures, early warnings (for the
+                                                     JSON and text, which carry them), weighted
+                                                     roll-up per unit and ancestor, to_csv; its
+                                                     figures checked against sopkit's JSON
   capi       the C ABI (bench/embed/national.c): load,   the pandas pipeline of `evaluate`
              evaluate (two threads), to_json / to_csv,
              write a file
@@ -51,7 +54,7 @@ ROOT = HERE.parent
 
 # Sizes at n (4n is four times each); the national file is evaluate at 4n.
 FULL = {"kabupaten": 125, "sop_steps": 250_000, "loops": 2_000, "run_cases": 5_000,
-        "store_kabupaten": 10, "python_kabupaten": 25}
+        "store_kabupaten": 10, "python_kabupaten": 125}
 SHORT = {"kabupaten": 2, "sop_steps": 1_000, "loops": 50, "run_cases": 50,
          "store_kabupaten": 1, "python_kabupaten": 1}
 RUN_SOP_STEPS = 60
@@ -119,19 +122,106 @@ def predikat(achievement):
                   labels=["Sangat Rendah", "Rendah", "Sedang", "Tinggi", "Sangat Tinggi"])
 
 
-def pandas_evaluate(csv_path, out_path):
+PERIOD_YEAR, PERIOD_QUARTER = 2024, 2  # the evaluated period, 2024-Q2
+
+
+def achievement(polarity, target, realisation):
+    """sopkit's achievement by polarity (docs/indicators.md section 3): R/T for
+    higher-is-better, (2T - R)/T for lower-is-better, none for a blank or
+    negative value or a zero target."""
     import numpy as np
+
+    t = np.asarray(target, dtype=float)
+    r = np.asarray(realisation, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        a = np.where(np.asarray(polarity) == "negative", (2 * t - r) / t * 100, r / t * 100)
+    a[~(t > 0) | np.isnan(r) | (r < 0)] = np.nan
+    return a
+
+
+def by_rule(rule, total, mean, last):
+    """Each indicator's value by its accumulation rule (sum, average, last)."""
+    import numpy as np
+
+    return np.select([rule == "sum", rule == "average"], [total, mean], last)
+
+
+def year_to_date(so_far):
+    """Per indicator: the year-to-date target and realisation, quarters 1..q
+    accumulated by the rule, blanks skipped (docs/indicators.md section 4)."""
+    import pandas as pd
+
+    g = so_far.groupby("indicator", sort=False)
+    first = g["accumulation"].first()
+    ytd = pd.DataFrame(index=first.index)
+    for column in ("target", "realisation"):
+        c = g[column]
+        ytd["ytd_" + column] = by_rule(first.to_numpy(), c.sum(min_count=1), c.mean(), c.last())
+    return ytd
+
+
+def early_warnings(df, so_far):
+    """Per indicator: the projected year-end achievement at the pace so far and
+    on the least-squares line through the reported quarters (cumulative for
+    sum), judged against the annual row's target (docs/indicators.md section 8)."""
+    import numpy as np
+    import pandas as pd
+
+    rep = so_far[so_far["realisation"].notna()].copy()
+    rep["x"] = rep["period"].str[-1].astype(int)
+    g = rep.groupby("indicator", sort=False)
+    rule = g["accumulation"].first().to_numpy()
+    k = g["x"].max()
+    level = g["realisation"]
+    total, mean, last = level.sum(), level.mean(), level.last()
+    n = level.size().to_numpy(dtype=float)
+    rep["y"] = np.where(rep["accumulation"] == "sum", level.cumsum(), rep["realisation"])
+    rep["xx"], rep["xy"] = rep["x"] * rep["x"], rep["x"] * rep["y"]
+    s = g[["x", "y", "xx", "xy"]].sum()
+    reported = k.to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        slope = (s["xy"] - s["x"] * s["y"] / n) / (s["xx"] - s["x"] ** 2 / n)
+        mx, my = s["x"] / n, s["y"] / n
+        later = sum(np.where(reported < j, my + slope * (j - mx), 0) for j in range(2, 5))
+        trend = np.where(rule == "average", (total + later) / (n + 4 - reported),
+                         my + slope * (4 - mx))
+        trend = np.where(n >= 2, np.maximum(trend, 0.0), np.nan)
+        pace = by_rule(rule, total * 4 / reported, mean, last)
+    annual = df[df["period"] == str(PERIOD_YEAR)].drop_duplicates("indicator")
+    w = pd.DataFrame({"indicator": k.index, "year": PERIOD_YEAR, "quarters_reported": k.to_numpy(),
+                      "annual_target": annual.set_index("indicator")["target"].reindex(k.index).to_numpy(),
+                      "pace_realisation": pace, "trend_realisation": trend})
+    polarity = g["polarity"].first().to_numpy()
+    w["pace_achievement"] = achievement(polarity, w["annual_target"], w["pace_realisation"])
+    w["trend_achievement"] = achievement(polarity, w["annual_target"], w["trend_realisation"])
+    w["projected_achievement"] = w["trend_achievement"].fillna(w["pace_achievement"])
+    w["warn"] = w["projected_achievement"] < 76
+    return w[w["quarters_reported"] < 4]
+
+
+def pandas_evaluate(csv_path, out_path, work="same"):
+    """The evaluation of 2024-Q2 in pandas. work: "results" — achievement,
+    band and roll-ups only (a user who skips the rest); "ytd" — also the
+    year-to-date figures every sopkit output carries (CSV, the C ABI's CSV,
+    the Python frames); "same" — also the early warnings the JSON and text
+    outputs carry."""
     import pandas as pd
 
     t0 = time.perf_counter()
     df = read_national(csv_path)
-    q = df[df["period"] == "2024-Q2"].copy()
-    t, r = q["target"].to_numpy(), q["realisation"].to_numpy()
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ach = np.where(q["polarity"].to_numpy() == "negative", (2 * t - r) / t * 100, r / t * 100)
-    ach[(t == 0) | np.isnan(t) | np.isnan(r)] = np.nan
-    q["achievement"] = ach
+    q = df[df["period"] == f"{PERIOD_YEAR}-Q{PERIOD_QUARTER}"].copy()
+    q["achievement"] = achievement(q["polarity"], q["target"], q["realisation"])
     q["predikat"] = predikat(q["achievement"])
+    columns = ["unit", "indicator", "name", "period", "target", "realisation", "achievement",
+               "predikat"]
+    warnings = None
+    if work != "results":
+        so_far = df[df["period"].isin([f"{PERIOD_YEAR}-Q{k}" for k in range(1, PERIOD_QUARTER + 1)])]
+        q = q.join(year_to_date(so_far), on="indicator")
+        q["ytd_achievement"] = achievement(q["polarity"], q["ytd_target"], q["ytd_realisation"])
+        columns += ["ytd_target", "ytd_realisation", "ytd_achievement"]
+        if work == "same":
+            warnings = early_warnings(df, so_far)
     # Roll-up over each unit's whole subtree: every ancestor path of the row's unit.
     q["w"] = q["weight"].fillna(1.0)
     q["wa"] = q["w"] * q["achievement"]
@@ -145,14 +235,59 @@ def pandas_evaluate(csv_path, out_path):
         parts.append(pd.DataFrame({"achievement": s["wa"] / s["w"], "included": g.size()}))
     units = pd.concat(parts).reset_index()
     units["predikat"] = predikat(units["achievement"])
-    rows = q[["unit", "indicator", "name", "period", "target", "realisation", "achievement",
-              "predikat"]]
+    rows = q[columns]
     if out_path == "-":  # the frames are the result (an analyst's notebook)
         print(json.dumps({"seconds": time.perf_counter() - t0, "rows": len(rows)}))
         return
     with open(out_path, "w") as f:
         rows.to_csv(f, index=False)
         units.to_csv(f, index=False)
+        if warnings is not None:
+            warnings.to_csv(f, index=False)
+
+
+def pandas_agrees(csv_path, sopkit_json):
+    """The pandas pipeline computes what sopkit's JSON says: each indicator's
+    achievement and year-to-date figures and each early warning, to 1e-9.
+    Exit status 1 with the first differences when it does not."""
+    import math
+
+    import pandas as pd
+
+    df = read_national(csv_path)
+    period = f"{PERIOD_YEAR}-Q{PERIOD_QUARTER}"
+    q = df[df["period"] == period].set_index("indicator")
+    so_far = df[df["period"].isin([f"{PERIOD_YEAR}-Q{k}" for k in range(1, PERIOD_QUARTER + 1)])]
+    q = q.join(year_to_date(so_far))
+    q["achievement"] = achievement(q["polarity"], q["target"], q["realisation"])
+    q["ytd_achievement"] = achievement(q["polarity"], q["ytd_target"], q["ytd_realisation"])
+    w = early_warnings(df, so_far).set_index("indicator")
+    with open(sopkit_json) as f:
+        doc = json.load(f)
+    differences = []
+
+    def compare(what, code, ours, theirs):
+        blank = ours is None or (isinstance(ours, float) and math.isnan(ours))
+        if pd.isna(theirs) and blank:
+            return
+        if pd.isna(theirs) or blank or abs(float(theirs) - ours) > 1e-9 * max(1.0, abs(ours)):
+            differences.append(f"{code} {what}: sopkit {ours}, pandas {theirs}")
+
+    for r in doc["indicators"]:
+        p = q.loc[r["indicator"]]
+        compare("achievement", r["indicator"], r.get("achievement"), p["achievement"])
+        for key in ("target", "realisation", "achievement"):
+            compare("ytd " + key, r["indicator"], r.get("ytd", {}).get(key), p["ytd_" + key])
+    if len(doc["warnings"]) != len(w):
+        differences.append(f"{len(doc['warnings'])} warnings in sopkit's, {len(w)} in pandas'")
+    for x in doc["warnings"]:
+        p = w.loc[x["indicator"]]
+        for key in ("quarters_reported", "annual_target", "pace_realisation", "trend_realisation",
+                    "pace_achievement", "trend_achievement", "projected_achievement", "warn"):
+            compare(key, x["indicator"], x.get(key), p[key])
+    if differences:
+        print("\n".join(differences[:10]), file=sys.stderr)
+        sys.exit(1)
 
 
 WAKTU = re.compile(r"(\d+)(?:\s*-\s*(\d+))?\s*(menit|jam|hari|minggu)", re.I)
@@ -240,7 +375,7 @@ def python_from_dataframe(build_dir, csv_path):
     t0 = time.perf_counter()
     s = sopkit.IndicatorSet.from_dataframe(df)
     print(json.dumps({"from_dataframe": time.perf_counter() - t0, "rows": len(df),
-                      "indicators": len(s)}))
+                      "indicators": s.counts[0]}))
 
 
 def python_evaluate(build_dir, csv_path):
@@ -265,7 +400,7 @@ def python_read_csv(csv_path):
     print(json.dumps({"read_csv": time.perf_counter() - t0, "rows": len(df)}))
 
 
-SIDES = {"pandas-evaluate": pandas_evaluate, "networkx-sop": networkx_sop,
+SIDES = {"pandas-evaluate": pandas_evaluate, "pandas-agrees": pandas_agrees, "networkx-sop": networkx_sop,
          "pandas-runs": pandas_runs, "pandas-store": pandas_store,
          "python-from-dataframe": python_from_dataframe, "python-read-csv": python_read_csv,
          "python-evaluate": python_evaluate}
@@ -358,15 +493,33 @@ class Bench:
     def evaluate(self):
         n = self.sizes["kabupaten"]
         files = [self.national(k) for k in (n, 4 * n)]
-        pandas = [side("pandas-evaluate", f, self.out / "eval-pandas.csv") for f in files]
-        for fmt in ("--json", "--csv", ""):
-            self.pair(f"sopkit evaluate national.csv --period 2024-Q2 {fmt or '(text)'}",
-                      f"{rows_of(files[1]):,} rows, {mb(files[1])} MB",
-                      [([self.sopkit, "evaluate", f, "--period", "2024-Q2", *([fmt] if fmt else [])],
-                        self.out / f"eval.{fmt[2:] or 'txt'}") for f in files],
-                      pandas, goal=">= 10x pandas, RSS <= 2x file",
+
+        def pandas(work):
+            return [side("pandas-evaluate", f, self.out / "eval-pandas.csv", work) for f in files]
+
+        def sopkit(fmt):
+            return [([self.sopkit, "evaluate", f, "--period", "2024-Q2", *([fmt] if fmt else [])],
+                     self.out / f"eval.{fmt[2:] or 'txt'}") for f in files]
+
+        size = f"{rows_of(files[1]):,} rows, {mb(files[1])} MB"
+        # The alternative does the work of each output: year-to-date figures
+        # for all three, early warnings for the JSON and the text.
+        for fmt, work in (("--json", "same"), ("--csv", "ytd"), ("", "same")):
+            self.pair(f"sopkit evaluate national.csv --period 2024-Q2 {fmt or '(text)'}", size,
+                      sopkit(fmt), pandas(work), goal=">= 10x pandas, RSS <= 2x file",
                       met=lambda fig, f=files[1]: ratio_value(fig[1][1][0], fig[1][0][0]) >= 10
                       and fig[1][0][1] <= 2 * os.path.getsize(f) / 2**20)
+        # The alternative's figures are sopkit's (checked on the n file).
+        check = self.out / "eval-n.json"
+        with open(check, "wb") as out:
+            subprocess.run([self.sopkit, "evaluate", files[0], "--period", "2024-Q2", "--json"],
+                           stdout=out, check=True)
+        subprocess.run(side("pandas-agrees", files[0], check), check=True)
+        # Against a lighter pipeline that skips the year-to-date figures and
+        # the early warnings: what the JSON job is worth against a pandas user
+        # who does without them.
+        self.pair("sopkit evaluate national.csv --period 2024-Q2 --json, against pandas results "
+                  "and roll-ups only", size, sopkit("--json"), pandas("results"))
         # The same data in the JSON form (no pandas line: pandas has no reader for it).
         js = [self.generate("indicators-json", f"national-{k}.json", "--kabupaten", k) for k in (n, 4 * n)]
         self.pair("sopkit evaluate national.json --period 2024-Q2 --csv", f"{mb(js[1])} MB",
@@ -385,12 +538,11 @@ class Bench:
         subprocess.run(["cc", "-O2", "-std=c99", str(HERE / "embed" / "national.c"),
                         f"-I{ROOT / 'include'}", f"-L{lib}", "-lsopkit", f"-Wl,-rpath,{lib}",
                         "-o", str(program)], check=True)
-        pandas = [side("pandas-evaluate", f, self.out / "eval-pandas.csv") for f in files]
-        for fmt in ("json", "csv"):
+        for fmt, work in (("json", "same"), ("csv", "ytd")):
             self.pair(f"C ABI: load, evaluate --period 2024-Q2, to_{fmt}, write",
                       f"{rows_of(files[1]):,} rows, {mb(files[1])} MB",
                       [[program, f, "2024-Q2", fmt, self.out / f"eval-capi.{fmt}", "2"] for f in files],
-                      pandas)
+                      [side("pandas-evaluate", f, self.out / "eval-pandas.csv", work) for f in files])
 
     def sops(self, verbs):
         n = self.sizes["sop_steps"]
@@ -471,7 +623,7 @@ class Bench:
         self.pair("Python from_csv, evaluate(period='2024-Q2'), to_dataframe()",
                   f"{rows_of(files[1]):,} rows",
                   [timed(side("python-evaluate", self.build, f), "seconds") for f in files],
-                  [timed(side("pandas-evaluate", f, "-"), "seconds") for f in files])
+                  [timed(side("pandas-evaluate", f, "-", "ytd"), "seconds") for f in files])
 
     def table(self):
         print("\n| job | size (4n) | sopkit | alternative | alternative ÷ sopkit | growth n→4n (sopkit) | goal | met |")

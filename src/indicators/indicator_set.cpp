@@ -380,40 +380,38 @@ std::uint64_t mix(std::uint64_t x) {
 // kChainLimit is also indexed in an open-addressing table, so that a file of
 // one indicator with thousands of periods stays linear.
 struct IndicatorSet::Columns {
-  std::vector<std::uint32_t> indicator;
-  std::vector<std::uint32_t> period;  // index into periods
-  std::vector<std::uint16_t> mask;    // bit c: value column c is given
-  std::vector<std::uint64_t> offset;  // first given value in `values`
-  std::vector<double> values;
+  // The per-row columns and the values: each its own mapping of huge pages.
+  detail::HugeVector<std::uint32_t> indicator;
+  detail::HugeVector<std::uint32_t> period;  // index into periods
+  detail::HugeVector<std::uint16_t> mask;    // bit c: value column c is given
+  detail::HugeVector<std::uint64_t> offset;  // first given value in `values`
+  detail::HugeVector<double> values;
   std::vector<Period> periods;                                  // distinct, in order of first use
   std::unordered_map<std::uint32_t, std::uint32_t> period_ids;  // pack(period) -> index
   static constexpr std::size_t kScannedPeriods = 16;
-  std::vector<std::uint32_t> packed_periods;  // pack() of the first kScannedPeriods periods
-  std::vector<std::uint32_t> origin_number;   // kNoOrigin: see origin_text
+  std::vector<std::uint32_t> packed_periods;        // pack() of the first kScannedPeriods periods
+  detail::HugeVector<std::uint32_t> origin_number;  // kNoOrigin: see origin_text
   std::unordered_map<std::size_t, std::string> origin_text;
   std::string origin_prefix;
   std::optional<std::string> origin_infix;  // numbers count within each indicator
   static constexpr std::uint32_t kChainLimit = 16;
-  std::vector<std::uint32_t> previous_row;  // per row: its indicator's previous row + 1, 0 none
-  std::vector<std::uint32_t> newest_row;    // per indicator: its newest row + 1, 0 none
-  std::vector<std::uint32_t> row_count;     // per indicator
-  std::vector<std::uint32_t> long_chains;   // indicators with more than kChainLimit rows
-  std::vector<std::uint32_t> slots;         // their rows: row + 1, 0 = empty; size a power of two
-  std::size_t indexed = 0;                  // rows in `slots`
+  // Per row: its indicator's previous row + 1, 0 none.
+  detail::HugeVector<std::uint32_t> previous_row;
+  detail::HugeVector<std::uint32_t> newest_row;  // per indicator: its newest row + 1, 0 none
+  detail::HugeVector<std::uint32_t> row_count;   // per indicator
+  std::vector<std::uint32_t> long_chains;        // indicators with more than kChainLimit rows
+  std::vector<std::uint32_t> slots;  // their rows: row + 1, 0 = empty; size a power of two
+  std::size_t indexed = 0;           // rows in `slots`
 
   std::size_t size() const { return indicator.size(); }
 
   void reserve(std::size_t indicators, std::size_t rows, std::size_t given) {
-    const auto room = [](auto& column, std::size_t n) {
-      column.reserve(n);
-      detail::advise_huge_pages(column);
-    };
-    for (auto* column : {&indicator, &period, &origin_number, &previous_row}) room(*column, rows);
-    room(mask, rows);
-    room(offset, rows);
-    room(values, given);
-    room(newest_row, indicators);
-    room(row_count, indicators);
+    for (auto* column : {&indicator, &period, &origin_number, &previous_row}) column->reserve(rows);
+    mask.reserve(rows);
+    offset.reserve(rows);
+    values.reserve(given);
+    newest_row.reserve(indicators);
+    row_count.reserve(indicators);
   }
 
   std::uint32_t period_id(const Period& p) {

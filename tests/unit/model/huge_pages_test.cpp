@@ -1,5 +1,6 @@
 // advise_huge_pages: a hint that never changes what memory holds, given on
-// the whole 2 MiB pages of a large range and on nothing else.
+// the whole 2 MiB pages of a large range and on nothing else. HugeVector: a
+// large array in a mapping of whole 2 MiB pages, all of it advised.
 #include "util/huge_pages.hpp"
 
 #include <gtest/gtest.h>
@@ -52,6 +53,42 @@ TEST(HugePages, SmallAndEmptyRangesAreLeftAlone) {
   const std::string flags = vm_flags_at(small.data());
   if (flags.empty()) GTEST_SKIP() << "no /proc/self/smaps";
   EXPECT_EQ(flags.find(" hg"), std::string::npos) << flags;
+}
+
+constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
+
+bool has_smaps_and_huge_pages() {
+  return !vm_flags_at(&kHugePage).empty() &&
+         std::ifstream("/sys/kernel/mm/transparent_hugepage/enabled").good();
+}
+
+// 2.5 MiB: below the 4 MiB advise_huge_pages() needs, and on the C library's
+// heap no 2 MiB boundary at either end. A HugeVector starts on one and is
+// advised to its last byte.
+TEST(HugePages, AHugeVectorOfTwoMiBOrMoreIsAlignedAndAdvisedToItsEnd) {
+  HugeVector<std::uint32_t> v;
+  v.reserve((std::size_t{5} << 20) / 2 / sizeof(std::uint32_t));
+  for (std::size_t i = 0; i < v.capacity(); ++i) v.push_back(static_cast<std::uint32_t>(i * 3));
+  for (std::size_t i = 0; i < v.size(); ++i) ASSERT_EQ(v[i], i * 3);
+  const auto begin = reinterpret_cast<std::uintptr_t>(v.data());
+  if (!has_smaps_and_huge_pages()) GTEST_SKIP() << "no smaps or no transparent huge pages";
+  EXPECT_EQ(begin % kHugePage, 0u);
+  for (const std::uint32_t* at : {v.data(), v.data() + v.size() - 1})
+    EXPECT_NE(vm_flags_at(at).find(" hg"), std::string::npos) << vm_flags_at(at);
+}
+
+TEST(HugePages, AHugeVectorGrowsShrinksAndCopiesAsAVector) {
+  HugeVector<double> v;
+  for (int i = 0; i < 1'000'000; ++i) v.push_back(i * 0.5);  // crosses 2 MiB while growing
+  HugeVector<double> copy = v;
+  v.resize(10);
+  v.shrink_to_fit();
+  ASSERT_EQ(copy.size(), 1'000'000u);
+  for (int i = 0; i < 1'000'000; ++i) ASSERT_EQ(copy[static_cast<std::size_t>(i)], i * 0.5);
+  EXPECT_EQ(v.size(), 10u);
+  EXPECT_EQ(v[9], 4.5);
+  HugeVector<char> small(100, 'y');  // below 2 MiB: operator new
+  EXPECT_EQ(small[99], 'y');
 }
 
 }  // namespace

@@ -23,10 +23,12 @@ void advise_huge_pages(const Vector& v) noexcept {
 }
 
 // `bytes` of memory: from 2 MiB up, a mapping of its own that starts on a
-// 2 MiB boundary and ends on one, advised as huge pages, so that all of it is
-// mapped 2 MiB at a time (an array from the C library's heap has up to 2 MiB
-// at each end in 4 KiB pages, and all of it below 4 MiB). Smaller: operator
-// new. Throws std::bad_alloc. Free with release_huge(p, bytes).
+// 2 MiB boundary, its whole 2 MiB pages advised as huge pages (an array from
+// the C library's heap has up to 2 MiB at its start in 4 KiB pages, and all
+// of it below 4 MiB). What follows the last whole 2 MiB page stays in 4 KiB
+// pages, so that the mapping holds no more memory than the heap's array
+// would (a page, of either size, holds memory once written). Smaller:
+// operator new. Throws std::bad_alloc. Free with release_huge(p, bytes).
 void* allocate_huge(std::size_t bytes);
 void release_huge(void* p, std::size_t bytes) noexcept;
 

@@ -122,7 +122,8 @@ def predikat(achievement):
                   labels=["Sangat Rendah", "Rendah", "Sedang", "Tinggi", "Sangat Tinggi"])
 
 
-PERIOD_YEAR, PERIOD_QUARTER = 2024, 2  # the evaluated period, 2024-Q2
+PERIOD_YEAR, PERIOD_QUARTER = 2024, 2  # the evaluated period
+PERIOD = f"{PERIOD_YEAR}-Q{PERIOD_QUARTER}"
 
 
 def achievement(polarity, target, realisation):
@@ -144,6 +145,11 @@ def by_rule(rule, total, mean, last):
     import numpy as np
 
     return np.select([rule == "sum", rule == "average"], [total, mean], last)
+
+
+def quarters_so_far(df):
+    """The rows of the year's quarters up to the evaluated one."""
+    return df[df["period"].isin([f"{PERIOD_YEAR}-Q{k}" for k in range(1, PERIOD_QUARTER + 1)])]
 
 
 def year_to_date(so_far):
@@ -209,14 +215,14 @@ def pandas_evaluate(csv_path, out_path, work="same"):
 
     t0 = time.perf_counter()
     df = read_national(csv_path)
-    q = df[df["period"] == f"{PERIOD_YEAR}-Q{PERIOD_QUARTER}"].copy()
+    q = df[df["period"] == PERIOD].copy()
     q["achievement"] = achievement(q["polarity"], q["target"], q["realisation"])
     q["predikat"] = predikat(q["achievement"])
     columns = ["unit", "indicator", "name", "period", "target", "realisation", "achievement",
                "predikat"]
     warnings = None
     if work != "results":
-        so_far = df[df["period"].isin([f"{PERIOD_YEAR}-Q{k}" for k in range(1, PERIOD_QUARTER + 1)])]
+        so_far = quarters_so_far(df)
         q = q.join(year_to_date(so_far), on="indicator")
         q["ytd_achievement"] = achievement(q["polarity"], q["ytd_target"], q["ytd_realisation"])
         columns += ["ytd_target", "ytd_realisation", "ytd_achievement"]
@@ -255,9 +261,8 @@ def pandas_agrees(csv_path, sopkit_json):
     import pandas as pd
 
     df = read_national(csv_path)
-    period = f"{PERIOD_YEAR}-Q{PERIOD_QUARTER}"
-    q = df[df["period"] == period].set_index("indicator")
-    so_far = df[df["period"].isin([f"{PERIOD_YEAR}-Q{k}" for k in range(1, PERIOD_QUARTER + 1)])]
+    q = df[df["period"] == PERIOD].set_index("indicator")
+    so_far = quarters_so_far(df)
     q = q.join(year_to_date(so_far))
     q["achievement"] = achievement(q["polarity"], q["target"], q["realisation"])
     q["ytd_achievement"] = achievement(q["polarity"], q["ytd_target"], q["ytd_realisation"])
@@ -387,7 +392,7 @@ def python_evaluate(build_dir, csv_path):
     import pandas  # noqa: F401 - imported outside the timing, as on the other side
 
     t0 = time.perf_counter()
-    with sopkit.IndicatorSet.from_csv(csv_path) as s, s.evaluate(period="2024-Q2") as ev:
+    with sopkit.IndicatorSet.from_csv(csv_path) as s, s.evaluate(period=PERIOD) as ev:
         df = ev.to_dataframe()
     print(json.dumps({"seconds": time.perf_counter() - t0, "rows": len(df)}))
 
@@ -400,8 +405,8 @@ def python_read_csv(csv_path):
     print(json.dumps({"read_csv": time.perf_counter() - t0, "rows": len(df)}))
 
 
-SIDES = {"pandas-evaluate": pandas_evaluate, "pandas-agrees": pandas_agrees, "networkx-sop": networkx_sop,
-         "pandas-runs": pandas_runs, "pandas-store": pandas_store,
+SIDES = {"pandas-evaluate": pandas_evaluate, "pandas-agrees": pandas_agrees,
+         "networkx-sop": networkx_sop, "pandas-runs": pandas_runs, "pandas-store": pandas_store,
          "python-from-dataframe": python_from_dataframe, "python-read-csv": python_read_csv,
          "python-evaluate": python_evaluate}
 
@@ -498,7 +503,7 @@ class Bench:
             return [side("pandas-evaluate", f, self.out / "eval-pandas.csv", work) for f in files]
 
         def sopkit(fmt):
-            return [([self.sopkit, "evaluate", f, "--period", "2024-Q2", *([fmt] if fmt else [])],
+            return [([self.sopkit, "evaluate", f, "--period", PERIOD, *([fmt] if fmt else [])],
                      self.out / f"eval.{fmt[2:] or 'txt'}") for f in files]
 
         size = f"{rows_of(files[1]):,} rows, {mb(files[1])} MB"
@@ -512,7 +517,7 @@ class Bench:
         # The alternative's figures are sopkit's (checked on the n file).
         check = self.out / "eval-n.json"
         with open(check, "wb") as out:
-            subprocess.run([self.sopkit, "evaluate", files[0], "--period", "2024-Q2", "--json"],
+            subprocess.run([self.sopkit, "evaluate", files[0], "--period", PERIOD, "--json"],
                            stdout=out, check=True)
         subprocess.run(side("pandas-agrees", files[0], check), check=True)
         # Against a lighter pipeline that skips the year-to-date figures and
@@ -523,7 +528,7 @@ class Bench:
         # The same data in the JSON form (no pandas line: pandas has no reader for it).
         js = [self.generate("indicators-json", f"national-{k}.json", "--kabupaten", k) for k in (n, 4 * n)]
         self.pair("sopkit evaluate national.json --period 2024-Q2 --csv", f"{mb(js[1])} MB",
-                  [([self.sopkit, "evaluate", f, "--period", "2024-Q2", "--csv"], self.out / "eval-json.csv")
+                  [([self.sopkit, "evaluate", f, "--period", PERIOD, "--csv"], self.out / "eval-json.csv")
                    for f in js], None)
 
     def capi(self):
@@ -541,7 +546,7 @@ class Bench:
         for fmt, work in (("json", "same"), ("csv", "ytd")):
             self.pair(f"C ABI: load, evaluate --period 2024-Q2, to_{fmt}, write",
                       f"{rows_of(files[1]):,} rows, {mb(files[1])} MB",
-                      [[program, f, "2024-Q2", fmt, self.out / f"eval-capi.{fmt}", "2"] for f in files],
+                      [[program, f, PERIOD, fmt, self.out / f"eval-capi.{fmt}", "2"] for f in files],
                       [side("pandas-evaluate", f, self.out / "eval-pandas.csv", work) for f in files])
 
     def sops(self, verbs):

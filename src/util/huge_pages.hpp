@@ -22,13 +22,13 @@ void advise_huge_pages(const Vector& v) noexcept {
   advise_huge_pages(v.data(), v.capacity() * sizeof(typename Vector::value_type));
 }
 
-// `bytes` of memory: from 2 MiB up, a mapping of its own that starts on a
-// 2 MiB boundary, its whole 2 MiB pages advised as huge pages (an array from
-// the C library's heap has up to 2 MiB at its start in 4 KiB pages, and all
+// `bytes` of memory: from 2 MiB up, an array from the C library's heap that
+// starts on a 2 MiB boundary, its whole 2 MiB pages advised as huge pages
+// (an unaligned array has up to 2 MiB at its start in 4 KiB pages, and all
 // of it below 4 MiB). What follows the last whole 2 MiB page stays in 4 KiB
-// pages, so that the mapping holds no more memory than the heap's array
-// would (a page, of either size, holds memory once written). Smaller:
-// operator new. Throws std::bad_alloc. Free with release_huge(p, bytes).
+// pages, so that the array holds no more memory than an unaligned one would
+// (a page, of either size, holds memory once written). Smaller: operator
+// new. Throws std::bad_alloc. Free with release_huge(p, bytes).
 void* allocate_huge(std::size_t bytes);
 void release_huge(void* p, std::size_t bytes) noexcept;
 

@@ -107,7 +107,7 @@ TEST(HugePages, AHugeVectorGrowsShrinksAndCopiesAsAVector) {
 }
 
 #if defined(__linux__) && defined(PR_SET_THP_DISABLE)
-long minor_faults() {
+[[maybe_unused]] long minor_faults() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return usage.ru_minflt;

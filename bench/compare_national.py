@@ -166,6 +166,14 @@ def year_to_date(so_far):
     return ytd
 
 
+def with_year_to_date(q, so_far):
+    """The rows `q` (an `indicator` column) with their year-to-date target,
+    realisation and achievement."""
+    q = q.join(year_to_date(so_far), on="indicator")
+    q["ytd_achievement"] = achievement(q["polarity"], q["ytd_target"], q["ytd_realisation"])
+    return q
+
+
 def early_warnings(df, so_far):
     """Per indicator: the projected year-end achievement at the pace so far and
     on the least-squares line through the reported quarters (cumulative for
@@ -223,8 +231,7 @@ def pandas_evaluate(csv_path, out_path, work="same"):
     warnings = None
     if work != "results":
         so_far = quarters_so_far(df)
-        q = q.join(year_to_date(so_far), on="indicator")
-        q["ytd_achievement"] = achievement(q["polarity"], q["ytd_target"], q["ytd_realisation"])
+        q = with_year_to_date(q, so_far)
         columns += ["ytd_target", "ytd_realisation", "ytd_achievement"]
         if work == "same":
             warnings = early_warnings(df, so_far)
@@ -261,11 +268,9 @@ def pandas_agrees(csv_path, sopkit_json):
     import pandas as pd
 
     df = read_national(csv_path)
-    q = df[df["period"] == PERIOD].set_index("indicator")
     so_far = quarters_so_far(df)
-    q = q.join(year_to_date(so_far))
+    q = with_year_to_date(df[df["period"] == PERIOD], so_far).set_index("indicator")
     q["achievement"] = achievement(q["polarity"], q["target"], q["realisation"])
-    q["ytd_achievement"] = achievement(q["polarity"], q["ytd_target"], q["ytd_realisation"])
     w = early_warnings(df, so_far).set_index("indicator")
     with open(sopkit_json) as f:
         doc = json.load(f)

@@ -380,7 +380,7 @@ std::uint64_t mix(std::uint64_t x) {
 // kChainLimit is also indexed in an open-addressing table, so that a file of
 // one indicator with thousands of periods stays linear.
 struct IndicatorSet::Columns {
-  // The per-row columns and the values: each its own mapping of huge pages.
+  // The per-row columns and the values: each on 2 MiB pages (HugeVector).
   detail::HugeVector<std::uint32_t> indicator;
   detail::HugeVector<std::uint32_t> period;  // index into periods
   detail::HugeVector<std::uint16_t> mask;    // bit c: value column c is given

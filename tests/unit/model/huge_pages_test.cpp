@@ -1,6 +1,6 @@
 // advise_huge_pages: a hint that never changes what memory holds, given on
 // the whole 2 MiB pages of a large range and on nothing else. HugeVector: a
-// large array in a mapping of whole 2 MiB pages, all of it advised.
+// large array that starts on a 2 MiB page, from memory the C library reuses.
 #include "util/huge_pages.hpp"
 
 #include <gtest/gtest.h>

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "sopkit/error.hpp"
+#include "store/detail/row_batch.hpp"
 #include "store/detail/sqlite_store.hpp"
 #include "store/detail/value_fields.hpp"
 
@@ -106,11 +107,13 @@ class EntryWriter {
                      .c_str()),
         // A new row carries its own creation entry: what is stored is what
         // changed, and its first values are its values.
-        insert_(c, ("INSERT INTO indicator_row (indicator, period, stored, " + field_list() +
+        insert_(c,
+                "INSERT INTO indicator_row (indicator, period, stored, " + field_list() +
                     ", created_change, created_entry, created_fields, " + field_list("first_%") +
-                    ") VALUES (?1, ?2, ?3, " + placeholders(4, kFields) + ", ?13, ?14, ?3, " +
-                    placeholders(4, kFields) + ")")
-                       .c_str()),
+                    ") VALUES ",
+                "(?1, ?2, ?3, " + placeholders(4, kFields) + ", ?13, ?14, ?3, " +
+                    placeholders(4, kFields) + ")",
+                14, "writing a row of values"),
         update_(c, ("UPDATE indicator_row SET stored = ?3, (" + field_list() + ") = (" +
                     placeholders(4, kFields) + ") WHERE indicator = ?1 AND period = ?2")
                        .c_str()),
@@ -120,6 +123,7 @@ class EntryWriter {
                       .c_str()) {}
 
   StoredRow read(std::int64_t indicator, const std::string& period) {
+    insert_.flush();  // the row may be among the new rows not yet written
     StoredRow row;
     read_.bind(1, indicator).bind_lasting(2, period);
     if (read_.step("reading a row of values")) {
@@ -145,26 +149,37 @@ class EntryWriter {
       if (differs) changed |= b;
     }
     if (!changed) return 0;
-    Statement& row = before.exists ? update_ : insert_;
-    row.bind(1, indicator).bind_lasting(2, period).bind(3, std::int64_t{before.stored | changed});
-    for (std::size_t k = 0; k < kFields; ++k) {
-      const bool now = changed & (1u << k);
-      row.bind(4 + static_cast<int>(k), now ? after[k] : before.values[k]);
+    if (before.exists) {
+      bind_values(update_.bind(1, indicator).bind_lasting(2, period), before, after, changed);
+      update_.run("writing a row of values");
+      audit_changes(indicator, period, before, after, changed);
+    } else {
+      bind_values(insert_.bind(1, indicator).bind(2, period), before, after, changed);
+      insert_.bind(13, change_id()).bind(14, next_entry()).add();
     }
-    if (!before.exists) row.bind(13, change_id()).bind(14, next_entry());
-    row.run("writing a row of values");
-    if (before.exists) audit_changes(indicator, period, before, after, changed);
     return count_entries(changed);
   }
 
   // Records how many entries the change made; call before committing.
   void finish() {
+    insert_.flush();
     if (!change_) return;
     Statement st(c_, "UPDATE indicator_change SET entries = ?2 WHERE id = ?1");
     st.bind(1, *change_).bind(2, entries_).run("closing the audit record");
   }
 
  private:
+  // Parameters 3 to 12 of a row of values: what is stored, and the values.
+  template <typename Row>
+  static void bind_values(Row& row, const StoredRow& before, const Values& after,
+                          FieldMask changed) {
+    row.bind(3, std::int64_t{before.stored | changed});
+    for (std::size_t k = 0; k < kFields; ++k) {
+      const bool now = changed & (1u << k);
+      row.bind(4 + static_cast<int>(k), now ? after[k] : before.values[k]);
+    }
+  }
+
   void audit_changes(std::int64_t indicator, const std::string& period, const StoredRow& before,
                      const Values& after, FieldMask changed) {
     audit_.bind(1, indicator).bind(2, next_entry()).bind(3, change_id());
@@ -206,30 +221,32 @@ class EntryWriter {
 
   Connection& c_;
   const ChangeMeta& meta_;
-  Statement read_, insert_, update_, audit_;
+  Statement read_;
+  RowBatch insert_;  // rows are new: written many to a statement
+  Statement update_, audit_;
   std::optional<std::int64_t> change_;
   std::int64_t first_entry_ = 1, entries_ = 0;
 };
 
 // Records indicator definitions: inserts new codes, updates changed ones and
 // leaves identical ones alone (a re-import writes nothing). Each code is given
-// once (an IndicatorSet's codes are unique).
+// once (an IndicatorSet's codes are unique), so a lookup never looks for a
+// code still waiting in the batch of new ones; call finish() before the rows.
 class DefinitionWriter {
  public:
   explicit DefinitionWriter(Connection& c)
-      : store_was_empty_(
-            !Statement(c, "SELECT 1 FROM indicator LIMIT 1").step("looking for indicators")),
+      : next_id_(first_free_id(c)),
         find_(c,
               "SELECT id, unit_path, name, satuan, polarity, accumulation, weight, "
               "negative_formula, source FROM indicator WHERE code = ?1"),
         insert_(c,
                 "INSERT INTO indicator (unit_path, name, satuan, polarity, accumulation, weight, "
-                "negative_formula, source, code) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+                "negative_formula, source, code, id) VALUES ",
+                "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", 10, "recording indicators"),
         update_(c,
                 "UPDATE indicator SET unit_path = ?1, name = ?2, satuan = ?3, polarity = ?4, "
                 "accumulation = ?5, weight = ?6, negative_formula = ?7, source = ?8 "
-                "WHERE code = ?9"),
-        c_(c) {}
+                "WHERE code = ?9") {}
 
   struct Recorded {
     std::int64_t id = 0;
@@ -245,7 +262,7 @@ class DefinitionWriter {
     Recorded r;
     bool same = false;
     // A first import (a national file: 260 000 codes) looks nothing up.
-    if (!store_was_empty_ && find_.bind_lasting(1, ind.code).step("looking up an indicator")) {
+    if (next_id_ > 1 && find_.bind_lasting(1, ind.code).step("looking up an indicator")) {
       r.existed = true;
       r.id = find_.integer(0);
       same = find_.real(6) == std::optional<double>(ind.weight) && find_.text(8) == ind.source &&
@@ -254,21 +271,44 @@ class DefinitionWriter {
     }
     find_.reset();
     if (same) return r;
-    Statement& st = r.existed ? update_ : insert_;
-    for (int k = 0; k < 5; ++k) st.bind_lasting(1 + k, fields[k]);
-    st.bind(6, std::optional<double>(ind.weight))
-        .bind_lasting(8, ind.source)
-        .bind_lasting(9, ind.code);
-    if (formula) st.bind(7, *formula);
-    st.run("recording indicator " + ind.code);
-    if (!r.existed) r.id = c_.last_insert_id();
+    if (r.existed) {
+      bind_definition(update_, ind, fields, formula);
+      update_.run("recording indicator " + ind.code);
+    } else {
+      // New ids are numbered here, as SQLite would (the largest plus one),
+      // so that the rows can name them before the batch is written.
+      r.id = next_id_++;
+      bind_definition(insert_, ind, fields, formula);
+      insert_.bind(10, r.id).add();
+    }
     return r;
   }
 
+  // Writes the new definitions still waiting in the batch.
+  void finish() { insert_.flush(); }
+
  private:
-  bool store_was_empty_;  // when the writer began: no code can be found
-  Statement find_, insert_, update_;
-  Connection& c_;
+  static std::int64_t first_free_id(Connection& c) {
+    Statement last(c, "SELECT coalesce(max(id), 0) + 1 FROM indicator");
+    last.step("looking for indicators");
+    return last.integer(0);
+  }
+
+  // Parameters 1 to 9 of a definition, in the order of both statements.
+  template <typename Row>
+  static void bind_definition(Row& st, const Indicator& ind, const std::string (&fields)[5],
+                              const std::optional<std::string>& formula) {
+    for (int k = 0; k < 5; ++k) st.bind(1 + k, std::string_view(fields[k]));
+    st.bind(6, std::optional<double>(ind.weight))
+        .bind(8, std::string_view(ind.source))
+        .bind(9, std::string_view(ind.code));
+    if (formula) st.bind(7, std::string_view(*formula));
+  }
+
+  std::int64_t next_id_;  // 1 when the store had no indicator: nothing to look up
+  Statement find_;
+  RowBatch insert_;  // new definitions: written many to a statement
+  Statement update_;
 };
 
 void require_author(const ChangeMeta& meta, const std::string& path) {
@@ -302,6 +342,9 @@ std::size_t SqliteStore::import_indicators(const IndicatorSet& set, const Change
   std::lock_guard<std::mutex> lock(mutex_);
   require_writable("import indicator data");
   require_author(meta, db_.path());
+  // 32 MiB: the national file's code index (260 000 codes, 5.4 MiB)
+  // stays in memory while it is written.
+  LargerPageCache cache(db_, 32 * 1024);
   Transaction tx(db_);
   DefinitionWriter definitions(db_);
   std::vector<DefinitionWriter::Recorded> ids;
@@ -309,6 +352,7 @@ std::size_t SqliteStore::import_indicators(const IndicatorSet& set, const Change
   const std::vector<std::string> unit_paths = set.units().paths();
   for (std::size_t i = 0; i < set.indicator_count(); ++i)
     ids.push_back(definitions.record(set.indicator(i), unit_paths[set.indicator(i).unit]));
+  definitions.finish();
   // target and realisation always make the row; other columns only when
   // given or stored before.
   const FieldMask core = bit(ValueField::target) | bit(ValueField::realisation);

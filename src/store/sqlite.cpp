@@ -199,9 +199,9 @@ void Statement::run(std::string_view doing) {
   reset();
 }
 
-void Statement::reset() noexcept {
+void Statement::reset(bool keep_bindings) noexcept {
   sqlite3_reset(st_);
-  sqlite3_clear_bindings(st_);
+  if (!keep_bindings) sqlite3_clear_bindings(st_);
 }
 
 std::string Statement::text(int col) const {
@@ -235,6 +235,18 @@ Transaction::~Transaction() {
 void Transaction::commit() {
   c_.exec("COMMIT", "committing");
   open_ = false;
+}
+
+LargerPageCache::LargerPageCache(Connection& c, int kib) : c_(c) {
+  Statement size(c, "PRAGMA cache_size");
+  size.step("reading the page cache size");
+  previous_ = size.integer(0);
+  c.exec(("PRAGMA cache_size = -" + std::to_string(kib)).c_str(), "sizing the page cache");
+}
+
+LargerPageCache::~LargerPageCache() {
+  const std::string sql = "PRAGMA cache_size = " + std::to_string(previous_);
+  sqlite3_exec(c_.get(), sql.c_str(), nullptr, nullptr, nullptr);
 }
 
 std::string utc_now(bool millis) {

@@ -63,7 +63,9 @@ class Statement {
   bool step(std::string_view doing);
   // Steps to the end of a statement without results.
   void run(std::string_view doing);
-  void reset() noexcept;
+  // Clears the bindings too unless `keep_bindings` (the caller binds every
+  // parameter before the next step: clearing them would be wasted work).
+  void reset(bool keep_bindings = false) noexcept;
 
   std::string text(int col) const;
   std::int64_t integer(int col) const;
@@ -91,6 +93,22 @@ class Transaction {
  private:
   Connection& c_;
   bool open_ = false;
+};
+
+// Raises the connection's page cache to `kib` KiB for its lifetime, then
+// puts the previous size back (SQLite frees the pages above it). A bulk write
+// touches pages all over an index; with the default 2 MiB most of them are
+// read back from the log again and again.
+class LargerPageCache {
+ public:
+  LargerPageCache(Connection& c, int kib);
+  ~LargerPageCache();
+  LargerPageCache(const LargerPageCache&) = delete;
+  LargerPageCache& operator=(const LargerPageCache&) = delete;
+
+ private:
+  Connection& c_;
+  std::int64_t previous_;  // as PRAGMA cache_size gives it: pages, or -KiB
 };
 
 // UTC now, "2024-03-01T08:00:00Z" (with milliseconds when asked).

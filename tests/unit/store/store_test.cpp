@@ -325,6 +325,81 @@ TEST(StoreIndicators, ReimportReplacesChangedDefinitionsOnly) {
   EXPECT_EQ(out.cell_count(), set.cell_count());
 }
 
+// Indicators "L<first>" .. "L<last>" in three units, each with an annual and
+// four quarterly rows; `bump` is added to every realisation. Some rows have a
+// blank realisation, some a budget, some a target range instead of a target.
+IndicatorSet numbered_indicators(int first, int last, double bump) {
+  IndicatorSet set;
+  for (int i = first; i <= last; ++i) {
+    Indicator ind;
+    ind.code = "L" + std::to_string(i);
+    ind.name = "indikator " + std::to_string(i);
+    ind.unit = set.units().find_or_add_path("Dinas/Bidang " + std::to_string(i % 3));
+    ind.polarity = i % 4 == 0 ? Polarity::negative : Polarity::positive;
+    const std::size_t id = set.add_indicator(std::move(ind));
+    for (int q = 0; q <= 4; ++q) {
+      Cell c;
+      c.indicator = id;
+      c.period = q ? Period::of_quarter(2024, q) : Period::of_year(2024);
+      if ((i + q) % 5 == 0) {
+        c.target_low = i;
+        c.target_high = i + 10.0;
+      } else {
+        c.target = i + q;
+      }
+      if ((i + q) % 7 != 0) c.realisation = i * 0.5 + q + bump;
+      if (i % 6 == q) c.budget = 1000.0 * i;
+      set.add_cell(c);
+    }
+  }
+  return set;
+}
+
+// A national import writes its rows and definitions many to a statement:
+// sets larger than one batch, and a re-import that mixes known indicators
+// (read, then updated) with new ones, keep every value and number every
+// entry of the trail in order.
+TEST(StoreIndicators, LargeImportsKeepEveryRowAndNumberEveryEntry) {
+  TempStorePath tmp;
+  auto store = open_sqlite_store(tmp.path());
+  const IndicatorSet first = numbered_indicators(0, 149, 0);  // 750 rows
+  const std::size_t created = store->import_indicators(first, {"Siti", "impor"});
+  EXPECT_EQ(test::lines(store->indicators()), test::lines(first));
+  std::vector<AuditEntry> trail = store->audit("");
+  ASSERT_EQ(trail.size(), created);
+  for (std::size_t k = 0; k < trail.size(); ++k) ASSERT_EQ(trail[k].id, std::int64_t(k + 1));
+
+  // L100..L149 are known (every realisation moves), L150..L249 are new.
+  const IndicatorSet second = numbered_indicators(100, 249, 1);
+  const std::size_t changed = store->import_indicators(second, {"Andi", "impor ulang"});
+  std::set<std::string> expected = test::lines(numbered_indicators(0, 99, 0));
+  for (const std::string& line : test::lines(second)) expected.insert(line);
+  EXPECT_EQ(test::lines(store->indicators()), expected);
+  trail = store->audit("");
+  ASSERT_EQ(trail.size(), created + changed);
+  for (std::size_t k = 0; k < trail.size(); ++k) ASSERT_EQ(trail[k].id, std::int64_t(k + 1));
+  EXPECT_EQ(trail.back().author, "Andi");
+  EXPECT_EQ(store->audit("L100").back().field, "realisation");
+  EXPECT_EQ(store->indicators().indicator(150).code, "L150");  // new ones join after the others
+}
+
+// Two changes to one row the store does not hold yet, in one call: the
+// second finds the row the first made.
+TEST(StoreIndicators, TwoChangesToANewRowInOneCallMakeOneRow) {
+  TempStorePath tmp;
+  auto store = open_sqlite_store(tmp.path());
+  store->import_indicators(example_indicators(), {"Siti", ""});
+  const Period q = Period::parse("2026-Q1");
+  EXPECT_EQ(store->set_values({{"IKU-01", q, ValueField::budget, 500.0},
+                               {"IKU-01", q, ValueField::budget_realisation, 400.0}},
+                              {"Andi", "pagu"}),
+            2u);
+  IndicatorSet out = store->indicators();
+  const Cell row = out.cell(*out.find_cell(*out.find_indicator("IKU-01"), q));
+  EXPECT_EQ(row.budget, std::optional<double>(500.0));
+  EXPECT_EQ(row.budget_realisation, std::optional<double>(400.0));
+}
+
 TEST(StoreRuns, RunsAreJsonObjectsOfAKnownSop) {
   TempStorePath tmp;
   auto store = open_sqlite_store(tmp.path());

@@ -37,7 +37,6 @@ class RowBatch {
   // Writes the rows added so far. Call it before reading the table (a row
   // not yet written is not found) and before committing.
   void flush();
-  std::size_t pending() const noexcept { return rows_; }
 
   static constexpr int kRows = 64;
 
@@ -48,8 +47,8 @@ class RowBatch {
     double real = 0;
     std::string text;  // its capacity is kept from batch to batch
   };
-  // Parameter k of the row being added (k is checked by the callers' tests:
-  // every writer binds fixed numbers).
+  // Parameter k of the row being added. Not checked: every writer binds
+  // fixed parameter numbers, which its tests run through.
   Value& slot(int k) noexcept {
     return values_[rows_ * static_cast<std::size_t>(params_) + static_cast<std::size_t>(k - 1)];
   }
